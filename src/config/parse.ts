@@ -1,0 +1,338 @@
+// autoexp.yml text -> Settings (CONTRACT §1), without touching the file system: the caller supplies
+// how program.md is read. Every problem in the file is collected and thrown as one ConfigError.
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigError, type ConfigProblem } from './errors.js';
+import {
+  readBoolean,
+  readChoice,
+  readDuration,
+  readInteger,
+  readNumber,
+  readString,
+  readStringList,
+  reportRequired,
+  isUnset,
+} from './fields.js';
+import { readDecide } from './parse-decide.js';
+import { parseMetrics } from './parse-metrics.js';
+import { parseProposer } from './parse-proposer.js';
+import { normalizeRepoPath, repoPathProblem } from './paths.js';
+import { ConfigReader, describeValue, type Field } from './reader.js';
+import type { EvalSettings, Settings } from './settings.js';
+import { NOT_SUPPORTED_YET, type LaterKeys, type NotSupportedYet } from './unsupported.js';
+
+export interface ParseOptions {
+  /** How the file is named in messages, e.g. `autoexp.yml`. */
+  fileName: string;
+  /** Absolute path of the file, stored in Settings.configPath. */
+  configPath: string;
+  /** The text of a repository-relative file, or undefined when it does not exist. */
+  readProgram: (path: string) => string | undefined;
+  /** Features rejected as not supported yet; defaults to NOT_SUPPORTED_YET (tests pass [] to see the full parse). */
+  notSupportedYet?: readonly NotSupportedYet[];
+}
+
+const TOP_LEVEL_KEYS = [
+  'version',
+  'tag',
+  'base',
+  'program',
+  'scope',
+  'eval',
+  'metrics',
+  'decide',
+  'explore',
+  'budget',
+  'proposer',
+  'results',
+  'pr',
+  'workers',
+  'stages',
+  'track',
+];
+const TAG = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+const DEFAULT_PROGRAM = 'program.md';
+const MINUTE_MS = 60_000;
+
+export function parseSettings(text: string, options: ParseOptions): Settings {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(
+      options.fileName,
+      document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return {
+          keyPath: '',
+          message: `YAML syntax error at line ${line}, column ${col}: ${error.message}`,
+          line,
+          column: col,
+        };
+      }),
+    );
+  }
+  const reader = new ConfigReader(document, lineCounter);
+  const root = reader.root();
+  const rootValue = reader.value(root);
+  if (rootValue.kind === 'absent' || rootValue.kind === 'empty') {
+    throw new ConfigError(options.fileName, [
+      {
+        keyPath: '',
+        message:
+          'is empty; it needs at least tag, scope.modify, eval.command and metrics (run `autoexp init` for a starting point)',
+      },
+    ]);
+  }
+  const entries = reader.mapping(root, TOP_LEVEL_KEYS);
+  if (!entries) throw new ConfigError(options.fileName, reader.problems);
+  const field = (key: string): Field => reader.child(root, entries, key);
+
+  readVersion(reader, field('version'));
+  const tag = readTag(reader, field('tag'));
+  const base = readString(reader, field('base'));
+  const program = readProgram(reader, field('program'), options.readProgram);
+  const scope = readScope(reader, field('scope'));
+  const evalSettings = readEval(reader, field('eval'));
+  const metrics = parseMetrics(reader, field('metrics'));
+  const decide = readDecide(reader, field('decide'), metrics, evalSettings.repeats);
+  const explore = readExplore(reader, field('explore'));
+  const budget = readBudget(reader, field('budget'));
+  const proposer = parseProposer(reader, field('proposer'));
+  const results = readResults(reader, field('results'), tag);
+  const pr = readPr(reader, field('pr'));
+  const later = readLaterKeys(reader, field);
+
+  const settings: Settings = {
+    configPath: options.configPath,
+    tag: tag ?? '',
+    ...(base === undefined ? {} : { base }),
+    ...(program === undefined ? {} : { program }),
+    scope,
+    eval: evalSettings,
+    metrics,
+    decide,
+    explore,
+    budget,
+    proposer,
+    results,
+    pr,
+  };
+  for (const feature of options.notSupportedYet ?? NOT_SUPPORTED_YET) {
+    if (feature.isUsed({ settings, later }))
+      reader.report(reader.locate(feature.keyPath), `not supported yet (${feature.note})`);
+  }
+  if (reader.problems.length > 0) throw new ConfigError(options.fileName, inFileOrder(reader.problems));
+  return settings;
+}
+
+/** Problems about the file as a whole first, then by position, so the list reads top to bottom. */
+function inFileOrder(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const key = (problem: ConfigProblem): number => (problem.line ?? 0) * 1e6 + (problem.column ?? 0);
+  return [...problems].sort((a, b) => key(a) - key(b));
+}
+
+function readVersion(reader: ConfigReader, field: Field): void {
+  const value = reader.value(field);
+  if (value.kind === 'absent') return;
+  if (value.kind === 'scalar' && (value.value === 1 || value.value === '1')) return;
+  reader.report(field, `only version 1 exists, got ${describeValue(value)}`);
+}
+
+function readTag(reader: ConfigReader, field: Field): string | undefined {
+  const tag = readString(reader, field, {
+    hint: 'a short name such as cache-tuning; the branch is autoexp/<tag>',
+  });
+  if (tag === undefined) return undefined;
+  if (!TAG.test(tag)) {
+    reader.report(
+      field,
+      `"${tag}" is not a valid tag: use up to 63 lowercase letters, digits, ".", "_" and "-", starting with a letter or digit`,
+    );
+    return undefined;
+  }
+  // The tag is a git ref component (autoexp/<tag>), which git restricts further.
+  const refProblem = tag.includes('..')
+    ? 'contains ".."'
+    : tag.endsWith('.lock')
+      ? 'ends with ".lock"'
+      : tag.endsWith('.')
+        ? 'ends with "."'
+        : undefined;
+  if (refProblem) {
+    reader.report(
+      field,
+      `"${tag}" is not a valid tag: it ${refProblem}, which git does not allow in a branch name`,
+    );
+    return undefined;
+  }
+  return tag;
+}
+
+function readProgram(
+  reader: ConfigReader,
+  field: Field,
+  readFile: (path: string) => string | undefined,
+): Settings['program'] {
+  if (isUnset(reader, field)) {
+    const text = readFile(DEFAULT_PROGRAM);
+    return text === undefined ? undefined : { path: DEFAULT_PROGRAM, text };
+  }
+  const configured = readString(reader, field, { hint: 'the path of your program.md, or remove the key' });
+  if (configured === undefined) return undefined;
+  const problem = repoPathProblem(configured);
+  if (problem) {
+    reader.report(field, problem);
+    return undefined;
+  }
+  const path = normalizeRepoPath(configured);
+  const text = readFile(path);
+  if (text === undefined) {
+    reader.report(
+      field,
+      `file "${path}" not found (paths are relative to the repository root); create it or remove the key`,
+    );
+    return undefined;
+  }
+  return { path, text };
+}
+
+function readGlobs(reader: ConfigReader, field: Field): string[] | undefined {
+  const globs = readStringList(reader, field, 'globs', repoPathProblem);
+  return globs?.map(normalizeRepoPath);
+}
+
+function readScope(reader: ConfigReader, field: Field): Settings['scope'] {
+  if (isUnset(reader, field)) {
+    reportRequired(reader, field, 'scope.modify: the globs an experiment may change');
+    return { modify: [], context: [] };
+  }
+  const child = reader.section(field, ['modify', 'context']);
+  const modifyField = child('modify');
+  const given = reader.value(modifyField);
+  const modify = readGlobs(reader, modifyField);
+  if (modify === undefined) {
+    reportRequired(reader, modifyField, 'globs of the files an experiment may change, e.g. [config.yaml]');
+  } else if (given.kind === 'list' && given.items.length === 0) {
+    reader.report(modifyField, 'is empty; list at least one glob an experiment may change');
+  }
+  return { modify: modify ?? [], context: readGlobs(reader, child('context')) ?? [] };
+}
+
+function readEval(reader: ConfigReader, field: Field): EvalSettings {
+  if (isUnset(reader, field)) {
+    reportRequired(reader, field, 'eval.command: the command that runs your eval and prints the metrics');
+  }
+  const child = reader.section(field, [
+    'command',
+    'timeout',
+    'repeats',
+    'setup',
+    'guard',
+    'holdout',
+    'interleave',
+    'network',
+  ]);
+  const command = readString(
+    reader,
+    child('command'),
+    isUnset(reader, field)
+      ? undefined
+      : {
+          hint: 'the command that runs your eval and prints the metrics, run by bash in the repository root',
+        },
+  );
+  const optional = (key: 'setup' | 'guard' | 'holdout'): Partial<EvalSettings> => {
+    const value = readString(reader, child(key));
+    return value === undefined ? {} : { [key]: value };
+  };
+  return {
+    command: command ?? '',
+    timeoutMs: readDuration(reader, child('timeout'), 10 * MINUTE_MS),
+    repeats: readInteger(reader, child('repeats'), { fallback: 1, min: 1 }),
+    ...optional('setup'),
+    ...optional('guard'),
+    ...optional('holdout'),
+    interleave: readBoolean(reader, child('interleave'), false),
+    network: readNetwork(reader, child('network')),
+  };
+}
+
+/** `on`/`off`; YAML 1.1 readers (and habits) turn those into booleans, so true/false mean the same. */
+function readNetwork(reader: ConfigReader, field: Field): 'on' | 'off' {
+  const value = reader.value(field);
+  if (value.kind === 'scalar' && typeof value.value === 'boolean') return value.value ? 'on' : 'off';
+  return readChoice(reader, field, ['on', 'off'], 'on');
+}
+
+function readExplore(reader: ConfigReader, field: Field): Settings['explore'] {
+  const child = reader.section(field, ['every', 'stuck-after']);
+  return {
+    every: readInteger(reader, child('every'), { fallback: 0, min: 0 }),
+    stuckAfter: readInteger(reader, child('stuck-after'), { fallback: 5, min: 1 }),
+  };
+}
+
+function readBudget(reader: ConfigReader, field: Field): Settings['budget'] {
+  const child = reader.section(field, ['experiments', 'time', 'consecutive-crashes', 'cost-usd']);
+  return {
+    experiments: readInteger(reader, child('experiments'), { fallback: 5, min: 1 }),
+    timeMs: readDuration(reader, child('time'), 45 * MINUTE_MS),
+    consecutiveCrashes: readInteger(reader, child('consecutive-crashes'), { fallback: 3, min: 1 }),
+    costUsd: readNumber(reader, child('cost-usd'), { fallback: 1, min: 0 }),
+  };
+}
+
+function readResults(reader: ConfigReader, field: Field, tag: string | undefined): Settings['results'] {
+  const child = reader.section(field, ['dir']);
+  const dirField = child('dir');
+  const fallback = `.autoexp/${tag ?? 'tag'}`;
+  const dir = readString(reader, dirField);
+  if (dir === undefined) return { dir: fallback };
+  const problem = repoPathProblem(dir);
+  if (problem) {
+    reader.report(dirField, problem);
+    return { dir: fallback };
+  }
+  return { dir: normalizeRepoPath(dir) };
+}
+
+function readPr(reader: ConfigReader, field: Field): Settings['pr'] {
+  const child = reader.section(field, ['enabled', 'draft', 'labels', 'reopen']);
+  return {
+    enabled: readBoolean(reader, child('enabled'), true),
+    draft: readBoolean(reader, child('draft'), true),
+    labels: readStringList(reader, child('labels'), 'labels') ?? ['autoexp'],
+    reopen: readBoolean(reader, child('reopen'), false),
+  };
+}
+
+/** workers, stages and track are validated now so that enabling them later changes no config file. */
+function readLaterKeys(reader: ConfigReader, field: (key: string) => Field): LaterKeys {
+  const later: LaterKeys = {};
+  const workersField = field('workers');
+  if (reader.value(workersField).kind !== 'absent') {
+    later.workers = readInteger(reader, workersField, { fallback: 1, min: 1 });
+  }
+  const trackField = field('track');
+  const track = readString(
+    reader,
+    trackField,
+    reader.value(trackField).kind === 'absent' ? undefined : { hint: 'a track name' },
+  );
+  if (track !== undefined) {
+    if (TAG.test(track) && !track.includes('..') && !track.endsWith('.lock') && !track.endsWith('.'))
+      later.track = track;
+    else reader.report(trackField, `"${track}" is not a valid track name (same rules as tag)`);
+  }
+  const stagesField = field('stages');
+  const stages = reader.listItems(stagesField, 'stages');
+  if (stages) {
+    later.stages = stages.map((stage) => {
+      const entries = reader.mapping(stage, ['name', 'scope', 'metrics', 'budget', 'plateau']);
+      if (entries)
+        readString(reader, reader.child(stage, entries, 'name'), { hint: 'each stage needs a name' });
+      return reader.value(stage);
+    });
+  }
+  return later;
+}

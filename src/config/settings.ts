@@ -1,0 +1,89 @@
+// The validated, defaulted form of autoexp.yml (CONTRACT §1) that the rest of autoexp reads.
+// Durations are milliseconds; paths are relative to the repository root, with forward slashes.
+
+export type Goal = 'maximize' | 'minimize';
+
+/** How a metric's value is read from the eval's output (CONTRACT §1 `metrics[].pattern|json|stdout`). */
+export type MetricExtraction =
+  | { kind: 'line' } // default: last line matching ^<name>:\s*<number>
+  | { kind: 'pattern'; regex: string } // one capture group, last match wins
+  | { kind: 'json'; path: string } // dotted path into the last JSON object printed
+  | { kind: 'stdout' }; // the whole trimmed stdout is the number
+
+export interface MetricSpec {
+  name: string;
+  goal: Goal;
+  min?: number;
+  max?: number;
+  extract: MetricExtraction;
+}
+
+/** `decide.min-delta`: an absolute number, or a fraction of the incumbent's value ("0.5%" -> 0.005). */
+export type MinDelta = { kind: 'absolute'; value: number } | { kind: 'relative'; fraction: number };
+
+export interface DecideSettings {
+  rule: 'primary' | 'pareto' | 'weighted' | 'lexicographic';
+  weights: Record<string, number>;
+  minDelta: MinDelta;
+  noise: 'none' | 'stddev' | 'welch';
+  alpha: number;
+  simplicity: boolean;
+}
+
+export interface EvalSettings {
+  command: string;
+  timeoutMs: number;
+  repeats: number;
+  setup?: string;
+  guard?: string;
+  holdout?: string;
+  interleave: boolean;
+  network: 'on' | 'off';
+}
+
+export interface BudgetSettings {
+  experiments: number;
+  timeMs: number;
+  consecutiveCrashes: number;
+  costUsd: number;
+}
+
+export type ProposerSettings =
+  | { kind: 'mutate'; seed: number }
+  | { kind: 'command'; run: string }
+  | {
+      kind: 'llm';
+      provider: 'openai' | 'anthropic';
+      model: string;
+      baseUrl?: string;
+      apiKeyEnv: string;
+      price?: { input: number; output: number };
+      crashRetries: number;
+    };
+
+export interface PrSettings {
+  enabled: boolean;
+  draft: boolean;
+  labels: string[];
+  reopen: boolean;
+}
+
+export interface Settings {
+  /** Absolute path of the autoexp.yml that was loaded. */
+  configPath: string;
+  tag: string;
+  /** Undefined: the front end picks (remote default branch for the action, current branch for the CLI). */
+  base?: string;
+  /** program.md, when configured or present. `path` is relative to the repository root. */
+  program?: { path: string; text: string };
+  scope: { modify: string[]; context: string[] };
+  eval: EvalSettings;
+  metrics: MetricSpec[];
+  decide: DecideSettings;
+  explore: { every: number; stuckAfter: number };
+  budget: BudgetSettings;
+  proposer: ProposerSettings;
+  /** Directory of results.tsv and experiments/, relative to the repository root. */
+  results: { dir: string };
+  pr: PrSettings;
+}

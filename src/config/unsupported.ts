@@ -1,0 +1,81 @@
+// Keys that are part of the autoexp.yml schema but whose feature a later issue builds. The parser reads
+// and validates them fully; this list alone rejects them, so enabling a feature means deleting its line.
+import type { Settings } from './settings.js';
+
+/** Top-level keys for later features that have no place in Settings yet (CONTRACT §7). */
+export interface LaterKeys {
+  workers?: number;
+  stages?: unknown[];
+  track?: string;
+}
+
+export interface ParsedConfig {
+  settings: Settings;
+  later: LaterKeys;
+}
+
+export interface NotSupportedYet {
+  keyPath: string;
+  /** True when the config asks for the feature (a non-default value). */
+  isUsed: (config: ParsedConfig) => boolean;
+  /** Shown in brackets after "not supported yet": what works today. */
+  note: string;
+}
+
+export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
+  {
+    keyPath: 'decide.rule',
+    isUsed: ({ settings }) => settings.decide.rule !== 'primary',
+    note: 'only rule "primary" works in this version; remove the key',
+  },
+  {
+    keyPath: 'decide.noise',
+    isUsed: ({ settings }) => settings.decide.noise !== 'none',
+    note: 'only noise "none" works in this version; remove the key',
+  },
+  {
+    keyPath: 'eval.guard',
+    isUsed: ({ settings }) => settings.eval.guard !== undefined,
+    note: 'put the check into eval.command and print no metric when it fails',
+  },
+  {
+    keyPath: 'eval.holdout',
+    isUsed: ({ settings }) => settings.eval.holdout !== undefined,
+    note: 'remove the key',
+  },
+  {
+    keyPath: 'eval.interleave',
+    isUsed: ({ settings }) => settings.eval.interleave,
+    note: 'remove the key or set it to false',
+  },
+  {
+    keyPath: 'eval.network',
+    isUsed: ({ settings }) => settings.eval.network === 'off',
+    note: 'the eval always has network access in this version; remove the key',
+  },
+  {
+    keyPath: 'explore.every',
+    isUsed: ({ settings }) => settings.explore.every > 0,
+    note: 'remove the key or set it to 0',
+  },
+  {
+    keyPath: 'proposer.kind',
+    isUsed: ({ settings }) => settings.proposer.kind === 'llm',
+    note: 'use kind "command" to drive a coding agent, or "mutate"',
+  },
+  {
+    keyPath: 'workers',
+    isUsed: ({ later }) => later.workers !== undefined,
+    note: 'experiments run one at a time in this version; remove the key',
+  },
+  {
+    keyPath: 'stages',
+    isUsed: ({ later }) => later.stages !== undefined,
+    note: 'remove the key and run one stage per config file',
+  },
+  {
+    keyPath: 'track',
+    isUsed: ({ later }) => later.track !== undefined,
+    note: 'remove the key',
+  },
+];
