@@ -1,0 +1,48 @@
+// The ledger's row and record shapes (CONTRACT §2).
+
+export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
+
+export const STATUSES: readonly Status[] = ['keep', 'discard', 'crash', 'timeout', 'explore', 'invalid'];
+
+/** One line of results.tsv. `metrics[name]` is undefined where the cell is empty. */
+export interface LedgerRow {
+  experiment: number;
+  commit: string;
+  metrics: Record<string, number | undefined>;
+  status: Status;
+  description: string;
+}
+
+/** A measurement as stored in the experiments log: means and raw samples per metric. */
+export interface MeasurementRecord {
+  metrics: Record<string, number>;
+  samples: Record<string, number[]>;
+}
+
+/** One object of experiments/NNNN.jsonl. Fields beyond CONTRACT §2's minimum are autoexp's own. */
+export interface ExperimentRecord {
+  experiment: number;
+  commit: string;
+  parent: string;
+  timestamp: string;
+  status: Status;
+  reason: string;
+  description: string;
+  metrics: Record<string, number>;
+  samples: Record<string, number[]>;
+  wall_time_s: number;
+  diff_lines: number;
+  patch: string;
+  tokens: { input: number; output: number };
+  cost_usd: number;
+  proposer: string;
+  log_tail?: string;
+  /** sha256 of the scope files' contents after the proposal (lets proposers skip what was tried). */
+  scope_hash?: string;
+  /** The incumbent this experiment was compared against, as measured in this session. */
+  incumbent?: MeasurementRecord & { commit: string; session: string };
+  /** Session id (ISO start time) — experiments of one session share it. */
+  session?: string;
+  /** Proposer-specific facts it wants back next time (e.g. mutate's step sizes). */
+  proposal?: Record<string, unknown>;
+}
