@@ -1,0 +1,45 @@
+// The environment autoexp hands to the processes it starts (CONTRACT §6): the eval, setup, guard and
+// holdout never see GitHub credentials, action inputs, runner tokens or LLM keys; a `command` proposer
+// gets the LLM key it needs but never the GitHub token.
+
+const GITHUB_SECRET_NAMES = new Set([
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'GITHUB_PAT',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN',
+]);
+/** INPUT_* holds every action input (github-token, api-key); ACTIONS_* the runner's tokens and URLs. */
+const GITHUB_SECRET_PREFIXES = ['INPUT_', 'ACTIONS_'];
+const LLM_KEY_NAMES = new Set(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY']);
+
+/** GitHub and runner credentials, and the action's inputs. */
+export function isGitHubSecret(name: string): boolean {
+  const upper = name.toUpperCase();
+  return GITHUB_SECRET_NAMES.has(upper) || GITHUB_SECRET_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
+
+/** The well-known LLM key variables, and `extra` (the configured `proposer.api-key-env`). */
+export function isLlmKey(name: string, extra: readonly string[] = []): boolean {
+  return LLM_KEY_NAMES.has(name.toUpperCase()) || extra.includes(name);
+}
+
+function keepOnly(env: NodeJS.ProcessEnv, keep: (name: string) => boolean): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && keep(name)) result[name] = value;
+  return result;
+}
+
+/** For the eval, setup, guard and holdout: no GitHub secret, no input, no LLM key (`secretNames` included). */
+export function cleanEnvironment(
+  env: NodeJS.ProcessEnv,
+  secretNames: readonly string[],
+): Record<string, string> {
+  return keepOnly(env, (name) => !isGitHubSecret(name) && !isLlmKey(name, secretNames));
+}
+
+/** For a `command` proposer: everything but GitHub secrets and inputs (it keeps the LLM key). */
+export function withoutGitHubSecrets(env: NodeJS.ProcessEnv): Record<string, string> {
+  return keepOnly(env, (name) => !isGitHubSecret(name));
+}
