@@ -1,0 +1,26 @@
+// Metric constraints (`metrics[].min` / `max`, CONTRACT §1): a value outside them disqualifies a candidate.
+import type { MetricSpec } from '../config/settings.js';
+
+/** "memory_mb>512" or "accuracy<0.9" when the value breaks the metric's bound; undefined when it is within. */
+export function constraintViolation(metric: MetricSpec, value: number): string | undefined {
+  if (metric.max !== undefined && value > metric.max) return `${metric.name}>${metric.max}`;
+  if (metric.min !== undefined && value < metric.min) return `${metric.name}<${metric.min}`;
+  return undefined;
+}
+
+/**
+ * The first broken constraint, in config order, of a set of metric values. A metric without a value
+ * breaks nothing here: callers that need every value check completeness themselves.
+ */
+export function firstViolation(
+  metrics: readonly MetricSpec[],
+  values: Readonly<Record<string, number | undefined>>,
+): string | undefined {
+  for (const metric of metrics) {
+    const value = values[metric.name];
+    if (value === undefined) continue;
+    const violation = constraintViolation(metric, value);
+    if (violation !== undefined) return violation;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+// Is this candidate better than the incumbent? Pure: the same observations and settings always give the
+// same verdict. The order is fixed — constraints, then the rule's comparison, then tie-breaks — so later
+// checks (noise tests, guard, holdout, explore) slot in as further steps without touching the others.
+import type { MetricSpec } from '../config/settings.js';
+import { firstViolation } from './constraints.js';
+import { compareByRule, unsupportedDecideSetting, type RuleComparison } from './rules.js';
+import type { DecisionInput, Verdict } from './types.js';
+
+export { isBetter, relativeChange } from './compare.js';
+export { constraintViolation, firstViolation } from './constraints.js';
+export { unsupportedDecideSetting } from './rules.js';
+
+export function decide(input: DecisionInput): Verdict {
+  const unsupported = unsupportedDecideSetting(input.settings);
+  if (unsupported !== undefined) throw new Error(unsupported);
+  const candidate = completeValues(input.candidate.metrics, input.metrics, 'candidate');
+  const incumbent = completeValues(input.incumbent.metrics, input.metrics, 'incumbent');
+
+  const byConstraints = checkConstraints(input.metrics, candidate, incumbent);
+  if (byConstraints !== undefined) return byConstraints;
+
+  const comparison = compareByRule({
+    candidate,
+    incumbent,
+    metrics: input.metrics,
+    settings: input.settings,
+  });
+  return breakTies(comparison, input);
+}
+
+/**
+ * A candidate outside the constraints is out, whatever else it does. An incumbent outside them (a
+ * baseline can be) loses to any candidate inside them, so a run can climb back into the allowed region.
+ */
+function checkConstraints(
+  metrics: readonly MetricSpec[],
+  candidate: Record<string, number>,
+  incumbent: Record<string, number>,
+): Verdict | undefined {
+  const candidateViolation = firstViolation(metrics, candidate);
+  if (candidateViolation !== undefined) return { keep: false, reason: `constraint ${candidateViolation}` };
+  if (firstViolation(metrics, incumbent) !== undefined) return { keep: true, reason: 'meets constraints' };
+  return undefined;
+}
+
+/** Better keeps; equal (within min-delta) keeps only a shorter candidate when simplicity is on. */
+function breakTies(comparison: RuleComparison, input: DecisionInput): Verdict {
+  if (comparison.standing === 'better') return { keep: true, reason: 'improved' };
+  if (comparison.standing === 'equal' && input.settings.simplicity && input.lineDelta < 0) {
+    const fewer = -input.lineDelta;
+    return { keep: true, reason: `simpler (${fewer} fewer line${fewer === 1 ? '' : 's'})` };
+  }
+  return { keep: false, reason: `not better (${comparison.detail})` };
+}
+
+/** The caller measures every metric before deciding; a gap here is a bug upstream, not a bad candidate. */
+function completeValues(
+  values: Readonly<Record<string, number>>,
+  metrics: readonly MetricSpec[],
+  which: 'candidate' | 'incumbent',
+): Record<string, number> {
+  const complete: Record<string, number> = {};
+  for (const metric of metrics) {
+    const value = values[metric.name];
+    if (typeof value !== 'number' || Number.isNaN(value)) {
+      throw new Error(`decide: the ${which} has no value for metric "${metric.name}"`);
+    }
+    complete[metric.name] = value;
+  }
+  return complete;
+}

@@ -1,0 +1,116 @@
+// `autoexp status` (CONTRACT §4): totals by status, baseline, best, improvement and the last rows — as
+// terminal text, or as a plain object with stable keys for `--json`.
+import type { MetricSpec } from '../config/settings.js';
+import type { LedgerRow, Status } from '../ledger/types.js';
+import { STATUSES } from '../ledger/types.js';
+import { formatMetric, formatPercent, goalArrow } from './format.js';
+import type { LedgerSummary } from './summary.js';
+
+export const DEFAULT_LAST_ROWS = 10;
+
+export interface StatusInput {
+  tag: string;
+  branch: string;
+  summary: LedgerSummary;
+  rows: readonly LedgerRow[];
+  metrics: readonly MetricSpec[];
+  /** How many of the latest rows to show; default 10. */
+  lastN?: number;
+}
+
+/** The shape of `autoexp status --json`. Absent values are null so every key is always there. */
+export interface StatusJson {
+  tag: string;
+  branch: string;
+  experiments: number;
+  counts: Record<Status, number>;
+  baseline: { experiment: number; value: number } | null;
+  best: { experiment: number; commit: string; value: number } | null;
+  improvement: number | null;
+  last: Array<{
+    experiment: number;
+    commit: string;
+    status: Status;
+    metrics: Record<string, number | null>;
+    description: string;
+  }>;
+}
+
+export function statusJson(input: StatusInput): StatusJson {
+  const { summary } = input;
+  return {
+    tag: input.tag,
+    branch: input.branch,
+    experiments: summary.total,
+    counts: { ...summary.counts },
+    baseline: summary.baseline === undefined ? null : { ...summary.baseline },
+    best: summary.best === undefined ? null : { ...summary.best },
+    improvement: summary.improvement ?? null,
+    last: lastRows(input).map((row) => ({
+      experiment: row.experiment,
+      commit: row.commit,
+      status: row.status,
+      metrics: Object.fromEntries(
+        input.metrics.map((metric) => [metric.name, row.metrics[metric.name] ?? null]),
+      ),
+      description: row.description,
+    })),
+  };
+}
+
+export function renderStatus(input: StatusInput): string {
+  const { summary, metrics } = input;
+  const { primary, baseline, best } = summary;
+  const counted = STATUSES.filter((status) => summary.counts[status] > 0)
+    .map((status) => `${summary.counts[status]} ${status}`)
+    .join(', ');
+  const lines = [
+    `autoexp status: ${input.tag} on ${input.branch}`,
+    `experiments: ${summary.total}${counted === '' ? '' : ` (${counted})`}`,
+  ];
+  const label = `${primary.name} ${goalArrow(primary.goal)}`;
+  lines.push(
+    `baseline:    ${baseline === undefined ? 'none yet' : `${label} ${formatMetric(baseline.value)} (#${baseline.experiment})`}`,
+  );
+  if (best !== undefined)
+    lines.push(`best:        ${label} ${formatMetric(best.value)} (#${best.experiment}, ${best.commit})`);
+  if (summary.improvement !== undefined)
+    lines.push(`improvement: ${formatPercent(summary.improvement)} (in the goal's direction)`);
+
+  const shown = lastRows(input);
+  if (shown.length > 0) {
+    lines.push('', `last ${shown.length}:`);
+    const table = shown.map((row) => [
+      `#${row.experiment}`,
+      row.status,
+      row.commit,
+      metrics
+        .map((metric) => {
+          const value = row.metrics[metric.name];
+          return `${metric.name}=${value === undefined ? '-' : formatMetric(value)}`;
+        })
+        .join(' '),
+      row.description,
+    ]);
+    lines.push(...alignColumns(table).map((line) => `  ${line}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function lastRows(input: StatusInput): readonly LedgerRow[] {
+  const count = Math.max(0, input.lastN ?? DEFAULT_LAST_ROWS);
+  return count === 0 ? [] : input.rows.slice(-count);
+}
+
+/** Pads every column but the last to its widest cell, so the rows line up in a terminal. */
+function alignColumns(table: readonly string[][]): string[] {
+  const widths: number[] = [];
+  for (const cells of table)
+    cells.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  return table.map((cells) =>
+    cells
+      .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,87 @@
+// The numbers every report starts from: counts by status, baseline, best, improvement (CONTRACT §4, §5).
+import type { MetricSpec } from '../config/settings.js';
+import { firstViolation } from '../decide/constraints.js';
+import { isBetter } from '../decide/compare.js';
+import { STATUSES, type LedgerRow, type Status } from '../ledger/types.js';
+
+export interface LedgerSummary {
+  /** Rows in the ledger, baseline included. */
+  total: number;
+  counts: Record<Status, number>;
+  /** Counts of this session's experiments, when the caller said which those are. */
+  sessionCounts?: Record<Status, number>;
+  /** The baseline's (experiment 0's) primary value. */
+  baseline?: { experiment: number; value: number };
+  /** The best primary value among kept experiments (see bestCandidates). */
+  best?: { experiment: number; commit: string; value: number };
+  /** Relative improvement from baseline to best in the goal's direction (positive = better); undefined when the baseline is 0 or missing. */
+  improvement?: number;
+  /** Every experiment that left a commit on the branch (keep and explore), in ledger order. */
+  keptRows: LedgerRow[];
+  primary: MetricSpec;
+}
+
+export interface SummaryOptions {
+  /** Experiment numbers run in this session. */
+  sessionExperiments?: readonly number[];
+}
+
+export function summarizeLedger(
+  rows: readonly LedgerRow[],
+  metrics: readonly MetricSpec[],
+  options: SummaryOptions = {},
+): LedgerSummary {
+  const primary = metrics[0];
+  if (primary === undefined) throw new Error('summarizeLedger needs at least one metric');
+  const summary: LedgerSummary = {
+    total: rows.length,
+    counts: countByStatus(rows),
+    keptRows: rows.filter((row) => row.status === 'keep' || row.status === 'explore'),
+    primary,
+  };
+  if (options.sessionExperiments !== undefined) {
+    const session = new Set(options.sessionExperiments);
+    summary.sessionCounts = countByStatus(rows.filter((row) => session.has(row.experiment)));
+  }
+
+  const baselineRow = rows.find((row) => row.experiment === 0) ?? rows[0];
+  const baselineValue = baselineRow?.metrics[primary.name];
+  if (baselineRow !== undefined && baselineValue !== undefined) {
+    summary.baseline = { experiment: baselineRow.experiment, value: baselineValue };
+  }
+
+  let best: LedgerRow | undefined;
+  for (const row of bestCandidates(rows, metrics)) {
+    if (best === undefined || isBetter(primary.goal, row.metrics[primary.name]!, best.metrics[primary.name]!))
+      best = row;
+  }
+  if (best !== undefined) {
+    summary.best = { experiment: best.experiment, commit: best.commit, value: best.metrics[primary.name]! };
+  }
+
+  if (summary.baseline !== undefined && summary.best !== undefined && summary.baseline.value !== 0) {
+    const { value: from } = summary.baseline;
+    const to = summary.best.value;
+    summary.improvement = (primary.goal === 'maximize' ? to - from : from - to) / Math.abs(from);
+  }
+  return summary;
+}
+
+/**
+ * The rows that may be "best": `keep` rows (the baseline is one) with a primary value. Explore rows are
+ * kept whatever their result, so they are not evidence of progress. When some kept row meets every
+ * constraint, rows outside the constraints drop out: a baseline that broke a constraint (and was then
+ * rescued by a candidate inside them) must not stay "best" on the strength of a value that is not allowed.
+ */
+export function bestCandidates(rows: readonly LedgerRow[], metrics: readonly MetricSpec[]): LedgerRow[] {
+  const primary = metrics[0]!;
+  const kept = rows.filter((row) => row.status === 'keep' && row.metrics[primary.name] !== undefined);
+  const allowed = kept.filter((row) => firstViolation(metrics, row.metrics) === undefined);
+  return allowed.length > 0 ? allowed : kept;
+}
+
+export function countByStatus(rows: readonly LedgerRow[]): Record<Status, number> {
+  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
