@@ -1,0 +1,68 @@
+// The prompt a coding agent gets (command proposer: the file behind AUTOEXP_PROMPT_FILE).
+// Stable parts first (instructions, strategy, scope), the changing parts (incumbent, history) last.
+import type { MetricSpec } from '../config/settings.js';
+import type { LedgerRow } from '../ledger/types.js';
+import type { ProposerContext } from './types.js';
+
+const HISTORY_ROWS = 30;
+
+function describeMetric(metric: MetricSpec): string {
+  const bounds = [
+    metric.min !== undefined ? `min ${metric.min}` : '',
+    metric.max !== undefined ? `max ${metric.max}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${metric.name} (${metric.goal}${bounds ? `; must stay within ${bounds}` : ''})`;
+}
+
+function formatRow(row: LedgerRow, metrics: readonly MetricSpec[]): string {
+  const values = metrics.map((metric) => `${metric.name}=${row.metrics[metric.name] ?? '—'}`).join(' ');
+  return `#${row.experiment} ${row.status} ${values} ${row.description}`;
+}
+
+export function buildAgentPrompt(context: ProposerContext): string {
+  const { settings } = context;
+  const [primary] = settings.metrics;
+  const lines: string[] = [];
+  lines.push(`# autoexp: experiment for "${settings.tag}"`, '');
+  lines.push(
+    'You are one step of an automated experiment loop. Make ONE focused change that you expect to improve',
+    `the primary metric, ${primary ? describeMetric(primary) : ''}. autoexp commits your change, runs the eval,`,
+    'keeps the change if it is better and reverts it otherwise. Edit files in place in the current directory.',
+    '',
+    '## Rules',
+    `- Change only files matching: ${settings.scope.modify.join(', ')}. Any other change makes the experiment invalid.`,
+    `- The eval (\`${settings.eval.command}\`) is fixed; do not try to change how it measures.`,
+    '- Prefer small, reviewable changes. All else equal, simpler is better: removing code for an equal result is a win.',
+    '- Write a one-line hypothesis (what you changed and why) to the file named by $AUTOEXP_DESCRIPTION_FILE.',
+    '',
+    '## Metrics (the first is the one to improve)',
+    ...settings.metrics.map((metric) => `- ${describeMetric(metric)}`),
+    '',
+  );
+  if (settings.scope.context.length > 0) {
+    lines.push(
+      '## Read-only context',
+      `Files worth reading (do not change them): ${settings.scope.context.join(', ')}`,
+      '',
+    );
+  }
+  if (settings.program) {
+    lines.push(`## Research strategy (${settings.program.path})`, '', settings.program.text.trim(), '');
+  }
+  lines.push('## Where things stand', '');
+  lines.push(
+    `Incumbent (commit ${context.incumbent.commit}): ` +
+      settings.metrics
+        .map((metric) => `${metric.name}=${context.incumbent.metrics[metric.name] ?? '—'}`)
+        .join(' '),
+  );
+  const recent = context.rows.slice(-HISTORY_ROWS);
+  if (recent.length > 0) {
+    lines.push('', `Recent experiments (all of them are in ${context.resultsPath}):`, '');
+    for (const row of recent) lines.push(`- ${formatRow(row, settings.metrics)}`);
+  }
+  lines.push('', `This is experiment #${context.experiment}.`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,52 @@
+// When a session stops starting experiments (CONTRACT §1 budget). Pure: time comes in as an argument.
+import type { Status } from '../ledger/types.js';
+
+export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cancelled';
+
+export interface BudgetLimits {
+  experiments: number;
+  timeMs: number;
+  consecutiveCrashes: number;
+}
+
+const FAILURES: ReadonlySet<Status> = new Set(['crash', 'timeout', 'invalid']);
+
+export class SessionBudget {
+  private experimentsRun = 0;
+  private failuresInARow = 0;
+
+  constructor(
+    private readonly limits: BudgetLimits,
+    private readonly startedAtMs: number,
+  ) {}
+
+  record(status: Status): void {
+    this.experimentsRun++;
+    this.failuresInARow = FAILURES.has(status) ? this.failuresInARow + 1 : 0;
+  }
+
+  get experiments(): number {
+    return this.experimentsRun;
+  }
+
+  /** Why no further experiment may start now, or undefined when one may. */
+  stopReason(nowMs: number): StopReason | undefined {
+    if (this.failuresInARow >= this.limits.consecutiveCrashes) return 'consecutive-crashes';
+    if (this.experimentsRun >= this.limits.experiments) return 'experiments';
+    if (nowMs - this.startedAtMs >= this.limits.timeMs) return 'time';
+    return undefined;
+  }
+}
+
+export function describeStop(reason: StopReason, limits: BudgetLimits): string {
+  switch (reason) {
+    case 'experiments':
+      return `ran the budgeted ${limits.experiments} experiment${limits.experiments === 1 ? '' : 's'}`;
+    case 'time':
+      return 'time budget spent';
+    case 'consecutive-crashes':
+      return `${limits.consecutiveCrashes} failed experiments in a row (crash, timeout or invalid)`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}

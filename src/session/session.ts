@@ -1,0 +1,559 @@
+// The loop of seed 000, one session long:
+//   measure the incumbent; then until the budget is spent:
+//   propose -> check scope -> commit -> measure -> decide -> keep or undo -> record in the ledger.
+// Git, measuring, deciding and the ledger are one call away; front ends (CLI, Action) wrap this.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { decide } from '../decide/decide.js';
+import { Git } from '../git/git.js';
+import { Ledger } from '../ledger/ledger.js';
+import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
+import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
+import { formatDuration, measure } from '../measure/measure.js';
+import type { Measurement } from '../measure/types.js';
+import { createProposer } from '../propose/create.js';
+import { ProposalError, type Proposal, type Proposer } from '../propose/types.js';
+import { SessionBudget, type StopReason } from './budget.js';
+import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
+import { checkScope, describeOutOfScope, scopeMatcher, type ScopeMatcher } from './scope.js';
+import { scopeHash } from './scope-hash.js';
+import { SetupError, Workspace } from './workspace.js';
+
+export interface SessionOptions {
+  settings: Settings;
+  /** Any directory inside the user's checkout. */
+  checkout: string;
+  /** The ref a new branch starts from and that is merged in when it moved (e.g. "main", "origin/main"). */
+  baseRef: string;
+  /** Where the branch may exist when it is not local yet (e.g. "refs/remotes/origin/autoexp/x"). */
+  remoteBranchRef?: string;
+  /** Budget overrides from the command line or action inputs. */
+  experiments?: number;
+  timeMs?: number;
+  /** The environment autoexp runs in; children get scrubbed copies of it (CONTRACT §6). */
+  env: NodeJS.ProcessEnv;
+  /** Aborting (SIGINT/SIGTERM) stops the experiment in flight, undoes it, and ends the session. */
+  signal: AbortSignal;
+  events?: SessionEvents;
+  /** Called after every ledger commit, e.g. to push the branch. */
+  afterRecord?: (git: Git, branch: string) => Promise<void>;
+}
+
+export type SessionPhase =
+  | { kind: 'setup' }
+  | { kind: 'incumbent'; repeats: number }
+  | { kind: 'proposing'; experiment: number }
+  | { kind: 'measuring'; experiment: number; repeats: number }
+  | { kind: 'recording'; experiment: number };
+
+export interface SessionEvents {
+  phase?(phase: SessionPhase): void;
+  experiment?(outcome: ExperimentOutcome): void;
+  notice?(message: string): void;
+}
+
+export interface ExperimentOutcome {
+  row: LedgerRow;
+  record: ExperimentRecord;
+  /** The incumbent's metrics this experiment was compared with (this session's measurement). */
+  incumbent: Record<string, number>;
+}
+
+export interface SessionResult {
+  tag: string;
+  branch: string;
+  startedAt: string;
+  /** The branch was created from base in this session. */
+  created: boolean;
+  mergedBase: boolean;
+  /** Files that conflicted merging base; no experiment ran. */
+  conflicts: string[];
+  /** Row 0, when this session wrote it. */
+  baseline?: ExperimentOutcome;
+  outcomes: ExperimentOutcome[];
+  stopReason: StopReason | 'merge-conflict';
+  incumbent: { commit: string; metrics: Record<string, number> };
+  /** Every row of the ledger after the session. */
+  rows: readonly LedgerRow[];
+  /** Where the last eval's full output is. */
+  evalLogPath: string;
+}
+
+export class SessionError extends SetupError {
+  override name = 'SessionError';
+}
+
+interface Incumbent {
+  commit: string;
+  metrics: Record<string, number>;
+  samples: Record<string, number[]>;
+}
+
+export function branchName(tag: string): string {
+  return `autoexp/${tag}`;
+}
+
+export async function runSession(options: SessionOptions): Promise<SessionResult> {
+  const { settings, events = {} } = options;
+  const startedAt = new Date().toISOString();
+  const branch = branchName(settings.tag);
+  const repo = Git.at(options.checkout);
+  const { commonDir } = await repo.describeRepository();
+
+  const opened = await Workspace.open({
+    repo,
+    commonDir,
+    branch,
+    baseRef: options.baseRef,
+    remoteBranchRef: options.remoteBranchRef,
+  });
+  const { workspace } = opened;
+  try {
+    const loop = await ExperimentLoop.start(options, workspace, startedAt);
+    const base: Omit<SessionResult, 'stopReason' | 'outcomes' | 'baseline' | 'incumbent' | 'rows'> = {
+      tag: settings.tag,
+      branch,
+      startedAt,
+      created: opened.created,
+      mergedBase: opened.mergedBase,
+      conflicts: opened.conflicts,
+      evalLogPath: loop.evalLogPath,
+    };
+    if (opened.conflicts.length > 0) {
+      events.notice?.(
+        `merging ${options.baseRef} into ${branch} conflicts in ${opened.conflicts.join(', ')}; no experiments this time`,
+      );
+      return {
+        ...base,
+        stopReason: 'merge-conflict',
+        outcomes: [],
+        incumbent: loop.incumbentSummary(),
+        rows: loop.rows(),
+      };
+    }
+    if (opened.mergedBase) events.notice?.(`merged ${options.baseRef} into ${branch}`);
+    const baseline = await loop.measureIncumbent();
+    const stopReason = await loop.runExperiments();
+    return {
+      ...base,
+      baseline,
+      stopReason,
+      outcomes: loop.outcomes,
+      incumbent: loop.incumbentSummary(),
+      rows: loop.rows(),
+    };
+  } finally {
+    await workspace.close();
+  }
+}
+
+/** The state of one session's loop over one worktree. */
+class ExperimentLoop {
+  readonly outcomes: ExperimentOutcome[] = [];
+  private incumbent: Incumbent | undefined;
+  private readonly budget: SessionBudget;
+  private readonly evalEnv: Record<string, string>;
+  private readonly proposerEnv: Record<string, string>;
+  private readonly inScope: ScopeMatcher;
+
+  private constructor(
+    private readonly options: SessionOptions,
+    private readonly workspace: Workspace,
+    private readonly ledger: Ledger,
+    private readonly proposer: Proposer,
+    /** Contents of the tracked scope files as of the incumbent (kept in memory to diff without git). */
+    private readonly scopeContents: Map<string, string>,
+    private readonly sessionId: string,
+  ) {
+    const { settings } = options;
+    this.budget = new SessionBudget(
+      {
+        experiments: options.experiments ?? settings.budget.experiments,
+        timeMs: options.timeMs ?? settings.budget.timeMs,
+        consecutiveCrashes: settings.budget.consecutiveCrashes,
+      },
+      Date.now(),
+    );
+    const llmKeyNames = settings.proposer.kind === 'llm' ? [settings.proposer.apiKeyEnv] : [];
+    this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
+    this.proposerEnv = withoutGitHubSecrets(options.env);
+    this.inScope = scopeMatcher(settings.scope.modify);
+  }
+
+  static async start(
+    options: SessionOptions,
+    workspace: Workspace,
+    sessionId: string,
+  ): Promise<ExperimentLoop> {
+    const { settings } = options;
+    const ledger = await Ledger.open(
+      join(workspace.path, settings.results.dir),
+      settings.metrics.map((metric) => metric.name),
+    );
+    const inScope = scopeMatcher(settings.scope.modify);
+    const scopeContents = new Map<string, string>();
+    for (const path of (await workspace.git.trackedFiles()).filter(inScope)) {
+      scopeContents.set(path, await readFile(join(workspace.path, path), 'utf8'));
+    }
+    if (scopeContents.size === 0 && settings.proposer.kind === 'mutate') {
+      throw new SessionError(
+        `no tracked file matches scope.modify (${settings.scope.modify.join(', ')}); commit the files to optimize first`,
+      );
+    }
+    const proposer = createProposer(settings, workspace.scratchDir);
+    return new ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId);
+  }
+
+  get evalLogPath(): string {
+    return join(this.workspace.scratchDir, 'eval.log');
+  }
+
+  private get git(): Git {
+    return this.workspace.git;
+  }
+
+  rows(): readonly LedgerRow[] {
+    return this.ledger.rows();
+  }
+
+  incumbentSummary(): { commit: string; metrics: Record<string, number> } {
+    const last = [...this.ledger.rows()]
+      .reverse()
+      .find((row) => row.status === 'keep' || row.status === 'explore');
+    if (this.incumbent) return { commit: this.incumbent.commit, metrics: this.incumbent.metrics };
+    const metrics: Record<string, number> = {};
+    for (const [name, value] of Object.entries(last?.metrics ?? {}))
+      if (value !== undefined) metrics[name] = value;
+    return { commit: last?.commit ?? '', metrics };
+  }
+
+  private measureTree(experiment: number | 'incumbent'): Promise<Measurement> {
+    const { settings } = this.options;
+    return measure({
+      command: settings.eval.command,
+      cwd: this.workspace.path,
+      env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(experiment) },
+      timeoutMs: settings.eval.timeoutMs,
+      repeats: settings.eval.repeats,
+      metrics: settings.metrics,
+      logPath: this.evalLogPath,
+      signal: this.options.signal,
+    });
+  }
+
+  /** Runs eval.setup, then measures the branch head; writes row 0 when the ledger is new. */
+  async measureIncumbent(): Promise<ExperimentOutcome | undefined> {
+    const { settings, events = {}, signal } = this.options;
+    await this.ensureProtectedFilesUnchanged();
+    if (settings.eval.setup) {
+      events.phase?.({ kind: 'setup' });
+      const setupLog = join(this.workspace.scratchDir, 'setup.log');
+      const setup = await measure({
+        command: settings.eval.setup,
+        cwd: this.workspace.path,
+        env: this.evalEnv,
+        timeoutMs: settings.eval.timeoutMs,
+        repeats: 1,
+        metrics: [],
+        logPath: setupLog,
+        signal,
+      });
+      if (setup.outcome === 'aborted') throw new SessionError('cancelled during eval.setup');
+      if (setup.outcome !== 'measured') {
+        throw new SessionError(
+          `eval.setup failed (${setup.reason}); its output is in ${setupLog}:\n${setup.logTail}`,
+        );
+      }
+      await this.removeEvalArtifacts();
+    }
+    events.phase?.({ kind: 'incumbent', repeats: settings.eval.repeats });
+    const commit = await this.git.shortSha('HEAD');
+    const measurement = await this.measureTree('incumbent');
+    await this.removeEvalArtifacts();
+    if (measurement.outcome === 'aborted') throw new SessionError('cancelled while measuring the incumbent');
+    if (measurement.outcome !== 'measured') {
+      const what = this.ledger.isEmpty() ? 'the baseline' : `the incumbent (${commit})`;
+      throw new SessionError(
+        `measuring ${what} failed: ${measurement.reason}. Fix eval.command so it runs on the unchanged code; ` +
+          `its output is in ${this.evalLogPath}:\n${measurement.logTail}`,
+      );
+    }
+    this.incumbent = { commit, metrics: measurement.metrics, samples: measurement.samples };
+    if (!this.ledger.isEmpty()) return undefined;
+
+    const record = this.baseRecord(0, measurement.wallTimeMs);
+    Object.assign(record, {
+      commit,
+      status: 'keep',
+      reason: 'baseline',
+      description: 'baseline',
+      metrics: measurement.metrics,
+      samples: measurement.samples,
+      scope_hash: scopeHash(this.scopeContents),
+      proposer: 'none',
+    } satisfies Partial<ExperimentRecord>);
+    return this.recordOutcome(record);
+  }
+
+  /** Runs experiments until the budget or a cancel stops them. */
+  async runExperiments(): Promise<StopReason> {
+    for (;;) {
+      if (this.options.signal.aborted) return 'cancelled';
+      const stop = this.budget.stopReason(Date.now());
+      if (stop) return stop;
+      const outcome = await this.runOneExperiment();
+      if (outcome === 'cancelled') return 'cancelled';
+      this.budget.record(outcome.row.status);
+    }
+  }
+
+  private baseRecord(experiment: number, wallTimeMs: number): ExperimentRecord {
+    const incumbent = this.incumbent!;
+    return {
+      experiment,
+      commit: '',
+      parent: incumbent.commit,
+      timestamp: new Date().toISOString(),
+      status: 'invalid',
+      reason: '',
+      description: '',
+      metrics: {},
+      samples: {},
+      wall_time_s: Math.round(wallTimeMs / 10) / 100,
+      diff_lines: 0,
+      patch: '',
+      tokens: { input: 0, output: 0 },
+      cost_usd: 0,
+      proposer: this.proposer.name,
+      session: this.sessionId,
+      incumbent: {
+        commit: incumbent.commit,
+        session: this.sessionId,
+        metrics: incumbent.metrics,
+        samples: incumbent.samples,
+      },
+    };
+  }
+
+  private async runOneExperiment(): Promise<ExperimentOutcome | 'cancelled'> {
+    const { settings, events = {}, signal } = this.options;
+    const incumbent = this.incumbent!;
+    const experiment = this.ledger.nextExperiment();
+
+    events.phase?.({ kind: 'proposing', experiment });
+    let proposal: Proposal;
+    try {
+      proposal = await this.proposer.propose({
+        worktree: this.workspace.path,
+        experiment,
+        settings,
+        scopeFiles: [...this.scopeContents.keys()].sort(),
+        rows: this.ledger.rows(),
+        records: await this.ledger.records(),
+        incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
+        resultsPath: this.ledger.resultsPath,
+        env: this.proposerEnv,
+        signal,
+      });
+    } catch (error) {
+      await this.undoUncommitted();
+      if (signal.aborted) return 'cancelled';
+      const failure =
+        error instanceof ProposalError
+          ? error
+          : new ProposalError(`proposer failed: ${(error as Error).message}`);
+      const record = this.baseRecord(experiment, 0);
+      Object.assign(record, {
+        reason: failure.message,
+        description: `proposal failed: ${failure.message}`,
+        tokens: failure.details.tokens ?? record.tokens,
+        cost_usd: failure.details.costUsd ?? 0,
+        ...(failure.details.logTail ? { log_tail: failure.details.logTail } : {}),
+      });
+      return this.recordOutcome(record);
+    }
+    if (signal.aborted) {
+      await this.undoUncommitted();
+      return 'cancelled';
+    }
+
+    const record = this.baseRecord(experiment, 0);
+    record.tokens = proposal.tokens ?? record.tokens;
+    record.cost_usd = proposal.costUsd ?? 0;
+    if (proposal.details) record.proposal = proposal.details;
+
+    const changed = await this.git.changedPaths();
+    const scope = checkScope(changed, this.inScope, settings.results.dir);
+    const fileChanges = await this.readChanges(scope.inScope.map((change) => change.path));
+    const summary = summarizeChanges(fileChanges);
+    record.patch = summary.patch;
+    record.diff_lines = summary.added + summary.removed;
+    record.description =
+      proposal.description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+    record.scope_hash = scopeHash(this.contentsAfter(fileChanges));
+
+    if (changed.length === 0) {
+      return this.recordOutcome({ ...record, reason: 'no change' });
+    }
+    if (scope.outOfScope.length > 0) {
+      await this.undoUncommitted();
+      return this.recordOutcome({ ...record, reason: describeOutOfScope(scope.outOfScope) });
+    }
+
+    const candidate = await this.git.commitAll(record.description, {
+      hasUntracked: changed.some((change) => change.code === '??'),
+    });
+    record.commit = candidate;
+
+    events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
+    const measurement = await this.measureTree(experiment);
+    const artifacts = await this.git.changedPaths();
+    record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
+    record.samples = measurement.samples;
+
+    if (measurement.outcome === 'aborted') {
+      await this.undoCommitted(artifacts.length > 0);
+      return 'cancelled';
+    }
+    events.phase?.({ kind: 'recording', experiment });
+    if (measurement.outcome !== 'measured') {
+      await this.undoCommitted(artifacts.length > 0);
+      return this.recordOutcome({
+        ...record,
+        status: measurement.outcome,
+        reason: measurement.reason,
+        log_tail: measurement.logTail,
+      });
+    }
+
+    record.metrics = measurement.metrics;
+    const verdict = decide({
+      candidate: { metrics: measurement.metrics, samples: measurement.samples },
+      incumbent: { metrics: incumbent.metrics, samples: incumbent.samples },
+      metrics: settings.metrics,
+      settings: settings.decide,
+      lineDelta: summary.lineDelta,
+    });
+    record.reason = verdict.reason;
+    if (!verdict.keep) {
+      await this.undoCommitted(artifacts.length > 0);
+      return this.recordOutcome({ ...record, status: 'discard' });
+    }
+
+    const kept = await this.git.amendMessage(
+      commitMessage(record.description, experiment, measurement.metrics),
+    );
+    if (artifacts.length > 0) await this.removeEvalArtifacts();
+    record.commit = kept;
+    this.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
+    for (const change of fileChanges) {
+      if (change.after === undefined) this.scopeContents.delete(change.path);
+      else this.scopeContents.set(change.path, change.after);
+    }
+    return this.recordOutcome({ ...record, status: 'keep' });
+  }
+
+  private async readChanges(paths: string[]): Promise<FileChange[]> {
+    return Promise.all(
+      paths.map(async (path) => ({
+        path,
+        before: this.scopeContents.get(path),
+        after: await readFile(join(this.workspace.path, path), 'utf8').catch(() => undefined),
+      })),
+    );
+  }
+
+  private contentsAfter(changes: readonly FileChange[]): Map<string, string> {
+    const after = new Map(this.scopeContents);
+    for (const change of changes) {
+      if (change.after === undefined) after.delete(change.path);
+      else after.set(change.path, change.after);
+    }
+    return after;
+  }
+
+  /** Appends the row and record, commits them, and tells the front end. */
+  private async recordOutcome(record: ExperimentRecord): Promise<ExperimentOutcome> {
+    const { settings, events = {}, afterRecord } = this.options;
+    const row: LedgerRow = {
+      experiment: record.experiment,
+      commit: record.commit,
+      metrics: Object.fromEntries(
+        settings.metrics.map((metric) => [metric.name, record.metrics[metric.name]]),
+      ),
+      status: record.status,
+      description: record.description,
+    };
+    const existedBefore = !this.ledger.isEmpty() && record.experiment % 1000 !== 0;
+    const written = await this.ledger.append(row, record);
+    const paths = written.map((path) => join(settings.results.dir, path));
+    await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
+      newPaths: !existedBefore,
+    });
+    const outcome: ExperimentOutcome = {
+      row,
+      record,
+      incumbent: record.incumbent?.metrics ?? record.metrics,
+    };
+    if (record.experiment > 0 || record.reason !== 'baseline') this.outcomes.push(outcome);
+    events.experiment?.(outcome);
+    if (afterRecord) await afterRecord(this.git, branchName(settings.tag));
+    return outcome;
+  }
+
+  /** Before measuring: nothing outside scope.modify differs from the commit being measured. */
+  private async ensureProtectedFilesUnchanged(): Promise<void> {
+    const changed = await this.git.changedPaths();
+    if (changed.length > 0) {
+      throw new SessionError(
+        `the experiment worktree is not clean before measuring: ${describeOutOfScope(changed).replace('out of scope: ', '')}`,
+      );
+    }
+  }
+
+  private async undoUncommitted(): Promise<void> {
+    await this.git.resetHard('HEAD');
+    await this.git.removeUntracked();
+  }
+
+  private async undoCommitted(hasArtifacts: boolean): Promise<void> {
+    await this.git.resetHard('HEAD~1');
+    if (hasArtifacts) await this.git.removeUntracked();
+  }
+
+  /** The eval may leave files behind (logs, outputs); they must not look like the next proposal's change. */
+  private async removeEvalArtifacts(): Promise<void> {
+    const leftovers = await this.git.changedPaths();
+    if (leftovers.length === 0) return;
+    await this.git.resetHard('HEAD');
+    await this.git.removeUntracked();
+  }
+}
+
+function formatTrailerMetrics(metrics: Record<string, number>): string {
+  return Object.entries(metrics)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+}
+
+/** A kept candidate's message: the description, then the trailers of CONTRACT §3. */
+export function commitMessage(
+  description: string,
+  experiment: number,
+  metrics: Record<string, number>,
+): string {
+  return `${description}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
+}
+
+function ledgerCommitMessage(tag: string, record: ExperimentRecord): string {
+  const metrics = formatTrailerMetrics(record.metrics);
+  const what =
+    record.experiment === 0 && record.reason === 'baseline'
+      ? 'baseline'
+      : `#${record.experiment} ${record.status}`;
+  return `autoexp(${tag}): record ${what}${metrics ? ` ${metrics}` : ''}`;
+}
+
+export type { Status, StopReason };
+export { formatDuration };

@@ -1,0 +1,70 @@
+// A small, fully scripted project for session tests: `params.txt` holds x, the eval scores
+// 100 - (x - 10)^2, and a `command` proposer follows a plan file (one action per experiment), so every
+// status (keep, discard, crash, timeout, invalid) can be produced on purpose.
+import { join } from 'node:path';
+import { loadSettings } from '../../src/config/load.js';
+import type { Settings } from '../../src/config/settings.js';
+import { createTestRepo, type TestRepo } from './repo.js';
+
+export const EVALUATE_SH = `#!/usr/bin/env bash
+set -u
+x=$(sed -n 's/^x=//p' params.txt)
+echo "pid $$" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
+if [ "$x" = 99 ]; then echo "boom: x=99 is not allowed" >&2; exit 1; fi
+if [ "$x" = 77 ]; then touch "\${AUTOEXP_TEST_MARKER:-/dev/null}"; sleep 60; fi
+if [ "$x" = 55 ]; then echo "garbage output"; exit 0; fi
+echo "score: $((100 - (x - 10) * (x - 10)))"
+echo "size: $((x * 10))"
+`;
+
+/** Actions: `set N`, `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt). */
+export const PROPOSE_SH = `#!/usr/bin/env bash
+set -eu
+action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
+case "$action" in
+  set\\ *) echo "x=\${action#set }" > params.txt; echo "try x=\${action#set }" > "$AUTOEXP_DESCRIPTION_FILE" ;;
+  harness) echo "x=12" > params.txt; echo 'echo "score: 1000"; exit 0' > evaluate.sh ;;
+  newfile) echo "hello" > extra.txt ;;
+  nothing) ;;
+  fail) echo "agent exploded" >&2; exit 3 ;;
+  *) echo "no plan for experiment $AUTOEXP_EXPERIMENT" >&2; exit 4 ;;
+esac
+`;
+
+export function projectConfig(
+  extra: { experiments?: number; timeout?: string; repeats?: number; body?: string } = {},
+): string {
+  return `tag: quad
+scope:
+  modify: [params.txt]
+eval:
+  command: bash evaluate.sh
+  timeout: ${extra.timeout ?? '1s'}
+  repeats: ${extra.repeats ?? 1}
+metrics:
+  - name: score
+    goal: maximize
+  - name: size
+    goal: minimize
+budget:
+  experiments: ${extra.experiments ?? 10}
+  consecutive-crashes: 10
+proposer:
+  kind: command
+  run: bash propose.sh
+${extra.body ?? ''}`;
+}
+
+export function createProject(options: { config?: string } = {}): TestRepo {
+  return createTestRepo({
+    'params.txt': 'x=3\n',
+    'evaluate.sh': EVALUATE_SH,
+    'propose.sh': PROPOSE_SH,
+    'autoexp.yml': options.config ?? projectConfig(),
+    'README.md': 'a test project\n',
+  });
+}
+
+export async function projectSettings(repo: TestRepo): Promise<Settings> {
+  return loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+}

@@ -1,0 +1,170 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseJsonl } from '../src/ledger/jsonl.js';
+import { runSession, type SessionOptions } from '../src/session/session.js';
+import { createProject, projectConfig, projectSettings } from './helpers/project.js';
+import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+
+function planFile(actions: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
+  // Line N is the action for experiment N (line 0 does not exist: experiment numbers start at 1).
+  writeFileSync(path, `${actions.join('\n')}\n`);
+  return path;
+}
+
+async function session(repo: TestRepo, actions: string[], overrides: Partial<SessionOptions> = {}) {
+  const settings = await projectSettings(repo);
+  return runSession({
+    settings,
+    checkout: repo.root,
+    baseRef: 'main',
+    env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: planFile(actions), GITHUB_TOKEN: 'ghs_secret' },
+    signal: new AbortController().signal,
+    ...overrides,
+  });
+}
+
+function tsv(repo: TestRepo): string[][] {
+  return repo
+    .git('show', 'autoexp/quad:.autoexp/quad/results.tsv')
+    .split('\n')
+    .map((line) => line.split('\t'));
+}
+
+describe('a session on a real repository', () => {
+  it('records every status and keeps only improvements', async () => {
+    const repo = createProject();
+    const plan = ['set 5', 'set 1', 'set 99', 'set 77', 'harness', 'nothing', 'fail', 'newfile', 'set 8'];
+    const result = await session(repo, plan, { experiments: plan.length });
+
+    const rows = tsv(repo);
+    expect(rows[0]).toEqual(['experiment', 'commit', 'score', 'size', 'status', 'description']);
+    expect(rows.slice(1).map((row) => [row[0], row[4]])).toEqual([
+      ['0', 'keep'],
+      ['1', 'keep'],
+      ['2', 'discard'],
+      ['3', 'crash'],
+      ['4', 'timeout'],
+      ['5', 'invalid'],
+      ['6', 'invalid'],
+      ['7', 'invalid'],
+      ['8', 'invalid'],
+      ['9', 'keep'],
+    ]);
+    expect(rows[1]?.slice(2, 4)).toEqual(['51', '30']);
+    expect(rows[1]?.[5]).toBe('baseline');
+    expect(rows[2]?.[5]).toBe('try x=5');
+
+    // The branch holds the last keep; the harness was never changed there.
+    expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=8');
+    expect(repo.git('show', 'autoexp/quad:evaluate.sh')).toBe(repo.read('evaluate.sh').trim());
+    expect(repo.git('ls-tree', '--name-only', 'autoexp/quad')).not.toContain('extra.txt');
+
+    // Kept commits carry the trailers; discarded candidates are not on the branch.
+    const keptMessage = repo.git('log', '-1', '--format=%B', rows[10]![1]!);
+    expect(keptMessage).toContain('try x=8');
+    expect(keptMessage).toContain('Autoexp-Experiment: 9');
+    expect(keptMessage).toContain('Autoexp-Metrics: score=96 size=80');
+    const onBranch = repo.git('log', '--format=%h', 'autoexp/quad');
+    expect(onBranch).toContain(rows[2]![1]!);
+    expect(() => repo.git('merge-base', '--is-ancestor', rows[3]![1]!, 'autoexp/quad')).toThrow();
+
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records).toHaveLength(10);
+    const byNumber = new Map(records.map((record) => [record.experiment, record]));
+    expect(byNumber.get(2)?.reason).toMatch(/^not better/);
+    expect(byNumber.get(3)?.reason).toBe('exit code 1');
+    expect(byNumber.get(3)?.log_tail).toContain('boom: x=99 is not allowed');
+    expect(byNumber.get(4)?.reason).toMatch(/timed out/);
+    expect(byNumber.get(5)?.reason).toBe('out of scope: evaluate.sh');
+    expect(byNumber.get(6)?.reason).toBe('no change');
+    expect(byNumber.get(7)?.reason).toMatch(/exited with code 3/);
+    expect(byNumber.get(8)?.reason).toBe('out of scope: extra.txt');
+    expect(byNumber.get(1)?.patch).toContain('-x=3\n+x=5');
+    expect(byNumber.get(1)?.diff_lines).toBe(2);
+    expect(byNumber.get(9)?.incumbent?.metrics.score).toBe(75);
+
+    expect(result.outcomes).toHaveLength(9);
+    expect(result.stopReason).toBe('experiments');
+  });
+
+  it('leaves the user checkout exactly as it was, dirty files and all', async () => {
+    const repo = createProject();
+    repo.write('README.md', 'edited but not committed\n');
+    repo.write('notes.txt', 'untracked\n');
+    repo.git('add', 'README.md');
+    repo.write('README.md', 'edited again after staging\n');
+    const before = {
+      head: repo.git('rev-parse', 'HEAD'),
+      branch: repo.git('branch', '--show-current'),
+      status: repo.git('status', '--porcelain'),
+      staged: repo.git('diff', '--cached'),
+    };
+    await session(repo, ['set 5', 'set 4'], { experiments: 2 });
+    expect(repo.git('rev-parse', 'HEAD')).toBe(before.head);
+    expect(repo.git('branch', '--show-current')).toBe(before.branch);
+    expect(repo.git('status', '--porcelain')).toBe(before.status);
+    expect(repo.git('diff', '--cached')).toBe(before.staged);
+    expect(repo.read('README.md')).toBe('edited again after staging\n');
+    expect(repo.read('params.txt')).toBe('x=3\n');
+    expect(repo.git('worktree', 'list')).not.toContain('.git/autoexp/quad/worktree');
+  });
+
+  it('resumes: numbering continues, no second baseline, the incumbent is re-measured', async () => {
+    const repo = createProject();
+    await session(repo, ['set 5', 'set 1'], { experiments: 2 });
+    const second = await session(repo, ['', '', 'set 9', 'set 20'], { experiments: 2 });
+    expect(second.baseline).toBeUndefined();
+    expect(second.outcomes.map((outcome) => outcome.row.experiment)).toEqual([3, 4]);
+    const rows = tsv(repo).slice(1);
+    expect(rows.map((row) => row[0])).toEqual(['0', '1', '2', '3', '4']);
+    expect(rows.filter((row) => row[5] === 'baseline')).toHaveLength(1);
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records[3]?.incumbent?.metrics.score).toBe(75);
+    expect(records[3]?.incumbent?.session).not.toBe(records[1]?.incumbent?.session);
+    expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=9');
+  });
+
+  it('stops after consecutive failures', async () => {
+    const repo = createProject({
+      config: projectConfig().replace('consecutive-crashes: 10', 'consecutive-crashes: 2'),
+    });
+    const result = await session(repo, ['fail', 'fail', 'fail', 'fail'], { experiments: 4 });
+    expect(result.stopReason).toBe('consecutive-crashes');
+    expect(result.outcomes).toHaveLength(2);
+  });
+
+  it('treats an eval that prints garbage as a crash with its reason', async () => {
+    const repo = createProject();
+    await session(repo, ['set 55'], { experiments: 1 });
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records[1]?.status).toBe('crash');
+    expect(records[1]?.reason).toContain('score');
+    expect(records[1]?.log_tail).toContain('garbage output');
+  });
+
+  it('never gives the eval the GitHub token', async () => {
+    const repo = createProject({
+      config: projectConfig().replace(
+        'command: bash evaluate.sh',
+        'command: env > "$AUTOEXP_CHECKOUT/../eval-env.txt"; bash evaluate.sh',
+      ),
+    });
+    await session(repo, ['set 5'], { experiments: 1 });
+    const seen = (await import('node:fs')).readFileSync(join(repo.root, '..', 'eval-env.txt'), 'utf8');
+    expect(seen).toContain('AUTOEXP_EXPERIMENT=');
+    expect(seen).not.toContain('ghs_secret');
+    expect(seen).not.toContain('GITHUB_TOKEN');
+  });
+
+  it('fails clearly when the baseline cannot be measured, writing nothing', async () => {
+    const repo = createProject();
+    repo.write('params.txt', 'x=99\n');
+    repo.commitAll('break the baseline');
+    await expect(session(repo, ['set 5'])).rejects.toThrow(/measuring the baseline failed: exit code 1/);
+    expect(() => repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv')).toThrow();
+    expect(existsSync(join(repo.root, '.git', 'autoexp', 'quad', 'worktree'))).toBe(false);
+  });
+});
