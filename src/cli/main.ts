@@ -1,0 +1,85 @@
+// The `autoexp` command (CONTRACT §4). Exit codes: 0 the command ran, 1 a config or setup error
+// (the message starts with "autoexp:"), 2 a usage error, 130 cancelled.
+import { ConfigError } from '../config/errors.js';
+import { GitError } from '../git/git.js';
+import { LedgerError } from '../ledger/errors.js';
+import { SetupError } from '../session/workspace.js';
+import { parseCommandLine, USAGE, UsageError } from './args.js';
+import { CliError, reportCommand, runCommand, statusCommand, type CliIO } from './commands.js';
+import { demoCommand } from './demo.js';
+import { initCommand } from './init.js';
+import { VERSION } from './version.js';
+
+async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
+  const command = parseCommandLine(argv);
+  switch (command.name) {
+    case 'help':
+      io.stdout.write(USAGE);
+      return 0;
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'run':
+      return (await runCommand(io, command)).exitCode;
+    case 'status':
+      return statusCommand(io, command);
+    case 'report':
+      return reportCommand(io, command);
+    case 'init':
+      return initCommand(io.cwd, io.stdout);
+    case 'combine':
+      throw new CliError('combine is not supported yet');
+    case 'demo':
+      return demoCommand(io, command);
+  }
+}
+
+/** Known failures become one clear line; anything else is a bug and shows its stack. */
+function describeFailure(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof UsageError) return { message: `autoexp: ${error.message}\n\n${USAGE}`, exitCode: 2 };
+  if (
+    error instanceof ConfigError ||
+    error instanceof LedgerError ||
+    error instanceof CliError ||
+    error instanceof SetupError
+  ) {
+    return { message: `autoexp: ${error.message}`, exitCode: 1 };
+  }
+  if (error instanceof GitError) {
+    const hint = /Author identity unknown|Please tell me who you are/.test(error.stderr)
+      ? ' (set an identity: git config user.name "…" && git config user.email "…")'
+      : '';
+    return { message: `autoexp: ${error.message}${hint}`, exitCode: 1 };
+  }
+  return { message: `autoexp: unexpected error: ${(error as Error)?.stack ?? String(error)}`, exitCode: 1 };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (name: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) process.exit(130);
+    process.stderr.write(`\nautoexp: ${name}: stopping the experiment in flight and saving the ledger…\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const io: CliIO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: controller.signal,
+  };
+  try {
+    return await dispatch(io, argv);
+  } catch (error) {
+    const failure = describeFailure(error);
+    process.stderr.write(`${failure.message}\n`);
+    return controller.signal.aborted ? 130 : failure.exitCode;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

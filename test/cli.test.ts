@@ -1,0 +1,223 @@
+// The CLI as users run it: `node dist/cli.js …` in a real repository (build first: npm run build).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProject, projectConfig } from './helpers/project.js';
+import { loadSettings } from '../src/config/load.js';
+import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+
+const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
+
+function planFile(actions: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
+  writeFileSync(path, `${actions.join('\n')}\n`);
+  return path;
+}
+
+function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, ...GIT_IDENTITY_ENV, ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A killed child that nobody reaped yet is a zombie: dead for our purposes.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return !/^\d+ \(.*\) Z /.test(stat);
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before the tests');
+});
+
+describe('autoexp run', () => {
+  it('prints one line per experiment and a summary, and exits 0', () => {
+    const repo = createProject();
+    const result = cli(repo.root, ['run', '--experiments', '3'], {
+      AUTOEXP_PLAN: planFile(['set 5', 'set 1', 'set 99']),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^#0 baseline +score=51 size=30 +\S+ +baseline$/);
+    expect(lines[1]).toMatch(/^#1 keep +score=75 \(\+47\.1%\) size=50 +\S+ +try x=5$/);
+    expect(lines[2]).toMatch(/^#2 discard +score=19 \(-74\.7%\) size=10 \[not better.*\] +\S+ +try x=1$/);
+    expect(lines[3]).toMatch(/^#3 crash +exit code 1 +\S+ +try x=99$/);
+    expect(result.stdout).toContain(
+      'autoexp: 3 experiments on autoexp/quad (1 keep, 1 discard, 1 crash); ran the budgeted 3 experiments',
+    );
+    expect(result.stdout).toContain('score: baseline 51 → best 75 (+47.1% better) at #1');
+  });
+
+  it('reports a bad config as one clear line and exits 1', () => {
+    const repo = createProject();
+    repo.write('autoexp.yml', repo.read('autoexp.yml').replace('timeout: 1s', 'timout: 5 minutes'));
+    const result = cli(repo.root, ['run']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^autoexp: autoexp\.yml: eval\.timout: unknown key \(did you mean "timeout"\?\)/,
+    );
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 on a usage error', () => {
+    const repo = createProject();
+    const result = cli(repo.root, ['run', '--experiments', 'lots']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('autoexp: --experiments wants a whole number');
+    expect(result.stderr).toContain('Usage: autoexp');
+  });
+
+  it('exits 1 outside a git repository', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'autoexp-nogit-'));
+    const result = cli(dir, ['status']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^autoexp: .* is not inside a git repository/);
+  });
+
+  it('refuses a corrupt ledger with its file and line, and overwrites nothing', () => {
+    const repo = createProject();
+    expect(cli(repo.root, ['run', '--experiments', '1'], { AUTOEXP_PLAN: planFile(['set 5']) }).code).toBe(0);
+    repo.git('checkout', '-q', 'autoexp/quad');
+    const broken = repo
+      .read('.autoexp/quad/results.tsv')
+      .replace('\tdiscard\t', '\tmaybe\t')
+      .replace('\tkeep\ttry', '\tmaybe\ttry');
+    repo.write('.autoexp/quad/results.tsv', broken);
+    repo.commitAll('hand edit gone wrong');
+    repo.git('checkout', '-q', 'main');
+    const before = repo.git('rev-parse', 'autoexp/quad');
+
+    const result = cli(repo.root, ['run', '--experiments', '1'], { AUTOEXP_PLAN: planFile(['set 6']) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^autoexp: .*results\.tsv:3: .*maybe/);
+    expect(repo.git('rev-parse', 'autoexp/quad')).toBe(before);
+    expect(repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv')).toBe(broken.trimEnd());
+  });
+});
+
+describe('cancelling a session', () => {
+  async function runUntilEvalStarts(repo: TestRepo, marker: string, pids: string) {
+    const child = spawn(process.execPath, [CLI, 'run', '--experiments', '3'], {
+      cwd: repo.root,
+      env: {
+        ...process.env,
+        ...GIT_IDENTITY_ENV,
+        AUTOEXP_PLAN: planFile(['set 5', 'set 77', 'set 6']),
+        AUTOEXP_TEST_MARKER: marker,
+        AUTOEXP_TEST_PIDS: pids,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    for (let waited = 0; !existsSync(marker); waited += 20) {
+      if (waited > 20_000) throw new Error(`the slow eval never started:\n${stdout}\n${stderr}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  }
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s mid-experiment kills the eval, undoes the candidate and keeps the ledger consistent',
+    async (signal) => {
+      const repo = createProject({ config: projectConfig({ timeout: '2m' }) });
+      const scratch = mkdtempSync(join(tmpdir(), 'autoexp-cancel-'));
+      const marker = join(scratch, 'eval-started');
+      const pids = join(scratch, 'pids');
+      const run = await runUntilEvalStarts(repo, marker, pids);
+
+      const sentAt = Date.now();
+      run.child.kill(signal);
+      const code = await run.exited;
+      const tookMs = Date.now() - sentAt;
+
+      expect(code).toBe(130);
+      expect(tookMs).toBeLessThan(5_000);
+      expect(run.output().stderr).toContain(`${signal}: stopping the experiment in flight`);
+      // Baseline and experiment 1 are recorded; experiment 2 (in flight) is gone without a trace.
+      const rows = repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n');
+      expect(rows.map((row) => row.split('\t')[0])).toEqual(['experiment', '0', '1']);
+      expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=5');
+      expect(repo.git('log', '-1', '--format=%s', 'autoexp/quad')).toMatch(/record #1 keep/);
+      expect(repo.git('worktree', 'list')).not.toContain('.git/autoexp/quad/worktree');
+      for (const line of readFileSync(pids, 'utf8').trim().split('\n')) {
+        expect(isAlive(Number(line.split(' ')[1]))).toBe(false);
+      }
+      // The next session resumes cleanly with the next number.
+      const next = cli(repo.root, ['run', '--experiments', '1'], { AUTOEXP_PLAN: planFile(['', 'set 6']) });
+      expect(next.code).toBe(0);
+      expect(next.stdout).toMatch(/^#2 keep/m);
+    },
+  );
+});
+
+describe('status, report and init', () => {
+  it('summarize the ledger on the branch', () => {
+    const repo = createProject();
+    cli(repo.root, ['run', '--experiments', '2'], { AUTOEXP_PLAN: planFile(['set 5', 'set 1']) });
+
+    const status = cli(repo.root, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('75');
+
+    const json = JSON.parse(cli(repo.root, ['status', '--json']).stdout);
+    expect(json.tag).toBe('quad');
+    expect(json.branch).toBe('autoexp/quad');
+    expect(json.counts).toMatchObject({ keep: 2, discard: 1 });
+    expect(json.baseline.value).toBe(51);
+    expect(json.best.value).toBe(75);
+
+    const report = cli(repo.root, ['report', '--format', 'md']);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('<!-- autoexp:report tag=quad -->');
+    expect(report.stdout).toContain('xychart-beta');
+    expect(report.stdout).toContain('try x=5');
+
+    const out = join(repo.root, '..', 'report.md');
+    expect(cli(repo.root, ['report', '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(report.stdout);
+  });
+
+  it('status says there is nothing yet before the first run', () => {
+    const repo = createProject();
+    const status = cli(repo.root, ['status']);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('no experiments yet');
+  });
+
+  it('init writes the three files and never overwrites', () => {
+    const repo = createProject();
+    repo.git('rm', '-q', 'autoexp.yml');
+    repo.write('program.md', 'mine\n');
+    const result = cli(repo.root, ['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('wrote autoexp.yml');
+    expect(result.stdout).toContain('kept program.md');
+    expect(repo.read('program.md')).toBe('mine\n');
+    expect(repo.read('.github/workflows/autoexp.yml')).toContain('cron:');
+    expect(repo.read('autoexp.yml')).toContain('tag: my-first-run');
+  });
+
+  it('init writes a config that loads', async () => {
+    const repo = createProject();
+    repo.git('rm', '-q', 'autoexp.yml');
+    cli(repo.root, ['init']);
+    const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+    expect(settings.tag).toBe('my-first-run');
+    expect(settings.program?.path).toBe('program.md');
+  });
+});
