@@ -1,0 +1,472 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../src/config/settings.js';
+import type { ExperimentRecord, Status } from '../src/ledger/types.js';
+import { findNumericLiterals } from '../src/propose/mutate/literals.js';
+import { createMutateProposer } from '../src/propose/mutate/mutate.js';
+import { seededRandom } from '../src/propose/mutate/random.js';
+import {
+  GROW,
+  INITIAL_SCALE,
+  literalId,
+  replayHistory,
+  SHRINK,
+  steppedText,
+} from '../src/propose/mutate/steps.js';
+import { ProposalError, type ProposerContext } from '../src/propose/types.js';
+import { scopeHash } from '../src/session/scope-hash.js';
+
+const SETTINGS = {
+  metrics: [
+    { name: 'score', goal: 'maximize', extract: { kind: 'line' } },
+    { name: 'memory_mb', goal: 'minimize', max: 512, extract: { kind: 'line' } },
+  ],
+} as unknown as Settings;
+
+function keysAndValues(path: string, text: string): [string, string][] {
+  return findNumericLiterals(path, text).map((literal) => [literal.key, literal.text]);
+}
+
+function workdir(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'autoexp-mutate-'));
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(root, path), content);
+  return root;
+}
+
+function context(
+  worktree: string,
+  experiment: number,
+  records: ExperimentRecord[],
+  scopeFiles: string[],
+): ProposerContext {
+  return {
+    worktree,
+    experiment,
+    settings: SETTINGS,
+    scopeFiles,
+    rows: [],
+    records,
+    incumbent: { commit: 'abc1234', metrics: {} },
+    resultsPath: join(worktree, 'results.tsv'),
+    env: {},
+    signal: new AbortController().signal,
+  };
+}
+
+function record(
+  fields: Partial<ExperimentRecord> & { experiment: number; status: Status },
+): ExperimentRecord {
+  return {
+    commit: '',
+    parent: '',
+    timestamp: '2025-01-01T00:00:00.000Z',
+    reason: '',
+    description: '',
+    metrics: {},
+    samples: {},
+    wall_time_s: 0,
+    diff_lines: 2,
+    patch: '',
+    tokens: { input: 0, output: 0 },
+    cost_usd: 0,
+    proposer: 'mutate',
+    ...fields,
+  };
+}
+
+function hashOf(root: string, files: string[]): string {
+  return scopeHash(new Map(files.map((path) => [path, readFileSync(join(root, path), 'utf8')])));
+}
+
+describe('finding numeric literals', () => {
+  it('reads YAML key paths and skips comments, strings, versions and non-numbers', () => {
+    const yaml = [
+      'version: 2',
+      '# size: 99',
+      'images:',
+      '  ttl_s: 300   # five minutes',
+      '  size_mb: 1.5e2',
+      '  name: "v2 cache 42"',
+      '  offset: -12',
+      '  timeout: 5m',
+      '  build: 1.2.3',
+      '  mask: 0x1F',
+      'layers:',
+      '  - size: 64',
+      '    rate: 0.25',
+      '  - size: 128',
+      'sizes: [1, 2.5, "3"]',
+      'api_version: 7',
+      'notes: |',
+      '  limit: 10',
+      'last: 9',
+    ].join('\n');
+    expect(keysAndValues('c.yaml', yaml)).toEqual([
+      ['images.ttl_s', '300'],
+      ['images.size_mb', '1.5e2'],
+      ['images.offset', '-12'],
+      ['layers[0].size', '64'],
+      ['layers[0].rate', '0.25'],
+      ['layers[1].size', '128'],
+      ['sizes[0]', '1'],
+      ['sizes[1]', '2.5'],
+      ['last', '9'],
+    ]);
+  });
+
+  it('reads JSON paths, including arrays and nested objects, and skips version keys', () => {
+    const json =
+      '{"version": 3, "cache": {"ttl": 60, "tiers": [{"mb": 8}, {"mb": -0.5}]}, "name": "x1", "n": 1e-3}';
+    expect(keysAndValues('c.json', json)).toEqual([
+      ['cache.ttl', '60'],
+      ['cache.tiers[0].mb', '8'],
+      ['cache.tiers[1].mb', '-0.5'],
+      ['n', '1e-3'],
+    ]);
+  });
+
+  it('reads TOML tables and inline arrays, and skips dates, hex and underscores', () => {
+    const toml = [
+      '[server]',
+      'workers = 4 # per core',
+      'ratio = 0.75',
+      'started = 1979-05-27',
+      'mask = 0xff',
+      'big = 1_000',
+      '[pool.db]',
+      'sizes = [10, 20]',
+      '"quoted key" = 3',
+      'version = "1.2"',
+    ].join('\n');
+    expect(keysAndValues('c.toml', toml)).toEqual([
+      ['server.workers', '4'],
+      ['server.ratio', '0.75'],
+      ['pool.db.sizes[0]', '10'],
+      ['pool.db.sizes[1]', '20'],
+      ['pool.db.quoted key', '3'],
+    ]);
+  });
+
+  it('reads INI sections and skips ; and # comments', () => {
+    const ini = [
+      '; top',
+      '[cache]',
+      'ttl = 30 ; seconds',
+      '# size = 4',
+      'size: 8',
+      'name = disk2',
+      '[net]',
+      'retries=3',
+    ].join('\n');
+    expect(keysAndValues('c.ini', ini)).toEqual([
+      ['cache.ttl', '30'],
+      ['cache.size', '8'],
+      ['net.retries', '3'],
+    ]);
+  });
+
+  it('finds constants in JavaScript, not in comments, strings, identifiers, hex, versions or indexes', () => {
+    const js = [
+      'const LEARNING_RATE = 0.003; // was 0.01',
+      'let v2 = h264 + 1e-4;',
+      '/* block 77 */ const mask = 0xff, big = 10n;',
+      "const label = 'batch 32', tpl = `x ${5}`;",
+      'const version = 3;',
+      'const first = items[0];',
+      'export const config = { ttl: 300, offset: -5, gap: a - 7 };',
+      'const semver = "1.2.3"; const ip = 10.0.0.1;',
+    ].join('\n');
+    expect(keysAndValues('train.js', js)).toEqual([
+      ['LEARNING_RATE', '0.003'],
+      ['v2', '1e-4'],
+      ['ttl', '300'],
+      ['offset', '-5'],
+      ['gap', '7'],
+    ]);
+  });
+
+  it('finds Python constants, skipping # comments and docstrings, and names repeated keys by line', () => {
+    const py = [
+      '"""Trains with 12 layers."""',
+      'BATCH = 64  # 128 did not fit',
+      'def f(x, depth=3):',
+      '    return x * 2.5',
+      'depth = 4',
+      "__version__ = '1.0'",
+      'conv2d = 1',
+    ].join('\n');
+    expect(keysAndValues('train.py', py)).toEqual([
+      ['BATCH', '64'],
+      ['depth (line 3)', '3'],
+      ['line 4', '2.5'],
+      ['depth (line 5)', '4'],
+      ['conv2d', '1'],
+    ]);
+  });
+
+  it('reports offsets and 1-based lines that point at the literal', () => {
+    const text = 'a: 1\r\nb:\r\n  c: 22.5\r\n';
+    const [, literal] = findNumericLiterals('x.yml', text);
+    expect(literal).toMatchObject({ key: 'b.c', line: 3, value: 22.5 });
+    expect(text.slice(literal!.start, literal!.end)).toBe('22.5');
+  });
+});
+
+describe('stepping a literal', () => {
+  it('keeps integers integral and moves them by at least 1', () => {
+    expect(steppedText('300', 1, 0.3)).toBe('390');
+    expect(steppedText('300', -1, 0.3)).toBe('231');
+    expect(steppedText('2', 1, 0.1)).toBe('3');
+    expect(steppedText('2', -1, 0.1)).toBe('1');
+  });
+
+  it('keeps decimal places, adding one when the step is smaller than they show', () => {
+    expect(steppedText('0.50', 1, 0.3)).toBe('0.65');
+    expect(steppedText('0.5', 1, 0.3)).toBe('0.7');
+    expect(steppedText('0.5', 1, 0.05)).toBe('0.53');
+    expect(steppedText('2.0', -1, 0.01)).toBe('1.98');
+    expect(steppedText('.5', 1, 0.3)).toBe('.7');
+    expect(steppedText('1e-3', 1, 0.3)).toBe('1.3e-3');
+  });
+
+  it('never changes the sign, and moves zero up by an additive step', () => {
+    expect(steppedText('1', -1, 0.3)).toBe('0');
+    expect(steppedText('0', -1, 0.3)).toBeUndefined();
+    expect(steppedText('0', 1, 0.3)).toBe('1');
+    expect(steppedText('0.0', 1, 0.3)).toBe('0.1');
+    expect(steppedText('-5', 1, 0.3)).toBe('-4');
+    expect(steppedText('-5', -1, 0.3)).toBe('-7');
+    expect(steppedText('-1', 1, 0.3)).toBeUndefined();
+    for (let scale = 0.01; scale < 5; scale *= 1.7)
+      expect(Number(steppedText('0.2', -1, scale))).toBeGreaterThan(0);
+  });
+});
+
+describe('adaptive steps from the history', () => {
+  const mutation = (key: string, from: number, to: number, scale: number) => ({
+    mutation: { file: 'c.yaml', line: 1, key, from, to, step: to - from, scale },
+  });
+
+  it('grows after a keep, keeping the direction, and shrinks and flips after a discard', () => {
+    const states = replayHistory([
+      record({ experiment: 1, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 2, status: 'keep', proposal: mutation('a', 13, 19, INITIAL_SCALE * GROW) }),
+      record({ experiment: 3, status: 'discard', proposal: mutation('b', 10, 8, INITIAL_SCALE) }),
+      record({ experiment: 4, status: 'crash', proposal: mutation('c', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 5, status: 'keep', proposal: mutation('d', 1, 2, 0.3), proposer: 'command' }),
+    ]);
+    expect(states.get(literalId('c.yaml', 'a'))).toMatchObject({
+      direction: 1,
+      tries: 2,
+      successes: 2,
+      lastTried: 2,
+    });
+    expect(states.get(literalId('c.yaml', 'a'))!.scale).toBeCloseTo(INITIAL_SCALE * GROW * GROW);
+    expect(states.get(literalId('c.yaml', 'b'))).toMatchObject({ direction: 1, successes: 0 });
+    expect(states.get(literalId('c.yaml', 'b'))!.scale).toBeCloseTo(INITIAL_SCALE * SHRINK);
+    expect(states.get(literalId('c.yaml', 'c'))).toMatchObject({ direction: -1 });
+    expect(states.has(literalId('c.yaml', 'd'))).toBe(false); // another proposer's record
+  });
+
+  it('continues a literal that was just kept, with the grown step in the same direction', async () => {
+    const root = workdir({ 'c.yaml': 'a: 13\nb: 10\nc: 10\n' });
+    const history = [
+      record({ experiment: 1, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
+    ];
+    const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
+    expect(proposal.details).toEqual({
+      mutation: { file: 'c.yaml', line: 1, key: 'a', from: 13, to: 19, step: 6, scale: 0.45 },
+    });
+    expect(proposal.description).toBe('c.yaml: a 13 → 19');
+    expect(readFileSync(join(root, 'c.yaml'), 'utf8')).toBe('a: 19\nb: 10\nc: 10\n');
+  });
+
+  it('after a first step that made the metric worse, tries the same literal the other way, smaller', async () => {
+    const root = workdir({ 'c.yaml': 'a: 100\nb: 10\nc: 10\n' });
+    const history = [
+      record({
+        experiment: 1,
+        status: 'discard',
+        proposal: mutation('a', 100, 130, INITIAL_SCALE),
+        metrics: { score: 1 },
+        incumbent: { commit: 'x', session: 's', metrics: { score: 2 }, samples: {} },
+      }),
+    ];
+    const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
+    expect(proposal.details).toMatchObject({ mutation: { key: 'a', from: 100, to: 80, scale: 0.246 } });
+  });
+});
+
+describe('the mutate proposer', () => {
+  it('rewrites only the literal, byte for byte', async () => {
+    const original = '# tuned by hand\r\nimages:\r\n  ttl_s: 300   # 5 min\r\n\r\n  note: "keep 300"\r\n';
+    const root = workdir({ 'cache.yaml': original });
+    const proposal = await createMutateProposer({ seed: 3 }).propose(context(root, 1, [], ['cache.yaml']));
+    const after = readFileSync(join(root, 'cache.yaml'), 'utf8');
+    const { from, to } = (proposal.details as { mutation: { from: number; to: number } }).mutation;
+    expect(from).toBe(300);
+    expect(after).toBe(original.replace('ttl_s: 300', `ttl_s: ${to}`));
+    expect(proposal.description).toBe(`cache.yaml: images.ttl_s 300 → ${to}`);
+  });
+
+  it('keeps a non-UTF-8 file byte-exact', async () => {
+    const root = workdir({});
+    const bytes = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nrate = 4\n')]);
+    writeFileSync(join(root, 'old.ini'), bytes);
+    await createMutateProposer({ seed: 1 }).propose(context(root, 1, [], ['old.ini']));
+    const after = readFileSync(join(root, 'old.ini'));
+    expect(after.subarray(0, 6)).toEqual(bytes.subarray(0, 6));
+    expect(after.toString('latin1')).toMatch(/^# café\nrate = \d+\n$/);
+  });
+
+  it('is deterministic for a seed and history, and the seed matters', async () => {
+    const files = { 'a.yaml': 'x: 10\ny: 2.5\nz: 300\n', 'b.json': '{"w": 7, "v": 0.1}' };
+    const run = async (seed: number, experiment: number) => {
+      const root = workdir(files);
+      const proposal = await createMutateProposer({ seed }).propose(
+        context(root, experiment, [], ['a.yaml', 'b.json']),
+      );
+      return { proposal, hash: hashOf(root, ['a.yaml', 'b.json']) };
+    };
+    expect(await run(4, 1)).toEqual(await run(4, 1));
+    const descriptions = new Set<string | undefined>();
+    for (let seed = 1; seed <= 8; seed++) descriptions.add((await run(seed, 1)).proposal.description);
+    expect(descriptions.size).toBeGreaterThan(2);
+  });
+
+  it('never proposes a content already tried, and says so when everything nearby was tried', async () => {
+    const root = workdir({ 'tiny.yaml': 'a: 3\nb: 0.5\n' });
+    const proposer = createMutateProposer({ seed: 9 });
+    const records: ExperimentRecord[] = [
+      record({ experiment: 0, status: 'keep', proposer: 'none', scope_hash: hashOf(root, ['tiny.yaml']) }),
+    ];
+    const random = seededRandom('statuses');
+    for (let experiment = 1; experiment <= 50; experiment++) {
+      const before = readFileSync(join(root, 'tiny.yaml'), 'utf8');
+      const proposal = await proposer.propose(context(root, experiment, records, ['tiny.yaml']));
+      const status: Status = random.next() < 0.3 ? 'keep' : 'discard';
+      records.push(
+        record({ experiment, status, proposal: proposal.details, scope_hash: hashOf(root, ['tiny.yaml']) }),
+      );
+      if (status !== 'keep') writeFileSync(join(root, 'tiny.yaml'), before);
+    }
+    const hashes = records.map((item) => item.scope_hash);
+    expect(new Set(hashes).size).toBe(hashes.length);
+
+    // `a: 1` can only become 0, 2 or 3 with the steps mutate tries; all three are taken.
+    const small = workdir({ 's.yaml': 'a: 1\n' });
+    const taken = ['a: 0\n', 'a: 2\n', 'a: 3\n', 'a: 1\n'].map((text, experiment) =>
+      record({ experiment, status: 'discard', scope_hash: scopeHash(new Map([['s.yaml', text]])) }),
+    );
+    const attempt = createMutateProposer({ seed: 1 }).propose(context(small, 4, taken, ['s.yaml']));
+    await expect(attempt).rejects.toThrow(ProposalError);
+    await expect(attempt).rejects.toThrow(/mutate found no untried change/);
+    expect(readFileSync(join(small, 's.yaml'), 'utf8')).toBe('a: 1\n');
+  });
+
+  it('fails with advice when the scope has no numeric literal', async () => {
+    const root = workdir({ 'prompt.md': '# Prompt\nBe concise.\n', 'names.yaml': 'name: cache-v2\n' });
+    const attempt = createMutateProposer({ seed: 1 }).propose(
+      context(root, 1, [], ['names.yaml', 'prompt.md']),
+    );
+    await expect(attempt).rejects.toThrow(ProposalError);
+    await expect(attempt).rejects.toThrow(/no numeric literal.*proposer\.kind: command or llm/);
+  });
+
+  it('improves a simple objective in a keep-if-better loop of 15 experiments', async () => {
+    const root = workdir({ 'params.yaml': 'x: 10\ny: 0.5\nz: 200\n' });
+    const objective = (text: string): number => {
+      const value = (key: string) => Number(new RegExp(`^${key}: (.*)$`, 'm').exec(text)![1]);
+      return -(((value('x') - 37) / 10) ** 2) - (value('y') - 1.7) ** 2 - ((value('z') - 120) / 50) ** 2;
+    };
+    const read = () => readFileSync(join(root, 'params.yaml'), 'utf8');
+    const baseline = objective(read());
+    let incumbent = baseline;
+    const records = [
+      record({ experiment: 0, status: 'keep', proposer: 'none', scope_hash: hashOf(root, ['params.yaml']) }),
+    ];
+    const proposer = createMutateProposer({ seed: 1 });
+    for (let experiment = 1; experiment <= 15; experiment++) {
+      const before = read();
+      const proposal = await proposer.propose(context(root, experiment, records, ['params.yaml']));
+      const score = objective(read());
+      const status: Status = score > incumbent ? 'keep' : 'discard';
+      records.push(
+        record({
+          experiment,
+          status,
+          proposal: proposal.details,
+          scope_hash: hashOf(root, ['params.yaml']),
+          metrics: { score },
+          incumbent: { commit: '', session: 's', metrics: { score: incumbent }, samples: {} },
+        }),
+      );
+      if (status === 'keep') incumbent = score;
+      else writeFileSync(join(root, 'params.yaml'), before);
+    }
+    // Baseline is about -12.6; the optimum is 0.
+    expect(incumbent).toBeGreaterThan(baseline / 2);
+    expect(records.filter((item) => item.status === 'keep').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the cache demo', () => {
+  const demo = join(import.meta.dirname, '..', 'examples', 'cache-demo');
+  const evaluate = (root: string) => {
+    const output = execFileSync(process.execPath, ['sim/evaluate.js'], { cwd: root, encoding: 'utf8' });
+    const metric = (name: string) => Number(new RegExp(`^${name}: ([0-9.]+)$`, 'm').exec(output)![1]);
+    return { hit_rate: metric('hit_rate'), memory_mb: metric('memory_mb') };
+  };
+
+  it('gets a visible gain from 10 mutate experiments with seed 1, within the memory limit', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'autoexp-cache-demo-'));
+    cpSync(demo, root, { recursive: true });
+    const scope = ['cache_config.yaml'];
+    const baseline = evaluate(root);
+    expect(evaluate(root)).toEqual(baseline); // deterministic
+    expect(
+      findNumericLiterals('cache_config.yaml', readFileSync(join(root, scope[0]!), 'utf8')),
+    ).toHaveLength(12);
+    let incumbent = baseline;
+    const records = [
+      record({
+        experiment: 0,
+        status: 'keep',
+        proposer: 'none',
+        scope_hash: hashOf(root, scope),
+        metrics: baseline,
+      }),
+    ];
+    const settings = {
+      metrics: [
+        { name: 'hit_rate', goal: 'maximize', extract: { kind: 'line' } },
+        { name: 'memory_mb', goal: 'minimize', max: 512, extract: { kind: 'line' } },
+      ],
+    } as unknown as Settings;
+    const proposer = createMutateProposer({ seed: 1 });
+    for (let experiment = 1; experiment <= 10; experiment++) {
+      const before = readFileSync(join(root, scope[0]!), 'utf8');
+      const proposal = await proposer.propose({ ...context(root, experiment, records, scope), settings });
+      const measured = evaluate(root);
+      const status: Status =
+        measured.hit_rate > incumbent.hit_rate && measured.memory_mb <= 512 ? 'keep' : 'discard';
+      records.push(
+        record({
+          experiment,
+          status,
+          proposal: proposal.details,
+          scope_hash: hashOf(root, scope),
+          metrics: measured,
+          incumbent: { commit: '', session: 's', metrics: incumbent, samples: {} },
+        }),
+      );
+      if (status === 'keep') incumbent = measured;
+      else writeFileSync(join(root, scope[0]!), before);
+    }
+    expect(incumbent.hit_rate).toBeGreaterThan(baseline.hit_rate * 1.05);
+    expect(incumbent.memory_mb).toBeLessThanOrEqual(512);
+  });
+});
