@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
 import { Git } from '../git/git.js';
+import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { renderStatus, statusJson } from '../report/status.js';
 import { summarizeLedger } from '../report/summary.js';
@@ -99,10 +100,14 @@ export async function runCommand(
 
 export function formatSessionSummary(settings: Settings, result: SessionResult): string {
   const primary = settings.metrics[0]!;
-  const counts = new Map<string, number>();
-  for (const outcome of result.outcomes)
-    counts.set(outcome.row.status, (counts.get(outcome.row.status) ?? 0) + 1);
-  const countText = [...counts].map(([status, count]) => `${count} ${status}`).join(', ') || 'none';
+  const countText =
+    STATUSES.map(
+      (status) =>
+        [status, result.outcomes.filter((outcome) => outcome.row.status === status).length] as const,
+    )
+      .filter(([, count]) => count > 0)
+      .map(([status, count]) => `${count} ${status}`)
+      .join(', ') || 'none';
   const lines: string[] = [];
   const stop =
     result.stopReason === 'merge-conflict'

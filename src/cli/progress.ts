@@ -43,12 +43,11 @@ export function formatExperimentLine(outcome: ExperimentOutcome, metrics: readon
   } else {
     result = record.reason;
   }
-  const why =
-    row.status === 'discard' ||
-    (row.status === 'keep' && record.reason !== 'improved' && label !== 'baseline')
-      ? ` [${record.reason}]`
-      : '';
-  return `#${row.experiment} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}  ${row.description}`;
+  // "not better" is plain from the numbers; other reasons (a constraint, "simpler") are worth a word.
+  const unusual = !/^(improved|not better|baseline)/.test(record.reason);
+  const why = value !== undefined && unusual ? ` [${record.reason}]` : '';
+  const number = `#${row.experiment}`.padEnd(3);
+  return `${number} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}  ${row.description}`;
 }
 
 function describePhase(phase: SessionPhase): string {
