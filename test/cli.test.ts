@@ -49,10 +49,10 @@ describe('autoexp run', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^#0  baseline +score=51 size=30 +\S+ +baseline$/);
-    expect(lines[1]).toMatch(/^#1  keep +score=75 \(\+47\.1%\) size=50 +\S+ +try x=5$/);
-    expect(lines[2]).toMatch(/^#2  discard +score=19 \(-74\.7%\) size=10 +\S+ +try x=1$/);
-    expect(lines[3]).toMatch(/^#3  crash +exit code 1 +\S+ +try x=99$/);
+    expect(lines[0]).toMatch(/^#0 {2}baseline +score=51 size=30 +\S+ +baseline$/);
+    expect(lines[1]).toMatch(/^#1 {2}keep +score=75 \(\+47\.1%\) size=50 +\S+ +try x=5$/);
+    expect(lines[2]).toMatch(/^#2 {2}discard +score=19 \(-74\.7%\) size=10 +\S+ +try x=1$/);
+    expect(lines[3]).toMatch(/^#3 {2}crash +exit code 1 +\S+ +try x=99$/);
     expect(result.stdout).toContain(
       'autoexp: 3 experiments on autoexp/quad (1 keep, 1 discard, 1 crash); ran the budgeted 3 experiments',
     );
@@ -160,7 +160,7 @@ describe('cancelling a session', () => {
       // The next session resumes cleanly with the next number.
       const next = cli(repo.root, ['run', '--experiments', '1'], { AUTOEXP_PLAN: planFile(['', 'set 6']) });
       expect(next.code).toBe(0);
-      expect(next.stdout).toMatch(/^#2  keep/m);
+      expect(next.stdout).toMatch(/^#2 {2}keep/m);
     },
   );
 });
