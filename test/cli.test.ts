@@ -59,6 +59,18 @@ describe('autoexp run', () => {
     expect(result.stdout).toContain('score: baseline 51 → best 75 (+47.1% better) at #1');
   });
 
+  it('--push publishes the branch to the remote, and base is never pushed', () => {
+    const repo = createProject();
+    const mainBefore = repo.git('ls-remote', 'origin', 'refs/heads/main');
+    const result = cli(repo.root, ['run', '--experiments', '2', '--push'], {
+      AUTOEXP_PLAN: planFile(['set 5', 'set 1']),
+    });
+    expect(result.code).toBe(0);
+    const remoteTip = repo.git('ls-remote', 'origin', 'refs/heads/autoexp/quad').split('\t')[0];
+    expect(remoteTip).toBe(repo.git('rev-parse', 'autoexp/quad'));
+    expect(repo.git('ls-remote', 'origin', 'refs/heads/main')).toBe(mainBefore);
+  });
+
   it('reports a bad config as one clear line and exits 1', () => {
     const repo = createProject();
     repo.write('autoexp.yml', repo.read('autoexp.yml').replace('timeout: 1s', 'timout: 5 minutes'));

@@ -167,4 +167,64 @@ describe('a session on a real repository', () => {
     expect(() => repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv')).toThrow();
     expect(existsSync(join(repo.root, '.git', 'autoexp', 'quad', 'worktree'))).toBe(false);
   });
+
+  it('undoes deletes, mode changes and renames that reach outside scope', async () => {
+    const repo = createProject();
+    await session(repo, ['delete', 'chmod', 'rename'], { experiments: 3 });
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records.slice(1).map((record) => [record.status, record.reason])).toEqual([
+      ['invalid', 'out of scope: README.md'],
+      ['invalid', 'out of scope: README.md'],
+      ['invalid', 'out of scope: params2.txt'],
+    ]);
+    expect(repo.git('ls-tree', '-r', 'autoexp/quad', '--', 'README.md', 'params.txt')).toMatch(
+      /^100644 blob \w+\tREADME\.md\n100644 blob \w+\tparams\.txt$/,
+    );
+  });
+
+  it('merges base when it moved, then experiments on the merged tree', async () => {
+    const repo = createProject();
+    await session(repo, ['set 5'], { experiments: 1 });
+    repo.write('README.md', 'main moved on\n');
+    repo.commitAll('docs on main');
+    const result = await session(repo, ['', 'set 6'], { experiments: 1 });
+    expect(result.mergedBase).toBe(true);
+    expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
+    expect(repo.git('show', 'autoexp/quad:README.md')).toBe('main moved on');
+    expect(repo.git('log', '--merges', '--format=%s', 'autoexp/quad')).toBe(
+      'autoexp: merge main into autoexp/quad',
+    );
+  });
+
+  it('stops before any experiment when base conflicts, and leaves the branch as it was', async () => {
+    const repo = createProject();
+    await session(repo, ['set 5'], { experiments: 1 });
+    const before = repo.git('rev-parse', 'autoexp/quad');
+    repo.write('params.txt', 'x=4\n');
+    repo.commitAll('a human tuned x on main');
+    const result = await session(repo, ['', 'set 6'], { experiments: 1 });
+    expect(result.stopReason).toBe('merge-conflict');
+    expect(result.conflicts).toEqual(['params.txt']);
+    expect(result.outcomes).toEqual([]);
+    expect(repo.git('rev-parse', 'autoexp/quad')).toBe(before);
+    expect(repo.git('worktree', 'list')).not.toContain('.git/autoexp/quad/worktree');
+  });
+
+  it('starts over from base after the branch was merged and deleted, continuing the numbering', async () => {
+    const repo = createProject();
+    await session(repo, ['set 5', 'set 1'], { experiments: 2 });
+    repo.git('merge', '--quiet', '--no-edit', 'autoexp/quad');
+    repo.git('branch', '-D', 'autoexp/quad');
+    const result = await session(repo, ['', '', 'set 9'], { experiments: 1 });
+    expect(result.created).toBe(true);
+    expect(result.baseline).toBeUndefined();
+    expect(result.outcomes.map((outcome) => [outcome.row.experiment, outcome.row.status])).toEqual([
+      [3, 'keep'],
+    ]);
+    expect(
+      tsv(repo)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['0', '1', '2', '3']);
+  });
 });

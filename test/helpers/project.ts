@@ -10,6 +10,8 @@ export const EVALUATE_SH = `#!/usr/bin/env bash
 set -u
 x=$(sed -n 's/^x=//p' params.txt)
 echo "pid $$" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
+# Evals leave files behind (logs, outputs); autoexp must not mistake them for the next proposal.
+echo "last run: x=$x" > eval-output.txt
 if [ "$x" = 99 ]; then echo "boom: x=99 is not allowed" >&2; exit 1; fi
 if [ "$x" = 77 ]; then touch "\${AUTOEXP_TEST_MARKER:-/dev/null}"; sleep 60; fi
 if [ "$x" = 55 ]; then echo "garbage output"; exit 0; fi
@@ -17,7 +19,10 @@ echo "score: $((100 - (x - 10) * (x - 10)))"
 echo "size: $((x * 10))"
 `;
 
-/** Actions: `set N`, `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt). */
+/**
+ * Actions: `set N`, `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt),
+ * `delete` / `chmod` (README.md), `rename` (params.txt).
+ */
 export const PROPOSE_SH = `#!/usr/bin/env bash
 set -eu
 action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
@@ -25,6 +30,9 @@ case "$action" in
   set\\ *) echo "x=\${action#set }" > params.txt; echo "try x=\${action#set }" > "$AUTOEXP_DESCRIPTION_FILE" ;;
   harness) echo "x=12" > params.txt; echo 'echo "score: 1000"; exit 0' > evaluate.sh ;;
   newfile) echo "hello" > extra.txt ;;
+  delete) rm README.md ;;
+  chmod) chmod +x README.md ;;
+  rename) mv params.txt params2.txt ;;
   nothing) ;;
   fail) echo "agent exploded" >&2; exit 3 ;;
   *) echo "no plan for experiment $AUTOEXP_EXPERIMENT" >&2; exit 4 ;;

@@ -17,6 +17,7 @@ export function git(cwd: string, ...args: string[]): string {
     cwd,
     env: { ...process.env, ...GIT_IDENTITY_ENV },
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   }).trim();
 }
 
