@@ -22,7 +22,10 @@ budget:
   consecutive-crashes: 1000
 proposer:
   kind: command
-  run: sed -i "s/^a: .*/a: $((AUTOEXP_EXPERIMENT % 97))/; s/^b: .*/b: $((AUTOEXP_EXPERIMENT % 89))/" params.yaml
+  run: bash propose.sh
+`;
+// A cheap, deterministic proposer, so that the ledger's size is the only difference between runs.
+const PROPOSE = `sed -i "s/^a: .*/a: $((AUTOEXP_EXPERIMENT % 97))/; s/^b: .*/b: $((AUTOEXP_EXPERIMENT % 89))/" params.yaml
 `;
 
 /** Commits a ledger of `rows` experiments on autoexp/bench, as earlier sessions would have left it. */
@@ -64,9 +67,20 @@ function seedLedger(root, rows) {
   sh(root, 'git add -A && git commit -q -m "earlier sessions" && git checkout -q main');
 }
 
-function session(rows, experiments) {
-  const root = makeRepo({ 'params.yaml': 'a: 10\nb: 20\n', 'evaluate.sh': EVALUATE, 'autoexp.yml': CONFIG });
+/** A project whose autoexp/bench branch already holds `rows` ledger rows. */
+export function ledgerProject(rows) {
+  const root = makeRepo({
+    'params.yaml': 'a: 10\nb: 20\n',
+    'evaluate.sh': EVALUATE,
+    'propose.sh': PROPOSE,
+    'autoexp.yml': CONFIG,
+  });
   seedLedger(root, rows);
+  return root;
+}
+
+function session(rows, experiments) {
+  const root = ledgerProject(rows);
   return timed(() => {
     const result = spawnSync(process.execPath, [CLI, 'run', '--experiments', String(experiments)], {
       cwd: root,

@@ -2,7 +2,7 @@
 //
 // Every experiment runs a handful of git processes, so this wrapper is on the hot path: each method is
 // one git process, and callers pick the method that gets the job done in the fewest.
-import { execa } from 'execa';
+import { execFile } from 'node:child_process';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -32,11 +32,26 @@ export interface GitResult {
  * Settings every autoexp git call uses: no user hooks (a pre-commit hook must not veto or rewrite
  * experiment commits), no signing prompts, no pager, no interactive credential prompt.
  */
-const FIXED_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgSign=false', '-c', 'core.pager=cat'];
+const FIXED_CONFIG = [
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'commit.gpgSign=false',
+  '-c',
+  'core.pager=cat',
+  // No housekeeping process after every experiment commit; the session runs it once at its end.
+  '-c',
+  'maintenance.auto=false',
+];
+
+/** `git show` of a big ledger chunk must fit; anything larger is not something autoexp reads. */
+const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
 let processesStarted = 0;
 
 export class Git {
+  private cachedEnv: NodeJS.ProcessEnv | undefined;
+
   private constructor(
     readonly cwd: string,
     private readonly env: Record<string, string | undefined>,
@@ -59,23 +74,37 @@ export class Git {
   /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
   async run(args: string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<GitResult> {
     processesStarted++;
-    const result = await execa('git', [...FIXED_CONFIG, ...args], {
-      cwd: this.cwd,
-      env: { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...this.env },
-      extendEnv: true,
-      reject: false,
-      stripFinalNewline: false,
-      input: options.input,
-      stdin: options.input === undefined ? 'ignore' : undefined,
+    const outcome = await new Promise<GitResult>((resolve, reject) => {
+      const child = execFile(
+        'git',
+        [...FIXED_CONFIG, ...args],
+        { cwd: this.cwd, env: this.childEnv(), maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8' },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
+          if (code === undefined) reject(new GitError(args, undefined, `${error?.message ?? ''}\n${stderr}`));
+          else resolve({ stdout, stderr, exitCode: code });
+        },
+      );
+      // git may exit before reading its input; that is not an error of ours.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(options.input);
     });
-    const outcome = {
-      stdout: String(result.stdout ?? ''),
-      stderr: String(result.stderr ?? ''),
-      exitCode: result.exitCode ?? -1,
-    };
     if (outcome.exitCode !== 0 && !options.allowFailure)
-      throw new GitError(args, result.exitCode, outcome.stderr);
+      throw new GitError(args, outcome.exitCode, outcome.stderr);
     return outcome;
+  }
+
+  /** The environment of git processes, computed once: copying process.env per call shows up in profiles. */
+  private childEnv(): NodeJS.ProcessEnv {
+    if (!this.cachedEnv) {
+      const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+      for (const [name, value] of Object.entries(this.env)) {
+        if (value === undefined) delete env[name];
+        else env[name] = value;
+      }
+      this.cachedEnv = env;
+    }
+    return this.cachedEnv;
   }
 
   private async line(args: string[]): Promise<string> {

@@ -145,6 +145,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     };
   } finally {
     await workspace.close();
+    // Experiment commits skip git's automatic housekeeping (one process less per commit); let git
+    // decide once per session whether the repository needs it.
+    await repo.run(['maintenance', 'run', '--auto', '--quiet'], { allowFailure: true });
   }
 }
 
