@@ -39,3 +39,9 @@ export function standing(goal: Goal, candidate: number, incumbent: number, minDe
   if (delta < -(threshold + slack)) return 'worse';
   return 'equal';
 }
+
+/** Six significant digits, enough to tell values apart in a reason without float noise (0.7412000000000001). */
+export function shortNumber(value: number): string {
+  const rounded = Number(value.toPrecision(6));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}

@@ -1,18 +1,18 @@
 // Is this candidate better than the incumbent? Pure: the same observations and settings always give the
 // same verdict. The order is fixed — constraints, then the rule's comparison, then tie-breaks — so later
-// checks (noise tests, guard, holdout, explore) slot in as further steps without touching the others.
+// checks (guard, holdout, explore) slot in as further steps without touching the others. The noise test
+// (`decide.noise`) is part of the rule's comparison: it is how each metric's "better" is established.
 import type { MetricSpec } from '../config/settings.js';
+import { describeConfidence } from './confidence.js';
 import { firstViolation } from './constraints.js';
-import { compareByRule, unsupportedDecideSetting, type RuleComparison } from './rules.js';
+import { compareByRule, type RuleComparison } from './rules.js';
 import type { DecisionInput, Verdict } from './types.js';
 
 export { isBetter, relativeChange } from './compare.js';
+export { describeConfidence } from './confidence.js';
 export { constraintViolation, firstViolation } from './constraints.js';
-export { unsupportedDecideSetting } from './rules.js';
 
 export function decide(input: DecisionInput): Verdict {
-  const unsupported = unsupportedDecideSetting(input.settings);
-  if (unsupported !== undefined) throw new Error(unsupported);
   const candidate = completeValues(input.candidate.metrics, input.metrics, 'candidate');
   const incumbent = completeValues(input.incumbent.metrics, input.metrics, 'incumbent');
 
@@ -20,12 +20,14 @@ export function decide(input: DecisionInput): Verdict {
   if (byConstraints !== undefined) return byConstraints;
 
   const comparison = compareByRule({
-    candidate,
-    incumbent,
+    candidate: { metrics: candidate, samples: input.candidate.samples },
+    incumbent: { metrics: incumbent, samples: input.incumbent.samples },
     metrics: input.metrics,
     settings: input.settings,
   });
-  return breakTies(comparison, input);
+  const { keep, reason } = breakTies(comparison, input);
+  const confidence = describeConfidence(comparison.stats, input.settings);
+  return { keep, reason, stats: comparison.stats, confidence };
 }
 
 /**
@@ -44,7 +46,7 @@ function checkConstraints(
 }
 
 /** Better keeps; equal (within min-delta) keeps only a shorter candidate when simplicity is on. */
-function breakTies(comparison: RuleComparison, input: DecisionInput): Verdict {
+function breakTies(comparison: RuleComparison, input: DecisionInput): Pick<Verdict, 'keep' | 'reason'> {
   if (comparison.standing === 'better') return { keep: true, reason: 'improved' };
   if (comparison.standing === 'equal' && input.settings.simplicity && input.lineDelta < 0) {
     const fewer = -input.lineDelta;

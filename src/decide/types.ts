@@ -17,8 +17,30 @@ export interface DecisionInput {
   lineDelta: number;
 }
 
+/** The numbers a verdict rests on, for the experiments log: one metric, or rule weighted's score. */
+export interface ComparisonStats {
+  /** The metric that decided, or "score" for rule weighted. */
+  metric: string;
+  candidateMean: number;
+  incumbentMean: number;
+  /** Sample standard deviations; present when the side has 2 or more samples. */
+  candidateStddev?: number;
+  incumbentStddev?: number;
+  /** noise stddev: the mean improvement (in the goal's direction) in pooled standard deviations. */
+  sigmas?: number;
+  /** noise welch: one-sided p-value of "the candidate is better". */
+  pValue?: number;
+  /** noise welch: Welch–Satterthwaite degrees of freedom (absent when neither side varies). */
+  degreesOfFreedom?: number;
+  samples: { candidate: number[]; incumbent: number[] };
+}
+
 export interface Verdict {
   keep: boolean;
   /** Why, in the words of the experiments log: "improved", "not better", "constraint memory_mb>512", "simpler" … */
   reason: string;
+  /** Absent when constraints decided before any comparison. */
+  stats?: ComparisonStats;
+  /** How sure the comparison is, for the PR body: "p=0.012 (welch, 5 runs each)", "+2.3σ (stddev, …)", "single run". */
+  confidence?: string;
 }
