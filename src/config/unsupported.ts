@@ -24,39 +24,9 @@ export interface NotSupportedYet {
 
 export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
   {
-    keyPath: 'decide.rule',
-    isUsed: ({ settings }) => settings.decide.rule !== 'primary',
-    note: 'only rule "primary" works in this version; remove the key',
-  },
-  {
-    keyPath: 'decide.noise',
-    isUsed: ({ settings }) => settings.decide.noise !== 'none',
-    note: 'only noise "none" works in this version; remove the key',
-  },
-  {
-    keyPath: 'eval.guard',
-    isUsed: ({ settings }) => settings.eval.guard !== undefined,
-    note: 'put the check into eval.command and print no metric when it fails',
-  },
-  {
-    keyPath: 'eval.holdout',
-    isUsed: ({ settings }) => settings.eval.holdout !== undefined,
-    note: 'remove the key',
-  },
-  {
-    keyPath: 'eval.interleave',
-    isUsed: ({ settings }) => settings.eval.interleave,
-    note: 'remove the key or set it to false',
-  },
-  {
     keyPath: 'eval.network',
     isUsed: ({ settings }) => settings.eval.network === 'off',
     note: 'the eval always has network access in this version; remove the key',
-  },
-  {
-    keyPath: 'explore.every',
-    isUsed: ({ settings }) => settings.explore.every > 0,
-    note: 'remove the key or set it to 0',
   },
   {
     keyPath: 'proposer.kind',

@@ -1,4 +1,5 @@
 // The ledger's row and record shapes (CONTRACT §2).
+import type { ComparisonStats } from '../decide/types.js';
 
 export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
 
@@ -45,4 +46,10 @@ export interface ExperimentRecord {
   session?: string;
   /** Proposer-specific facts it wants back next time (e.g. mutate's step sizes). */
   proposal?: Record<string, unknown>;
+  /** The statistics the keep/discard decision rested on (means, deviations, samples, p-value). */
+  decision?: ComparisonStats & { confidence?: string };
+  /** eval.holdout metrics of the candidate and of the incumbent (would-be keeps only; hidden from proposers). */
+  holdout?: { candidate: Record<string, number>; incumbent: Record<string, number> };
+  /** explore.stuck-after discards in a row preceded this experiment: the proposer was told it is stuck. */
+  stuck?: boolean;
 }

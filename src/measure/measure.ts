@@ -45,38 +45,127 @@ function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+type FailedMeasurement = Exclude<Measurement, { outcome: 'measured' }>;
+
+/** Accumulates the samples of one tree's runs. */
+class SampleSet {
+  readonly samples: Record<string, number[]>;
+  wallTimeMs = 0;
+  logTail = '';
+
+  constructor(private readonly metrics: readonly MetricSpec[]) {
+    this.samples = Object.fromEntries(metrics.map((metric) => [metric.name, []]));
+  }
+
+  add(result: RunResult): void {
+    this.wallTimeMs += result.wallTimeMs;
+    this.logTail = result.logTail;
+    for (const metric of this.metrics)
+      this.samples[metric.name]?.push(result.metrics[metric.name] ?? Number.NaN);
+  }
+
+  measured(): Measurement {
+    const metrics = Object.fromEntries(
+      Object.entries(this.samples).map(([name, values]) => [name, mean(values)]),
+    );
+    return {
+      outcome: 'measured',
+      metrics,
+      samples: this.samples,
+      wallTimeMs: this.wallTimeMs,
+      logTail: this.logTail,
+    };
+  }
+
+  failed(
+    result: RunResult,
+    failure: NonNullable<ReturnType<typeof failureOf>>,
+    where: string,
+  ): FailedMeasurement {
+    this.wallTimeMs += result.wallTimeMs;
+    const reason = where && failure.outcome !== 'aborted' ? `${failure.reason} (${where})` : failure.reason;
+    return {
+      outcome: failure.outcome,
+      reason,
+      wallTimeMs: this.wallTimeMs,
+      logTail: result.logTail,
+      samples: this.samples,
+    };
+  }
+}
+
+function runOnce(
+  options: MeasureOptions,
+  cwd: string,
+  first: boolean,
+  header: string | undefined,
+): Promise<RunResult> {
+  return runCommand({
+    command: options.command,
+    cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    metrics: options.metrics,
+    logPath: options.logPath,
+    signal: options.signal,
+    logMode: first ? 'truncate' : 'append',
+    logHeader: header,
+  });
+}
+
 export async function measure(options: MeasureOptions): Promise<Measurement> {
   const repeats = Math.max(1, Math.floor(options.repeats));
-  const samples: Record<string, number[]> = Object.fromEntries(
-    options.metrics.map((metric) => [metric.name, []]),
-  );
-  let wallTimeMs = 0;
-  let logTail = '';
+  const set = new SampleSet(options.metrics);
   for (let run = 1; run <= repeats; run++) {
-    const result = await runCommand({
-      command: options.command,
-      cwd: options.cwd,
-      env: options.env,
-      timeoutMs: options.timeoutMs,
-      metrics: options.metrics,
-      logPath: options.logPath,
-      signal: options.signal,
-      logMode: run === 1 ? 'truncate' : 'append',
-      logHeader: repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : undefined,
-    });
-    wallTimeMs += result.wallTimeMs;
-    logTail = result.logTail;
+    const header = repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : undefined;
+    const result = await runOnce(options, options.cwd, run === 1, header);
     const failure = failureOf(result, options.timeoutMs);
-    if (failure) {
-      const reason =
-        repeats > 1 && failure.outcome !== 'aborted'
-          ? `${failure.reason} (run ${run} of ${repeats})`
-          : failure.reason;
-      return { outcome: failure.outcome, reason, wallTimeMs, logTail, samples };
-    }
-    for (const metric of options.metrics)
-      samples[metric.name]?.push(result.metrics[metric.name] ?? Number.NaN);
+    if (failure) return set.failed(result, failure, repeats > 1 ? `run ${run} of ${repeats}` : '');
+    set.add(result);
   }
-  const metrics = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, mean(values)]));
-  return { outcome: 'measured', metrics, samples, wallTimeMs, logTail };
+  return set.measured();
+}
+
+export interface InterleavedMeasurement {
+  incumbent: Measurement;
+  candidate: Measurement;
+}
+
+/**
+ * `eval.interleave`: incumbent and candidate measured alternately (A B A B …), each in its own tree, so
+ * that a runner getting slower or faster during the measurement affects both alike. The first run that
+ * fails ends both; a failing incumbent run is reported on the incumbent side.
+ */
+export async function measureInterleaved(
+  options: MeasureOptions & { incumbentCwd: string },
+): Promise<InterleavedMeasurement> {
+  const repeats = Math.max(1, Math.floor(options.repeats));
+  const sides = [
+    { name: 'incumbent', cwd: options.incumbentCwd, set: new SampleSet(options.metrics) },
+    { name: 'candidate', cwd: options.cwd, set: new SampleSet(options.metrics) },
+  ] as const;
+  for (let run = 1; run <= repeats; run++) {
+    for (const side of sides) {
+      const header = `--- autoexp: ${side.name} run ${run} of ${repeats} ---`;
+      const result = await runOnce(options, side.cwd, run === 1 && side.name === 'incumbent', header);
+      const failure = failureOf(result, options.timeoutMs);
+      if (failure) {
+        const failed = side.set.failed(result, failure, `${side.name} run ${run} of ${repeats}`);
+        if (side.name === 'candidate') return { incumbent: sides[0].set.measured(), candidate: failed };
+        // Without the incumbent's runs there is nothing to compare with: the experiment fails too.
+        const candidate = sides[1].set;
+        return {
+          incumbent: failed,
+          candidate: {
+            ...failed,
+            reason: `incumbent ${failed.reason}`,
+            samples: candidate.samples,
+            wallTimeMs: candidate.wallTimeMs,
+          },
+        };
+      }
+      side.set.add(result);
+    }
+  }
+  return { incumbent: sides[0].set.measured(), candidate: sides[1].set.measured() };
 }

@@ -6,6 +6,19 @@ import type { ProposerContext } from './types.js';
 
 const HISTORY_ROWS = 30;
 
+/** Seed 002's ladder, for when explore.stuck-after discards came in a row. */
+export const WHEN_STUCK = [
+  '## You seem to be stuck',
+  '',
+  'The last experiments were all discarded. Work down this list, in order:',
+  '1. Re-read the research strategy above.',
+  '2. Re-read the files in scope; look for patterns you missed.',
+  '3. Combine two earlier near-misses.',
+  '4. Try the opposite of what has been working.',
+  '5. Try something radical: a different algorithm, a different approach entirely.',
+  '6. Review the discarded experiments: was something promising given up too early?',
+];
+
 function describeMetric(metric: MetricSpec): string {
   const bounds = [
     metric.min !== undefined ? `min ${metric.min}` : '',
@@ -63,6 +76,7 @@ export function buildAgentPrompt(context: ProposerContext): string {
     lines.push('', `Recent experiments (all of them are in ${context.resultsPath}):`, '');
     for (const row of recent) lines.push(`- ${formatRow(row, settings.metrics)}`);
   }
+  if (context.stuck) lines.push('', ...WHEN_STUCK);
   lines.push('', `This is experiment #${context.experiment}.`, '');
   return lines.join('\n');
 }

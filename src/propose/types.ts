@@ -13,6 +13,8 @@ export interface ProposerContext {
   /** Every earlier row and record, oldest first (all sessions). */
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
+  /** explore.stuck-after discards in a row: time for the "when stuck" ladder (seed 002). */
+  stuck?: boolean;
   /** The incumbent's metrics as measured in this session. */
   incumbent: { commit: string; metrics: Record<string, number> };
   /** Absolute path of results.tsv in the working tree. */

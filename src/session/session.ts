@@ -10,11 +10,13 @@ import { Git } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
-import { formatDuration, measure } from '../measure/measure.js';
+import { formatDuration, measure, measureInterleaved } from '../measure/measure.js';
 import type { Measurement } from '../measure/types.js';
 import { createProposer } from '../propose/create.js';
 import { ProposalError, type Proposal, type Proposer } from '../propose/types.js';
+import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
+import { holdoutRegression, measureHoldout, runGuard } from './gates.js';
 import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
 import { checkScope, describeOutOfScope, scopeMatcher, type ScopeMatcher } from './scope.js';
 import { scopeHash } from './scope-hash.js';
@@ -155,6 +157,11 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
 class ExperimentLoop {
   readonly outcomes: ExperimentOutcome[] = [];
   private incumbent: Incumbent | undefined;
+  /** The incumbent's eval.holdout metrics (never shown to the proposer). */
+  private incumbentHoldout: Record<string, number> | undefined;
+  private readonly best: BestPointer;
+  /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
+  private discardsInARow: number;
   private readonly budget: SessionBudget;
   private readonly evalEnv: Record<string, string>;
   private readonly proposerEnv: Record<string, string>;
@@ -182,6 +189,8 @@ class ExperimentLoop {
     this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
     this.proposerEnv = withoutGitHubSecrets(options.env);
     this.inScope = scopeMatcher(settings.scope.modify);
+    this.best = BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]!);
+    this.discardsInARow = trailingDiscards(ledger.rows());
   }
 
   static async start(
@@ -283,7 +292,25 @@ class ExperimentLoop {
       );
     }
     this.incumbent = { commit, metrics: measurement.metrics, samples: measurement.samples };
+    if (settings.eval.holdout) {
+      const holdout = await measureHoldout(settings.eval.holdout, settings.metrics, {
+        cwd: this.workspace.path,
+        env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: 'incumbent' },
+        timeoutMs: settings.eval.timeoutMs,
+        logPath: join(this.workspace.scratchDir, 'gate.log'),
+        signal,
+      });
+      await this.removeEvalArtifacts();
+      if (holdout.outcome === 'aborted') throw new SessionError('cancelled while measuring the holdout');
+      if (holdout.outcome !== 'measured') {
+        throw new SessionError(
+          `eval.holdout failed on the incumbent (${holdout.reason}):\n${holdout.logTail}`,
+        );
+      }
+      this.incumbentHoldout = holdout.metrics;
+    }
     if (!this.ledger.isEmpty()) return undefined;
+    await this.best.offer(commit, measurement.metrics);
 
     const record = this.baseRecord(0, measurement.wallTimeMs);
     Object.assign(record, {
@@ -345,6 +372,7 @@ class ExperimentLoop {
     const experiment = this.ledger.nextExperiment();
 
     events.phase?.({ kind: 'proposing', experiment });
+    const stuck = this.discardsInARow >= settings.explore.stuckAfter;
     let proposal: Proposal;
     try {
       proposal = await this.proposer.propose({
@@ -353,7 +381,8 @@ class ExperimentLoop {
         settings,
         scopeFiles: [...this.scopeContents.keys()].sort(),
         rows: this.ledger.rows(),
-        records: await this.ledger.records(),
+        records: await this.recordsForProposer(),
+        stuck,
         incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
         resultsPath: this.ledger.resultsPath,
         env: this.proposerEnv,
@@ -382,6 +411,7 @@ class ExperimentLoop {
     }
 
     const record = this.baseRecord(experiment, 0);
+    if (stuck) record.stuck = true;
     record.tokens = proposal.tokens ?? record.tokens;
     record.cost_usd = proposal.costUsd ?? 0;
     if (proposal.details) record.proposal = proposal.details;
@@ -410,18 +440,23 @@ class ExperimentLoop {
     record.commit = candidate;
 
     events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
-    const measurement = await this.measureTree(experiment);
-    const artifacts = await this.git.changedPaths();
+    const { candidate: measurement, incumbent: comparedWith } = await this.measureCandidate(experiment);
     record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
     record.samples = measurement.samples;
+    if (comparedWith !== incumbent)
+      record.incumbent = {
+        ...record.incumbent!,
+        metrics: comparedWith.metrics,
+        samples: comparedWith.samples,
+      };
 
     if (measurement.outcome === 'aborted') {
-      await this.undoCommitted(artifacts.length > 0);
+      await this.undoCommitted();
       return 'cancelled';
     }
     events.phase?.({ kind: 'recording', experiment });
     if (measurement.outcome !== 'measured') {
-      await this.undoCommitted(artifacts.length > 0);
+      await this.undoCommitted();
       return this.recordOutcome({
         ...record,
         status: measurement.outcome,
@@ -433,28 +468,129 @@ class ExperimentLoop {
     record.metrics = measurement.metrics;
     const verdict = decide({
       candidate: { metrics: measurement.metrics, samples: measurement.samples },
-      incumbent: { metrics: incumbent.metrics, samples: incumbent.samples },
+      incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
       metrics: settings.metrics,
       settings: settings.decide,
       lineDelta: summary.lineDelta,
     });
     record.reason = verdict.reason;
-    if (!verdict.keep) {
-      await this.undoCommitted(artifacts.length > 0);
-      return this.recordOutcome({ ...record, status: 'discard' });
+    if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
+    // explore.every: every Nth experiment is kept even when it is not better (seed 000's explore variant).
+    const explore = !verdict.keep && settings.explore.every > 0 && experiment % settings.explore.every === 0;
+    let status: Status = verdict.keep ? 'keep' : explore ? 'explore' : 'discard';
+    if (explore) record.reason = `explore: ${verdict.reason}`;
+
+    let holdout: Record<string, number> | undefined;
+    if (status !== 'discard') {
+      const gate = await this.passGates(status, record);
+      if (gate === 'cancelled') {
+        await this.undoCommitted();
+        return 'cancelled';
+      }
+      if (gate.passed) holdout = gate.holdout;
+      else status = 'discard';
+    }
+    if (status === 'discard') {
+      await this.undoCommitted();
+      return this.recordOutcome({ ...record, status });
     }
 
     const kept = await this.git.amendMessage(
       commitMessage(record.description, experiment, measurement.metrics),
     );
-    if (artifacts.length > 0) await this.removeEvalArtifacts();
+    await this.removeEvalArtifacts();
     record.commit = kept;
     this.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
+    if (holdout) this.incumbentHoldout = holdout;
     for (const change of fileChanges) {
       if (change.after === undefined) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
-    return this.recordOutcome({ ...record, status: 'keep' });
+    await this.best.offer(kept, measurement.metrics);
+    return this.recordOutcome({ ...record, status });
+  }
+
+  /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
+  private async measureCandidate(
+    experiment: number,
+  ): Promise<{ candidate: Measurement; incumbent: Incumbent }> {
+    const { settings, signal } = this.options;
+    const incumbent = this.incumbent!;
+    if (!settings.eval.interleave || settings.eval.repeats < 2) {
+      return { candidate: await this.measureTree(experiment), incumbent };
+    }
+    const pair = await measureInterleaved({
+      command: settings.eval.command,
+      cwd: this.workspace.path,
+      incumbentCwd: await this.workspace.incumbentTree(incumbent.commit),
+      env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(experiment) },
+      timeoutMs: settings.eval.timeoutMs,
+      repeats: settings.eval.repeats,
+      metrics: settings.metrics,
+      logPath: this.evalLogPath,
+      signal,
+    });
+    if (pair.incumbent.outcome !== 'measured') return { candidate: pair.candidate, incumbent };
+    return {
+      candidate: pair.candidate,
+      incumbent: {
+        commit: incumbent.commit,
+        metrics: pair.incumbent.metrics,
+        samples: pair.incumbent.samples,
+      },
+    };
+  }
+
+  /**
+   * A would-be keep (or explore) must pass eval.guard; a keep must also not regress on eval.holdout.
+   * On failure the reason and log tail go into the record.
+   */
+  private async passGates(
+    status: Status,
+    record: ExperimentRecord,
+  ): Promise<{ passed: true; holdout?: Record<string, number> } | { passed: false } | 'cancelled'> {
+    const { settings, signal } = this.options;
+    const context = {
+      cwd: this.workspace.path,
+      env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(record.experiment) },
+      timeoutMs: settings.eval.timeoutMs,
+      logPath: join(this.workspace.scratchDir, 'gate.log'),
+      signal,
+    };
+    if (settings.eval.guard) {
+      const guard = await runGuard(settings.eval.guard, context);
+      if (guard === 'cancelled') return 'cancelled';
+      if (!guard.passed) {
+        Object.assign(record, { reason: guard.reason, log_tail: guard.logTail });
+        return { passed: false };
+      }
+    }
+    if (!settings.eval.holdout || status !== 'keep') return { passed: true };
+    const holdout = await measureHoldout(settings.eval.holdout, settings.metrics, context);
+    if (holdout.outcome === 'aborted') return 'cancelled';
+    if (holdout.outcome !== 'measured') {
+      Object.assign(record, { reason: `holdout failed (${holdout.reason})`, log_tail: holdout.logTail });
+      return { passed: false };
+    }
+    record.holdout = { candidate: holdout.metrics, incumbent: this.incumbentHoldout ?? {} };
+    const regression = holdoutRegression(
+      holdout.metrics,
+      this.incumbentHoldout ?? {},
+      settings.metrics,
+      settings.decide,
+    );
+    if (regression) {
+      record.reason = regression;
+      return { passed: false };
+    }
+    return { passed: true, holdout: holdout.metrics };
+  }
+
+  /** The experiments log as proposers see it: without the holdout results (CONTRACT §1 eval.holdout). */
+  private async recordsForProposer(): Promise<readonly ExperimentRecord[]> {
+    const records = await this.ledger.records();
+    if (!this.options.settings.eval.holdout) return records;
+    return records.map(({ holdout: _hidden, ...visible }) => visible);
   }
 
   private async readChanges(paths: string[]): Promise<FileChange[]> {
@@ -490,6 +626,8 @@ class ExperimentLoop {
     };
     const existedBefore = !this.ledger.isEmpty() && record.experiment % 1000 !== 0;
     const written = await this.ledger.append(row, record);
+    if (record.status === 'discard') this.discardsInARow++;
+    else if (record.status === 'keep' || record.status === 'explore') this.discardsInARow = 0;
     const paths = written.map((path) => join(settings.results.dir, path));
     await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
       newPaths: !existedBefore,
@@ -520,9 +658,11 @@ class ExperimentLoop {
     await this.git.removeUntracked();
   }
 
-  private async undoCommitted(hasArtifacts: boolean): Promise<void> {
+  /** Drops the candidate commit, and whatever the eval left behind in the tree. */
+  private async undoCommitted(): Promise<void> {
+    const leftovers = await this.git.changedPaths();
     await this.git.resetHard('HEAD~1');
-    if (hasArtifacts) await this.git.removeUntracked();
+    if (leftovers.some((change) => change.code === '??')) await this.git.removeUntracked();
   }
 
   /** The eval may leave files behind (logs, outputs); they must not look like the next proposal's change. */
@@ -532,6 +672,17 @@ class ExperimentLoop {
     await this.git.resetHard('HEAD');
     await this.git.removeUntracked();
   }
+}
+
+/** How many `discard` rows end the ledger (crashes and invalid proposals neither count nor reset). */
+function trailingDiscards(rows: readonly LedgerRow[]): number {
+  let count = 0;
+  for (let index = rows.length - 1; index >= 0; index--) {
+    const status = rows[index]!.status;
+    if (status === 'keep' || status === 'explore') break;
+    if (status === 'discard') count++;
+  }
+  return count;
 }
 
 function formatTrailerMetrics(metrics: Record<string, number>): string {

@@ -85,8 +85,29 @@ export class Workspace {
     return { workspace, created, mergedBase, conflicts };
   }
 
-  /** Removes the worktree (the branch and its commits stay). Safe to call twice. */
+  private incumbentPath: string | undefined;
+  private incumbentCommit: string | undefined;
+
+  /**
+   * A second, detached worktree holding `commit`, for measuring the incumbent beside the candidate
+   * (eval.interleave). Created on first use, moved when the incumbent changes.
+   */
+  async incumbentTree(commit: string): Promise<string> {
+    if (this.incumbentPath === undefined) {
+      const path = join(this.scratchDir, 'incumbent');
+      await this.repo.removeWorktree(path);
+      await this.repo.run(['worktree', 'add', '--quiet', '--detach', path, commit]);
+      this.incumbentPath = path;
+    } else if (this.incumbentCommit !== commit) {
+      await this.repo.withCwd(this.incumbentPath).run(['checkout', '--quiet', '--detach', '--force', commit]);
+    }
+    this.incumbentCommit = commit;
+    return this.incumbentPath;
+  }
+
+  /** Removes the worktrees (the branch and its commits stay). Safe to call twice. */
   async close(): Promise<void> {
     await this.repo.removeWorktree(this.path);
+    if (this.incumbentPath !== undefined) await this.repo.removeWorktree(this.incumbentPath);
   }
 }

@@ -25,6 +25,7 @@ echo "size: $((x * 10))"
  */
 export const PROPOSE_SH = `#!/usr/bin/env bash
 set -eu
+if [ -n "\${AUTOEXP_CAPTURE:-}" ]; then cp "$AUTOEXP_PROMPT_FILE" "$AUTOEXP_CAPTURE/prompt-$AUTOEXP_EXPERIMENT.md"; fi
 action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
 case "$action" in
   set\\ *) echo "x=\${action#set }" > params.txt; echo "try x=\${action#set }" > "$AUTOEXP_DESCRIPTION_FILE" ;;
@@ -40,7 +41,7 @@ esac
 `;
 
 export function projectConfig(
-  extra: { experiments?: number; timeout?: string; repeats?: number; body?: string } = {},
+  extra: { experiments?: number; timeout?: string; repeats?: number; evalLines?: string; body?: string } = {},
 ): string {
   return `tag: quad
 scope:
@@ -49,6 +50,7 @@ eval:
   command: bash evaluate.sh
   timeout: ${extra.timeout ?? '1s'}
   repeats: ${extra.repeats ?? 1}
+${extra.evalLines ?? ''}
 metrics:
   - name: score
     goal: maximize
@@ -63,13 +65,14 @@ proposer:
 ${extra.body ?? ''}`;
 }
 
-export function createProject(options: { config?: string } = {}): TestRepo {
+export function createProject(options: { config?: string; files?: Record<string, string> } = {}): TestRepo {
   return createTestRepo({
     'params.txt': 'x=3\n',
     'evaluate.sh': EVALUATE_SH,
     'propose.sh': PROPOSE_SH,
     'autoexp.yml': options.config ?? projectConfig(),
     'README.md': 'a test project\n',
+    ...options.files,
   });
 }
 
