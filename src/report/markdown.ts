@@ -51,7 +51,10 @@ export function renderReport(input: ReportInput): string {
 
   const head = renderHead(input, summary, session, costUsd);
   const chart = mermaidChart(input.rows, summary.primary, { metrics: input.metrics });
-  const keptLines = summary.keptRows.map((row) => keptRowLine(row, input.metrics));
+  const withConfidence = [...records.values()].some((record) => record.decision?.confidence !== undefined);
+  const keptLines = summary.keptRows.map((row) =>
+    keptRowLine(row, input.metrics, withConfidence ? records.get(row.experiment) : undefined, withConfidence),
+  );
   // Which kept rows survive a cut, most important first: the best, then the most recent.
   const bestIndex = summary.keptRows.findIndex((row) => row.experiment === summary.best?.experiment);
   const keptPriority = [...keptLines.keys()].reverse().filter((index) => index !== bestIndex);
@@ -67,6 +70,7 @@ export function renderReport(input: ReportInput): string {
         input.metrics,
         keptChosen.map((index) => keptLines[index]!),
         keptLines.length,
+        withConfidence,
       ),
       withChart && chart !== '' ? `### ${summary.primary.name} per experiment\n\n${chart}` : '',
       renderLastSection(
@@ -122,6 +126,16 @@ function renderHead(
   }
   const comparison = lastSameRunnerComparison(input.records, primary);
   if (comparison !== undefined) lines.push('', comparison);
+  const holdout = holdoutBeforeAfter(input.records, primary);
+  if (holdout !== undefined) lines.push('', holdout);
+  const head = lastKeptOrExplored(input.rows);
+  if (head?.status === 'explore' && best !== undefined && best.experiment !== head.experiment) {
+    lines.push(
+      '',
+      `The branch head (#${head.experiment}) is an explore step; the best kept commit is #${best.experiment} ` +
+        `(\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`).`,
+    );
+  }
 
   lines.push('', countsTable(summary, session));
   if (costUsd > 0) lines.push('', `Cost so far: $${costUsd < 1 ? costUsd.toFixed(4) : costUsd.toFixed(2)}`);
@@ -168,11 +182,36 @@ function lastSameRunnerComparison(
   return undefined;
 }
 
-function renderKeptSection(metrics: readonly MetricSpec[], lines: readonly string[], total: number): string {
+/** The last row that moved the branch head. */
+function lastKeptOrExplored(rows: readonly LedgerRow[]): LedgerRow | undefined {
+  return [...rows].reverse().find((row) => row.status === 'keep' || row.status === 'explore');
+}
+
+/** eval.holdout: the incumbent's holdout value when first checked, and the latest kept candidate's. */
+function holdoutBeforeAfter(
+  records: readonly ExperimentRecord[] | undefined,
+  primary: MetricSpec,
+): string | undefined {
+  const checked = (records ?? []).filter((record) => record.holdout !== undefined);
+  const before = checked[0]?.holdout?.incumbent[primary.name];
+  const lastKept = [...checked].reverse().find((record) => record.status === 'keep');
+  const after = lastKept?.holdout?.candidate[primary.name] ?? before;
+  if (before === undefined || after === undefined) return undefined;
+  const change = before === 0 ? '' : ` (${formatPercent(relativeChange(before, after))})`;
+  return `Holdout (never shown to the proposer): ${primary.name} ${formatMetric(before)} → ${formatMetric(after)}${change}.`;
+}
+
+function renderKeptSection(
+  metrics: readonly MetricSpec[],
+  lines: readonly string[],
+  total: number,
+  withConfidence: boolean,
+): string {
   const heading = `### Kept experiments (${total})`;
   if (total === 0) return `${heading}\n\nNone yet.`;
-  const header = `| # | commit | status | ${metrics.map(metricHeader).join(' | ')} | description |`;
-  const rule = `|---:|---|---|${metrics.map(() => '---:').join('|')}|---|`;
+  const confidence = withConfidence ? ' confidence |' : '';
+  const header = `| # | commit | status | ${metrics.map(metricHeader).join(' | ')} |${confidence} description |`;
+  const rule = `|---:|---|---|${metrics.map(() => '---:').join('|')}|${withConfidence ? '---|' : ''}---|`;
   const blocks = [heading];
   if (lines.length > 0) blocks.push([header, rule, ...lines].join('\n'));
   if (lines.length < total) blocks.push(moreRows(total - lines.length));
@@ -196,8 +235,14 @@ function renderLastSection(
   return blocks.join('\n\n');
 }
 
-function keptRowLine(row: LedgerRow, metrics: readonly MetricSpec[]): string {
-  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} | ${escapeCell(row.description)} |`;
+function keptRowLine(
+  row: LedgerRow,
+  metrics: readonly MetricSpec[],
+  record: ExperimentRecord | undefined,
+  withConfidence: boolean,
+): string {
+  const confidence = withConfidence ? ` ${escapeCell(record?.decision?.confidence ?? '—')} |` : '';
+  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${confidence} ${escapeCell(row.description)} |`;
 }
 
 function lastRowLine(
