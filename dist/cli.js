@@ -9462,9 +9462,28 @@ var Workspace = class _Workspace {
     }
     return { workspace, created, mergedBase, conflicts };
   }
-  /** Removes the worktree (the branch and its commits stay). Safe to call twice. */
+  incumbentPath;
+  incumbentCommit;
+  /**
+   * A second, detached worktree holding `commit`, for measuring the incumbent beside the candidate
+   * (eval.interleave). Created on first use, moved when the incumbent changes.
+   */
+  async incumbentTree(commit) {
+    if (this.incumbentPath === void 0) {
+      const path = join(this.scratchDir, "incumbent");
+      await this.repo.removeWorktree(path);
+      await this.repo.run(["worktree", "add", "--quiet", "--detach", path, commit]);
+      this.incumbentPath = path;
+    } else if (this.incumbentCommit !== commit) {
+      await this.repo.withCwd(this.incumbentPath).run(["checkout", "--quiet", "--detach", "--force", commit]);
+    }
+    this.incumbentCommit = commit;
+    return this.incumbentPath;
+  }
+  /** Removes the worktrees (the branch and its commits stay). Safe to call twice. */
   async close() {
     await this.repo.removeWorktree(this.path);
+    if (this.incumbentPath !== void 0) await this.repo.removeWorktree(this.incumbentPath);
   }
 };
 
@@ -10247,39 +10266,9 @@ function repoPathProblem(path) {
 // src/config/unsupported.ts
 var NOT_SUPPORTED_YET = [
   {
-    keyPath: "decide.rule",
-    isUsed: ({ settings }) => settings.decide.rule !== "primary",
-    note: 'only rule "primary" works in this version; remove the key'
-  },
-  {
-    keyPath: "decide.noise",
-    isUsed: ({ settings }) => settings.decide.noise !== "none",
-    note: 'only noise "none" works in this version; remove the key'
-  },
-  {
-    keyPath: "eval.guard",
-    isUsed: ({ settings }) => settings.eval.guard !== void 0,
-    note: "put the check into eval.command and print no metric when it fails"
-  },
-  {
-    keyPath: "eval.holdout",
-    isUsed: ({ settings }) => settings.eval.holdout !== void 0,
-    note: "remove the key"
-  },
-  {
-    keyPath: "eval.interleave",
-    isUsed: ({ settings }) => settings.eval.interleave,
-    note: "remove the key or set it to false"
-  },
-  {
     keyPath: "eval.network",
     isUsed: ({ settings }) => settings.eval.network === "off",
     note: "the eval always has network access in this version; remove the key"
-  },
-  {
-    keyPath: "explore.every",
-    isUsed: ({ settings }) => settings.explore.every > 0,
-    note: "remove the key or set it to 0"
   },
   {
     keyPath: "proposer.kind",
@@ -10630,6 +10619,10 @@ function standing(goal, candidate, incumbent, minDelta) {
   if (delta < -(threshold + slack)) return "worse";
   return "equal";
 }
+function shortNumber(value) {
+  const rounded = Number(value.toPrecision(6));
+  return Object.is(rounded, -0) ? "0" : String(rounded);
+}
 
 // src/report/format.ts
 function formatMetric(value) {
@@ -10798,7 +10791,10 @@ function renderReport(input) {
   const costUsd = input.costUsd ?? (input.records ?? []).reduce((sum, record) => sum + (record.cost_usd ?? 0), 0);
   const head = renderHead(input, summary, session, costUsd);
   const chart = mermaidChart(input.rows, summary.primary, { metrics: input.metrics });
-  const keptLines = summary.keptRows.map((row) => keptRowLine(row, input.metrics));
+  const withConfidence = [...records.values()].some((record) => record.decision?.confidence !== void 0);
+  const keptLines = summary.keptRows.map(
+    (row) => keptRowLine(row, input.metrics, withConfidence ? records.get(row.experiment) : void 0, withConfidence)
+  );
   const bestIndex = summary.keptRows.findIndex((row) => row.experiment === summary.best?.experiment);
   const keptPriority = [...keptLines.keys()].reverse().filter((index) => index !== bestIndex);
   if (bestIndex >= 0) keptPriority.unshift(bestIndex);
@@ -10811,7 +10807,8 @@ function renderReport(input) {
       renderKeptSection(
         input.metrics,
         keptChosen.map((index) => keptLines[index]),
-        keptLines.length
+        keptLines.length,
+        withConfidence
       ),
       withChart && chart !== "" ? `### ${summary.primary.name} per experiment
 
@@ -10857,6 +10854,15 @@ function renderHead(input, summary, session, costUsd) {
   }
   const comparison = lastSameRunnerComparison(input.records, primary);
   if (comparison !== void 0) lines.push("", comparison);
+  const holdout = holdoutBeforeAfter(input.records, primary);
+  if (holdout !== void 0) lines.push("", holdout);
+  const head = lastKeptOrExplored(input.rows);
+  if (head?.status === "explore" && best !== void 0 && best.experiment !== head.experiment) {
+    lines.push(
+      "",
+      `The branch head (#${head.experiment}) is an explore step; the best kept commit is #${best.experiment} (\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`).`
+    );
+  }
   lines.push("", countsTable(summary, session));
   if (costUsd > 0) lines.push("", `Cost so far: $${costUsd < 1 ? costUsd.toFixed(4) : costUsd.toFixed(2)}`);
   return lines.join("\n");
@@ -10884,13 +10890,26 @@ function lastSameRunnerComparison(records, primary) {
   }
   return void 0;
 }
-function renderKeptSection(metrics, lines, total) {
+function lastKeptOrExplored(rows) {
+  return [...rows].reverse().find((row) => row.status === "keep" || row.status === "explore");
+}
+function holdoutBeforeAfter(records, primary) {
+  const checked = (records ?? []).filter((record) => record.holdout !== void 0);
+  const before = checked[0]?.holdout?.incumbent[primary.name];
+  const lastKept = [...checked].reverse().find((record) => record.status === "keep");
+  const after = lastKept?.holdout?.candidate[primary.name] ?? before;
+  if (before === void 0 || after === void 0) return void 0;
+  const change = before === 0 ? "" : ` (${formatPercent(relativeChange(before, after))})`;
+  return `Holdout (never shown to the proposer): ${primary.name} ${formatMetric(before)} \u2192 ${formatMetric(after)}${change}.`;
+}
+function renderKeptSection(metrics, lines, total, withConfidence) {
   const heading = `### Kept experiments (${total})`;
   if (total === 0) return `${heading}
 
 None yet.`;
-  const header = `| # | commit | status | ${metrics.map(metricHeader).join(" | ")} | description |`;
-  const rule = `|---:|---|---|${metrics.map(() => "---:").join("|")}|---|`;
+  const confidence = withConfidence ? " confidence |" : "";
+  const header = `| # | commit | status | ${metrics.map(metricHeader).join(" | ")} |${confidence} description |`;
+  const rule = `|---:|---|---|${metrics.map(() => "---:").join("|")}|${withConfidence ? "---|" : ""}---|`;
   const blocks = [heading];
   if (lines.length > 0) blocks.push([header, rule, ...lines].join("\n"));
   if (lines.length < total) blocks.push(moreRows(total - lines.length));
@@ -10906,8 +10925,9 @@ function renderLastSection(metrics, lines, total, withReason) {
   blocks.push("</details>");
   return blocks.join("\n\n");
 }
-function keptRowLine(row, metrics) {
-  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} | ${escapeCell(row.description)} |`;
+function keptRowLine(row, metrics, record, withConfidence) {
+  const confidence = withConfidence ? ` ${escapeCell(record?.decision?.confidence ?? "\u2014")} |` : "";
+  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${confidence} ${escapeCell(row.description)} |`;
 }
 function lastRowLine(row, metrics, records) {
   const reason = records.size > 0 ? ` ${escapeCell(records.get(row.experiment)?.reason ?? "")} |` : "";
@@ -11342,54 +11362,287 @@ async function readCommittedLedger(git, ref, dir, metricNames) {
 import { readFile as readFile5 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 
-// src/decide/rules.ts
-function compareByRule(input) {
-  const rule = input.settings.rule;
-  switch (rule) {
-    case "primary":
-      return compareOnPrimary(input);
-    case "pareto":
-    case "weighted":
-    case "lexicographic":
-      throw new Error(`decide.rule "${rule}" is not supported yet; use rule: primary`);
+// src/decide/stats.ts
+function mean(samples) {
+  let sum = 0;
+  for (const value of samples) sum += value;
+  return sum / samples.length;
+}
+function sampleVariance(samples) {
+  if (samples.length < 2) return Number.NaN;
+  const center = mean(samples);
+  let sum = 0;
+  for (const value of samples) sum += (value - center) ** 2;
+  return sum / (samples.length - 1);
+}
+function sampleStddev(samples) {
+  return Math.sqrt(sampleVariance(samples));
+}
+function welchTest(a, b) {
+  if (a.length < 2 || b.length < 2) throw new Error("the Welch t-test needs at least 2 samples per side");
+  const varianceOfMeanA = sampleVariance(a) / a.length;
+  const varianceOfMeanB = sampleVariance(b) / b.length;
+  const difference = mean(a) - mean(b);
+  const standardError = Math.sqrt(varianceOfMeanA + varianceOfMeanB);
+  if (standardError === 0) {
+    const pValue = difference > 0 ? 0 : difference < 0 ? 1 : 0.5;
+    const t2 = difference === 0 ? 0 : difference * Number.POSITIVE_INFINITY;
+    return { t: t2, pValue };
+  }
+  const degreesOfFreedom = (varianceOfMeanA + varianceOfMeanB) ** 2 / (varianceOfMeanA ** 2 / (a.length - 1) + varianceOfMeanB ** 2 / (b.length - 1));
+  const t = difference / standardError;
+  return { t, degreesOfFreedom, pValue: studentTUpperTail(t, degreesOfFreedom) };
+}
+function studentTUpperTail(t, degreesOfFreedom) {
+  if (Number.isNaN(t) || !(degreesOfFreedom > 0)) return Number.NaN;
+  if (t === Number.POSITIVE_INFINITY) return 0;
+  if (t === Number.NEGATIVE_INFINITY) return 1;
+  const x = degreesOfFreedom / (degreesOfFreedom + t * t);
+  const bothTails = regularizedIncompleteBeta(x, degreesOfFreedom / 2, 0.5);
+  return t >= 0 ? bothTails / 2 : 1 - bothTails / 2;
+}
+function regularizedIncompleteBeta(x, a, b) {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const front = Math.exp(logFront);
+  if (x < (a + 1) / (a + b + 2)) return front * betaContinuedFraction(x, a, b) / a;
+  return 1 - front * betaContinuedFraction(1 - x, b, a) / b;
+}
+var FRACTION_EPSILON = 1e-15;
+var FRACTION_TINY = 1e-300;
+var FRACTION_MAX_TERMS = 500;
+function betaContinuedFraction(x, a, b) {
+  const avoidZero = (value) => Math.abs(value) < FRACTION_TINY ? FRACTION_TINY : value;
+  let c = 1;
+  let d = 1 / avoidZero(1 - (a + b) * x / (a + 1));
+  let result = d;
+  for (let m = 1; m <= FRACTION_MAX_TERMS; m++) {
+    const even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+    d = 1 / avoidZero(1 + even * d);
+    c = avoidZero(1 + even / c);
+    result *= d * c;
+    const odd = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 / avoidZero(1 + odd * d);
+    c = avoidZero(1 + odd / c);
+    const step = d * c;
+    result *= step;
+    if (Math.abs(step - 1) < FRACTION_EPSILON) return result;
+  }
+  return result;
+}
+var LANCZOS_G = 7;
+var LANCZOS_COEFFICIENTS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(z) {
+  if (z < 0.5) {
+    return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
+  }
+  const shifted = z - 1;
+  let series = LANCZOS_COEFFICIENTS[0];
+  for (let i = 1; i < LANCZOS_COEFFICIENTS.length; i++) series += LANCZOS_COEFFICIENTS[i] / (shifted + i);
+  const base = shifted + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(base) - base + Math.log(series);
+}
+
+// src/decide/noise.ts
+function compareSamples(input) {
+  const { name, goal, settings } = input;
+  const stats = describeSamples(input);
+  const byMeans = standing(goal, stats.candidateMean, stats.incumbentMean, settings.minDelta);
+  const numbers = `${name} ${shortNumber(stats.candidateMean)} vs ${shortNumber(stats.incumbentMean)}`;
+  if (byMeans === "better") {
+    const noiseVerdict = testNoise(stats, settings);
+    if (noiseVerdict !== void 0)
+      return { standing: "equal", stats, detail: `${numbers}, ${noiseVerdict}` };
+    return { standing: "better", stats, detail: numbers };
+  }
+  const withinMinDelta = byMeans === "equal" && isBetter(goal, stats.candidateMean, stats.incumbentMean);
+  return { standing: byMeans, stats, detail: withinMinDelta ? `${numbers}, within min-delta` : numbers };
+}
+function describeSamples({
+  name,
+  goal,
+  candidate,
+  incumbent,
+  settings
+}) {
+  const candidateSamples = [...candidate.samples];
+  const incumbentSamples = [...incumbent.samples];
+  if (settings.noise !== "none") {
+    requireSamples(settings.noise, name, "candidate", candidateSamples);
+    requireSamples(settings.noise, name, "incumbent", incumbentSamples);
+  }
+  const noiseless = settings.noise === "none";
+  const stats = {
+    metric: name,
+    candidateMean: noiseless ? candidate.mean : mean(candidateSamples),
+    incumbentMean: noiseless ? incumbent.mean : mean(incumbentSamples),
+    samples: { candidate: candidateSamples, incumbent: incumbentSamples }
+  };
+  if (candidateSamples.length >= 2) stats.candidateStddev = sampleStddev(candidateSamples);
+  if (incumbentSamples.length >= 2) stats.incumbentStddev = sampleStddev(incumbentSamples);
+  if (settings.noise === "stddev") {
+    const pooled = pooledStddev(stats);
+    const delta = improvement(goal, stats.candidateMean, stats.incumbentMean);
+    if (pooled > 0) stats.sigmas = delta / pooled;
+  }
+  if (settings.noise === "welch") {
+    const [better, worse] = goal === "maximize" ? [candidateSamples, incumbentSamples] : [incumbentSamples, candidateSamples];
+    const welch = welchTest(better, worse);
+    stats.pValue = welch.pValue;
+    if (welch.degreesOfFreedom !== void 0) stats.degreesOfFreedom = welch.degreesOfFreedom;
+  }
+  return stats;
+}
+function testNoise(stats, settings) {
+  switch (settings.noise) {
+    case "none":
+      return void 0;
+    case "stddev":
+      if (stats.sigmas === void 0 || stats.sigmas > 1) return void 0;
+      return `within noise: ${formatSigmas(stats.sigmas)} \u2264 1\u03C3`;
+    case "welch": {
+      const pValue = stats.pValue;
+      if (pValue < settings.alpha) return void 0;
+      return `within noise: ${formatPValue(pValue)} \u2265 \u03B1 ${settings.alpha}`;
+    }
   }
 }
-function unsupportedDecideSetting(settings) {
-  if (settings.rule !== "primary")
-    return `decide.rule "${settings.rule}" is not supported yet; use rule: primary`;
-  if (settings.noise !== "none")
-    return `decide.noise "${settings.noise}" is not supported yet; use noise: none`;
-  return void 0;
+function requireSamples(noise, name, side, samples) {
+  if (samples.length >= 2) return;
+  throw new Error(
+    `decide.noise "${noise}" compares samples and needs at least 2 per side, but the ${side} has ${samples.length} for "${name}"; set eval.repeats to 2 or more`
+  );
 }
-function compareOnPrimary({ candidate, incumbent, metrics, settings }) {
-  const primary = metrics[0];
-  if (primary === void 0) throw new Error("decide needs at least one metric");
-  const a = candidate[primary.name];
-  const b = incumbent[primary.name];
-  const result = standing(primary.goal, a, b, settings.minDelta);
-  const note = result === "equal" && isBetter(primary.goal, a, b) ? ", within min-delta" : "";
-  return { standing: result, detail: `${primary.name} ${shortNumber(a)} vs ${shortNumber(b)}${note}` };
+function pooledStddev(stats) {
+  return Math.sqrt(((stats.candidateStddev ?? 0) ** 2 + (stats.incumbentStddev ?? 0) ** 2) / 2);
 }
-function shortNumber(value) {
-  const rounded = Number(value.toPrecision(6));
-  return Object.is(rounded, -0) ? "0" : String(rounded);
+function formatPValue(pValue) {
+  return pValue < 1e-3 ? "p<0.001" : `p=${Number(pValue.toPrecision(2))}`;
+}
+function formatSigmas(sigmas) {
+  const rounded = Number(sigmas.toPrecision(2));
+  return `${rounded >= 0 ? "+" : ""}${rounded}\u03C3`;
+}
+
+// src/decide/confidence.ts
+function describeConfidence(stats, settings) {
+  const runs = describeRuns(stats.samples.candidate.length, stats.samples.incumbent.length);
+  switch (settings.noise) {
+    case "none":
+      return stats.samples.candidate.length <= 1 ? "single run" : `mean of ${runs}, no noise test`;
+    case "stddev":
+      return `${stats.sigmas === void 0 ? "no spread" : formatSigmas(stats.sigmas)} (stddev, ${runs})`;
+    case "welch":
+      return `${stats.pValue === void 0 ? "p unknown" : formatPValue(stats.pValue)} (welch, ${runs})`;
+  }
+}
+function describeRuns(candidateRuns, incumbentRuns) {
+  if (candidateRuns === incumbentRuns) return `${candidateRuns} run${candidateRuns === 1 ? "" : "s"} each`;
+  return `${candidateRuns} vs ${incumbentRuns} runs`;
+}
+
+// src/decide/rules.ts
+function compareByRule(input) {
+  if (input.metrics.length === 0) throw new Error("decide needs at least one metric");
+  switch (input.settings.rule) {
+    case "primary":
+      return compareMetric(input, input.metrics[0]);
+    case "pareto":
+      return compareByPareto(input);
+    case "weighted":
+      return compareByWeightedScore(input);
+    case "lexicographic":
+      return compareLexicographically(input);
+  }
+}
+function compareMetric({ candidate, incumbent, settings }, metric) {
+  return compareSamples({
+    name: metric.name,
+    goal: metric.goal,
+    candidate: sampleSet(candidate, metric.name),
+    incumbent: sampleSet(incumbent, metric.name),
+    settings
+  });
+}
+function sampleSet(observation, name) {
+  return { mean: observation.metrics[name], samples: observation.samples[name] ?? [] };
+}
+function compareByPareto(input) {
+  const comparisons = input.metrics.map((metric) => compareMetric(input, metric));
+  const worse = comparisons.find((comparison) => comparison.standing === "worse");
+  if (worse !== void 0) return { standing: "worse", detail: `${worse.detail}: worse`, stats: worse.stats };
+  const better = comparisons.find((comparison) => comparison.standing === "better");
+  if (better !== void 0) return better;
+  return { standing: "equal", detail: joinDetails(comparisons), stats: comparisons[0].stats };
+}
+function compareLexicographically(input) {
+  const comparisons = [];
+  for (const metric of input.metrics) {
+    const comparison = compareMetric(input, metric);
+    if (comparison.standing !== "equal") return comparison;
+    comparisons.push(comparison);
+  }
+  return { standing: "equal", detail: joinDetails(comparisons), stats: comparisons[0].stats };
+}
+function joinDetails(comparisons) {
+  return comparisons.map((comparison) => comparison.detail).join("; ");
+}
+function compareByWeightedScore(input) {
+  return compareSamples({
+    name: "score",
+    goal: input.metrics[0].goal,
+    candidate: weightedScore(input.candidate, "candidate", input),
+    incumbent: weightedScore(input.incumbent, "incumbent", input),
+    settings: input.settings
+  });
+}
+function weightedScore(observation, side, { metrics, settings }) {
+  const weighted = metrics.filter((metric) => (settings.weights[metric.name] ?? 0) !== 0);
+  const weightOf = (metric) => settings.weights[metric.name];
+  let meanScore = 0;
+  for (const metric of weighted) meanScore += weightOf(metric) * observation.metrics[metric.name];
+  const sampleLists = (weighted.length > 0 ? weighted : metrics.slice(0, 1)).map(
+    (metric) => observation.samples[metric.name] ?? []
+  );
+  const runs = sampleLists[0].length;
+  if (sampleLists.some((list) => list.length !== runs)) {
+    if (settings.noise === "none") return { mean: meanScore, samples: [] };
+    const counts = weighted.map((metric, i) => `${metric.name} ${sampleLists[i].length}`).join(", ");
+    throw new Error(`decide: the ${side}'s metrics have different numbers of samples (${counts})`);
+  }
+  const samples = Array.from(
+    { length: runs },
+    (_, run) => weighted.reduce((score, metric, i) => score + weightOf(metric) * sampleLists[i][run], 0)
+  );
+  return { mean: meanScore, samples };
 }
 
 // src/decide/decide.ts
 function decide(input) {
-  const unsupported = unsupportedDecideSetting(input.settings);
-  if (unsupported !== void 0) throw new Error(unsupported);
   const candidate = completeValues(input.candidate.metrics, input.metrics, "candidate");
   const incumbent = completeValues(input.incumbent.metrics, input.metrics, "incumbent");
   const byConstraints = checkConstraints(input.metrics, candidate, incumbent);
   if (byConstraints !== void 0) return byConstraints;
   const comparison = compareByRule({
-    candidate,
-    incumbent,
+    candidate: { metrics: candidate, samples: input.candidate.samples },
+    incumbent: { metrics: incumbent, samples: input.incumbent.samples },
     metrics: input.metrics,
     settings: input.settings
   });
-  return breakTies(comparison, input);
+  const { keep, reason } = breakTies(comparison, input);
+  const confidence = describeConfidence(comparison.stats, input.settings);
+  return { keep, reason, stats: comparison.stats, confidence };
 }
 function checkConstraints(metrics, candidate, incumbent) {
   const candidateViolation = firstViolation(metrics, candidate);
@@ -12285,40 +12538,102 @@ function failureOf(result, timeoutMs) {
   if (problems.length > 0) return { outcome: "crash", reason: problems.join("; ") };
   return void 0;
 }
-function mean(values) {
+function mean2(values) {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+var SampleSet = class {
+  constructor(metrics) {
+    this.metrics = metrics;
+    this.samples = Object.fromEntries(metrics.map((metric) => [metric.name, []]));
+  }
+  metrics;
+  samples;
+  wallTimeMs = 0;
+  logTail = "";
+  add(result) {
+    this.wallTimeMs += result.wallTimeMs;
+    this.logTail = result.logTail;
+    for (const metric of this.metrics)
+      this.samples[metric.name]?.push(result.metrics[metric.name] ?? Number.NaN);
+  }
+  measured() {
+    const metrics = Object.fromEntries(
+      Object.entries(this.samples).map(([name, values]) => [name, mean2(values)])
+    );
+    return {
+      outcome: "measured",
+      metrics,
+      samples: this.samples,
+      wallTimeMs: this.wallTimeMs,
+      logTail: this.logTail
+    };
+  }
+  failed(result, failure, where) {
+    this.wallTimeMs += result.wallTimeMs;
+    const reason = where && failure.outcome !== "aborted" ? `${failure.reason} (${where})` : failure.reason;
+    return {
+      outcome: failure.outcome,
+      reason,
+      wallTimeMs: this.wallTimeMs,
+      logTail: result.logTail,
+      samples: this.samples
+    };
+  }
+};
+function runOnce(options, cwd, first, header) {
+  return runCommand({
+    command: options.command,
+    cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    metrics: options.metrics,
+    logPath: options.logPath,
+    signal: options.signal,
+    logMode: first ? "truncate" : "append",
+    logHeader: header
+  });
 }
 async function measure(options) {
   const repeats = Math.max(1, Math.floor(options.repeats));
-  const samples = Object.fromEntries(
-    options.metrics.map((metric) => [metric.name, []])
-  );
-  let wallTimeMs = 0;
-  let logTail = "";
+  const set = new SampleSet(options.metrics);
   for (let run = 1; run <= repeats; run++) {
-    const result = await runCommand({
-      command: options.command,
-      cwd: options.cwd,
-      env: options.env,
-      timeoutMs: options.timeoutMs,
-      metrics: options.metrics,
-      logPath: options.logPath,
-      signal: options.signal,
-      logMode: run === 1 ? "truncate" : "append",
-      logHeader: repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : void 0
-    });
-    wallTimeMs += result.wallTimeMs;
-    logTail = result.logTail;
+    const header = repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : void 0;
+    const result = await runOnce(options, options.cwd, run === 1, header);
     const failure = failureOf(result, options.timeoutMs);
-    if (failure) {
-      const reason = repeats > 1 && failure.outcome !== "aborted" ? `${failure.reason} (run ${run} of ${repeats})` : failure.reason;
-      return { outcome: failure.outcome, reason, wallTimeMs, logTail, samples };
-    }
-    for (const metric of options.metrics)
-      samples[metric.name]?.push(result.metrics[metric.name] ?? Number.NaN);
+    if (failure) return set.failed(result, failure, repeats > 1 ? `run ${run} of ${repeats}` : "");
+    set.add(result);
   }
-  const metrics = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, mean(values)]));
-  return { outcome: "measured", metrics, samples, wallTimeMs, logTail };
+  return set.measured();
+}
+async function measureInterleaved(options) {
+  const repeats = Math.max(1, Math.floor(options.repeats));
+  const sides = [
+    { name: "incumbent", cwd: options.incumbentCwd, set: new SampleSet(options.metrics) },
+    { name: "candidate", cwd: options.cwd, set: new SampleSet(options.metrics) }
+  ];
+  for (let run = 1; run <= repeats; run++) {
+    for (const side of sides) {
+      const header = `--- autoexp: ${side.name} run ${run} of ${repeats} ---`;
+      const result = await runOnce(options, side.cwd, run === 1 && side.name === "incumbent", header);
+      const failure = failureOf(result, options.timeoutMs);
+      if (failure) {
+        const failed = side.set.failed(result, failure, `${side.name} run ${run} of ${repeats}`);
+        if (side.name === "candidate") return { incumbent: sides[0].set.measured(), candidate: failed };
+        const candidate = sides[1].set;
+        return {
+          incumbent: failed,
+          candidate: {
+            ...failed,
+            reason: `incumbent ${failed.reason}`,
+            samples: candidate.samples,
+            wallTimeMs: candidate.wallTimeMs
+          }
+        };
+      }
+      side.set.add(result);
+    }
+  }
+  return { incumbent: sides[0].set.measured(), candidate: sides[1].set.measured() };
 }
 
 // src/propose/command.ts
@@ -12327,6 +12642,17 @@ import { join as join4 } from "node:path";
 
 // src/propose/prompt.ts
 var HISTORY_ROWS = 30;
+var WHEN_STUCK = [
+  "## You seem to be stuck",
+  "",
+  "The last experiments were all discarded. Work down this list, in order:",
+  "1. Re-read the research strategy above.",
+  "2. Re-read the files in scope; look for patterns you missed.",
+  "3. Combine two earlier near-misses.",
+  "4. Try the opposite of what has been working.",
+  "5. Try something radical: a different algorithm, a different approach entirely.",
+  "6. Review the discarded experiments: was something promising given up too early?"
+];
 function describeMetric(metric) {
   const bounds = [
     metric.min !== void 0 ? `min ${metric.min}` : "",
@@ -12377,6 +12703,7 @@ function buildAgentPrompt(context) {
     lines.push("", `Recent experiments (all of them are in ${context.resultsPath}):`, "");
     for (const row of recent) lines.push(`- ${formatRow(row, settings.metrics)}`);
   }
+  if (context.stuck) lines.push("", ...WHEN_STUCK);
   lines.push("", `This is experiment #${context.experiment}.`, "");
   return lines.join("\n");
 }
@@ -13155,6 +13482,60 @@ function createProposer(settings, scratchDir) {
   }
 }
 
+// src/session/best.ts
+function bestRefName(tag) {
+  return `refs/autoexp/${tag}/best`;
+}
+var BestPointer = class _BestPointer {
+  constructor(git, ref, primary, value) {
+    this.git = git;
+    this.ref = ref;
+    this.primary = primary;
+    this.value = value;
+  }
+  git;
+  ref;
+  primary;
+  value;
+  /** Starts from the best `keep` row of the ledger (without touching the ref). */
+  static fromLedger(git, tag, rows, primary) {
+    let best;
+    for (const row of rows) {
+      const value = row.metrics[primary.name];
+      if (row.status !== "keep" || value === void 0) continue;
+      if (best === void 0 || isBetter(primary.goal, value, best)) best = value;
+    }
+    return new _BestPointer(git, bestRefName(tag), primary, best);
+  }
+  /** Moves the ref to `commit` when its primary value beats every earlier keep. */
+  async offer(commit, metrics) {
+    const value = metrics[this.primary.name];
+    if (value === void 0) return;
+    if (this.value !== void 0 && !isBetter(this.primary.goal, value, this.value)) return;
+    await this.git.run(["update-ref", this.ref, commit]);
+    this.value = value;
+  }
+};
+
+// src/session/gates.ts
+async function runGuard(command, context) {
+  const run = await measure({ ...context, command, repeats: 1, metrics: [] });
+  if (run.outcome === "aborted") return "cancelled";
+  if (run.outcome === "measured") return { passed: true };
+  return { passed: false, reason: `guard failed (${run.reason})`, logTail: run.logTail };
+}
+function measureHoldout(command, metrics, context) {
+  return measure({ ...context, command, repeats: 1, metrics });
+}
+function holdoutRegression(candidate, incumbent, metrics, settings) {
+  const primary = metrics[0];
+  const a = candidate[primary.name];
+  const b = incumbent[primary.name];
+  if (a === void 0 || b === void 0) return `holdout regressed (no ${primary.name})`;
+  if (standing(primary.goal, a, b, settings.minDelta) !== "worse") return void 0;
+  return `holdout regressed (${primary.name} ${shortNumber(a)} vs ${shortNumber(b)})`;
+}
+
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
@@ -13689,6 +14070,8 @@ var ExperimentLoop = class _ExperimentLoop {
     this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
     this.proposerEnv = withoutGitHubSecrets(options.env);
     this.inScope = scopeMatcher(settings.scope.modify);
+    this.best = BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]);
+    this.discardsInARow = trailingDiscards(ledger.rows());
   }
   options;
   workspace;
@@ -13698,6 +14081,11 @@ var ExperimentLoop = class _ExperimentLoop {
   sessionId;
   outcomes = [];
   incumbent;
+  /** The incumbent's eval.holdout metrics (never shown to the proposer). */
+  incumbentHoldout;
+  best;
+  /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
+  discardsInARow;
   budget;
   evalEnv;
   proposerEnv;
@@ -13790,7 +14178,26 @@ ${measurement.logTail}`
       );
     }
     this.incumbent = { commit, metrics: measurement.metrics, samples: measurement.samples };
+    if (settings.eval.holdout) {
+      const holdout = await measureHoldout(settings.eval.holdout, settings.metrics, {
+        cwd: this.workspace.path,
+        env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: "incumbent" },
+        timeoutMs: settings.eval.timeoutMs,
+        logPath: join6(this.workspace.scratchDir, "gate.log"),
+        signal
+      });
+      await this.removeEvalArtifacts();
+      if (holdout.outcome === "aborted") throw new SessionError("cancelled while measuring the holdout");
+      if (holdout.outcome !== "measured") {
+        throw new SessionError(
+          `eval.holdout failed on the incumbent (${holdout.reason}):
+${holdout.logTail}`
+        );
+      }
+      this.incumbentHoldout = holdout.metrics;
+    }
     if (!this.ledger.isEmpty()) return void 0;
+    await this.best.offer(commit, measurement.metrics);
     const record = this.baseRecord(0, measurement.wallTimeMs);
     Object.assign(record, {
       commit,
@@ -13847,6 +14254,7 @@ ${measurement.logTail}`
     const incumbent = this.incumbent;
     const experiment = this.ledger.nextExperiment();
     events.phase?.({ kind: "proposing", experiment });
+    const stuck = this.discardsInARow >= settings.explore.stuckAfter;
     let proposal;
     try {
       proposal = await this.proposer.propose({
@@ -13855,7 +14263,8 @@ ${measurement.logTail}`
         settings,
         scopeFiles: [...this.scopeContents.keys()].sort(),
         rows: this.ledger.rows(),
-        records: await this.ledger.records(),
+        records: await this.recordsForProposer(),
+        stuck,
         incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
         resultsPath: this.ledger.resultsPath,
         env: this.proposerEnv,
@@ -13880,6 +14289,7 @@ ${measurement.logTail}`
       return "cancelled";
     }
     const record = this.baseRecord(experiment, 0);
+    if (stuck) record.stuck = true;
     record.tokens = proposal.tokens ?? record.tokens;
     record.cost_usd = proposal.costUsd ?? 0;
     if (proposal.details) record.proposal = proposal.details;
@@ -13903,17 +14313,22 @@ ${measurement.logTail}`
     });
     record.commit = candidate;
     events.phase?.({ kind: "measuring", experiment, repeats: settings.eval.repeats });
-    const measurement = await this.measureTree(experiment);
-    const artifacts = await this.git.changedPaths();
+    const { candidate: measurement, incumbent: comparedWith } = await this.measureCandidate(experiment);
     record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
     record.samples = measurement.samples;
+    if (comparedWith !== incumbent)
+      record.incumbent = {
+        ...record.incumbent,
+        metrics: comparedWith.metrics,
+        samples: comparedWith.samples
+      };
     if (measurement.outcome === "aborted") {
-      await this.undoCommitted(artifacts.length > 0);
+      await this.undoCommitted();
       return "cancelled";
     }
     events.phase?.({ kind: "recording", experiment });
     if (measurement.outcome !== "measured") {
-      await this.undoCommitted(artifacts.length > 0);
+      await this.undoCommitted();
       return this.recordOutcome({
         ...record,
         status: measurement.outcome,
@@ -13924,27 +14339,118 @@ ${measurement.logTail}`
     record.metrics = measurement.metrics;
     const verdict = decide({
       candidate: { metrics: measurement.metrics, samples: measurement.samples },
-      incumbent: { metrics: incumbent.metrics, samples: incumbent.samples },
+      incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
       metrics: settings.metrics,
       settings: settings.decide,
       lineDelta: summary.lineDelta
     });
     record.reason = verdict.reason;
-    if (!verdict.keep) {
-      await this.undoCommitted(artifacts.length > 0);
-      return this.recordOutcome({ ...record, status: "discard" });
+    if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
+    const explore = !verdict.keep && settings.explore.every > 0 && experiment % settings.explore.every === 0;
+    let status = verdict.keep ? "keep" : explore ? "explore" : "discard";
+    if (explore) record.reason = `explore: ${verdict.reason}`;
+    let holdout;
+    if (status !== "discard") {
+      const gate = await this.passGates(status, record);
+      if (gate === "cancelled") {
+        await this.undoCommitted();
+        return "cancelled";
+      }
+      if (gate.passed) holdout = gate.holdout;
+      else status = "discard";
+    }
+    if (status === "discard") {
+      await this.undoCommitted();
+      return this.recordOutcome({ ...record, status });
     }
     const kept = await this.git.amendMessage(
       commitMessage(record.description, experiment, measurement.metrics)
     );
-    if (artifacts.length > 0) await this.removeEvalArtifacts();
+    await this.removeEvalArtifacts();
     record.commit = kept;
     this.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
+    if (holdout) this.incumbentHoldout = holdout;
     for (const change of fileChanges) {
       if (change.after === void 0) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
-    return this.recordOutcome({ ...record, status: "keep" });
+    await this.best.offer(kept, measurement.metrics);
+    return this.recordOutcome({ ...record, status });
+  }
+  /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
+  async measureCandidate(experiment) {
+    const { settings, signal } = this.options;
+    const incumbent = this.incumbent;
+    if (!settings.eval.interleave || settings.eval.repeats < 2) {
+      return { candidate: await this.measureTree(experiment), incumbent };
+    }
+    const pair = await measureInterleaved({
+      command: settings.eval.command,
+      cwd: this.workspace.path,
+      incumbentCwd: await this.workspace.incumbentTree(incumbent.commit),
+      env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(experiment) },
+      timeoutMs: settings.eval.timeoutMs,
+      repeats: settings.eval.repeats,
+      metrics: settings.metrics,
+      logPath: this.evalLogPath,
+      signal
+    });
+    if (pair.incumbent.outcome !== "measured") return { candidate: pair.candidate, incumbent };
+    return {
+      candidate: pair.candidate,
+      incumbent: {
+        commit: incumbent.commit,
+        metrics: pair.incumbent.metrics,
+        samples: pair.incumbent.samples
+      }
+    };
+  }
+  /**
+   * A would-be keep (or explore) must pass eval.guard; a keep must also not regress on eval.holdout.
+   * On failure the reason and log tail go into the record.
+   */
+  async passGates(status, record) {
+    const { settings, signal } = this.options;
+    const context = {
+      cwd: this.workspace.path,
+      env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(record.experiment) },
+      timeoutMs: settings.eval.timeoutMs,
+      logPath: join6(this.workspace.scratchDir, "gate.log"),
+      signal
+    };
+    if (settings.eval.guard) {
+      const guard = await runGuard(settings.eval.guard, context);
+      if (guard === "cancelled") return "cancelled";
+      if (!guard.passed) {
+        Object.assign(record, { reason: guard.reason, log_tail: guard.logTail });
+        return { passed: false };
+      }
+    }
+    if (!settings.eval.holdout || status !== "keep") return { passed: true };
+    const holdout = await measureHoldout(settings.eval.holdout, settings.metrics, context);
+    if (holdout.outcome === "aborted") return "cancelled";
+    if (holdout.outcome !== "measured") {
+      Object.assign(record, { reason: `holdout failed (${holdout.reason})`, log_tail: holdout.logTail });
+      return { passed: false };
+    }
+    record.holdout = { candidate: holdout.metrics, incumbent: this.incumbentHoldout ?? {} };
+    const regression = holdoutRegression(
+      holdout.metrics,
+      this.incumbentHoldout ?? {},
+      settings.metrics,
+      settings.decide
+    );
+    if (regression) {
+      record.reason = regression;
+      return { passed: false };
+    }
+    return { passed: true, holdout: holdout.metrics };
+  }
+  /** The experiments log as proposers see it: without the holdout results (CONTRACT §1 eval.holdout). */
+  async recordsForProposer() {
+    const records = await this.ledger.records();
+    if (!this.options.settings.eval.holdout) return records;
+    return records.map(({ holdout: _hidden, ...visible }) => visible);
   }
   async readChanges(paths) {
     return Promise.all(
@@ -13977,6 +14483,8 @@ ${measurement.logTail}`
     };
     const existedBefore = !this.ledger.isEmpty() && record.experiment % 1e3 !== 0;
     const written = await this.ledger.append(row, record);
+    if (record.status === "discard") this.discardsInARow++;
+    else if (record.status === "keep" || record.status === "explore") this.discardsInARow = 0;
     const paths = written.map((path) => join6(settings.results.dir, path));
     await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
       newPaths: !existedBefore
@@ -14004,9 +14512,11 @@ ${measurement.logTail}`
     await this.git.resetHard("HEAD");
     await this.git.removeUntracked();
   }
-  async undoCommitted(hasArtifacts) {
+  /** Drops the candidate commit, and whatever the eval left behind in the tree. */
+  async undoCommitted() {
+    const leftovers = await this.git.changedPaths();
     await this.git.resetHard("HEAD~1");
-    if (hasArtifacts) await this.git.removeUntracked();
+    if (leftovers.some((change) => change.code === "??")) await this.git.removeUntracked();
   }
   /** The eval may leave files behind (logs, outputs); they must not look like the next proposal's change. */
   async removeEvalArtifacts() {
@@ -14016,6 +14526,15 @@ ${measurement.logTail}`
     await this.git.removeUntracked();
   }
 };
+function trailingDiscards(rows) {
+  let count = 0;
+  for (let index = rows.length - 1; index >= 0; index--) {
+    const status = rows[index].status;
+    if (status === "keep" || status === "explore") break;
+    if (status === "discard") count++;
+  }
+  return count;
+}
 function formatTrailerMetrics(metrics) {
   return Object.entries(metrics).map(([name, value]) => `${name}=${value}`).join(" ");
 }
