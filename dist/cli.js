@@ -9380,8 +9380,8 @@ ${stderr}`));
       throw new GitError(["merge", ref], result.exitCode, result.stderr || result.stdout);
     return paths;
   }
-  async push(remote, refspec) {
-    return this.run(["push", "--porcelain", remote, refspec], { allowFailure: true });
+  async push(remote, refspecs) {
+    return this.run(["push", "--porcelain", remote, ...refspecs], { allowFailure: true });
   }
   async fetch(remote, refspecs) {
     return this.run(["fetch", "--quiet", "--no-tags", remote, ...refspecs], { allowFailure: true });
@@ -11045,6 +11045,41 @@ function alignColumns(table) {
     (cells) => cells.map((cell, index) => index === cells.length - 1 ? cell : cell.padEnd(widths[index])).join("  ").trimEnd()
   );
 }
+
+// src/session/best.ts
+function bestRefName(tag) {
+  return `refs/autoexp/${tag}/best`;
+}
+var BestPointer = class _BestPointer {
+  constructor(git, ref, primary, value) {
+    this.git = git;
+    this.ref = ref;
+    this.primary = primary;
+    this.value = value;
+  }
+  git;
+  ref;
+  primary;
+  value;
+  /** Starts from the best `keep` row of the ledger (without touching the ref). */
+  static fromLedger(git, tag, rows, primary) {
+    let best;
+    for (const row of rows) {
+      const value = row.metrics[primary.name];
+      if (row.status !== "keep" || value === void 0) continue;
+      if (best === void 0 || isBetter(primary.goal, value, best)) best = value;
+    }
+    return new _BestPointer(git, bestRefName(tag), primary, best);
+  }
+  /** Moves the ref to `commit` when its primary value beats every earlier keep. */
+  async offer(commit, metrics) {
+    const value = metrics[this.primary.name];
+    if (value === void 0) return;
+    if (this.value !== void 0 && !isBetter(this.primary.goal, value, this.value)) return;
+    await this.git.run(["update-ref", this.ref, commit]);
+    this.value = value;
+  }
+};
 
 // src/session/budget.ts
 var FAILURES = /* @__PURE__ */ new Set(["crash", "timeout", "invalid"]);
@@ -13482,41 +13517,6 @@ function createProposer(settings, scratchDir) {
   }
 }
 
-// src/session/best.ts
-function bestRefName(tag) {
-  return `refs/autoexp/${tag}/best`;
-}
-var BestPointer = class _BestPointer {
-  constructor(git, ref, primary, value) {
-    this.git = git;
-    this.ref = ref;
-    this.primary = primary;
-    this.value = value;
-  }
-  git;
-  ref;
-  primary;
-  value;
-  /** Starts from the best `keep` row of the ledger (without touching the ref). */
-  static fromLedger(git, tag, rows, primary) {
-    let best;
-    for (const row of rows) {
-      const value = row.metrics[primary.name];
-      if (row.status !== "keep" || value === void 0) continue;
-      if (best === void 0 || isBetter(primary.goal, value, best)) best = value;
-    }
-    return new _BestPointer(git, bestRefName(tag), primary, best);
-  }
-  /** Moves the ref to `commit` when its primary value beats every earlier keep. */
-  async offer(commit, metrics) {
-    const value = metrics[this.primary.name];
-    if (value === void 0) return;
-    if (this.value !== void 0 && !isBetter(this.primary.goal, value, this.value)) return;
-    await this.git.run(["update-ref", this.ref, commit]);
-    this.value = value;
-  }
-};
-
 // src/session/gates.ts
 async function runGuard(command, context) {
   const run = await measure({ ...context, command, repeats: 1, metrics: [] });
@@ -14677,7 +14677,10 @@ async function runCommand2(io, options) {
     options.timeMs ?? settings.budget.timeMs
   );
   const push = async (git) => {
-    const pushed = await git.push(options.remote, `refs/heads/${branch}:refs/heads/${branch}`);
+    const best = bestRefName(settings.tag);
+    const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
+    if (await git.resolve(best)) refspecs.push(`+${best}:${best}`);
+    const pushed = await git.push(options.remote, refspecs);
     if (pushed.exitCode !== 0)
       printer.notice?.(`push to ${options.remote} failed: ${pushed.stderr.trim().split("\n").pop()}`);
   };

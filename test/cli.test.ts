@@ -69,6 +69,8 @@ describe('autoexp run', () => {
     const remoteTip = repo.git('ls-remote', 'origin', 'refs/heads/autoexp/quad').split('\t')[0];
     expect(remoteTip).toBe(repo.git('rev-parse', 'autoexp/quad'));
     expect(repo.git('ls-remote', 'origin', 'refs/heads/main')).toBe(mainBefore);
+    const remoteBest = repo.git('ls-remote', 'origin', 'refs/autoexp/quad/best').split('\t')[0];
+    expect(remoteBest).toBe(repo.git('rev-parse', 'refs/autoexp/quad/best'));
   });
 
   it('reports a bad config as one clear line and exits 1', () => {

@@ -128,6 +128,23 @@ describe('decision gates in a session', () => {
   });
 });
 
+describe('rules for several metrics, on real runs', () => {
+  // From x=3 (score 51, size 30) to x=5 (score 75, size 50): better score, worse size.
+  it.each([
+    ['primary', '', 'keep', 'improved'],
+    ['pareto', '', 'discard', 'not better'],
+    ['lexicographic', '', 'keep', 'improved'],
+    ['weighted', '\n  weights: {score: 1, size: -1}', 'keep', 'improved'],
+    ['weighted', '\n  weights: {score: 1, size: -2}', 'discard', 'not better'],
+  ])('rule %s%s: %s', async (rule, weights, status, reason) => {
+    const repo = createProject({ config: projectConfig({ body: `decide:\n  rule: ${rule}${weights}` }) });
+    await session(repo, ['set 5']);
+    const [, experiment] = records(repo);
+    expect(experiment?.status).toBe(status);
+    expect(experiment?.reason.startsWith(reason)).toBe(true);
+  });
+});
+
 describe('a noisy eval', () => {
   // score = 100 + 20 * (x >= 10) + noise, the noise from a fixed sequence (σ ≈ 5) read through a counter
   // outside the repository: deterministic, yet every run differs like a real noisy benchmark.

@@ -9,6 +9,7 @@ import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { renderStatus, statusJson } from '../report/status.js';
 import { summarizeLedger } from '../report/summary.js';
+import { bestRefName } from '../session/best.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type SessionResult } from '../session/session.js';
@@ -73,7 +74,11 @@ export async function runCommand(
     options.timeMs ?? settings.budget.timeMs,
   );
   const push = async (git: Git) => {
-    const pushed = await git.push(options.remote, `refs/heads/${branch}:refs/heads/${branch}`);
+    const best = bestRefName(settings.tag);
+    // The best pointer moves back when an explore step is followed by a better keep: force it.
+    const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
+    if (await git.resolve(best)) refspecs.push(`+${best}:${best}`);
+    const pushed = await git.push(options.remote, refspecs);
     if (pushed.exitCode !== 0)
       printer.notice?.(`push to ${options.remote} failed: ${pushed.stderr.trim().split('\n').pop()}`);
   };

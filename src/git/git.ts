@@ -262,8 +262,8 @@ export class Git {
     return paths;
   }
 
-  async push(remote: string, refspec: string): Promise<GitResult> {
-    return this.run(['push', '--porcelain', remote, refspec], { allowFailure: true });
+  async push(remote: string, refspecs: string[]): Promise<GitResult> {
+    return this.run(['push', '--porcelain', remote, ...refspecs], { allowFailure: true });
   }
 
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {
