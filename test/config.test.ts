@@ -820,7 +820,6 @@ describe('problem positions', () => {
 
 describe('not supported yet', () => {
   it.each([
-    ['eval.network', null],
     ['proposer.kind', 'proposer:\n  kind: llm\n  model: m'],
     ['workers', 'workers: 4'],
     ['stages', 'stages:\n  - name: first'],

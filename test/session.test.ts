@@ -1,4 +1,6 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -226,5 +228,31 @@ describe('a session on a real repository', () => {
         .slice(1)
         .map((row) => row[0]),
     ).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('runs the eval without any network with eval.network: off', async () => {
+    const server = createServer((_request, response) => response.end('hello'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    let requests = 0;
+    server.on('request', () => requests++);
+    try {
+      const probe = `(exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && echo reached >> "$AUTOEXP_CHECKOUT/../net.txt" || echo blocked >> "$AUTOEXP_CHECKOUT/../net.txt"`;
+      const config = (network: string) =>
+        projectConfig({ evalLines: `  network: ${network}` }).replace(
+          'command: bash evaluate.sh',
+          `command: ${JSON.stringify(`${probe}; bash evaluate.sh`)}`,
+        );
+      const isolated = createProject({ config: config('off') });
+      await session(isolated, ['set 5'], { experiments: 1 });
+      expect(readFileSync(join(isolated.root, '..', 'net.txt'), 'utf8')).toBe('blocked\nblocked\n');
+      expect(requests).toBe(0);
+
+      const open = createProject({ config: config('on') });
+      await session(open, ['set 5'], { experiments: 1 });
+      expect(readFileSync(join(open.root, '..', 'net.txt'), 'utf8')).toBe('reached\nreached\n');
+    } finally {
+      server.close();
+    }
   });
 });

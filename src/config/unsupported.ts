@@ -24,11 +24,6 @@ export interface NotSupportedYet {
 
 export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
   {
-    keyPath: 'eval.network',
-    isUsed: ({ settings }) => settings.eval.network === 'off',
-    note: 'the eval always has network access in this version; remove the key',
-  },
-  {
     keyPath: 'proposer.kind',
     isUsed: ({ settings }) => settings.proposer.kind === 'llm',
     note: 'use kind "command" to drive a coding agent, or "mutate"',

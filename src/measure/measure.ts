@@ -1,6 +1,7 @@
 // Measuring one tree: `repeats` runs of the eval, stopping at the first that fails. The log file
 // holds every run (with a header line per run when there are several); the tail is the last run's.
 import type { MetricSpec } from '../config/settings.js';
+import type { NetworkIsolation } from './network.js';
 import { runCommand } from './run-command.js';
 import type { Measurement, RunResult } from './types.js';
 
@@ -13,6 +14,8 @@ export interface MeasureOptions {
   metrics: readonly MetricSpec[];
   logPath: string;
   signal?: AbortSignal;
+  /** eval.network: off — run inside a fresh network namespace. */
+  network?: NetworkIsolation;
 }
 
 /** `5m`, `1h30m`, `1m30s`, `2.5s`, `250ms`: how durations are written in autoexp.yml and in messages. */
@@ -108,6 +111,7 @@ function runOnce(
     metrics: options.metrics,
     logPath: options.logPath,
     signal: options.signal,
+    network: options.network,
     logMode: first ? 'truncate' : 'append',
     logHeader: header,
   });

@@ -3,13 +3,14 @@
 // the last lines are kept for the log tail. On timeout or abort the whole process tree is killed.
 // node:child_process directly (not execa): this is on the per-experiment hot path and needs nothing
 // execa adds on top of streaming, detached process groups and our own tree kill.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { MetricExtractor, type OutputStream } from './extract.js';
 import { BoundedTail, LineSplitter } from './lines.js';
+import { isolatedInvocation } from './network.js';
 import { killProcessTree } from './process-tree.js';
 import type { RunOptions, RunResult } from './types.js';
 
@@ -62,6 +63,32 @@ async function waitForOutputEnd(
   }
 }
 
+type Shell = ChildProcessByStdio<Writable | null, Readable, Readable>;
+
+/** `bash -c command`, or with `network` the same inside a fresh network namespace (see network.ts). */
+function startShell(options: RunCommandOptions): { child: Shell; program: string } {
+  // Its own session and process group, so the group can be killed as one.
+  const common = { cwd: options.cwd, detached: true } as const;
+  if (options.network?.kind !== 'unshare') {
+    const child = spawn('bash', ['-c', options.command], {
+      ...common,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { child, program: 'bash' };
+  }
+  const invocation = isolatedInvocation(options.network, options.command, options.env);
+  const child = spawn(invocation.file, invocation.args, {
+    ...common,
+    env: invocation.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  // The environment goes in on stdin. If the prefix fails before reading it, its stderr says why.
+  child.stdin.on('error', () => undefined);
+  child.stdin.end(invocation.input);
+  return { child, program: `bash in a network namespace (${options.network.description})` };
+}
+
 export async function runCommand(options: RunCommandOptions): Promise<RunResult> {
   const started = performance.now();
   await assertDirectory(options.cwd);
@@ -93,13 +120,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
     };
   }
 
-  const child = spawn('bash', ['-c', options.command], {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own session and process group, so the group can be killed as one.
-    detached: true,
-  });
+  const { child, program } = startShell(options);
   const streams: Record<OutputStream, Readable> = { stdout: child.stdout, stderr: child.stderr };
 
   const extractor = new MetricExtractor(options.metrics);
@@ -179,7 +200,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     await finishLog().catch(() => undefined);
-    throw new Error(`cannot start bash: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot start ${program}: ${(error as Error).message}`, { cause: error });
   } finally {
     shellExited = true;
   }

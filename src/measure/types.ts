@@ -1,5 +1,6 @@
 // What running a command and measuring a candidate produce.
 import type { MetricSpec } from '../config/settings.js';
+import type { NetworkIsolation } from './network.js';
 
 export interface RunOptions {
   /** Run as `bash -c <command>`. */
@@ -15,6 +16,8 @@ export interface RunOptions {
   metrics: readonly MetricSpec[];
   /** Aborting kills the whole process tree at once. */
   signal?: AbortSignal;
+  /** `eval.network: off`: run in a fresh network namespace (from detectNetworkIsolation). Default: none. */
+  network?: NetworkIsolation;
 }
 
 export interface RunResult {

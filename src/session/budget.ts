@@ -1,7 +1,7 @@
 // When a session stops starting experiments (CONTRACT §1 budget). Pure: time comes in as an argument.
 import type { Status } from '../ledger/types.js';
 
-export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cancelled';
+export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cancelled' | 'superseded';
 
 export interface BudgetLimits {
   experiments: number;
@@ -48,5 +48,7 @@ export function describeStop(reason: StopReason, limits: BudgetLimits): string {
       return `${limits.consecutiveCrashes} failed experiments in a row (crash, timeout or invalid)`;
     case 'cancelled':
       return 'cancelled';
+    case 'superseded':
+      return "another run moved the branch; this run stopped and recorded its results after the other run's";
   }
 }

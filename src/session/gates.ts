@@ -3,6 +3,7 @@
 import type { DecideSettings, MetricSpec } from '../config/settings.js';
 import { shortNumber, standing } from '../decide/compare.js';
 import { measure } from '../measure/measure.js';
+import type { NetworkIsolation } from '../measure/network.js';
 import type { Measurement } from '../measure/types.js';
 
 export interface GateContext {
@@ -11,6 +12,7 @@ export interface GateContext {
   timeoutMs: number;
   logPath: string;
   signal: AbortSignal;
+  network?: NetworkIsolation;
 }
 
 export type GateResult = { passed: true } | { passed: false; reason: string; logTail: string } | 'cancelled';

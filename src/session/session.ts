@@ -12,6 +12,7 @@ import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
 import { formatDuration, measure, measureInterleaved } from '../measure/measure.js';
 import type { Measurement } from '../measure/types.js';
+import { detectNetworkIsolation, type NetworkIsolation } from '../measure/network.js';
 import { createProposer } from '../propose/create.js';
 import { ProposalError, type Proposal, type Proposer } from '../propose/types.js';
 import { BestPointer } from './best.js';
@@ -38,8 +39,11 @@ export interface SessionOptions {
   /** Aborting (SIGINT/SIGTERM) stops the experiment in flight, undoes it, and ends the session. */
   signal: AbortSignal;
   events?: SessionEvents;
-  /** Called after every ledger commit, e.g. to push the branch. */
-  afterRecord?: (git: Git, branch: string) => Promise<void>;
+  /**
+   * Called after every ledger commit, e.g. to push the branch. Returning 'stop' ends the session after
+   * this experiment (the action does when another run moved the branch under it).
+   */
+  afterRecord?: (git: Git, branch: string) => Promise<void | 'stop'>;
 }
 
 export type SessionPhase =
@@ -162,6 +166,8 @@ class ExperimentLoop {
   private readonly best: BestPointer;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   private discardsInARow: number;
+  /** The front end asked to stop (see SessionOptions.afterRecord). */
+  private stopRequested = false;
   private readonly budget: SessionBudget;
   private readonly evalEnv: Record<string, string>;
   private readonly proposerEnv: Record<string, string>;
@@ -175,6 +181,8 @@ class ExperimentLoop {
     /** Contents of the tracked scope files as of the incumbent (kept in memory to diff without git). */
     private readonly scopeContents: Map<string, string>,
     private readonly sessionId: string,
+    /** eval.network: off — how eval, guard and holdout get a network namespace of their own. */
+    private readonly network: NetworkIsolation | undefined,
   ) {
     const { settings } = options;
     this.budget = new SessionBudget(
@@ -214,7 +222,8 @@ class ExperimentLoop {
       );
     }
     const proposer = createProposer(settings, workspace.scratchDir);
-    return new ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId);
+    const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
+    return new ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId, network);
   }
 
   get evalLogPath(): string {
@@ -251,6 +260,7 @@ class ExperimentLoop {
       metrics: settings.metrics,
       logPath: this.evalLogPath,
       signal: this.options.signal,
+      network: this.network,
     });
   }
 
@@ -299,6 +309,7 @@ class ExperimentLoop {
         timeoutMs: settings.eval.timeoutMs,
         logPath: join(this.workspace.scratchDir, 'gate.log'),
         signal,
+        network: this.network,
       });
       await this.removeEvalArtifacts();
       if (holdout.outcome === 'aborted') throw new SessionError('cancelled while measuring the holdout');
@@ -330,6 +341,7 @@ class ExperimentLoop {
   async runExperiments(): Promise<StopReason> {
     for (;;) {
       if (this.options.signal.aborted) return 'cancelled';
+      if (this.stopRequested) return 'superseded';
       const stop = this.budget.stopReason(Date.now());
       if (stop) return stop;
       const outcome = await this.runOneExperiment();
@@ -529,6 +541,7 @@ class ExperimentLoop {
       metrics: settings.metrics,
       logPath: this.evalLogPath,
       signal,
+      network: this.network,
     });
     if (pair.incumbent.outcome !== 'measured') return { candidate: pair.candidate, incumbent };
     return {
@@ -556,6 +569,7 @@ class ExperimentLoop {
       timeoutMs: settings.eval.timeoutMs,
       logPath: join(this.workspace.scratchDir, 'gate.log'),
       signal,
+      network: this.network,
     };
     if (settings.eval.guard) {
       const guard = await runGuard(settings.eval.guard, context);
@@ -639,7 +653,8 @@ class ExperimentLoop {
     };
     if (record.experiment > 0 || record.reason !== 'baseline') this.outcomes.push(outcome);
     events.experiment?.(outcome);
-    if (afterRecord) await afterRecord(this.git, branchName(settings.tag));
+    if (afterRecord && (await afterRecord(this.git, branchName(settings.tag))) === 'stop')
+      this.stopRequested = true;
     return outcome;
   }
 
@@ -671,6 +686,15 @@ class ExperimentLoop {
     if (leftovers.length === 0) return;
     await this.git.resetHard('HEAD');
     await this.git.removeUntracked();
+  }
+}
+
+/** eval.network: off must never quietly run with the network on. */
+async function isolationOrError(): Promise<NetworkIsolation> {
+  try {
+    return await detectNetworkIsolation();
+  } catch (error) {
+    throw new SessionError((error as Error).message);
   }
 }
 
