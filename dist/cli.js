@@ -7974,7 +7974,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -7982,7 +7982,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -8191,7 +8191,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -8237,8 +8237,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -8934,7 +8934,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8992,7 +8992,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -9120,7 +9120,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -9212,6 +9212,10 @@ var Git = class _Git {
   }
   withCwd(cwd) {
     return new _Git(cwd, this.env);
+  }
+  /** The same working tree with more environment for git (e.g. GIT_CONFIG_* for credentials). */
+  withEnv(env) {
+    return new _Git(this.cwd, { ...this.env, ...env });
   }
   /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
   async run(args, options = {}) {
@@ -10266,11 +10270,6 @@ function repoPathProblem(path) {
 // src/config/unsupported.ts
 var NOT_SUPPORTED_YET = [
   {
-    keyPath: "eval.network",
-    isUsed: ({ settings }) => settings.eval.network === "off",
-    note: "the eval always has network access in this version; remove the key"
-  },
-  {
     keyPath: "proposer.kind",
     isUsed: ({ settings }) => settings.proposer.kind === "llm",
     note: 'use kind "command" to drive a coding agent, or "mutate"'
@@ -11117,6 +11116,8 @@ function describeStop(reason, limits) {
       return `${limits.consecutiveCrashes} failed experiments in a row (crash, timeout or invalid)`;
     case "cancelled":
       return "cancelled";
+    case "superseded":
+      return "another run moved the branch; this run stopped and recorded its results after the other run's";
   }
 }
 
@@ -11395,7 +11396,7 @@ async function readCommittedLedger(git, ref, dir, metricNames) {
 
 // src/session/session.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/decide/stats.ts
 function mean(samples) {
@@ -11966,7 +11967,7 @@ var GITHUB_SECRET_NAMES = /* @__PURE__ */ new Set([
   "GITHUB_ENTERPRISE_TOKEN"
 ]);
 var GITHUB_SECRET_PREFIXES = ["INPUT_", "ACTIONS_"];
-var LLM_KEY_NAMES = /* @__PURE__ */ new Set(["OPENAI_API_KEY", "ANTHROPIC_API_KEY"]);
+var LLM_KEY_NAMES = /* @__PURE__ */ new Set(["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "AUTOEXP_API_KEY"]);
 function isGitHubSecret(name) {
   const upper = name.toUpperCase();
   return GITHUB_SECRET_NAMES.has(upper) || GITHUB_SECRET_PREFIXES.some((prefix) => upper.startsWith(prefix));
@@ -11988,7 +11989,7 @@ function withoutGitHubSecrets(env) {
 }
 
 // src/measure/run-command.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -12311,6 +12312,184 @@ var MetricExtractor = class {
   }
 };
 
+// src/measure/network.ts
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join as join4 } from "node:path";
+var PROBE_TIMEOUT_MS = 15e3;
+var SYSTEM_DIRECTORIES = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+var ADVICE = "Run on Linux with unprivileged user namespaces, as root, or with passwordless sudo \u2014 or set eval.network: on";
+function shellQuote(word) {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+function findExecutable(name, searchPath) {
+  const directories = [...(searchPath ?? "").split(delimiter).filter(Boolean), ...SYSTEM_DIRECTORIES];
+  for (const directory of directories) {
+    const candidate = join4(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function findIsolationTools(searchPath = process.env.PATH) {
+  const find = (name) => findExecutable(name, searchPath);
+  return {
+    unshare: find("unshare"),
+    setpriv: find("setpriv"),
+    sudo: find("sudo"),
+    bash: find("bash"),
+    env: find("env"),
+    ip: find("ip")
+  };
+}
+function currentIdentity() {
+  if (!process.getuid || !process.getgid || !process.getgroups) throw new Error("not a POSIX system");
+  return { uid: process.getuid(), gid: process.getgid(), groups: process.getgroups() };
+}
+function namespaceHelper(tools, switchTo) {
+  const loopbackUp = tools.ip ? `${shellQuote(tools.ip)} link set lo up 2>/dev/null; ` : "";
+  const exec = [...switchTo, tools.env, "-i", "--"].map(shellQuote).join(" ");
+  const script = `${loopbackUp}mapfile -d '' vars && exec ${exec} "\${vars[@]}" "$@" </dev/null`;
+  return [tools.bash, "--norc", "--noprofile", "-c", script, "autoexp-netns"];
+}
+function isolationCandidates(identity, tools) {
+  const { unshare, setpriv, bash, env, sudo } = tools;
+  if (!unshare || !setpriv || !bash || !env) return [];
+  const known = { unshare, setpriv, bash, env, ip: tools.ip };
+  const { uid, gid } = identity;
+  const root = uid === 0;
+  const userNamespace = {
+    description: "unshare --user --net (unprivileged user namespace)",
+    prefix: [
+      unshare,
+      "--user",
+      "--map-root-user",
+      "--net",
+      "--",
+      ...namespaceHelper(known, [
+        unshare,
+        "--user",
+        `--map-user=${uid}`,
+        `--map-group=${gid}`,
+        "--",
+        setpriv,
+        "--no-new-privs",
+        "--"
+      ])
+    ]
+  };
+  const dropToUser = root ? [] : [
+    setpriv,
+    `--reuid=${uid}`,
+    `--regid=${gid}`,
+    identity.groups.length > 0 ? `--groups=${identity.groups.join(",")}` : "--clear-groups",
+    "--no-new-privs",
+    "--"
+  ];
+  const plain = {
+    description: root ? "unshare --net (as root)" : "unshare --net (with CAP_SYS_ADMIN)",
+    prefix: [unshare, "--net", "--", ...namespaceHelper(known, dropToUser)]
+  };
+  if (root) return [plain, userNamespace];
+  const candidates = [userNamespace, plain];
+  if (sudo)
+    candidates.push({
+      description: "sudo -n unshare --net",
+      prefix: [sudo, "-n", unshare, "--net", "--", ...namespaceHelper(known, dropToUser)]
+    });
+  return candidates;
+}
+function environmentInput(env) {
+  return Buffer.from(
+    Object.entries(env).map(([name, value]) => `${name}=${value}\0`).join("")
+  );
+}
+function isolatedInvocation(isolation, command, env) {
+  const [file, ...rest] = isolation.prefix;
+  if (file === void 0) throw new Error("network isolation without a command prefix");
+  return {
+    file,
+    args: [...rest, "bash", "-c", command],
+    // The prefix runs with absolute paths; PATH only for what the user's tools may look up before env -i.
+    env: { PATH: env.PATH ?? SYSTEM_DIRECTORIES.join(delimiter) },
+    input: environmentInput(env)
+  };
+}
+async function probe(candidate, expectedUid) {
+  const check = [
+    '[ "$AUTOEXP_NETNS_PROBE" = yes ] || { echo "the environment did not pass through" >&2; exit 3; }',
+    `[ "$EUID" = ${expectedUid} ] || { echo "ran as uid $EUID, not ${expectedUid}" >&2; exit 3; }`,
+    "{ read -r; read -r; while IFS=: read -r name _; do name=${name// /}",
+    '  [ "$name" = lo ] || { echo "network interface $name is visible" >&2; exit 3; }; done; } </proc/net/dev'
+  ].join("\n");
+  const invocation = isolatedInvocation(
+    { kind: "unshare", description: candidate.description, prefix: candidate.prefix },
+    check,
+    {
+      PATH: process.env.PATH ?? SYSTEM_DIRECTORIES.join(delimiter),
+      AUTOEXP_NETNS_PROBE: "yes"
+    }
+  );
+  return await new Promise((resolve3) => {
+    let stderr = "";
+    const child = spawn(invocation.file, invocation.args, {
+      env: invocation.env,
+      stdio: ["pipe", "ignore", "pipe"]
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), PROBE_TIMEOUT_MS);
+    child.stderr.on("data", (chunk) => {
+      if (stderr.length < 4e3) stderr += chunk.toString("utf8");
+    });
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(invocation.input);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      resolve3({ ok: false, detail: error.message });
+    });
+    child.once("close", (code, signal) => {
+      clearTimeout(timer);
+      const said = stderr.trim().replace(/\s*\n\s*/g, " / ");
+      if (code === 0) resolve3({ ok: true, detail: "" });
+      else resolve3({ ok: false, detail: said || (signal ? `killed by ${signal}` : `exit code ${code}`) });
+    });
+  });
+}
+function failure(reasons) {
+  return new Error(
+    `eval.network: off needs a network namespace and none could be made: ${reasons.join("; ")}. ${ADVICE}`
+  );
+}
+async function probeNetworkIsolation(candidates, expectedUid, notTried = []) {
+  const reasons = [];
+  for (const candidate of candidates) {
+    const outcome = await probe(candidate, expectedUid);
+    if (outcome.ok) return { kind: "unshare", description: candidate.description, prefix: candidate.prefix };
+    reasons.push(`${candidate.description}: ${outcome.detail}`);
+  }
+  reasons.push(...notTried);
+  if (reasons.length === 0) reasons.push("no way to try");
+  throw failure(reasons);
+}
+var detected;
+function detectNetworkIsolation() {
+  detected ??= detectUncached();
+  return detected;
+}
+async function detectUncached() {
+  if (process.platform !== "linux")
+    throw failure([`network namespaces exist only on Linux (this is ${process.platform})`]);
+  const tools = findIsolationTools();
+  const missing = ["unshare", "setpriv", "bash", "env"].filter((name) => !tools[name]);
+  if (missing.length > 0)
+    throw failure([`${missing.join(", ")} not found (unshare and setpriv are in util-linux)`]);
+  const identity = currentIdentity();
+  const notTried = identity.uid !== 0 && !tools.sudo ? ["sudo -n unshare --net: sudo not found"] : [];
+  return await probeNetworkIsolation(isolationCandidates(identity, tools), identity.uid, notTried);
+}
+
 // src/measure/process-tree.ts
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 function readProcessTable() {
@@ -12414,6 +12593,26 @@ async function waitForOutputEnd(streamsClosed, limits) {
     clearInterval(poll);
   }
 }
+function startShell(options) {
+  const common = { cwd: options.cwd, detached: true };
+  if (options.network?.kind !== "unshare") {
+    const child2 = spawn2("bash", ["-c", options.command], {
+      ...common,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    return { child: child2, program: "bash" };
+  }
+  const invocation = isolatedInvocation(options.network, options.command, options.env);
+  const child = spawn2(invocation.file, invocation.args, {
+    ...common,
+    env: invocation.env,
+    stdio: ["pipe", "pipe", "pipe"]
+  });
+  child.stdin.on("error", () => void 0);
+  child.stdin.end(invocation.input);
+  return { child, program: `bash in a network namespace (${options.network.description})` };
+}
 async function runCommand(options) {
   const started = performance.now();
   await assertDirectory(options.cwd);
@@ -12443,13 +12642,7 @@ async function runCommand(options) {
       metricProblems: {}
     };
   }
-  const child = spawn("bash", ["-c", options.command], {
-    cwd: options.cwd,
-    env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own session and process group, so the group can be killed as one.
-    detached: true
-  });
+  const { child, program } = startShell(options);
   const streams = { stdout: child.stdout, stderr: child.stderr };
   const extractor = new MetricExtractor(options.metrics);
   const tail = new BoundedTail(LOG_TAIL_LINES);
@@ -12521,7 +12714,7 @@ async function runCommand(options) {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
     await finishLog().catch(() => void 0);
-    throw new Error(`cannot start bash: ${error.message}`, { cause: error });
+    throw new Error(`cannot start ${program}: ${error.message}`, { cause: error });
   } finally {
     shellExited = true;
   }
@@ -12603,11 +12796,11 @@ var SampleSet = class {
       logTail: this.logTail
     };
   }
-  failed(result, failure, where) {
+  failed(result, failure2, where) {
     this.wallTimeMs += result.wallTimeMs;
-    const reason = where && failure.outcome !== "aborted" ? `${failure.reason} (${where})` : failure.reason;
+    const reason = where && failure2.outcome !== "aborted" ? `${failure2.reason} (${where})` : failure2.reason;
     return {
-      outcome: failure.outcome,
+      outcome: failure2.outcome,
       reason,
       wallTimeMs: this.wallTimeMs,
       logTail: result.logTail,
@@ -12624,6 +12817,7 @@ function runOnce(options, cwd, first, header) {
     metrics: options.metrics,
     logPath: options.logPath,
     signal: options.signal,
+    network: options.network,
     logMode: first ? "truncate" : "append",
     logHeader: header
   });
@@ -12634,8 +12828,8 @@ async function measure(options) {
   for (let run = 1; run <= repeats; run++) {
     const header = repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : void 0;
     const result = await runOnce(options, options.cwd, run === 1, header);
-    const failure = failureOf(result, options.timeoutMs);
-    if (failure) return set.failed(result, failure, repeats > 1 ? `run ${run} of ${repeats}` : "");
+    const failure2 = failureOf(result, options.timeoutMs);
+    if (failure2) return set.failed(result, failure2, repeats > 1 ? `run ${run} of ${repeats}` : "");
     set.add(result);
   }
   return set.measured();
@@ -12650,9 +12844,9 @@ async function measureInterleaved(options) {
     for (const side of sides) {
       const header = `--- autoexp: ${side.name} run ${run} of ${repeats} ---`;
       const result = await runOnce(options, side.cwd, run === 1 && side.name === "incumbent", header);
-      const failure = failureOf(result, options.timeoutMs);
-      if (failure) {
-        const failed = side.set.failed(result, failure, `${side.name} run ${run} of ${repeats}`);
+      const failure2 = failureOf(result, options.timeoutMs);
+      if (failure2) {
+        const failed = side.set.failed(result, failure2, `${side.name} run ${run} of ${repeats}`);
         if (side.name === "candidate") return { incumbent: sides[0].set.measured(), candidate: failed };
         const candidate = sides[1].set;
         return {
@@ -12673,7 +12867,7 @@ async function measureInterleaved(options) {
 
 // src/propose/command.ts
 import { readFile as readFile3, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/propose/prompt.ts
 var HISTORY_ROWS = 30;
@@ -12756,9 +12950,9 @@ var ProposalError = class extends Error {
 // src/propose/command.ts
 var COMMAND_PROPOSER_TIMEOUT_MS = 30 * 6e4;
 function createCommandProposer(run, scratchDir) {
-  const promptFile = join4(scratchDir, "prompt.md");
-  const descriptionFile = join4(scratchDir, "description.txt");
-  const logPath = join4(scratchDir, "proposer.log");
+  const promptFile = join5(scratchDir, "prompt.md");
+  const descriptionFile = join5(scratchDir, "description.txt");
+  const logPath = join5(scratchDir, "proposer.log");
   return {
     name: "command",
     async propose(context) {
@@ -12797,7 +12991,7 @@ function createCommandProposer(run, scratchDir) {
 
 // src/propose/mutate/mutate.ts
 import { readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/session/scope-hash.ts
 import { createHash } from "node:crypto";
@@ -13378,7 +13572,7 @@ function createMutateProposer(settings) {
   };
 }
 async function readScopeFile(worktree, path) {
-  const bytes = await readFile4(join5(worktree, path)).catch(() => void 0);
+  const bytes = await readFile4(join6(worktree, path)).catch(() => void 0);
   if (!bytes || bytes.includes(0)) return void 0;
   const text = bytes.toString("utf8");
   if (Buffer.from(text, "utf8").equals(bytes)) return { path, encoding: "utf8", text };
@@ -13422,7 +13616,7 @@ async function proposeMutation(context, seed) {
     const text = file.text.slice(0, literal.start) + replacement + file.text.slice(literal.end);
     const after = new Map(incumbent).set(file.path, asSessionReadsIt(file, text));
     if (tried.has(scopeHash(after))) continue;
-    await writeFile3(join5(context.worktree, file.path), Buffer.from(text, file.encoding));
+    await writeFile3(join6(context.worktree, file.path), Buffer.from(text, file.encoding));
     const to = Number(replacement);
     const mutation = {
       file: file.path,
@@ -14050,13 +14244,14 @@ async function runSession(options) {
   }
 }
 var ExperimentLoop = class _ExperimentLoop {
-  constructor(options, workspace, ledger, proposer, scopeContents, sessionId) {
+  constructor(options, workspace, ledger, proposer, scopeContents, sessionId, network) {
     this.options = options;
     this.workspace = workspace;
     this.ledger = ledger;
     this.proposer = proposer;
     this.scopeContents = scopeContents;
     this.sessionId = sessionId;
+    this.network = network;
     const { settings } = options;
     this.budget = new SessionBudget(
       {
@@ -14079,6 +14274,7 @@ var ExperimentLoop = class _ExperimentLoop {
   proposer;
   scopeContents;
   sessionId;
+  network;
   outcomes = [];
   incumbent;
   /** The incumbent's eval.holdout metrics (never shown to the proposer). */
@@ -14086,6 +14282,8 @@ var ExperimentLoop = class _ExperimentLoop {
   best;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   discardsInARow;
+  /** The front end asked to stop (see SessionOptions.afterRecord). */
+  stopRequested = false;
   budget;
   evalEnv;
   proposerEnv;
@@ -14093,13 +14291,13 @@ var ExperimentLoop = class _ExperimentLoop {
   static async start(options, workspace, sessionId) {
     const { settings } = options;
     const ledger = await Ledger.open(
-      join6(workspace.path, settings.results.dir),
+      join7(workspace.path, settings.results.dir),
       settings.metrics.map((metric) => metric.name)
     );
     const inScope = scopeMatcher(settings.scope.modify);
     const scopeContents = /* @__PURE__ */ new Map();
     for (const path of (await workspace.git.trackedFiles()).filter(inScope)) {
-      scopeContents.set(path, await readFile5(join6(workspace.path, path), "utf8"));
+      scopeContents.set(path, await readFile5(join7(workspace.path, path), "utf8"));
     }
     if (scopeContents.size === 0 && settings.proposer.kind === "mutate") {
       throw new SessionError(
@@ -14107,10 +14305,11 @@ var ExperimentLoop = class _ExperimentLoop {
       );
     }
     const proposer = createProposer(settings, workspace.scratchDir);
-    return new _ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId);
+    const network = settings.eval.network === "off" ? await isolationOrError() : void 0;
+    return new _ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId, network);
   }
   get evalLogPath() {
-    return join6(this.workspace.scratchDir, "eval.log");
+    return join7(this.workspace.scratchDir, "eval.log");
   }
   get git() {
     return this.workspace.git;
@@ -14136,7 +14335,8 @@ var ExperimentLoop = class _ExperimentLoop {
       repeats: settings.eval.repeats,
       metrics: settings.metrics,
       logPath: this.evalLogPath,
-      signal: this.options.signal
+      signal: this.options.signal,
+      network: this.network
     });
   }
   /** Runs eval.setup, then measures the branch head; writes row 0 when the ledger is new. */
@@ -14145,7 +14345,7 @@ var ExperimentLoop = class _ExperimentLoop {
     await this.ensureProtectedFilesUnchanged();
     if (settings.eval.setup) {
       events.phase?.({ kind: "setup" });
-      const setupLog = join6(this.workspace.scratchDir, "setup.log");
+      const setupLog = join7(this.workspace.scratchDir, "setup.log");
       const setup = await measure({
         command: settings.eval.setup,
         cwd: this.workspace.path,
@@ -14183,8 +14383,9 @@ ${measurement.logTail}`
         cwd: this.workspace.path,
         env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: "incumbent" },
         timeoutMs: settings.eval.timeoutMs,
-        logPath: join6(this.workspace.scratchDir, "gate.log"),
-        signal
+        logPath: join7(this.workspace.scratchDir, "gate.log"),
+        signal,
+        network: this.network
       });
       await this.removeEvalArtifacts();
       if (holdout.outcome === "aborted") throw new SessionError("cancelled while measuring the holdout");
@@ -14215,6 +14416,7 @@ ${holdout.logTail}`
   async runExperiments() {
     for (; ; ) {
       if (this.options.signal.aborted) return "cancelled";
+      if (this.stopRequested) return "superseded";
       const stop = this.budget.stopReason(Date.now());
       if (stop) return stop;
       const outcome = await this.runOneExperiment();
@@ -14273,14 +14475,14 @@ ${holdout.logTail}`
     } catch (error) {
       await this.undoUncommitted();
       if (signal.aborted) return "cancelled";
-      const failure = error instanceof ProposalError ? error : new ProposalError(`proposer failed: ${error.message}`);
+      const failure2 = error instanceof ProposalError ? error : new ProposalError(`proposer failed: ${error.message}`);
       const record2 = this.baseRecord(experiment, 0);
       Object.assign(record2, {
-        reason: failure.message,
-        description: `proposal failed: ${failure.message}`,
-        tokens: failure.details.tokens ?? record2.tokens,
-        cost_usd: failure.details.costUsd ?? 0,
-        ...failure.details.logTail ? { log_tail: failure.details.logTail } : {}
+        reason: failure2.message,
+        description: `proposal failed: ${failure2.message}`,
+        tokens: failure2.details.tokens ?? record2.tokens,
+        cost_usd: failure2.details.costUsd ?? 0,
+        ...failure2.details.logTail ? { log_tail: failure2.details.logTail } : {}
       });
       return this.recordOutcome(record2);
     }
@@ -14393,7 +14595,8 @@ ${holdout.logTail}`
       repeats: settings.eval.repeats,
       metrics: settings.metrics,
       logPath: this.evalLogPath,
-      signal
+      signal,
+      network: this.network
     });
     if (pair.incumbent.outcome !== "measured") return { candidate: pair.candidate, incumbent };
     return {
@@ -14415,8 +14618,9 @@ ${holdout.logTail}`
       cwd: this.workspace.path,
       env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(record.experiment) },
       timeoutMs: settings.eval.timeoutMs,
-      logPath: join6(this.workspace.scratchDir, "gate.log"),
-      signal
+      logPath: join7(this.workspace.scratchDir, "gate.log"),
+      signal,
+      network: this.network
     };
     if (settings.eval.guard) {
       const guard = await runGuard(settings.eval.guard, context);
@@ -14457,7 +14661,7 @@ ${holdout.logTail}`
       paths.map(async (path) => ({
         path,
         before: this.scopeContents.get(path),
-        after: await readFile5(join6(this.workspace.path, path), "utf8").catch(() => void 0)
+        after: await readFile5(join7(this.workspace.path, path), "utf8").catch(() => void 0)
       }))
     );
   }
@@ -14485,7 +14689,7 @@ ${holdout.logTail}`
     const written = await this.ledger.append(row, record);
     if (record.status === "discard") this.discardsInARow++;
     else if (record.status === "keep" || record.status === "explore") this.discardsInARow = 0;
-    const paths = written.map((path) => join6(settings.results.dir, path));
+    const paths = written.map((path) => join7(settings.results.dir, path));
     await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
       newPaths: !existedBefore
     });
@@ -14496,7 +14700,8 @@ ${holdout.logTail}`
     };
     if (record.experiment > 0 || record.reason !== "baseline") this.outcomes.push(outcome);
     events.experiment?.(outcome);
-    if (afterRecord) await afterRecord(this.git, branchName(settings.tag));
+    if (afterRecord && await afterRecord(this.git, branchName(settings.tag)) === "stop")
+      this.stopRequested = true;
     return outcome;
   }
   /** Before measuring: nothing outside scope.modify differs from the commit being measured. */
@@ -14526,6 +14731,13 @@ ${holdout.logTail}`
     await this.git.removeUntracked();
   }
 };
+async function isolationOrError() {
+  try {
+    return await detectNetworkIsolation();
+  } catch (error) {
+    throw new SessionError(error.message);
+  }
+}
 function trailingDiscards(rows) {
   let count = 0;
   for (let index = rows.length - 1; index >= 0; index--) {
@@ -14793,20 +15005,20 @@ async function reportCommand(io, options) {
 import { existsSync as existsSync2 } from "node:fs";
 import { cp, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname2, join as join7 } from "node:path";
+import { dirname as dirname2, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 var DEMO_EXAMPLE = "cache-demo";
 function findExample(name) {
   let dir = dirname2(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join7(dir, "examples", name);
-    if (existsSync2(join7(candidate, "autoexp.yml"))) return candidate;
+    const candidate = join8(dir, "examples", name);
+    if (existsSync2(join8(candidate, "autoexp.yml"))) return candidate;
     dir = dirname2(dir);
   }
   throw new Error(`the bundled example "${name}" is missing from this installation`);
 }
 async function createExampleRepository(name) {
-  const root = await mkdtemp(join7(tmpdir(), `autoexp-${name}-`));
+  const root = await mkdtemp(join8(tmpdir(), `autoexp-${name}-`));
   await cp(findExample(name), root, { recursive: true });
   const git = Git.at(root);
   await git.run(["init", "--quiet", "--initial-branch=main"]);
@@ -14844,7 +15056,7 @@ async function demoCommand(io, options) {
 
 // src/cli/init.ts
 import { mkdir as mkdir3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname3, join as join8 } from "node:path";
+import { dirname as dirname3, join as join9 } from "node:path";
 
 // src/cli/templates.ts
 var CONFIG_TEMPLATE = `# autoexp setup \u2014 see the README for every key.
@@ -14910,7 +15122,7 @@ var FILES = [
 ];
 async function initCommand(root, out) {
   for (const [path, content] of FILES) {
-    const target = join8(root, path);
+    const target = join9(root, path);
     await mkdir3(dirname3(target), { recursive: true });
     try {
       await writeFile5(target, content, { flag: "wx" });
@@ -14992,10 +15204,10 @@ autoexp: ${name}: stopping the experiment in flight and saving the ledger\u2026
   try {
     return await dispatch(io, argv);
   } catch (error) {
-    const failure = describeFailure(error);
-    process.stderr.write(`${failure.message}
+    const failure2 = describeFailure(error);
+    process.stderr.write(`${failure2.message}
 `);
-    return controller.signal.aborted ? 130 : failure.exitCode;
+    return controller.signal.aborted ? 130 : failure2.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -8,7 +8,7 @@ if (!readFileSync('src/cli/version.ts', 'utf8').includes(`'${version}'`)) {
   throw new Error(`src/cli/version.ts does not say ${version} (package.json); update it`);
 }
 
-const entryPoints = { cli: 'src/cli/bin.ts' };
+const entryPoints = { cli: 'src/cli/bin.ts', index: 'src/action/index.ts' };
 
 await build({
   entryPoints,

@@ -71,6 +71,11 @@ export class Git {
     return new Git(cwd, this.env);
   }
 
+  /** The same working tree with more environment for git (e.g. GIT_CONFIG_* for credentials). */
+  withEnv(env: Record<string, string | undefined>): Git {
+    return new Git(this.cwd, { ...this.env, ...env });
+  }
+
   /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
   async run(args: string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<GitResult> {
     processesStarted++;

@@ -11,7 +11,8 @@ const GITHUB_SECRET_NAMES = new Set([
 ]);
 /** INPUT_* holds every action input (github-token, api-key); ACTIONS_* the runner's tokens and URLs. */
 const GITHUB_SECRET_PREFIXES = ['INPUT_', 'ACTIONS_'];
-const LLM_KEY_NAMES = new Set(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY']);
+/** AUTOEXP_API_KEY: the action's api-key input as a command proposer receives it. */
+const LLM_KEY_NAMES = new Set(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'AUTOEXP_API_KEY']);
 
 /** GitHub and runner credentials, and the action's inputs. */
 export function isGitHubSecret(name: string): boolean {

@@ -1,0 +1,93 @@
+// The action's inputs (CONTRACT §5), read once into one typed object and checked strictly.
+import * as core from '@actions/core';
+import { parseDuration } from '../config/duration.js';
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface ActionInputs {
+  config: string;
+  experiments?: number;
+  timeMs?: number;
+  githubToken: string;
+  apiKey?: string;
+  provider?: string;
+  model?: string;
+  baseUrl?: string;
+  push: boolean;
+  createPr: boolean;
+  track?: string;
+  combine: boolean;
+  tracks: string[];
+}
+
+function optional(name: string): string | undefined {
+  const value = core.getInput(name).trim();
+  return value === '' ? undefined : value;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const value = optional(name);
+  if (value === undefined) return fallback;
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new InputError(`input ${name}: "${value}" is not true or false`);
+}
+
+export function readInputs(): ActionInputs {
+  const experimentsText = optional('experiments');
+  let experiments: number | undefined;
+  if (experimentsText !== undefined) {
+    if (!/^[1-9][0-9]*$/.test(experimentsText)) {
+      throw new InputError(`input experiments: "${experimentsText}" is not a whole number of 1 or more`);
+    }
+    experiments = Number(experimentsText);
+  }
+  const timeText = optional('time-budget');
+  let timeMs: number | undefined;
+  if (timeText !== undefined) {
+    timeMs = parseDuration(timeText);
+    if (timeMs === undefined)
+      throw new InputError(`input time-budget: "${timeText}" is not a duration (e.g. 90s, 5m, 1h30m)`);
+  }
+  const apiKey = optional('api-key');
+  if (apiKey !== undefined) core.setSecret(apiKey);
+  const githubToken = optional('github-token') ?? '';
+  if (githubToken !== '') core.setSecret(githubToken);
+  return {
+    config: optional('config') ?? 'autoexp.yml',
+    experiments,
+    timeMs,
+    githubToken,
+    apiKey,
+    provider: optional('provider'),
+    model: optional('model'),
+    baseUrl: optional('base-url'),
+    push: flag('push', true),
+    createPr: flag('create-pr', true),
+    track: optional('track'),
+    combine: flag('combine', false),
+    tracks: (optional('tracks') ?? '')
+      .split(/[\s,]+/)
+      .map((track) => track.trim())
+      .filter(Boolean),
+  };
+}
+
+/** Inputs whose feature a later release builds: an error, never silently ignored. */
+export function unsupportedInputs(inputs: ActionInputs): string[] {
+  const problems: string[] = [];
+  if (inputs.track !== undefined) problems.push('input track: not supported yet');
+  if (inputs.combine || inputs.tracks.length > 0)
+    problems.push('inputs combine and tracks: not supported yet');
+  for (const [name, value] of [
+    ['provider', inputs.provider],
+    ['model', inputs.model],
+    ['base-url', inputs.baseUrl],
+  ] as const) {
+    if (value !== undefined)
+      problems.push(`input ${name}: applies to proposer.kind llm, which is not supported yet`);
+  }
+  return problems;
+}

@@ -1,0 +1,82 @@
+// The summary PR for a tag: title and body from the ledger, created or updated through GitHubRepo.
+import * as core from '@actions/core';
+import type { Settings } from '../config/settings.js';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import { renderReport, renderTitle } from '../report/markdown.js';
+import { summarizeLedger } from '../report/summary.js';
+import { branchName, type SessionResult } from '../session/session.js';
+import { createGitHubClient, GitHubRepo, type UpsertSummaryResult } from './github.js';
+
+export type PullRequestOutcome = UpsertSummaryResult;
+
+export interface GitHubContext {
+  token: string;
+  apiUrl: string;
+  /** owner/name */
+  repository: string;
+}
+
+/** The GitHub side of the runner's environment, or why there is none. */
+export function gitHubContext(token: string): GitHubContext | string {
+  const repository = process.env.GITHUB_REPOSITORY;
+  if (!repository) return 'GITHUB_REPOSITORY is not set (not running in GitHub Actions?)';
+  if (token === '') return 'no github-token';
+  return { token, repository, apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com' };
+}
+
+export function gitHubRepo(context: GitHubContext): GitHubRepo {
+  // GitHub asks for a second between writes (three between creates); tests against a local stand-in
+  // shorten that with AUTOEXP_GITHUB_SPACING_MS.
+  const spacing = Number(process.env.AUTOEXP_GITHUB_SPACING_MS);
+  const timing =
+    Number.isFinite(spacing) && spacing >= 0
+      ? { writeSpacingMs: spacing, notificationSpacingMs: spacing, retryUnitMs: Math.max(spacing, 1) }
+      : undefined;
+  const client = createGitHubClient({
+    token: context.token,
+    apiUrl: context.apiUrl,
+    log: (message) => core.info(`GitHub API: ${message}`),
+    timing,
+  });
+  return GitHubRepo.fromSlug(context.repository, client);
+}
+
+export async function publishPullRequest(input: {
+  github: GitHubRepo;
+  settings: Settings;
+  base: string;
+  rows: readonly LedgerRow[];
+  records: readonly ExperimentRecord[];
+  result: SessionResult;
+}): Promise<PullRequestOutcome> {
+  const { settings, rows, records, result } = input;
+  const branch = branchName(settings.tag);
+  const summary = summarizeLedger(rows, settings.metrics);
+  const body = renderReport({
+    tag: settings.tag,
+    branch,
+    base: input.base,
+    metrics: settings.metrics,
+    rows,
+    records,
+    session: {
+      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
+      startedAt: result.startedAt,
+    },
+  });
+  try {
+    return await input.github.upsertSummaryPullRequest({
+      head: branch,
+      base: input.base,
+      title: renderTitle(settings.tag, summary.primary, summary),
+      body,
+      draft: settings.pr.draft,
+      labels: settings.pr.labels,
+      reopen: settings.pr.reopen,
+    });
+  } catch (error) {
+    // The experiments are pushed; a PR that could not be made is a warning, not a failed night.
+    core.warning(`autoexp: the summary PR could not be created or updated: ${(error as Error).message}`);
+    return { operation: 'none', note: `the GitHub API failed: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,145 @@
+// The checkout actions/checkout made, readied for autoexp: a committer identity, the credentials it left
+// in .git/config moved out of reach of the eval, the base and experiment branches fetched (the
+// checkout may be shallow and lacks autoexp/<tag>), and authenticated pushes (CONTRACT §5, §6).
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { Git } from '../git/git.js';
+
+export const BOT_NAME = 'github-actions[bot]';
+export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+
+export interface RepositoryPlan {
+  workspace: string;
+  /** e.g. https://github.com — the credentials are scoped to it. */
+  serverUrl: string;
+  token: string;
+  branch: string;
+  /** From autoexp.yml; undefined: the remote's default branch. */
+  configuredBase?: string;
+}
+
+export interface PreparedRepository {
+  git: Git;
+  /** The same checkout, with the token configured for fetch and push (never in .git/config). */
+  remote: Git;
+  topLevel: string;
+  commonDir: string;
+  base: string;
+  /** The ref the session starts from and merges: origin/<base>. */
+  baseRef: string;
+  /** autoexp/<tag> existed on origin (and the local branch now points where it does). */
+  branchOnRemote: boolean;
+  /** Puts back what was moved out of .git/config. Safe to call twice. */
+  restoreCredentials(): Promise<void>;
+}
+
+/** One stored config entry autoexp took out of the local config while the eval runs. */
+interface HiddenEntry {
+  key: string;
+  value: string;
+}
+
+/** Environment that makes git send the token as actions/checkout would, without writing it anywhere. */
+export function authEnvironment(serverUrl: string, token: string): Record<string, string> {
+  if (token === '') return {};
+  const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+  };
+}
+
+/**
+ * Local config entries that carry credentials: `http.*.extraheader` (actions/checkout up to v5) and
+ * include paths whose file sets one (newer actions/checkout keeps them in a file it includes).
+ */
+async function credentialEntries(git: Git, topLevel: string): Promise<HiddenEntry[]> {
+  const listing = await git.run(['config', '--local', '--null', '--list'], { allowFailure: true });
+  const entries: HiddenEntry[] = [];
+  for (const item of listing.stdout.split('\0')) {
+    const newline = item.indexOf('\n');
+    if (newline < 0) continue;
+    const key = item.slice(0, newline);
+    const value = item.slice(newline + 1);
+    if (/^http\..*\.extraheader$/i.test(key)) entries.push({ key, value });
+    else if (/^include(if\..*)?\.path$/i.test(key)) {
+      const path = isAbsolute(value) ? value : join(topLevel, '.git', value);
+      const included = await readFile(path, 'utf8').catch(() => '');
+      if (/extraheader/i.test(included)) entries.push({ key, value });
+    }
+  }
+  return entries;
+}
+
+async function hideCredentials(git: Git, topLevel: string): Promise<HiddenEntry[]> {
+  const entries = await credentialEntries(git, topLevel);
+  const keys = new Set(entries.map((entry) => entry.key));
+  for (const key of keys) await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
+  return entries;
+}
+
+/** The remote's default branch and whether `branch` exists there, in one round trip. */
+async function lookAtRemote(
+  remote: Git,
+  branch: string,
+): Promise<{ defaultBranch?: string; hasBranch: boolean }> {
+  const result = await remote.run(['ls-remote', '--symref', 'origin', 'HEAD', `refs/heads/${branch}`], {
+    allowFailure: true,
+  });
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `cannot reach origin: ${result.stderr.trim() || `git ls-remote exited ${result.exitCode}`}`,
+    );
+  }
+  const symref = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
+  return { defaultBranch: symref?.[1], hasBranch: result.stdout.includes(`\trefs/heads/${branch}\n`) };
+}
+
+export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedRepository> {
+  const git = Git.at(plan.workspace);
+  const { topLevel, commonDir } = await git.describeRepository();
+  if (!(await git.hasIdentity())) {
+    await git.run(['config', '--local', 'user.name', BOT_NAME]);
+    await git.run(['config', '--local', 'user.email', BOT_EMAIL]);
+  }
+  const hidden = await hideCredentials(git, topLevel);
+  let restored = false;
+  const restoreCredentials = async () => {
+    if (restored) return;
+    restored = true;
+    for (const entry of hidden)
+      await git.run(['config', '--local', '--add', entry.key, entry.value], { allowFailure: true });
+  };
+
+  try {
+    const remote = git.withEnv(authEnvironment(plan.serverUrl, plan.token));
+    const seen = await lookAtRemote(remote, plan.branch);
+    const base = plan.configuredBase ?? seen.defaultBranch;
+    if (base === undefined)
+      throw new Error('cannot tell the default branch of origin; set "base" in autoexp.yml');
+
+    const refspecs = [`+refs/heads/${base}:refs/remotes/origin/${base}`];
+    if (seen.hasBranch) refspecs.push(`+refs/heads/${plan.branch}:refs/remotes/origin/${plan.branch}`);
+    // Merging base into the branch needs their common history: a shallow checkout does not have it.
+    const shallow = (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    const fetched = await remote.fetch('origin', shallow ? ['--unshallow', ...refspecs] : refspecs);
+    if (fetched.exitCode !== 0) throw new Error(`git fetch from origin failed: ${fetched.stderr.trim()}`);
+    if (seen.hasBranch) {
+      await git.run(['update-ref', `refs/heads/${plan.branch}`, `refs/remotes/origin/${plan.branch}`]);
+    }
+    return {
+      git,
+      remote,
+      topLevel,
+      commonDir,
+      base,
+      baseRef: `origin/${base}`,
+      branchOnRemote: seen.hasBranch,
+      restoreCredentials,
+    };
+  } catch (error) {
+    await restoreCredentials();
+    throw error;
+  }
+}

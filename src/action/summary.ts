@@ -1,0 +1,74 @@
+// The job summary: the same report as the PR body, then what this run did and why there is or is no PR.
+import * as core from '@actions/core';
+import type { Settings } from '../config/settings.js';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import { STATUSES } from '../ledger/types.js';
+import { renderReport } from '../report/markdown.js';
+import { describeStop } from '../session/budget.js';
+import { branchName, type SessionResult } from '../session/session.js';
+import type { PullRequestOutcome } from './pull-request.js';
+
+/** GitHub refuses step summaries over 1 MiB; the report itself stays far below. */
+const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+
+export function renderRunSection(
+  settings: Settings,
+  result: SessionResult,
+  pullRequest: PullRequestOutcome,
+  base: string,
+): string {
+  const counts = STATUSES.map(
+    (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
+  )
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ');
+  const stop =
+    result.stopReason === 'merge-conflict'
+      ? `merging \`${base}\` conflicts in ${result.conflicts.map((path) => `\`${path}\``).join(', ')}; resolve it on \`${branchName(settings.tag)}\` and the next run continues`
+      : describeStop(result.stopReason, {
+          experiments: result.outcomes.length,
+          timeMs: settings.budget.timeMs,
+          consecutiveCrashes: settings.budget.consecutiveCrashes,
+        });
+  const lines = [
+    '### This run',
+    '',
+    `- ${result.outcomes.length} experiment(s)${counts ? ` (${counts})` : ''}; ${stop}.`,
+  ];
+  if (result.mergedBase)
+    lines.push(`- \`${base}\` had moved: merged into the branch, incumbent re-measured.`);
+  if (pullRequest.operation === 'none')
+    lines.push(`- No pull request: ${pullRequest.note ?? 'nothing to show yet'}.`);
+  else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
+  return lines.join('\n');
+}
+
+export async function writeJobSummary(input: {
+  settings: Settings;
+  rows: readonly LedgerRow[];
+  records: readonly ExperimentRecord[];
+  result: SessionResult;
+  pullRequest: PullRequestOutcome;
+  base: string;
+}): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const { settings, result } = input;
+  const report =
+    input.rows.length === 0
+      ? `## autoexp: \`${settings.tag}\`\n\nNo experiments recorded yet.`
+      : renderReport({
+          tag: settings.tag,
+          branch: branchName(settings.tag),
+          base: input.base,
+          metrics: settings.metrics,
+          rows: input.rows,
+          records: input.records,
+          session: {
+            experiments: result.outcomes.map((outcome) => outcome.row.experiment),
+            startedAt: result.startedAt,
+          },
+        });
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base)}\n\n${report}`;
+  await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
+}

@@ -1,0 +1,271 @@
+// The action end to end: `node dist/index.js` with the runner's environment, a shallow checkout, a bare
+// origin, and the GitHub API stand-in validating every request against GitHub's OpenAPI description.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import {
+  ACTION,
+  CHECKOUT_HEADER,
+  GITHUB_TOKEN,
+  checkout,
+  runAction,
+  startAction,
+} from './helpers/action-runner.js';
+import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { createProject, projectConfig } from './helpers/project.js';
+import { git, type TestRepo } from './helpers/repo.js';
+
+let github: FakeGitHub;
+
+beforeAll(() => {
+  if (!existsSync(ACTION)) throw new Error('dist/index.js is missing: run `npm run build` before the tests');
+});
+
+afterEach(async () => {
+  github?.assertNoSchemaViolations();
+  await github?.close();
+});
+
+function plan(actions: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
+  writeFileSync(path, `${actions.join('\n')}\n`);
+  return path;
+}
+
+function remoteLedger(repo: TestRepo): string[][] {
+  return git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/results.tsv')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
+}
+
+describe('the action on a schedule', () => {
+  it('creates the summary PR on the first night and updates the same PR on the second', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    const first = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '2' },
+      env: { AUTOEXP_PLAN: plan(['set 5', 'set 1']) },
+    });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({
+      branch: 'autoexp/quad',
+      experiments: '2',
+      kept: '1',
+      baseline: '51',
+      best: '75',
+      'pull-request-operation': 'created',
+    });
+    expect(Number(first.outputs.improvement)).toBeCloseTo(24 / 51, 5);
+    expect(remoteLedger(repo).map((row) => row[4])).toEqual(['keep', 'keep', 'discard']);
+    // The committer is the bot; nothing was pushed to main.
+    expect(git(repo.origin, 'log', '-1', '--format=%an <%ae>', 'autoexp/quad')).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>',
+    );
+    expect(git(repo.origin, 'rev-parse', 'main')).toBe(repo.git('rev-parse', 'main'));
+    const [pull] = github.state.pulls;
+    expect(pull).toMatchObject({
+      number: first.outputs['pull-request-number'] ? Number(first.outputs['pull-request-number']) : -1,
+      draft: true,
+    });
+    expect(pull?.title).toBe('autoexp(quad): score 51 → 75 (+47.1%)');
+    expect(pull?.body).toContain('<!-- autoexp:report tag=quad -->');
+    expect(first.summary).toContain('### This run');
+    expect(first.summary).toContain('Pull request created');
+
+    const second = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', '', 'set 8']) },
+    });
+    expect(second.code).toBe(0);
+    expect(second.outputs['pull-request-operation']).toBe('updated');
+    expect(second.outputs['pull-request-number']).toBe(first.outputs['pull-request-number']);
+    expect(github.state.pulls).toHaveLength(1);
+    expect(github.state.pulls[0]?.title).toBe('autoexp(quad): score 51 → 96 (+88.2%)');
+    expect(remoteLedger(repo).map((row) => row[0])).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('opens no PR while nothing has been kept, and still writes the job summary', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    const run = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['set 1']) },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(run.outputs['pull-request-number']).toBe('');
+    expect(github.state.pulls).toHaveLength(0);
+    expect(run.summary).toContain('No pull request: no experiment has been kept yet');
+  });
+
+  it('succeeds and says how to allow it when the repository forbids Actions to create PRs', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    github.failNext('pulls/create', 1, 403, {
+      message: 'GitHub Actions is not permitted to create or approve pull requests.',
+    });
+    const repo = createProject();
+    const run = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(run.summary).toMatch(/Allow GitHub Actions to create and approve pull requests/);
+    expect(remoteLedger(repo)).toHaveLength(2);
+  });
+
+  it('never shows the eval the tokens, the INPUT_ or ACTIONS_ variables, or the checkout credentials', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const seen = mkdtempSync(join(tmpdir(), 'autoexp-seen-'));
+    const spy = `env > ${seen}/env.txt; cat "$AUTOEXP_CHECKOUT/.git/config" > ${seen}/config.txt; git config --list --show-origin > ${seen}/list.txt 2>&1; bash evaluate.sh`;
+    const repo = createProject({
+      config: projectConfig().replace('command: bash evaluate.sh', `command: ${JSON.stringify(spy)}`),
+    });
+    const workspace = checkout(repo.origin);
+    const run = await runAction({
+      workspace,
+      apiUrl: github.url,
+      inputs: { experiments: '1', 'api-key': 'sk-llm-key-do-not-leak' },
+      env: { AUTOEXP_PLAN: plan(['set 5']), OPENAI_API_KEY: 'sk-openai-do-not-leak' },
+    });
+    expect(run.code).toBe(0);
+    const everything = ['env.txt', 'config.txt', 'list.txt']
+      .map((file) => readFileSync(join(seen, file), 'utf8'))
+      .join('\n');
+    for (const secret of [
+      GITHUB_TOKEN,
+      'sk-llm-key-do-not-leak',
+      'sk-openai-do-not-leak',
+      'actions_runtime_secret',
+      'extraheader',
+      'INPUT_',
+    ]) {
+      expect(everything).not.toContain(secret);
+    }
+    // actions/checkout's credentials are back for later steps.
+    expect(git(workspace, 'config', '--local', 'http.https://github.com/.extraheader')).toBe(CHECKOUT_HEADER);
+  });
+
+  it('fails clearly when the token cannot push, and keeps the results on the local branch', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    writeFileSync(
+      join(repo.origin, 'hooks', 'pre-receive'),
+      '#!/bin/sh\necho "permission to octo/widgets denied to github-actions[bot]" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const workspace = checkout(repo.origin);
+    const run = await runAction({
+      workspace,
+      apiUrl: github.url,
+      inputs: { experiments: '2' },
+      env: { AUTOEXP_PLAN: plan(['set 5', 'set 6']) },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::autoexp: pushing autoexp\/quad to origin failed: .*permission to octo\/widgets denied/,
+    );
+    expect(git(workspace, 'show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n')).toHaveLength(2);
+    expect(github.state.pulls).toHaveLength(0);
+  });
+
+  it('reports a config error as an annotation on its line and fails the step', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject({ config: projectConfig().replace('timeout: 1s', 'timeout: soon') });
+    const run = await runAction({ workspace: checkout(repo.origin), apiUrl: github.url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error title=autoexp config,file=autoexp\.yml,line=6,col=\d+::eval\.timeout: "soon" is not a duration/,
+    );
+    expect(run.stdout).toContain('::error::autoexp: autoexp.yml: eval.timeout:');
+  });
+});
+
+describe('two runs on one tag at once', () => {
+  it("never drops either run's rows: the one that loses the push race records its own after the other's", async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const slow = projectConfig().replace('command: bash evaluate.sh', 'command: sleep 0.3; bash evaluate.sh');
+    const repo = createProject({ config: slow });
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(night.code).toBe(0);
+    // Both runs start from the same branch head (#1) and race to push #2.
+    const runs = [
+      ['', 'set 6', 'set 7', 'set 8'],
+      ['', 'set 9', 'set 4', 'set 3'],
+    ].map((actions) =>
+      startAction({
+        workspace: checkout(repo.origin),
+        apiUrl: github.url,
+        inputs: { experiments: '3' },
+        env: { AUTOEXP_PLAN: plan(actions) },
+      }),
+    );
+    const results = await Promise.all(runs.map((run) => run.done));
+    expect(results.map((run) => run.code)).toEqual([0, 0]);
+    expect(results.map((run) => run.stdout).join('\n')).toMatch(
+      /::warning::another run moved autoexp\/quad while this one worked/,
+    );
+
+    const rows = remoteLedger(repo);
+    expect(rows.map((row) => row[0])).toEqual(rows.map((_, index) => String(index)));
+    // Every experiment either run reported is in the ledger (a run that loses a race stops after it).
+    const reported = results.flatMap((run) =>
+      [...run.stdout.matchAll(/^#\d+ \w+ .* {2}(try x=\d+)$/gm)].map((m) => m[1]),
+    );
+    expect(reported.length).toBeGreaterThanOrEqual(2);
+    expect(rows.map((row) => row[5])).toEqual(expect.arrayContaining(reported));
+    expect(rows).toHaveLength(2 + reported.length);
+    const log = git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl');
+    const records = log.split('\n').map((line) => JSON.parse(line) as { status: string; reason: string });
+    const superseded = records.filter((record) => record.reason.startsWith('superseded'));
+    // Both runs' first experiment is a keep (x=6 and x=9 both beat x=5), so the loser had one to supersede.
+    expect(superseded.length).toBeGreaterThanOrEqual(1);
+    expect(superseded.every((record) => record.status === 'discard')).toBe(true);
+    expect(github.state.pulls.filter((pull) => pull.state === 'open')).toHaveLength(1);
+  });
+});
+
+describe('cancelling the job', () => {
+  it('stops the eval on SIGINT, undoes the candidate, pushes what is finished and exits in time', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const marker = join(mkdtempSync(join(tmpdir(), 'autoexp-cancel-')), 'started');
+    const repo = createProject({ config: projectConfig({ timeout: '2m' }) });
+    const run = startAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '3' },
+      env: { AUTOEXP_PLAN: plan(['set 5', 'set 77', 'set 6']), AUTOEXP_TEST_MARKER: marker },
+    });
+    for (let waited = 0; !existsSync(marker); waited += 20) {
+      if (waited > 20_000) throw new Error('the slow eval never started');
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    const sentAt = Date.now();
+    run.child.kill('SIGINT');
+    const result = await run.done;
+    expect(Date.now() - sentAt).toBeLessThan(7_500);
+    expect(result.code).toBe(0);
+    expect(remoteLedger(repo).map((row) => [row[0], row[4]])).toEqual([
+      ['0', 'keep'],
+      ['1', 'keep'],
+    ]);
+    expect(result.outputs['pull-request-operation']).toBe('created');
+  });
+});
