@@ -12923,6 +12923,19 @@ function buildAgentPrompt(context) {
   if (settings.program) {
     lines.push(`## Research strategy (${settings.program.path})`, "", settings.program.text.trim(), "");
   }
+  if (context.reviewerNotes && context.reviewerNotes.length > 0) {
+    lines.push(
+      "## Notes from the reviewer",
+      "",
+      "A person reviewing these experiments left these comments; take them into account:",
+      ""
+    );
+    for (const note of context.reviewerNotes) {
+      const where = note.path ? ` (on ${note.path}${note.line ? `:${note.line}` : ""})` : "";
+      lines.push(`- ${note.author}${where}: ${note.body.trim().replace(/\s*\n\s*/g, " ")}`);
+    }
+    lines.push("");
+  }
   lines.push("## Where things stand", "");
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` + settings.metrics.map((metric) => `${metric.name}=${context.incumbent.metrics[metric.name] ?? "\u2014"}`).join(" ")
@@ -14467,6 +14480,7 @@ ${holdout.logTail}`
         rows: this.ledger.rows(),
         records: await this.recordsForProposer(),
         stuck,
+        reviewerNotes: this.options.reviewerNotes,
         incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
         resultsPath: this.ledger.resultsPath,
         env: this.proposerEnv,

@@ -36862,6 +36862,19 @@ function buildAgentPrompt(context3) {
   if (settings.program) {
     lines.push(`## Research strategy (${settings.program.path})`, "", settings.program.text.trim(), "");
   }
+  if (context3.reviewerNotes && context3.reviewerNotes.length > 0) {
+    lines.push(
+      "## Notes from the reviewer",
+      "",
+      "A person reviewing these experiments left these comments; take them into account:",
+      ""
+    );
+    for (const note of context3.reviewerNotes) {
+      const where = note.path ? ` (on ${note.path}${note.line ? `:${note.line}` : ""})` : "";
+      lines.push(`- ${note.author}${where}: ${note.body.trim().replace(/\s*\n\s*/g, " ")}`);
+    }
+    lines.push("");
+  }
   lines.push("## Where things stand", "");
   lines.push(
     `Incumbent (commit ${context3.incumbent.commit}): ` + settings.metrics.map((metric) => `${metric.name}=${context3.incumbent.metrics[metric.name] ?? "\u2014"}`).join(" ")
@@ -38561,6 +38574,7 @@ ${holdout.logTail}`
         rows: this.ledger.rows(),
         records: await this.recordsForProposer(),
         stuck,
+        reviewerNotes: this.options.reviewerNotes,
         incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
         resultsPath: this.ledger.resultsPath,
         env: this.proposerEnv,
@@ -44103,9 +44117,19 @@ function gitHubRepo(context3) {
   });
   return GitHubRepo.fromSlug(context3.repository, client);
 }
+async function rowsSinceMerge(git, rows, baseRef) {
+  for (let index = rows.length - 1; index > 0; index--) {
+    const row = rows[index];
+    if (row.status !== "keep" || row.commit === "") continue;
+    if (await git.isAncestor(row.commit, baseRef).catch(() => false)) return rows.slice(index);
+  }
+  return rows;
+}
 async function publishPullRequest(input) {
-  const { settings, rows, records, result } = input;
+  const { settings, records, result } = input;
   const branch = branchName(settings.tag);
+  const previous = await input.github.findSummaryPullRequest(branch, input.base).catch(() => void 0);
+  const rows = previous?.merged ? await rowsSinceMerge(input.git, input.rows, input.baseRef) : input.rows;
   const summary2 = summarizeLedger(rows, settings.metrics);
   const body = renderReport({
     tag: settings.tag,
@@ -44232,7 +44256,7 @@ async function prepareRepository(plan) {
 
 // src/action/summary.ts
 var SUMMARY_LIMIT = 1024 * 1024 - 4096;
-function renderRunSection(settings, result, pullRequest, base) {
+function renderRunSection(settings, result, pullRequest, base, notes = []) {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length]
   ).filter(([, count]) => count > 0).map(([status, count]) => `${count} ${status}`).join(", ");
@@ -44251,6 +44275,11 @@ function renderRunSection(settings, result, pullRequest, base) {
   if (pullRequest.operation === "none")
     lines.push(`- No pull request: ${pullRequest.note ?? "nothing to show yet"}.`);
   else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
+  if (notes.length > 0) {
+    lines.push(`- Reviewer notes handed to the proposer (${notes.length}):`);
+    for (const note of notes)
+      lines.push(`  - [${note.author}](${note.url}): ${note.body.trim().split("\n")[0].slice(0, 200)}`);
+  }
   return lines.join("\n");
 }
 async function writeJobSummary(input) {
@@ -44270,7 +44299,7 @@ No experiments recorded yet.` : renderReport({
       startedAt: result.startedAt
     }
   });
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base)}
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes)}
 
 ${report}`;
   await summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
@@ -44311,6 +44340,9 @@ async function runAction(signal) {
     configuredBase: settings.base
   });
   try {
+    const context3 = gitHubContext(inputs.githubToken);
+    const github = typeof context3 === "string" ? void 0 : gitHubRepo(context3);
+    const steering = await readSteering(github, repository, settings);
     const pushes = { pushedRecords: 0, race: false };
     const result = await runSession({
       settings,
@@ -44321,6 +44353,7 @@ async function runAction(signal) {
       timeMs: inputs.timeMs,
       env: sessionEnvironment(inputs),
       signal,
+      reviewerNotes: steering.notes,
       events: {
         experiment: (outcome) => info(describeOutcome(outcome, settings)),
         notice: (message) => info(`autoexp: ${message}`),
@@ -44342,7 +44375,7 @@ async function runAction(signal) {
         `another run moved ${branch} while this one worked: this run's last ${numbers.length} experiment(s) are recorded after it as #${numbers[0]}\u2013#${numbers.at(-1)} (keeps among them as "superseded"). Use a concurrency group so that runs on one tag do not overlap.`
       );
     }
-    await finish({ inputs, settings, repository, result, pushes });
+    await finish({ inputs, settings, repository, result, pushes, github, steering });
   } finally {
     await repository.restoreCredentials();
   }
@@ -44367,8 +44400,30 @@ function describeOutcome(outcome, settings) {
   const values = settings.metrics.map((metric) => outcome.row.metrics[metric.name]).map((value, index) => value === void 0 ? "" : `${settings.metrics[index].name}=${value}`).filter(Boolean).join(" ");
   return `#${outcome.row.experiment} ${outcome.row.status} ${values || outcome.record.reason}  ${outcome.row.description}`;
 }
+async function readSteering(github, repository, settings) {
+  if (!github) return { notes: [] };
+  const branch = branchName(settings.tag);
+  try {
+    const pullRequest = await github.findSummaryPullRequest(branch, repository.base);
+    if (pullRequest?.state !== "open") return { pullRequest, notes: [] };
+    const ledger = repository.branchOnRemote ? await readCommittedLedger(
+      repository.git,
+      `refs/remotes/origin/${branch}`,
+      settings.results.dir,
+      settings.metrics.map((metric) => metric.name)
+    ) : void 0;
+    const since = (await ledger?.records())?.at(-1)?.timestamp;
+    const notes = await github.reviewerNotes(pullRequest.number, since, [BOT_NAME]);
+    if (notes.length > 0)
+      info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
+    return { pullRequest, notes };
+  } catch (error2) {
+    warning(`autoexp: could not read the reviewers' comments: ${error2.message}`);
+    return { notes: [] };
+  }
+}
 async function finish(context3) {
-  const { inputs, settings, repository, result, pushes } = context3;
+  const { inputs, settings, repository, result, pushes, github, steering } = context3;
   const branch = branchName(settings.tag);
   const ledger = await readCommittedLedger(
     repository.git,
@@ -44391,23 +44446,39 @@ async function finish(context3) {
   } else if (!everKept) {
     pullRequest = { operation: "none", note: "no experiment has been kept yet" };
   } else if (inputs.createPr && settings.pr.enabled) {
-    const context4 = gitHubContext(inputs.githubToken);
-    pullRequest = typeof context4 === "string" ? { operation: "none", note: context4 } : await publishPullRequest({
-      github: gitHubRepo(context4),
+    pullRequest = github ? await publishPullRequest({
+      github,
+      git: repository.git,
       settings,
       base: repository.base,
+      baseRef: repository.baseRef,
       rows,
       records,
       result
-    });
+    }) : { operation: "none", note: String(gitHubContext(inputs.githubToken)) };
   }
   if (result.conflicts.length > 0) {
     warning(
       `merging ${repository.base} into ${branch} conflicts in ${result.conflicts.join(", ")}; no experiments ran. Merge ${repository.base} into ${branch} by hand (or delete the branch to start over).`,
       { title: "autoexp: base conflicts" }
     );
+    if (github && steering.pullRequest?.state === "open") {
+      const files = result.conflicts.map((path) => `\`${path}\``).join(", ");
+      await github.commentOnPullRequest(
+        steering.pullRequest.number,
+        `autoexp could not merge \`${repository.base}\` into \`${branch}\` (${files} conflict), so no experiments ran. Merge \`${repository.base}\` into \`${branch}\` by hand and the next run continues.`
+      ).catch((error2) => warning(`autoexp: could not comment on the PR: ${error2.message}`));
+    }
   }
-  await writeJobSummary({ settings, rows, records, result, pullRequest, base: repository.base });
+  await writeJobSummary({
+    settings,
+    rows,
+    records,
+    result,
+    pullRequest,
+    base: repository.base,
+    notes: steering.notes
+  });
   const kept = result.outcomes.filter((outcome) => outcome.row.status === "keep").length;
   setOutput("branch", branch);
   setOutput("experiments", String(result.outcomes.length));

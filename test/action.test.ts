@@ -13,7 +13,7 @@ import {
   runAction,
   startAction,
 } from './helpers/action-runner.js';
-import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import { GITHUB_ACTIONS_BOT, humanUser, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { createProject, projectConfig } from './helpers/project.js';
 import { git, type TestRepo } from './helpers/repo.js';
 
@@ -190,6 +190,128 @@ describe('the action on a schedule', () => {
       /::error title=autoexp config,file=autoexp\.yml,line=6,col=\d+::eval\.timeout: "soon" is not a duration/,
     );
     expect(run.stdout).toContain('::error::autoexp: autoexp.yml: eval.timeout:');
+  });
+});
+
+describe('the repository moves on while autoexp works', () => {
+  async function firstNight(repo: TestRepo) {
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(night.outputs['pull-request-operation']).toBe('created');
+    return night;
+  }
+
+  it("hands a reviewer's comment on the PR to the next night's proposer and lists it in the summary", async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    await firstNight(repo);
+    const pull = github.state.pulls[0]!;
+    github.state.seedIssueComment({
+      issueNumber: pull.number,
+      body: 'Try values of x above 8, please.',
+      user: humanUser('octocat'),
+      createdAt: new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    github.state.seedIssueComment({ issueNumber: pull.number, body: 'beep', user: GITHUB_ACTIONS_BOT });
+    const capture = mkdtempSync(join(tmpdir(), 'autoexp-capture-'));
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', 'set 9']), AUTOEXP_CAPTURE: capture },
+    });
+    expect(night.code).toBe(0);
+    const prompt = readFileSync(join(capture, 'prompt-2.md'), 'utf8');
+    expect(prompt).toContain('## Notes from the reviewer');
+    expect(prompt).toContain('- octocat: Try values of x above 8, please.');
+    expect(prompt).not.toContain('beep');
+    expect(night.summary).toContain('Reviewer notes handed to the proposer (1)');
+  });
+
+  it('merges base when it moved; a conflict stops the night with a warning, a summary line and a PR comment', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    await firstNight(repo);
+    repo.write('README.md', 'docs moved on\n');
+    repo.commitAll('docs');
+    repo.git('push', '--quiet', 'origin', 'main');
+    const clean = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', 'set 6']) },
+    });
+    expect(clean.code).toBe(0);
+    expect(git(repo.origin, 'show', 'autoexp/quad:README.md')).toBe('docs moved on');
+    expect(clean.summary).toContain('had moved: merged into the branch');
+
+    repo.write('params.txt', 'x=4\n');
+    repo.commitAll('a person tuned x on main');
+    repo.git('push', '--quiet', 'origin', 'main');
+    const before = git(repo.origin, 'rev-parse', 'autoexp/quad');
+    const conflicted = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', '', 'set 7']) },
+    });
+    expect(conflicted.code).toBe(0);
+    expect(conflicted.outputs.experiments).toBe('0');
+    expect(conflicted.stdout).toMatch(
+      /::warning title=autoexp%3A base conflicts::merging main into autoexp\/quad conflicts in params\.txt/,
+    );
+    expect(conflicted.summary).toContain('conflicts in `params.txt`');
+    expect(git(repo.origin, 'rev-parse', 'autoexp/quad')).toBe(before);
+    expect(github.state.issueComments.map((comment) => comment.body).join('\n')).toContain(
+      'could not merge `main` into `autoexp/quad`',
+    );
+  });
+
+  it('after a merged PR, the next keep opens a new PR whose baseline is base as merged', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    await firstNight(repo);
+    // A person merges the PR.
+    repo.git('fetch', '--quiet', 'origin', 'autoexp/quad:autoexp/quad');
+    repo.git('merge', '--quiet', '--no-edit', 'autoexp/quad');
+    repo.git('push', '--quiet', 'origin', 'main');
+    Object.assign(github.state.pulls[0]!, {
+      state: 'closed',
+      merged: true,
+      mergedAt: github.state.now(),
+      closedAt: github.state.now(),
+    });
+
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', 'set 8']) },
+    });
+    expect(night.outputs['pull-request-operation']).toBe('created');
+    expect(github.state.pulls).toHaveLength(2);
+    expect(github.state.pulls[1]?.title).toBe('autoexp(quad): score 75 → 96 (+28.0%)');
+  });
+
+  it('respects a PR closed without merging: no new PR, and the summary says why', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    await firstNight(repo);
+    Object.assign(github.state.pulls[0]!, { state: 'closed', closedAt: github.state.now() });
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', 'set 8']) },
+    });
+    expect(night.code).toBe(0);
+    expect(night.outputs['pull-request-operation']).toBe('none');
+    expect(github.state.pulls).toHaveLength(1);
+    expect(night.summary).toMatch(/No pull request: .*closed.*pr\.reopen: true/);
   });
 });
 

@@ -14,8 +14,9 @@ import { branchName, runSession, type ExperimentOutcome, type SessionResult } fr
 import { SetupError } from '../session/workspace.js';
 import { InputError, readInputs, unsupportedInputs, type ActionInputs } from './inputs.js';
 import { pushBranch, recordAfterRemote } from './publish.js';
+import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
-import { prepareRepository, type PreparedRepository } from './repository.js';
+import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
 
 /** What the session's pushes ran into. */
@@ -62,6 +63,9 @@ async function runAction(signal: AbortSignal): Promise<void> {
     configuredBase: settings.base,
   });
   try {
+    const context = gitHubContext(inputs.githubToken);
+    const github = typeof context === 'string' ? undefined : gitHubRepo(context);
+    const steering = await readSteering(github, repository, settings);
     const pushes: PushState = { pushedRecords: 0, race: false };
     const result = await runSession({
       settings,
@@ -72,6 +76,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
       timeMs: inputs.timeMs,
       env: sessionEnvironment(inputs),
       signal,
+      reviewerNotes: steering.notes,
       events: {
         experiment: (outcome) => core.info(describeOutcome(outcome, settings)),
         notice: (message) => core.info(`autoexp: ${message}`),
@@ -95,7 +100,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
           'Use a concurrency group so that runs on one tag do not overlap.',
       );
     }
-    await finish({ inputs, settings, repository, result, pushes });
+    await finish({ inputs, settings, repository, result, pushes, github, steering });
   } finally {
     await repository.restoreCredentials();
   }
@@ -133,14 +138,51 @@ function describeOutcome(outcome: ExperimentOutcome, settings: Settings): string
   return `#${outcome.row.experiment} ${outcome.row.status} ${values || outcome.record.reason}  ${outcome.row.description}`;
 }
 
+/** The open summary PR and what reviewers said on it since the last session. */
+interface Steering {
+  pullRequest?: SummaryPullRequest;
+  notes: ReviewerNote[];
+}
+
+async function readSteering(
+  github: GitHubRepo | undefined,
+  repository: PreparedRepository,
+  settings: Settings,
+): Promise<Steering> {
+  if (!github) return { notes: [] };
+  const branch = branchName(settings.tag);
+  try {
+    const pullRequest = await github.findSummaryPullRequest(branch, repository.base);
+    if (pullRequest?.state !== 'open') return { pullRequest, notes: [] };
+    const ledger = repository.branchOnRemote
+      ? await readCommittedLedger(
+          repository.git,
+          `refs/remotes/origin/${branch}`,
+          settings.results.dir,
+          settings.metrics.map((metric) => metric.name),
+        )
+      : undefined;
+    const since = (await ledger?.records())?.at(-1)?.timestamp;
+    const notes = await github.reviewerNotes(pullRequest.number, since, [BOT_NAME]);
+    if (notes.length > 0)
+      core.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
+    return { pullRequest, notes };
+  } catch (error) {
+    core.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
+    return { notes: [] };
+  }
+}
+
 async function finish(context: {
   inputs: ActionInputs;
   settings: Settings;
   repository: PreparedRepository;
   result: SessionResult;
   pushes: PushState;
+  github: GitHubRepo | undefined;
+  steering: Steering;
 }): Promise<void> {
-  const { inputs, settings, repository, result, pushes } = context;
+  const { inputs, settings, repository, result, pushes, github, steering } = context;
   const branch = branchName(settings.tag);
   const ledger = await readCommittedLedger(
     repository.git,
@@ -164,18 +206,18 @@ async function finish(context: {
   } else if (!everKept) {
     pullRequest = { operation: 'none', note: 'no experiment has been kept yet' };
   } else if (inputs.createPr && settings.pr.enabled) {
-    const context = gitHubContext(inputs.githubToken);
-    pullRequest =
-      typeof context === 'string'
-        ? { operation: 'none', note: context }
-        : await publishPullRequest({
-            github: gitHubRepo(context),
-            settings,
-            base: repository.base,
-            rows,
-            records,
-            result,
-          });
+    pullRequest = github
+      ? await publishPullRequest({
+          github,
+          git: repository.git,
+          settings,
+          base: repository.base,
+          baseRef: repository.baseRef,
+          rows,
+          records,
+          result,
+        })
+      : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
   if (result.conflicts.length > 0) {
     core.warning(
@@ -183,9 +225,27 @@ async function finish(context: {
         `Merge ${repository.base} into ${branch} by hand (or delete the branch to start over).`,
       { title: 'autoexp: base conflicts' },
     );
+    if (github && steering.pullRequest?.state === 'open') {
+      const files = result.conflicts.map((path) => `\`${path}\``).join(', ');
+      await github
+        .commentOnPullRequest(
+          steering.pullRequest.number,
+          `autoexp could not merge \`${repository.base}\` into \`${branch}\` (${files} conflict), so no ` +
+            `experiments ran. Merge \`${repository.base}\` into \`${branch}\` by hand and the next run continues.`,
+        )
+        .catch((error: Error) => core.warning(`autoexp: could not comment on the PR: ${error.message}`));
+    }
   }
 
-  await writeJobSummary({ settings, rows, records, result, pullRequest, base: repository.base });
+  await writeJobSummary({
+    settings,
+    rows,
+    records,
+    result,
+    pullRequest,
+    base: repository.base,
+    notes: steering.notes,
+  });
 
   const kept = result.outcomes.filter((outcome) => outcome.row.status === 'keep').length;
   core.setOutput('branch', branch);

@@ -5,6 +5,7 @@ import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { renderReport, renderTitle } from '../report/markdown.js';
 import { summarizeLedger } from '../report/summary.js';
 import { branchName, type SessionResult } from '../session/session.js';
+import type { Git } from '../git/git.js';
 import { createGitHubClient, GitHubRepo, type UpsertSummaryResult } from './github.js';
 
 export type PullRequestOutcome = UpsertSummaryResult;
@@ -41,16 +42,37 @@ export function gitHubRepo(context: GitHubContext): GitHubRepo {
   return GitHubRepo.fromSlug(context.repository, client);
 }
 
+/**
+ * After a merged PR the next PR starts from base as merged: its baseline is the last kept experiment
+ * that base now contains, and only later experiments are its news.
+ */
+export async function rowsSinceMerge(
+  git: Git,
+  rows: readonly LedgerRow[],
+  baseRef: string,
+): Promise<readonly LedgerRow[]> {
+  for (let index = rows.length - 1; index > 0; index--) {
+    const row = rows[index]!;
+    if (row.status !== 'keep' || row.commit === '') continue;
+    if (await git.isAncestor(row.commit, baseRef).catch(() => false)) return rows.slice(index);
+  }
+  return rows;
+}
+
 export async function publishPullRequest(input: {
   github: GitHubRepo;
+  git: Git;
   settings: Settings;
   base: string;
+  baseRef: string;
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
   result: SessionResult;
 }): Promise<PullRequestOutcome> {
-  const { settings, rows, records, result } = input;
+  const { settings, records, result } = input;
   const branch = branchName(settings.tag);
+  const previous = await input.github.findSummaryPullRequest(branch, input.base).catch(() => undefined);
+  const rows = previous?.merged ? await rowsSinceMerge(input.git, input.rows, input.baseRef) : input.rows;
   const summary = summarizeLedger(rows, settings.metrics);
   const body = renderReport({
     tag: settings.tag,

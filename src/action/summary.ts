@@ -6,6 +6,7 @@ import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { describeStop } from '../session/budget.js';
 import { branchName, type SessionResult } from '../session/session.js';
+import type { ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
 
 /** GitHub refuses step summaries over 1 MiB; the report itself stays far below. */
@@ -16,6 +17,7 @@ export function renderRunSection(
   result: SessionResult,
   pullRequest: PullRequestOutcome,
   base: string,
+  notes: readonly ReviewerNote[] = [],
 ): string {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
@@ -41,6 +43,11 @@ export function renderRunSection(
   if (pullRequest.operation === 'none')
     lines.push(`- No pull request: ${pullRequest.note ?? 'nothing to show yet'}.`);
   else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
+  if (notes.length > 0) {
+    lines.push(`- Reviewer notes handed to the proposer (${notes.length}):`);
+    for (const note of notes)
+      lines.push(`  - [${note.author}](${note.url}): ${note.body.trim().split('\n')[0]!.slice(0, 200)}`);
+  }
   return lines.join('\n');
 }
 
@@ -51,6 +58,7 @@ export async function writeJobSummary(input: {
   result: SessionResult;
   pullRequest: PullRequestOutcome;
   base: string;
+  notes?: readonly ReviewerNote[];
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { settings, result } = input;
@@ -69,6 +77,6 @@ export async function writeJobSummary(input: {
             startedAt: result.startedAt,
           },
         });
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base)}\n\n${report}`;
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

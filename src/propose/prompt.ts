@@ -64,6 +64,19 @@ export function buildAgentPrompt(context: ProposerContext): string {
   if (settings.program) {
     lines.push(`## Research strategy (${settings.program.path})`, '', settings.program.text.trim(), '');
   }
+  if (context.reviewerNotes && context.reviewerNotes.length > 0) {
+    lines.push(
+      '## Notes from the reviewer',
+      '',
+      'A person reviewing these experiments left these comments; take them into account:',
+      '',
+    );
+    for (const note of context.reviewerNotes) {
+      const where = note.path ? ` (on ${note.path}${note.line ? `:${note.line}` : ''})` : '';
+      lines.push(`- ${note.author}${where}: ${note.body.trim().replace(/\s*\n\s*/g, ' ')}`);
+    }
+    lines.push('');
+  }
   lines.push('## Where things stand', '');
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` +

@@ -13,6 +13,8 @@ export interface ProposerContext {
   /** Every earlier row and record, oldest first (all sessions). */
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
+  /** Comments left on the summary PR since the last session, by people (not bots). */
+  reviewerNotes?: readonly ReviewerComment[];
   /** explore.stuck-after discards in a row: time for the "when stuck" ladder (seed 002). */
   stuck?: boolean;
   /** The incumbent's metrics as measured in this session. */
@@ -22,6 +24,15 @@ export interface ProposerContext {
   /** Environment for child processes the proposer starts (already scrubbed of the GitHub token). */
   env: Record<string, string>;
   signal: AbortSignal;
+}
+
+/** A reviewer's comment on the summary PR, handed to the proposer as steering. */
+export interface ReviewerComment {
+  author: string;
+  body: string;
+  /** For comments on a line of the diff. */
+  path?: string;
+  line?: number;
 }
 
 export interface Proposal {

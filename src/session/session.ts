@@ -14,7 +14,7 @@ import { formatDuration, measure, measureInterleaved } from '../measure/measure.
 import type { Measurement } from '../measure/types.js';
 import { detectNetworkIsolation, type NetworkIsolation } from '../measure/network.js';
 import { createProposer } from '../propose/create.js';
-import { ProposalError, type Proposal, type Proposer } from '../propose/types.js';
+import { ProposalError, type Proposal, type Proposer, type ReviewerComment } from '../propose/types.js';
 import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
 import { holdoutRegression, measureHoldout, runGuard } from './gates.js';
@@ -39,6 +39,8 @@ export interface SessionOptions {
   /** Aborting (SIGINT/SIGTERM) stops the experiment in flight, undoes it, and ends the session. */
   signal: AbortSignal;
   events?: SessionEvents;
+  /** Comments on the summary PR since the last session; every proposal sees them. */
+  reviewerNotes?: readonly ReviewerComment[];
   /**
    * Called after every ledger commit, e.g. to push the branch. Returning 'stop' ends the session after
    * this experiment (the action does when another run moved the branch under it).
@@ -395,6 +397,7 @@ class ExperimentLoop {
         rows: this.ledger.rows(),
         records: await this.recordsForProposer(),
         stuck,
+        reviewerNotes: this.options.reviewerNotes,
         incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
         resultsPath: this.ledger.resultsPath,
         env: this.proposerEnv,
