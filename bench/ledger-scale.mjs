@@ -3,27 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CLI, IDENTITY, makeRepo, sh, timed } from './lib.mjs';
+import { BENCH_EVALUATE, CLI, IDENTITY, benchConfig, makeRepo, sh, timed } from './lib.mjs';
 
-const EVALUATE = `#!/usr/bin/env bash
-a=$(sed -n 's/^a: //p' params.yaml); b=$(sed -n 's/^b: //p' params.yaml)
-echo "score: $(( -(a - 40) * (a - 40) - (b - 7) * (b - 7) ))"
-`;
-const CONFIG = `tag: bench
-scope:
-  modify: [params.yaml]
-eval:
-  command: bash evaluate.sh
-metrics:
-  - name: score
-    goal: maximize
-budget:
-  experiments: 1000
-  consecutive-crashes: 1000
-proposer:
-  kind: command
-  run: bash propose.sh
-`;
 // A cheap, deterministic proposer, so that the ledger's size is the only difference between runs.
 const PROPOSE = `sed -i "s/^a: .*/a: $((AUTOEXP_EXPERIMENT % 97))/; s/^b: .*/b: $((AUTOEXP_EXPERIMENT % 89))/" params.yaml
 `;
@@ -71,9 +52,9 @@ function seedLedger(root, rows) {
 export function ledgerProject(rows) {
   const root = makeRepo({
     'params.yaml': 'a: 10\nb: 20\n',
-    'evaluate.sh': EVALUATE,
+    'evaluate.sh': BENCH_EVALUATE,
     'propose.sh': PROPOSE,
-    'autoexp.yml': CONFIG,
+    'autoexp.yml': benchConfig(1000, '  kind: command\n  run: bash propose.sh'),
   });
   seedLedger(root, rows);
   return root;

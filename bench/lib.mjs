@@ -70,3 +70,27 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** The eval both benchmarks use: two numbers read with sed, a score computed by bash (a few ms). */
+export const BENCH_EVALUATE = `#!/usr/bin/env bash
+a=$(sed -n 's/^a: //p' params.yaml); b=$(sed -n 's/^b: //p' params.yaml)
+echo "score: $(( -(a - 40) * (a - 40) - (b - 7) * (b - 7) ))"
+`;
+
+/** autoexp.yml for the benchmark project, with `proposer` as YAML lines. */
+export function benchConfig(experiments, proposer) {
+  return `tag: bench
+scope:
+  modify: [params.yaml]
+eval:
+  command: bash evaluate.sh
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: ${experiments}
+  consecutive-crashes: 1000
+proposer:
+${proposer}
+`;
+}

@@ -1,29 +1,8 @@
 // Overhead per experiment: autoexp vs a bare bash loop doing the same git work with the same eval.
 // Per-experiment cost = (time of a long session - time of a short one) / extra experiments, for both,
 // so start-up costs (node, worktree, baseline) cancel out. Goal: ratio <= 1.3.
-import { CLI, gitCountingShim, makeRepo, sh, timed } from './lib.mjs';
+import { BENCH_EVALUATE, CLI, IDENTITY, benchConfig, gitCountingShim, makeRepo, sh, timed } from './lib.mjs';
 import { spawnSync } from 'node:child_process';
-import { IDENTITY } from './lib.mjs';
-
-const EVALUATE = `#!/usr/bin/env bash
-a=$(sed -n 's/^a: //p' params.yaml); b=$(sed -n 's/^b: //p' params.yaml)
-echo "score: $(( -(a - 40) * (a - 40) - (b - 7) * (b - 7) ))"
-`;
-const CONFIG = (n) => `tag: bench
-scope:
-  modify: [params.yaml]
-eval:
-  command: bash evaluate.sh
-metrics:
-  - name: score
-    goal: maximize
-budget:
-  experiments: ${n}
-  consecutive-crashes: 1000
-proposer:
-  kind: mutate
-  seed: 3
-`;
 
 const BASH_LOOP = (n) => `
 for i in $(seq 1 ${n}); do
@@ -37,7 +16,11 @@ done
 `;
 
 function project(n) {
-  return makeRepo({ 'params.yaml': 'a: 10\nb: 20\n', 'evaluate.sh': EVALUATE, 'autoexp.yml': CONFIG(n) });
+  return makeRepo({
+    'params.yaml': 'a: 10\nb: 20\n',
+    'evaluate.sh': BENCH_EVALUATE,
+    'autoexp.yml': benchConfig(n, '  kind: mutate\n  seed: 3'),
+  });
 }
 
 function autoexpSession(n, env = {}) {

@@ -14278,7 +14278,7 @@ var ExperimentLoop = class _ExperimentLoop {
     this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
     this.proposerEnv = withoutGitHubSecrets(options.env);
     this.inScope = scopeMatcher(settings.scope.modify);
-    this.best = BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]);
+    this.best = settings.explore.every > 0 ? BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]) : void 0;
     this.discardsInARow = trailingDiscards(ledger.rows());
   }
   options;
@@ -14411,7 +14411,7 @@ ${holdout.logTail}`
       this.incumbentHoldout = holdout.metrics;
     }
     if (!this.ledger.isEmpty()) return void 0;
-    await this.best.offer(commit, measurement.metrics);
+    await this.best?.offer(commit, measurement.metrics);
     const record = this.baseRecord(0, measurement.wallTimeMs);
     Object.assign(record, {
       commit,
@@ -14590,7 +14590,7 @@ ${holdout.logTail}`
       if (change.after === void 0) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
-    await this.best.offer(kept, measurement.metrics);
+    await this.best?.offer(kept, measurement.metrics);
     return this.recordOutcome({ ...record, status });
   }
   /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
@@ -15101,6 +15101,7 @@ What we are optimizing and why. What to try first, what not to try, and what a g
 - Do not: \u2026
 `;
 var WORKFLOW_TEMPLATE = `# autoexp: a few experiments every night; the results arrive as one pull request.
+# More examples: docs/workflows.md in the autoexp repository; every input and output: docs/action.md.
 name: autoexp
 on:
   schedule:
@@ -15108,24 +15109,28 @@ on:
   workflow_dispatch:
     inputs:
       experiments:
-        description: experiments to run
+        description: experiments to run (empty = budget.experiments)
+        required: false
+      time-budget:
+        description: start no new experiment after this long, e.g. 30m (empty = budget.time)
         required: false
 permissions:
   contents: write              # push autoexp/<tag>
   pull-requests: write         # open and update the summary PR
 concurrency:
-  group: autoexp-\${{ github.ref }}   # one session per branch at a time
-  cancel-in-progress: false
+  group: autoexp-my-first-run  # autoexp-<tag>: one session per tag at a time (runs on one tag race to push)
+  cancel-in-progress: false    # let a running session finish; the next one waits
 jobs:
   autoexp:
     runs-on: ubuntu-latest
-    timeout-minutes: 60
+    timeout-minutes: 60        # budget.time (45m) + one more experiment (eval.timeout) + setup
     steps:
       - uses: actions/checkout@v5
-      - uses: autoexp/autoexp@v0
+      - uses: autoexp/autoexp@v0   # replace with where autoexp is published; pin a tag or a commit sha
         with:
           experiments: \${{ inputs.experiments }}
-          # api-key: \${{ secrets.OPENAI_API_KEY }}   # for proposer.kind: llm
+          time-budget: \${{ inputs.time-budget }}
+          # api-key: \${{ secrets.ANTHROPIC_API_KEY }}   # a command proposer gets it as AUTOEXP_API_KEY
 `;
 
 // src/cli/init.ts

@@ -38372,7 +38372,7 @@ var ExperimentLoop = class _ExperimentLoop {
     this.evalEnv = { ...cleanEnvironment(options2.env, llmKeyNames), AUTOEXP_CHECKOUT: options2.checkout };
     this.proposerEnv = withoutGitHubSecrets(options2.env);
     this.inScope = scopeMatcher(settings.scope.modify);
-    this.best = BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]);
+    this.best = settings.explore.every > 0 ? BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]) : void 0;
     this.discardsInARow = trailingDiscards(ledger.rows());
   }
   options;
@@ -38505,7 +38505,7 @@ ${holdout.logTail}`
       this.incumbentHoldout = holdout.metrics;
     }
     if (!this.ledger.isEmpty()) return void 0;
-    await this.best.offer(commit, measurement.metrics);
+    await this.best?.offer(commit, measurement.metrics);
     const record = this.baseRecord(0, measurement.wallTimeMs);
     Object.assign(record, {
       commit,
@@ -38684,7 +38684,7 @@ ${holdout.logTail}`
       if (change.after === void 0) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
-    await this.best.offer(kept, measurement.metrics);
+    await this.best?.offer(kept, measurement.metrics);
     return this.recordOutcome({ ...record, status });
   }
   /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */

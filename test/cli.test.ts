@@ -60,7 +60,7 @@ describe('autoexp run', () => {
   });
 
   it('--push publishes the branch to the remote, and base is never pushed', () => {
-    const repo = createProject();
+    const repo = createProject({ config: projectConfig({ body: 'explore:\n  every: 2' }) });
     const mainBefore = repo.git('ls-remote', 'origin', 'refs/heads/main');
     const result = cli(repo.root, ['run', '--experiments', '2', '--push'], {
       AUTOEXP_PLAN: planFile(['set 5', 'set 1']),

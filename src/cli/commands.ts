@@ -13,6 +13,7 @@ import { bestRefName } from '../session/best.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type SessionResult } from '../session/session.js';
+import type { Command } from './args.js';
 import { createProgressPrinter } from './progress.js';
 import { formatMetric, formatPercent } from '../report/format.js';
 
@@ -46,14 +47,7 @@ export async function loadProject(io: CliIO, configOption: string): Promise<Load
   return { settings, topLevel: description.topLevel, currentBranch: description.branch, repo };
 }
 
-export interface RunCommandOptions {
-  config: string;
-  experiments?: number;
-  timeMs?: number;
-  push: boolean;
-  remote: string;
-  track?: string;
-}
+export type RunCommandOptions = Omit<Extract<Command, { name: 'run' }>, 'name'>;
 
 export async function runCommand(
   io: CliIO,

@@ -30,6 +30,7 @@ What we are optimizing and why. What to try first, what not to try, and what a g
 `;
 
 export const WORKFLOW_TEMPLATE = `# autoexp: a few experiments every night; the results arrive as one pull request.
+# More examples: docs/workflows.md in the autoexp repository; every input and output: docs/action.md.
 name: autoexp
 on:
   schedule:
@@ -37,22 +38,26 @@ on:
   workflow_dispatch:
     inputs:
       experiments:
-        description: experiments to run
+        description: experiments to run (empty = budget.experiments)
+        required: false
+      time-budget:
+        description: start no new experiment after this long, e.g. 30m (empty = budget.time)
         required: false
 permissions:
   contents: write              # push autoexp/<tag>
   pull-requests: write         # open and update the summary PR
 concurrency:
-  group: autoexp-\${{ github.ref }}   # one session per branch at a time
-  cancel-in-progress: false
+  group: autoexp-my-first-run  # autoexp-<tag>: one session per tag at a time (runs on one tag race to push)
+  cancel-in-progress: false    # let a running session finish; the next one waits
 jobs:
   autoexp:
     runs-on: ubuntu-latest
-    timeout-minutes: 60
+    timeout-minutes: 60        # budget.time (45m) + one more experiment (eval.timeout) + setup
     steps:
       - uses: actions/checkout@v5
-      - uses: autoexp/autoexp@v0
+      - uses: autoexp/autoexp@v0   # replace with where autoexp is published; pin a tag or a commit sha
         with:
           experiments: \${{ inputs.experiments }}
-          # api-key: \${{ secrets.OPENAI_API_KEY }}   # for proposer.kind: llm
+          time-budget: \${{ inputs.time-budget }}
+          # api-key: \${{ secrets.ANTHROPIC_API_KEY }}   # a command proposer gets it as AUTOEXP_API_KEY
 `;

@@ -165,7 +165,7 @@ class ExperimentLoop {
   private incumbent: Incumbent | undefined;
   /** The incumbent's eval.holdout metrics (never shown to the proposer). */
   private incumbentHoldout: Record<string, number> | undefined;
-  private readonly best: BestPointer;
+  private readonly best: BestPointer | undefined;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   private discardsInARow: number;
   /** The front end asked to stop (see SessionOptions.afterRecord). */
@@ -199,7 +199,12 @@ class ExperimentLoop {
     this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
     this.proposerEnv = withoutGitHubSecrets(options.env);
     this.inScope = scopeMatcher(settings.scope.modify);
-    this.best = BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]!);
+    // Without explore the head is always the best keep; the pointer (one more git process per new best)
+    // is only kept when explore steps can leave the head worse than an earlier keep.
+    this.best =
+      settings.explore.every > 0
+        ? BestPointer.fromLedger(workspace.git, settings.tag, ledger.rows(), settings.metrics[0]!)
+        : undefined;
     this.discardsInARow = trailingDiscards(ledger.rows());
   }
 
@@ -323,7 +328,7 @@ class ExperimentLoop {
       this.incumbentHoldout = holdout.metrics;
     }
     if (!this.ledger.isEmpty()) return undefined;
-    await this.best.offer(commit, measurement.metrics);
+    await this.best?.offer(commit, measurement.metrics);
 
     const record = this.baseRecord(0, measurement.wallTimeMs);
     Object.assign(record, {
@@ -521,7 +526,7 @@ class ExperimentLoop {
       if (change.after === undefined) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
-    await this.best.offer(kept, measurement.metrics);
+    await this.best?.offer(kept, measurement.metrics);
     return this.recordOutcome({ ...record, status });
   }
 
