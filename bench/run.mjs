@@ -6,11 +6,14 @@ import { build } from 'esbuild';
 import { CLI, ROOT } from './lib.mjs';
 import { benchOverhead } from './overhead.mjs';
 import { benchLedgerScale } from './ledger-scale.mjs';
+import { ACTION, benchStartup } from './startup.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
 if ((wants('overhead') || wants('ledger')) && !existsSync(CLI))
   throw new Error('dist/cli.js is missing: run `npm run build` first');
+if (wants('startup') && !(existsSync(CLI) && existsSync(ACTION)))
+  throw new Error('dist/ is missing: run `npm run build` first');
 
 /** Imports a TypeScript bench module: esbuild bundles it (and what it imports) into one ES module in memory. */
 async function importTypeScript(path) {
@@ -39,4 +42,8 @@ if (wants('decisions')) {
   results.decisions = benchDecisions();
   console.log('decisions (goals: welch false keep <= 5 %, power >= 80 %)');
   console.log(decisionTable(results.decisions));
+}
+if (wants('startup')) {
+  results.startup = benchStartup();
+  console.log('start-up: spawn → first proposal, median ms (goal <= 300), and dist sizes:', results.startup);
 }

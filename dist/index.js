@@ -38877,7 +38877,7 @@ var InputError = class extends Error {
 };
 function optional(name) {
   const value = getInput(name).trim();
-  return value === "" ? void 0 : value;
+  return value === "" || value.startsWith("${{") ? void 0 : value;
 }
 function flag(name, fallback) {
   const value = optional(name);

@@ -24,7 +24,8 @@ export interface ActionInputs {
 
 function optional(name: string): string | undefined {
   const value = core.getInput(name).trim();
-  return value === '' ? undefined : value;
+  // An unexpanded expression (local runners pass action.yml's default `${{ github.token }}` as text).
+  return value === '' || value.startsWith('${{') ? undefined : value;
 }
 
 function flag(name: string, fallback: boolean): boolean {
