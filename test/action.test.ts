@@ -297,6 +297,35 @@ describe('the repository moves on while autoexp works', () => {
     expect(github.state.pulls[1]?.title).toBe('autoexp(quad): score 75 → 96 (+28.0%)');
   });
 
+  it('starts over from base after the branch was merged and deleted, continuing the numbering (persist-credentials: false)', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    await firstNight(repo);
+    repo.git('fetch', '--quiet', 'origin', 'autoexp/quad:autoexp/quad');
+    repo.git('merge', '--quiet', '--no-edit', 'autoexp/quad');
+    repo.git('push', '--quiet', 'origin', 'main', ':autoexp/quad');
+    Object.assign(github.state.pulls[0]!, {
+      state: 'closed',
+      merged: true,
+      mergedAt: github.state.now(),
+      closedAt: github.state.now(),
+    });
+
+    const night = await runAction({
+      workspace: checkout(repo.origin, { credentials: false }),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['', 'set 9']) },
+    });
+    expect(night.code).toBe(0);
+    expect(remoteLedger(repo).map((row) => [row[0], row[4]])).toEqual([
+      ['0', 'keep'],
+      ['1', 'keep'],
+      ['2', 'keep'],
+    ]);
+    expect(remoteLedger(repo).filter((row) => row[5] === 'baseline')).toHaveLength(1);
+  });
+
   it('respects a PR closed without merging: no new PR, and the summary says why', async () => {
     github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
     const repo = createProject();
