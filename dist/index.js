@@ -38940,7 +38940,7 @@ function unsupportedInputs(inputs) {
 
 // src/action/publish.ts
 import { join as join8 } from "node:path";
-var REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(stale|cannot lock)/;
+var REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|cannot lock ref|failed to update ref|stale info/;
 async function pushBranch(remote, tag, branch) {
   const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
   const best = bestRefName(tag);

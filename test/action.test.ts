@@ -347,7 +347,7 @@ describe('the repository moves on while autoexp works', () => {
 describe('two runs on one tag at once', () => {
   it("never drops either run's rows: the one that loses the push race records its own after the other's", async () => {
     github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
-    const slow = projectConfig().replace('command: bash evaluate.sh', 'command: sleep 0.3; bash evaluate.sh');
+    const slow = projectConfig().replace('command: bash evaluate.sh', 'command: sleep 0.5; bash evaluate.sh');
     const repo = createProject({ config: slow });
     const night = await runAction({
       workspace: checkout(repo.origin),

@@ -15,7 +15,9 @@ import { Workspace } from '../session/workspace.js';
 
 export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
 
-const REJECTED = /\[rejected\]|\(fetch first\)|non-fast-forward|\[remote rejected\].*(stale|cannot lock)/;
+/** git's words for "the remote branch moved meanwhile" (as opposed to "you may not push"). */
+const REJECTED =
+  /\[rejected\]|\(fetch first\)|non-fast-forward|cannot lock ref|failed to update ref|stale info/;
 
 export async function pushBranch(remote: Git, tag: string, branch: string): Promise<PushResult> {
   const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
