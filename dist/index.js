@@ -33723,7 +33723,7 @@ function info(message) {
 }
 
 // src/action/main.ts
-import { resolve as resolve2 } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 
 // src/config/errors.ts
 function formatProblem(file, problem) {
@@ -44330,10 +44330,11 @@ async function runAction(signal) {
   if (unsupported.length > 0) throw new InputError(unsupported.join("\n"));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const configPath = resolve2(workspace, inputs.config);
-  const settings = await loadSettings(configPath, workspace);
+  const checkoutRoot = await Git.at(dirname2(configPath)).describeRepository().then((repository2) => repository2.topLevel).catch(() => workspace);
+  const settings = await loadSettings(configPath, checkoutRoot);
   const branch = branchName(settings.tag);
   const repository = await prepareRepository({
-    workspace,
+    workspace: checkoutRoot,
     serverUrl: process.env.GITHUB_SERVER_URL ?? "https://github.com",
     token: inputs.githubToken,
     branch,

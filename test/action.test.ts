@@ -2,7 +2,7 @@
 // origin, and the GitHub API stand-in validating every request against GitHub's OpenAPI description.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import {
@@ -179,6 +179,20 @@ describe('the action on a schedule', () => {
     );
     expect(git(workspace, 'show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n')).toHaveLength(2);
     expect(github.state.pulls).toHaveLength(0);
+  });
+
+  it('works when actions/checkout cloned into a subfolder (path:)', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    const work = checkout(repo.origin);
+    const run = await runAction({
+      workspace: dirname(work),
+      apiUrl: github.url,
+      inputs: { experiments: '1', config: `${basename(work)}/autoexp.yml` },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(run.code).toBe(0);
+    expect(remoteLedger(repo).map((row) => row[4])).toEqual(['keep', 'keep']);
   });
 
   it('reports a config error as an annotation on its line and fails the step', async () => {

@@ -2,11 +2,11 @@
 // after every experiment, one summary PR per tag, a job summary and outputs. The step fails only for
 // setup and config errors; a session that kept nothing succeeds.
 import * as core from '@actions/core';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadSettings } from '../config/load.js';
 import type { Settings } from '../config/settings.js';
-import { GitError } from '../git/git.js';
+import { Git, GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
 import { summarizeLedger } from '../report/summary.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
@@ -52,11 +52,16 @@ async function runAction(signal: AbortSignal): Promise<void> {
   if (unsupported.length > 0) throw new InputError(unsupported.join('\n'));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const configPath = resolve(workspace, inputs.config);
-  const settings = await loadSettings(configPath, workspace);
+  // actions/checkout may have cloned into a subfolder (`path:`): the repository is where the config is.
+  const checkoutRoot = await Git.at(dirname(configPath))
+    .describeRepository()
+    .then((repository) => repository.topLevel)
+    .catch(() => workspace);
+  const settings = await loadSettings(configPath, checkoutRoot);
   const branch = branchName(settings.tag);
 
   const repository = await prepareRepository({
-    workspace,
+    workspace: checkoutRoot,
     serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
     token: inputs.githubToken,
     branch,
