@@ -14960,11 +14960,16 @@ function formatSessionSummary(settings, result) {
   );
   return lines.join("\n");
 }
+async function readBranchLedger(repo, branch, dir, metricNames) {
+  const local = await readCommittedLedger(repo, `refs/heads/${branch}`, dir, metricNames);
+  if (local || await repo.resolve(`refs/heads/${branch}`)) return local;
+  return readCommittedLedger(repo, `refs/remotes/origin/${branch}`, dir, metricNames);
+}
 async function statusCommand(io, options) {
   const { settings, repo } = await loadProject(io, options.config);
   const branch = branchName(settings.tag);
   const names = settings.metrics.map((metric) => metric.name);
-  const ledger = await readCommittedLedger(repo, `refs/heads/${branch}`, settings.results.dir, names);
+  const ledger = await readBranchLedger(repo, branch, settings.results.dir, names);
   const rows = ledger?.rows ?? [];
   const summary = summarizeLedger(rows, settings.metrics);
   if (options.json) {
@@ -14987,9 +14992,9 @@ async function reportCommand(io, options) {
     throw new CliError("report --format html is not supported yet; use --format md");
   const { settings, repo } = await loadProject(io, options.config);
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
+  const ledger = await readBranchLedger(
     repo,
-    `refs/heads/${branch}`,
+    branch,
     settings.results.dir,
     settings.metrics.map((metric) => metric.name)
   );

@@ -206,6 +206,15 @@ describe('status, report and init', () => {
     expect(readFileSync(out, 'utf8')).toBe(report.stdout);
   });
 
+  it("status reads origin's copy of the branch when there is no local one", () => {
+    const repo = createProject();
+    cli(repo.root, ['run', '--experiments', '1', '--push'], { AUTOEXP_PLAN: planFile(['set 5']) });
+    repo.git('branch', '-D', 'autoexp/quad');
+    repo.git('fetch', '--quiet', 'origin');
+    const json = JSON.parse(cli(repo.root, ['status', '--json']).stdout);
+    expect(json.best.value).toBe(75);
+  });
+
   it('status says there is nothing yet before the first run', () => {
     const repo = createProject();
     const status = cli(repo.root, ['status']);

@@ -136,11 +136,21 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
   return lines.join('\n');
 }
 
+/**
+ * The ledger on the local branch, or on origin's copy when there is no local one (the Action ran it:
+ * `git fetch` is enough to see its results).
+ */
+async function readBranchLedger(repo: Git, branch: string, dir: string, metricNames: string[]) {
+  const local = await readCommittedLedger(repo, `refs/heads/${branch}`, dir, metricNames);
+  if (local || (await repo.resolve(`refs/heads/${branch}`))) return local;
+  return readCommittedLedger(repo, `refs/remotes/origin/${branch}`, dir, metricNames);
+}
+
 export async function statusCommand(io: CliIO, options: { config: string; json: boolean }): Promise<number> {
   const { settings, repo } = await loadProject(io, options.config);
   const branch = branchName(settings.tag);
   const names = settings.metrics.map((metric) => metric.name);
-  const ledger = await readCommittedLedger(repo, `refs/heads/${branch}`, settings.results.dir, names);
+  const ledger = await readBranchLedger(repo, branch, settings.results.dir, names);
   const rows = ledger?.rows ?? [];
   const summary = summarizeLedger(rows, settings.metrics);
   if (options.json) {
@@ -165,9 +175,9 @@ export async function reportCommand(
     throw new CliError('report --format html is not supported yet; use --format md');
   const { settings, repo } = await loadProject(io, options.config);
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
+  const ledger = await readBranchLedger(
     repo,
-    `refs/heads/${branch}`,
+    branch,
     settings.results.dir,
     settings.metrics.map((metric) => metric.name),
   );
