@@ -47,3 +47,8 @@ if (wants('startup')) {
   results.startup = benchStartup();
   console.log('start-up: spawn → first proposal, median ms (goal <= 300), and dist sizes:', results.startup);
 }
+if (wants('edits')) {
+  const { benchEdits } = await importTypeScript(join(ROOT, 'bench', 'edits.ts'));
+  results.edits = benchEdits();
+  console.log('SEARCH/REPLACE corpus (goals: 100 % of applicable cases, 0 at a wrong place):', results.edits);
+}
