@@ -10859,7 +10859,11 @@ function renderHead(input, summary, session, costUsd) {
   if (head?.status === "explore" && best !== void 0 && best.experiment !== head.experiment) {
     lines.push(
       "",
-      `The branch head (#${head.experiment}) is an explore step; the best kept commit is #${best.experiment} (\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`).`
+      `The branch head (#${head.experiment}) is an explore step; the best kept commit is #${best.experiment} (\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`). To review or merge the best rather than the head, open a PR from it:`,
+      "",
+      "```sh",
+      `git fetch origin refs/autoexp/${input.tag}/best && git push origin FETCH_HEAD:refs/heads/autoexp-best/${input.tag}`,
+      "```"
     );
   }
   lines.push("", countsTable(summary, session));

@@ -67,6 +67,9 @@ describe('the report on decisions', () => {
 
   it('points at the best commit when the head is an explore step', () => {
     expect(body).toContain('The branch head (#3) is an explore step; the best kept commit is #1 (`c0ffee1`');
+    expect(body).toContain(
+      'git fetch origin refs/autoexp/t/best && git push origin FETCH_HEAD:refs/heads/autoexp-best/t',
+    );
   });
 
   it('leaves all three out when nothing calls for them', () => {

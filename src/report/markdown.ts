@@ -133,7 +133,12 @@ function renderHead(
     lines.push(
       '',
       `The branch head (#${head.experiment}) is an explore step; the best kept commit is #${best.experiment} ` +
-        `(\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`).`,
+        `(\`${best.commit}\`, also \`refs/autoexp/${input.tag}/best\`). To review or merge the best rather ` +
+        `than the head, open a PR from it:`,
+      '',
+      '```sh',
+      `git fetch origin refs/autoexp/${input.tag}/best && git push origin FETCH_HEAD:refs/heads/autoexp-best/${input.tag}`,
+      '```',
     );
   }
 
