@@ -3,6 +3,7 @@
 // Pure functions, seeded, one run: the numbers are the same every time.
 import type { DecideSettings, MetricSpec } from '../src/config/settings.js';
 import { decide } from '../src/decide/decide.js';
+import { mulberry32 } from '../src/propose/mutate/random.js';
 
 const TRIALS = 10_000;
 const BASE = 100;
@@ -82,18 +83,6 @@ export function decisionTable(results: Record<string, number>): string {
 
 function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-/** mulberry32: a tiny seeded PRNG, so every run of the bench gives the same numbers. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A standard normal variate by Box–Muller. */

@@ -12,6 +12,7 @@ import {
   welchTest,
 } from '../src/decide/stats.js';
 import type { ComparisonStats, DecisionInput, Observation } from '../src/decide/types.js';
+import { mulberry32 } from '../src/propose/mutate/random.js';
 
 const HIT_RATE: MetricSpec = { name: 'hit_rate', goal: 'maximize', extract: { kind: 'line' } };
 const LATENCY: MetricSpec = { name: 'latency_ms', goal: 'minimize', extract: { kind: 'line' } };
@@ -711,18 +712,6 @@ describe('describeConfidence', () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG, so every property run is reproducible. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A standard normal variate by Box–Muller. */
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -795,7 +784,7 @@ describe.each(COMBINATIONS)('decide: properties of rule %s with noise %s', (rule
     );
 
   it('never keeps both a candidate over the incumbent and the incumbent over it', () => {
-    const random = prng(seed + 1);
+    const random = mulberry32(seed + 1);
     for (let i = 0; i < 1500; i++) {
       const c = randomCase(random);
       const forward = verdictOf(c);
@@ -805,7 +794,7 @@ describe.each(COMBINATIONS)('decide: properties of rule %s with noise %s', (rule
   });
 
   it('never keeps a candidate identical to the incumbent unless it is shorter', () => {
-    const random = prng(seed + 2);
+    const random = mulberry32(seed + 2);
     for (let i = 0; i < 1000; i++) {
       const c = randomCase(random);
       const verdict = verdictOf(c, c.incumbent);
@@ -816,7 +805,7 @@ describe.each(COMBINATIONS)('decide: properties of rule %s with noise %s', (rule
   });
 
   it("never turns a keep into a discard when every metric improves further in its goal's direction", () => {
-    const random = prng(seed + 3);
+    const random = mulberry32(seed + 3);
     let keeps = 0;
     for (let i = 0; i < 1500; i++) {
       const c = randomCase(random);
@@ -835,7 +824,7 @@ describe.each(COMBINATIONS)('decide: properties of rule %s with noise %s', (rule
   });
 
   it('always gives a reason that starts with one of the canonical words, and a confidence', () => {
-    const random = prng(seed + 4);
+    const random = mulberry32(seed + 4);
     for (let i = 0; i < 1000; i++) {
       const verdict = verdictOf(randomCase(random));
       expect(verdict.reason).toMatch(
@@ -849,7 +838,7 @@ describe.each(COMBINATIONS)('decide: properties of rule %s with noise %s', (rule
 
 describe('decide: welch keeps a change that does nothing about alpha of the time', () => {
   it.each([0.05, 0.2])('alpha %d, 5 runs each, 2,000 trials', (alpha) => {
-    const random = prng(Math.round(alpha * 1000));
+    const random = mulberry32(Math.round(alpha * 1000));
     const runs = () => Array.from({ length: 5 }, () => 100 + 5 * gaussian(random));
     const trials = 2000;
     let keeps = 0;

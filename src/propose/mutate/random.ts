@@ -19,16 +19,21 @@ export interface Random {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** mulberry32, seeded from any number of parts (e.g. the configured seed and the experiment number). */
-export function seededRandom(...parts: (number | string)[]): Random {
-  let state = hashString(parts.join(':'));
-  const next = (): number => {
+/** mulberry32: a tiny, fast, seedable generator of uniform numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** mulberry32, seeded from any number of parts (e.g. the configured seed and the experiment number). */
+export function seededRandom(...parts: (number | string)[]): Random {
+  const next = mulberry32(hashString(parts.join(':')));
   const int = (n: number): number => Math.floor(next() * n);
   return {
     next,
