@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createProject, projectConfig } from './helpers/project.js';
 import { loadSettings } from '../src/config/load.js';
 import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { isAlive } from './helpers/processes.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 
@@ -23,17 +24,6 @@ function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed child that nobody reaped yet is a zombie: dead for our purposes.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return !/^\d+ \(.*\) Z /.test(stat);
 }
 
 beforeAll(() => {

@@ -19,6 +19,7 @@ import {
 } from '../src/measure/environment.js';
 import { formatDuration, measure } from '../src/measure/measure.js';
 import { runCommand, type RunCommandOptions } from '../src/measure/run-command.js';
+import { isAlive } from './helpers/processes.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -45,21 +46,6 @@ function run(command: string, extra: Partial<RunCommandOptions> = {}) {
     metrics: [score],
     ...extra,
   });
-}
-
-/** Dead, or a zombie nobody reaped yet (a container's init may not reap orphans). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<boolean> {

@@ -18,6 +18,7 @@ import {
   type NetworkIsolation,
 } from '../src/measure/network.js';
 import { runCommand, type RunCommandOptions } from '../src/measure/run-command.js';
+import { isAlive } from './helpers/processes.js';
 
 type Isolated = Extract<NetworkIsolation, { kind: 'unshare' }>;
 
@@ -84,16 +85,6 @@ function run(command: string, extra: Partial<RunCommandOptions> = {}) {
     metrics: [score],
     ...extra,
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<boolean> {
