@@ -37393,15 +37393,18 @@ function hashString(text) {
   }
   return hash >>> 0;
 }
-function seededRandom(...parts) {
-  let state = hashString(parts.join(":"));
-  const next = () => {
+function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
     state = state + 1831565813 >>> 0;
     let t = state;
     t = Math.imul(t ^ t >>> 15, t | 1);
     t ^= t + Math.imul(t ^ t >>> 7, t | 61);
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
+}
+function seededRandom(...parts) {
+  const next = mulberry32(hashString(parts.join(":")));
   const int = (n) => Math.floor(next() * n);
   return {
     next,
@@ -38389,6 +38392,8 @@ var ExperimentLoop = class _ExperimentLoop {
   best;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   discardsInARow;
+  /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
+  visibleRecords = [];
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   stopRequested = false;
   budget;
@@ -38762,7 +38767,11 @@ ${holdout.logTail}`
   async recordsForProposer() {
     const records = await this.ledger.records();
     if (!this.options.settings.eval.holdout) return records;
-    return records.map(({ holdout: _hidden, ...visible }) => visible);
+    for (let index = this.visibleRecords.length; index < records.length; index++) {
+      const { holdout: _hidden, ...visible } = records[index];
+      this.visibleRecords.push(visible);
+    }
+    return this.visibleRecords;
   }
   async readChanges(paths) {
     return Promise.all(

@@ -1,5 +1,5 @@
 // The ledger's row and record shapes (CONTRACT §2).
-import type { ComparisonStats } from '../decide/types.js';
+import type { ComparisonStats, Observation } from '../decide/types.js';
 
 export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
 
@@ -15,10 +15,7 @@ export interface LedgerRow {
 }
 
 /** A measurement as stored in the experiments log: means and raw samples per metric. */
-export interface MeasurementRecord {
-  metrics: Record<string, number>;
-  samples: Record<string, number[]>;
-}
+export type MeasurementRecord = Observation;
 
 /** One object of experiments/NNNN.jsonl. Fields beyond CONTRACT §2's minimum are autoexp's own. */
 export interface ExperimentRecord {

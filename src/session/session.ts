@@ -168,6 +168,8 @@ class ExperimentLoop {
   private readonly best: BestPointer | undefined;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   private discardsInARow: number;
+  /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
+  private readonly visibleRecords: ExperimentRecord[] = [];
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   private stopRequested = false;
   private readonly budget: SessionBudget;
@@ -612,7 +614,12 @@ class ExperimentLoop {
   private async recordsForProposer(): Promise<readonly ExperimentRecord[]> {
     const records = await this.ledger.records();
     if (!this.options.settings.eval.holdout) return records;
-    return records.map(({ holdout: _hidden, ...visible }) => visible);
+    // Extended, not rebuilt: copying the whole history per experiment would grow with the ledger.
+    for (let index = this.visibleRecords.length; index < records.length; index++) {
+      const { holdout: _hidden, ...visible } = records[index]!;
+      this.visibleRecords.push(visible);
+    }
+    return this.visibleRecords;
   }
 
   private async readChanges(paths: string[]): Promise<FileChange[]> {
