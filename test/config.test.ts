@@ -820,7 +820,6 @@ describe('problem positions', () => {
 
 describe('not supported yet', () => {
   it.each([
-    ['proposer.kind', 'proposer:\n  kind: llm\n  model: m'],
     ['workers', 'workers: 4'],
     ['stages', 'stages:\n  - name: first'],
     ['track', 'track: fast'],
@@ -837,6 +836,15 @@ describe('not supported yet', () => {
     expect(problemAt(text, keyPath).message).toMatch(/^not supported yet \(.+\)$/);
     // The parser reads the key fully: without the list, the same config is accepted.
     expect(() => parse(text, ALL_FEATURES)).not.toThrow();
+  });
+
+  it('accepts proposer.kind llm', () => {
+    const text = yml({}, 'proposer:\n  kind: llm\n  provider: anthropic\n  model: claude-sonnet-4-5');
+    expect(parse(text).proposer).toMatchObject({
+      kind: 'llm',
+      apiKeyEnv: 'ANTHROPIC_API_KEY',
+      crashRetries: 1,
+    });
   });
 
   it.each([

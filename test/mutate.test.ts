@@ -47,6 +47,8 @@ function context(
     experiment,
     settings: SETTINGS,
     scopeFiles,
+    contextFiles: [],
+    costLeftUsd: Infinity,
     rows: [],
     records,
     incumbent: { commit: 'abc1234', metrics: {} },

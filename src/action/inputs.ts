@@ -1,6 +1,8 @@
 // The action's inputs (CONTRACT §5), read once into one typed object and checked strictly.
 import * as core from '@actions/core';
 import { parseDuration } from '../config/duration.js';
+import { DEFAULT_API_KEY_ENV, isHttpUrl, PROVIDERS } from '../config/parse-proposer.js';
+import type { Settings } from '../config/settings.js';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -82,13 +84,46 @@ export function unsupportedInputs(inputs: ActionInputs): string[] {
   if (inputs.track !== undefined) problems.push('input track: not supported yet');
   if (inputs.combine || inputs.tracks.length > 0)
     problems.push('inputs combine and tracks: not supported yet');
-  for (const [name, value] of [
-    ['provider', inputs.provider],
-    ['model', inputs.model],
-    ['base-url', inputs.baseUrl],
-  ] as const) {
-    if (value !== undefined)
-      problems.push(`input ${name}: applies to proposer.kind llm, which is not supported yet`);
-  }
   return problems;
+}
+
+/** The inputs provider, model and base-url override autoexp.yml's llm proposer (CONTRACT §5). */
+export function withProposerInputs(settings: Settings, inputs: ActionInputs): Settings {
+  const given = (
+    [
+      ['provider', inputs.provider],
+      ['model', inputs.model],
+      ['base-url', inputs.baseUrl],
+    ] as const
+  ).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return settings;
+  const proposer = settings.proposer;
+  if (proposer.kind !== 'llm') {
+    throw new InputError(
+      `input ${given[0]![0]}: applies to proposer.kind llm, but ${settings.configPath} has kind ${proposer.kind}`,
+    );
+  }
+  const provider = inputs.provider ?? proposer.provider;
+  if (!(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new InputError(`input provider: "${provider}" is not one of ${PROVIDERS.join(', ')}`);
+  }
+  if (inputs.baseUrl !== undefined && !isHttpUrl(inputs.baseUrl)) {
+    throw new InputError(`input base-url: "${inputs.baseUrl}" is not an http(s) URL`);
+  }
+  const typed = provider as (typeof PROVIDERS)[number];
+  // The key variable follows the provider unless autoexp.yml named one of its own.
+  const apiKeyEnv =
+    proposer.apiKeyEnv === DEFAULT_API_KEY_ENV[proposer.provider]
+      ? DEFAULT_API_KEY_ENV[typed]
+      : proposer.apiKeyEnv;
+  return {
+    ...settings,
+    proposer: {
+      ...proposer,
+      provider: typed,
+      apiKeyEnv,
+      model: inputs.model ?? proposer.model,
+      ...(inputs.baseUrl !== undefined ? { baseUrl: inputs.baseUrl } : {}),
+    },
+  };
 }

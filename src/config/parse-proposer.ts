@@ -14,8 +14,8 @@ const KEYS_BY_KIND: Record<ProposerKind, readonly string[]> = {
   mutate: ['seed'],
 };
 const ALL_KEYS = ['kind', ...KINDS.flatMap((kind) => KEYS_BY_KIND[kind])];
-const PROVIDERS: readonly Provider[] = ['openai', 'anthropic'];
-const DEFAULT_API_KEY_ENV: Record<Provider, string> = {
+export const PROVIDERS: readonly Provider[] = ['openai', 'anthropic'];
+export const DEFAULT_API_KEY_ENV: Record<Provider, string> = {
   openai: 'OPENAI_API_KEY',
   anthropic: 'ANTHROPIC_API_KEY',
 };
@@ -117,7 +117,7 @@ function parsePrice(reader: ConfigReader, field: Field): { input: number; output
   return { input, output };
 }
 
-function isHttpUrl(text: string): boolean {
+export function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return url.protocol === 'http:' || url.protocol === 'https:';

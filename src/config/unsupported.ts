@@ -24,11 +24,6 @@ export interface NotSupportedYet {
 
 export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
   {
-    keyPath: 'proposer.kind',
-    isUsed: ({ settings }) => settings.proposer.kind === 'llm',
-    note: 'use kind "command" to drive a coding agent, or "mutate"',
-  },
-  {
     keyPath: 'workers',
     isUsed: ({ later }) => later.workers !== undefined,
     note: 'experiments run one at a time in this version; remove the key',

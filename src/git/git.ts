@@ -211,6 +211,12 @@ export class Git {
     return parseCommitSha(await this.run(['commit', '--no-verify', '-m', message, '--only', '--', ...paths]));
   }
 
+  /** Folds every change in the tree (untracked files too) into HEAD, with a new message. */
+  async amendAll(message: string): Promise<string> {
+    await this.run(['add', '-A']);
+    return parseCommitSha(await this.run(['commit', '--amend', '--no-verify', '-m', message]));
+  }
+
   /** Rewrites HEAD's message (same tree); returns the new short sha. */
   async amendMessage(message: string): Promise<string> {
     return parseCommitSha(

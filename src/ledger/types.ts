@@ -14,6 +14,16 @@ export interface LedgerRow {
   description: string;
 }
 
+/** LLM tokens of one experiment; `input` counts every prompt token, the cached ones included. */
+export interface TokenCounts {
+  input: number;
+  output: number;
+  /** Prompt tokens read from the provider's cache. */
+  cache_read?: number;
+  /** Prompt tokens written to the provider's cache. */
+  cache_write?: number;
+}
+
 /** A measurement as stored in the experiments log: means and raw samples per metric. */
 export type MeasurementRecord = Observation;
 
@@ -31,7 +41,7 @@ export interface ExperimentRecord {
   wall_time_s: number;
   diff_lines: number;
   patch: string;
-  tokens: { input: number; output: number };
+  tokens: TokenCounts;
   cost_usd: number;
   proposer: string;
   log_tail?: string;
@@ -49,4 +59,6 @@ export interface ExperimentRecord {
   holdout?: { candidate: Record<string, number>; incumbent: Record<string, number> };
   /** explore.stuck-after discards in a row preceded this experiment: the proposer was told it is stuck. */
   stuck?: boolean;
+  /** The candidate crashed and the proposer repaired it (proposer.crash-retries): the crashes before the fix. */
+  crash_repairs?: { reason: string; log_tail: string }[];
 }

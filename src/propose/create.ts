@@ -1,17 +1,58 @@
 // Picks the proposer that autoexp.yml asks for.
 import type { Settings } from '../config/settings.js';
+import { createAnthropicClient } from '../llm/anthropic.js';
+import { createOpenAiClient } from '../llm/openai.js';
+import { priceOf } from '../llm/prices.js';
 import { createCommandProposer } from './command.js';
+import { apiKeyFrom, createLlmProposer } from './llm.js';
 import { createMutateProposer } from './mutate/mutate.js';
-import type { Proposer } from './types.js';
+import { ProposerSetupError, type Proposer } from './types.js';
 
-export function createProposer(settings: Settings, scratchDir: string): Proposer {
+/** Attempts per LLM call: the SDKs retry 429, 5xx and timeouts with backoff, honouring retry-after. */
+export const LLM_MAX_RETRIES = 4;
+/** One call's limit; reasoning models can think for minutes. */
+export const LLM_TIMEOUT_MS = 10 * 60_000;
+
+export function createProposer(settings: Settings, scratchDir: string, env: NodeJS.ProcessEnv): Proposer {
   const proposer = settings.proposer;
   switch (proposer.kind) {
     case 'mutate':
       return createMutateProposer({ seed: proposer.seed });
     case 'command':
       return createCommandProposer(proposer.run, scratchDir);
-    case 'llm':
-      throw new Error('proposer.kind: llm is not supported yet');
+    case 'llm': {
+      const key = apiKeyFrom(proposer, env);
+      if (!key) {
+        throw new ProposerSetupError(
+          `proposer.kind llm needs an API key: set ${proposer.apiKeyEnv} (or the action's api-key input)`,
+        );
+      }
+      const price = priceOf(proposer.provider, proposer.model, proposer.price);
+      if (!price) {
+        throw new ProposerSetupError(
+          `no built-in price for ${proposer.provider} model "${proposer.model}", so budget.cost-usd cannot be ` +
+            'kept: set proposer.price: {input, output} (USD per million tokens; {input: 0, output: 0} for a local model)',
+        );
+      }
+      const options = {
+        model: proposer.model,
+        apiKey: key.key,
+        baseUrl: proposer.baseUrl,
+        keySource: key.source,
+        maxRetries: LLM_MAX_RETRIES,
+        timeoutMs: LLM_TIMEOUT_MS,
+      };
+      const client =
+        proposer.provider === 'anthropic' ? createAnthropicClient(options) : createOpenAiClient(options);
+      return createLlmProposer({ client, price, scratchDir, secrets: secretValues(env, key.key) });
+    }
   }
+}
+
+/** Values in the environment that must never reach a prompt. */
+function secretValues(env: NodeJS.ProcessEnv, apiKey: string): string[] {
+  const names = Object.keys(env).filter((name) =>
+    /(^|_)(TOKEN|KEY|SECRET|PASSWORD)($|_)|^INPUT_GITHUB-TOKEN$|^INPUT_API-KEY$/i.test(name),
+  );
+  return [apiKey, ...names.map((name) => env[name] ?? '')].filter((value) => value.length >= 8);
 }

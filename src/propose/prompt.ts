@@ -2,7 +2,7 @@
 // Stable parts first (instructions, strategy, scope), the changing parts (incumbent, history) last.
 import type { MetricSpec } from '../config/settings.js';
 import type { LedgerRow } from '../ledger/types.js';
-import type { ProposerContext } from './types.js';
+import type { ProposerContext, ReviewerComment } from './types.js';
 
 const HISTORY_ROWS = 30;
 
@@ -19,7 +19,7 @@ export const WHEN_STUCK = [
   '6. Review the discarded experiments: was something promising given up too early?',
 ];
 
-function describeMetric(metric: MetricSpec): string {
+export function describeMetric(metric: MetricSpec): string {
   const bounds = [
     metric.min !== undefined ? `min ${metric.min}` : '',
     metric.max !== undefined ? `max ${metric.max}` : '',
@@ -32,6 +32,21 @@ function describeMetric(metric: MetricSpec): string {
 function formatRow(row: LedgerRow, metrics: readonly MetricSpec[]): string {
   const values = metrics.map((metric) => `${metric.name}=${row.metrics[metric.name] ?? '—'}`).join(' ');
   return `#${row.experiment} ${row.status} ${values} ${row.description}`;
+}
+
+/** Comments people left on the summary PR: steering for the next proposals. */
+export function reviewerNotesSection(notes: readonly ReviewerComment[]): string[] {
+  const lines = [
+    '## Notes from the reviewer',
+    '',
+    'A person reviewing these experiments left these comments; take them into account:',
+    '',
+  ];
+  for (const note of notes) {
+    const where = note.path ? ` (on ${note.path}${note.line ? `:${note.line}` : ''})` : '';
+    lines.push(`- ${note.author}${where}: ${note.body.trim().replace(/\s*\n\s*/g, ' ')}`);
+  }
+  return lines;
 }
 
 export function buildAgentPrompt(context: ProposerContext): string {
@@ -65,17 +80,7 @@ export function buildAgentPrompt(context: ProposerContext): string {
     lines.push(`## Research strategy (${settings.program.path})`, '', settings.program.text.trim(), '');
   }
   if (context.reviewerNotes && context.reviewerNotes.length > 0) {
-    lines.push(
-      '## Notes from the reviewer',
-      '',
-      'A person reviewing these experiments left these comments; take them into account:',
-      '',
-    );
-    for (const note of context.reviewerNotes) {
-      const where = note.path ? ` (on ${note.path}${note.line ? `:${note.line}` : ''})` : '';
-      lines.push(`- ${note.author}${where}: ${note.body.trim().replace(/\s*\n\s*/g, ' ')}`);
-    }
-    lines.push('');
+    lines.push(...reviewerNotesSection(context.reviewerNotes), '');
   }
   lines.push('## Where things stand', '');
   lines.push(

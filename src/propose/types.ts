@@ -1,6 +1,6 @@
 // The one interface every proposer (mutate, command, llm) implements.
 import type { Settings } from '../config/settings.js';
-import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { ExperimentRecord, LedgerRow, TokenCounts } from '../ledger/types.js';
 
 export interface ProposerContext {
   /** Root of the working tree the experiment uses; the proposer edits files here, in place. */
@@ -10,6 +10,8 @@ export interface ProposerContext {
   settings: Settings;
   /** Tracked files (relative, forward slashes) matching scope.modify, as of the incumbent. */
   scopeFiles: string[];
+  /** Tracked files matching scope.context (read-only, shown to the llm proposer). */
+  contextFiles: string[];
   /** Every earlier row and record, oldest first (all sessions). */
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
@@ -24,6 +26,14 @@ export interface ProposerContext {
   /** Environment for child processes the proposer starts (already scrubbed of the GitHub token). */
   env: Record<string, string>;
   signal: AbortSignal;
+  /** What budget.cost-usd leaves for this experiment's LLM calls (USD); Infinity without a cap. */
+  costLeftUsd: number;
+}
+
+/** Why the last candidate crashed, for a proposer that can repair it (proposer.crash-retries). */
+export interface CrashReport {
+  reason: string;
+  logTail: string;
 }
 
 /** A reviewer's comment on the summary PR, handed to the proposer as steering. */
@@ -38,10 +48,20 @@ export interface ReviewerComment {
 export interface Proposal {
   /** One-line hypothesis; when absent autoexp describes the diff. */
   description?: string;
-  tokens?: { input: number; output: number };
+  tokens?: TokenCounts;
   costUsd?: number;
   /** Stored in the experiment's record as `proposal` (proposer-specific memory). */
   details?: Record<string, unknown>;
+}
+
+export interface ProposalFailureDetails {
+  tokens?: TokenCounts;
+  costUsd?: number;
+  logTail?: string;
+  /** `crash`: the proposer itself failed (its provider kept failing); default `invalid`. */
+  status?: 'invalid' | 'crash';
+  /** `cost`: the next call would pass budget.cost-usd; the session stops after this. */
+  stop?: 'cost';
 }
 
 /** Thrown by a proposer that could not produce a change: the experiment is recorded as `invalid`. */
@@ -49,14 +69,27 @@ export class ProposalError extends Error {
   override name = 'ProposalError';
   constructor(
     message: string,
-    readonly details: { tokens?: { input: number; output: number }; costUsd?: number; logTail?: string } = {},
+    readonly details: ProposalFailureDetails = {},
   ) {
     super(message);
   }
+}
+
+/**
+ * Thrown by a proposer whose every attempt would fail the same way (no key, a wrong key, an unknown model,
+ * files too big for a prompt): the session ends with this message as a setup error.
+ */
+export class ProposerSetupError extends Error {
+  override name = 'ProposerSetupError';
 }
 
 export interface Proposer {
   /** Name recorded in the experiments log, e.g. "mutate", "command", "llm:openai/gpt-5-mini". */
   readonly name: string;
   propose(context: ProposerContext): Promise<Proposal>;
+  /**
+   * Optional: fix the candidate just proposed, which crashed, by editing the tree on top of it (seed 002's
+   * crash repair). Throws ProposalError when it cannot.
+   */
+  repair?(context: ProposerContext, crash: CrashReport): Promise<Proposal>;
 }

@@ -1,12 +1,14 @@
 // When a session stops starting experiments (CONTRACT §1 budget). Pure: time comes in as an argument.
 import type { Status } from '../ledger/types.js';
 
-export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cancelled' | 'superseded';
+export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cost' | 'cancelled' | 'superseded';
 
 export interface BudgetLimits {
   experiments: number;
   timeMs: number;
   consecutiveCrashes: number;
+  /** budget.cost-usd: LLM spend per session. */
+  costUsd: number;
 }
 
 const FAILURES: ReadonlySet<Status> = new Set(['crash', 'timeout', 'invalid']);
@@ -14,15 +16,33 @@ const FAILURES: ReadonlySet<Status> = new Set(['crash', 'timeout', 'invalid']);
 export class SessionBudget {
   private experimentsRun = 0;
   private failuresInARow = 0;
+  private spentUsd = 0;
+  /** A proposer stopped before a call that could have passed the cost cap. */
+  private costCapReached = false;
 
   constructor(
     private readonly limits: BudgetLimits,
     private readonly startedAtMs: number,
   ) {}
 
-  record(status: Status): void {
+  record(status: Status, costUsd = 0): void {
     this.experimentsRun++;
     this.failuresInARow = FAILURES.has(status) ? this.failuresInARow + 1 : 0;
+    this.spentUsd += costUsd;
+  }
+
+  /** The next LLM call could pass budget.cost-usd: no further experiment starts. */
+  stopForCost(): void {
+    this.costCapReached = true;
+  }
+
+  /** What budget.cost-usd leaves, in USD. */
+  get costLeftUsd(): number {
+    return Math.max(0, this.limits.costUsd - this.spentUsd);
+  }
+
+  get spent(): number {
+    return this.spentUsd;
   }
 
   get experiments(): number {
@@ -31,6 +51,7 @@ export class SessionBudget {
 
   /** Why no further experiment may start now, or undefined when one may. */
   stopReason(nowMs: number): StopReason | undefined {
+    if (this.costCapReached || (this.spentUsd > 0 && this.spentUsd >= this.limits.costUsd)) return 'cost';
     if (this.failuresInARow >= this.limits.consecutiveCrashes) return 'consecutive-crashes';
     if (this.experimentsRun >= this.limits.experiments) return 'experiments';
     if (nowMs - this.startedAtMs >= this.limits.timeMs) return 'time';
@@ -46,6 +67,8 @@ export function describeStop(reason: StopReason, limits: BudgetLimits): string {
       return 'time budget spent';
     case 'consecutive-crashes':
       return `${limits.consecutiveCrashes} failed experiments in a row (crash, timeout or invalid)`;
+    case 'cost':
+      return `LLM spend reached budget.cost-usd ($${limits.costUsd.toFixed(2)})`;
     case 'cancelled':
       return 'cancelled';
     case 'superseded':

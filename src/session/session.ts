@@ -14,7 +14,14 @@ import { formatDuration, measure, measureInterleaved } from '../measure/measure.
 import type { Measurement } from '../measure/types.js';
 import { detectNetworkIsolation, type NetworkIsolation } from '../measure/network.js';
 import { createProposer } from '../propose/create.js';
-import { ProposalError, type Proposal, type Proposer, type ReviewerComment } from '../propose/types.js';
+import {
+  ProposalError,
+  ProposerSetupError,
+  type Proposal,
+  type Proposer,
+  type ProposerContext,
+  type ReviewerComment,
+} from '../propose/types.js';
 import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
 import { holdoutRegression, measureHoldout, runGuard } from './gates.js';
@@ -184,6 +191,8 @@ class ExperimentLoop {
     private readonly proposer: Proposer,
     /** Contents of the tracked scope files as of the incumbent (kept in memory to diff without git). */
     private readonly scopeContents: Map<string, string>,
+    /** Tracked files matching scope.context, shown read-only to the llm proposer. */
+    private readonly contextFiles: string[],
     private readonly sessionId: string,
     /** eval.network: off — how eval, guard and holdout get a network namespace of their own. */
     private readonly network: NetworkIsolation | undefined,
@@ -194,6 +203,7 @@ class ExperimentLoop {
         experiments: options.experiments ?? settings.budget.experiments,
         timeMs: options.timeMs ?? settings.budget.timeMs,
         consecutiveCrashes: settings.budget.consecutiveCrashes,
+        costUsd: settings.budget.costUsd,
       },
       Date.now(),
     );
@@ -221,18 +231,30 @@ class ExperimentLoop {
       settings.metrics.map((metric) => metric.name),
     );
     const inScope = scopeMatcher(settings.scope.modify);
+    const inContext = scopeMatcher(settings.scope.context);
     const scopeContents = new Map<string, string>();
-    for (const path of (await workspace.git.trackedFiles()).filter(inScope)) {
+    const tracked = await workspace.git.trackedFiles();
+    for (const path of tracked.filter(inScope)) {
       scopeContents.set(path, await readFile(join(workspace.path, path), 'utf8'));
     }
+    const contextFiles = tracked.filter((path) => inContext(path) && !inScope(path));
     if (scopeContents.size === 0 && settings.proposer.kind === 'mutate') {
       throw new SessionError(
         `no tracked file matches scope.modify (${settings.scope.modify.join(', ')}); commit the files to optimize first`,
       );
     }
-    const proposer = createProposer(settings, workspace.scratchDir);
+    const proposer = proposerOrError(settings, workspace.scratchDir, options.env);
     const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
-    return new ExperimentLoop(options, workspace, ledger, proposer, scopeContents, sessionId, network);
+    return new ExperimentLoop(
+      options,
+      workspace,
+      ledger,
+      proposer,
+      scopeContents,
+      contextFiles,
+      sessionId,
+      network,
+    );
   }
 
   get evalLogPath(): string {
@@ -355,7 +377,8 @@ class ExperimentLoop {
       if (stop) return stop;
       const outcome = await this.runOneExperiment();
       if (outcome === 'cancelled') return 'cancelled';
-      this.budget.record(outcome.row.status);
+      if (outcome === 'cost') return 'cost';
+      this.budget.record(outcome.row.status, outcome.record.cost_usd);
     }
   }
 
@@ -387,38 +410,56 @@ class ExperimentLoop {
     };
   }
 
-  private async runOneExperiment(): Promise<ExperimentOutcome | 'cancelled'> {
-    const { settings, events = {}, signal } = this.options;
+  /** What a proposer gets to see for `experiment`. */
+  private async proposerContext(experiment: number, stuck: boolean): Promise<ProposerContext> {
+    const { settings, signal } = this.options;
     const incumbent = this.incumbent!;
+    return {
+      worktree: this.workspace.path,
+      experiment,
+      settings,
+      scopeFiles: [...this.scopeContents.keys()].sort(),
+      contextFiles: this.contextFiles,
+      rows: this.ledger.rows(),
+      records: await this.recordsForProposer(),
+      stuck,
+      reviewerNotes: this.options.reviewerNotes,
+      incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
+      resultsPath: this.ledger.resultsPath,
+      env: this.proposerEnv,
+      signal,
+      costLeftUsd: this.budget.costLeftUsd,
+    };
+  }
+
+  private async runOneExperiment(): Promise<ExperimentOutcome | 'cancelled' | 'cost'> {
+    const { settings, events = {}, signal } = this.options;
     const experiment = this.ledger.nextExperiment();
 
     events.phase?.({ kind: 'proposing', experiment });
     const stuck = this.discardsInARow >= settings.explore.stuckAfter;
+    const incumbent = this.incumbent!;
+    const context = await this.proposerContext(experiment, stuck);
     let proposal: Proposal;
     try {
-      proposal = await this.proposer.propose({
-        worktree: this.workspace.path,
-        experiment,
-        settings,
-        scopeFiles: [...this.scopeContents.keys()].sort(),
-        rows: this.ledger.rows(),
-        records: await this.recordsForProposer(),
-        stuck,
-        reviewerNotes: this.options.reviewerNotes,
-        incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
-        resultsPath: this.ledger.resultsPath,
-        env: this.proposerEnv,
-        signal,
-      });
+      proposal = await this.proposer.propose(context);
     } catch (error) {
       await this.undoUncommitted();
       if (signal.aborted) return 'cancelled';
+      if (error instanceof ProposerSetupError) throw new SessionError(error.message);
       const failure =
         error instanceof ProposalError
           ? error
           : new ProposalError(`proposer failed: ${(error as Error).message}`);
+      if (failure.details.stop === 'cost') {
+        this.budget.stopForCost();
+        events.notice?.(failure.message);
+        // Nothing was spent on this experiment: it did not happen, and its number stays free.
+        if (!(failure.details.costUsd && failure.details.costUsd > 0)) return 'cost';
+      }
       const record = this.baseRecord(experiment, 0);
       Object.assign(record, {
+        status: failure.details.status ?? 'invalid',
         reason: failure.message,
         description: `proposal failed: ${failure.message}`,
         tokens: failure.details.tokens ?? record.tokens,
@@ -440,13 +481,16 @@ class ExperimentLoop {
 
     const changed = await this.git.changedPaths();
     const scope = checkScope(changed, this.inScope, settings.results.dir);
-    const fileChanges = await this.readChanges(scope.inScope.map((change) => change.path));
-    const summary = summarizeChanges(fileChanges);
-    record.patch = summary.patch;
-    record.diff_lines = summary.added + summary.removed;
-    record.description =
-      proposal.description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
-    record.scope_hash = scopeHash(this.contentsAfter(fileChanges));
+    let fileChanges = await this.readChanges(scope.inScope.map((change) => change.path));
+    let summary = summarizeChanges(fileChanges);
+    const describe = (description: string | undefined): void => {
+      record.patch = summary.patch;
+      record.diff_lines = summary.added + summary.removed;
+      record.description =
+        description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+      record.scope_hash = scopeHash(this.contentsAfter(fileChanges));
+    };
+    describe(proposal.description);
 
     if (changed.length === 0) {
       return this.recordOutcome({ ...record, reason: 'no change' });
@@ -461,8 +505,32 @@ class ExperimentLoop {
     });
     record.commit = candidate;
 
-    events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
-    const { candidate: measurement, incumbent: comparedWith } = await this.measureCandidate(experiment);
+    let measured: { candidate: Measurement; incumbent: Incumbent };
+    // proposer.crash-retries (seed 002): a crashed candidate gets that many chances to be fixed by its proposer.
+    const repairsAllowed =
+      this.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
+    for (let repairs = 0; ; repairs++) {
+      events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
+      measured = await this.measureCandidate(experiment);
+      const crash = measured.candidate;
+      if (crash.outcome !== 'crash' || repairs >= repairsAllowed) break;
+      events.phase?.({ kind: 'proposing', experiment });
+      const repaired = await this.repairCrash(record, context, {
+        reason: crash.reason,
+        logTail: crash.logTail,
+      });
+      if (repaired === 'cancelled') {
+        await this.undoCommitted();
+        return 'cancelled';
+      }
+      if (!repaired.ok) break;
+      const paths = new Set([...fileChanges.map((change) => change.path), ...repaired.paths]);
+      fileChanges = await this.readChanges([...paths].sort());
+      summary = summarizeChanges(fileChanges);
+      describe(repaired.description ?? record.description);
+      record.commit = await this.git.amendAll(record.description);
+    }
+    const { candidate: measurement, incumbent: comparedWith } = measured;
     record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
     record.samples = measurement.samples;
     if (comparedWith !== incumbent)
@@ -482,7 +550,9 @@ class ExperimentLoop {
       return this.recordOutcome({
         ...record,
         status: measurement.outcome,
-        reason: measurement.reason,
+        reason: record.crash_repairs
+          ? `${measurement.reason} (after ${describeRepairs(record)})`
+          : measurement.reason,
         log_tail: measurement.logTail,
       });
     }
@@ -530,6 +600,62 @@ class ExperimentLoop {
     }
     await this.best?.offer(kept, measurement.metrics);
     return this.recordOutcome({ ...record, status });
+  }
+
+  /**
+   * Asks the proposer to fix the crashed candidate in place (HEAD is the candidate). The crash goes into
+   * the record either way; a repair that fails, changes nothing or leaves scope ends the attempts, and the
+   * candidate is recorded as the crash it was.
+   */
+  private async repairCrash(
+    record: ExperimentRecord,
+    context: ProposerContext,
+    crash: { reason: string; logTail: string },
+  ): Promise<{ ok: true; paths: string[]; description?: string } | { ok: false } | 'cancelled'> {
+    const { settings, signal, events = {} } = this.options;
+    (record.crash_repairs ??= []).push({ reason: crash.reason, log_tail: crash.logTail });
+    await this.removeEvalArtifacts();
+    const spend = (proposal: { tokens?: ExperimentRecord['tokens']; costUsd?: number }) => {
+      record.tokens = addTokens(record.tokens, proposal.tokens);
+      record.cost_usd += proposal.costUsd ?? 0;
+    };
+    let proposal: Proposal;
+    try {
+      proposal = await this.proposer.repair!(
+        { ...context, costLeftUsd: this.budget.costLeftUsd - record.cost_usd },
+        crash,
+      );
+    } catch (error) {
+      if (signal.aborted) return 'cancelled';
+      if (error instanceof ProposerSetupError) {
+        await this.undoCommitted();
+        throw new SessionError(error.message);
+      }
+      const failure = error instanceof ProposalError ? error : new ProposalError((error as Error).message);
+      spend(failure.details);
+      if (failure.details.stop === 'cost') {
+        this.budget.stopForCost();
+        events.notice?.(failure.message);
+      }
+      record.crash_repairs.at(-1)!.reason += ` (repair failed: ${failure.message})`;
+      await this.removeEvalArtifacts();
+      return { ok: false };
+    }
+    spend(proposal);
+    if (signal.aborted) return 'cancelled';
+    const changed = await this.git.changedPaths();
+    const scope = checkScope(changed, this.inScope, settings.results.dir);
+    if (changed.length === 0 || scope.outOfScope.length > 0) {
+      const why = changed.length === 0 ? 'no change' : describeOutOfScope(scope.outOfScope);
+      record.crash_repairs.at(-1)!.reason += ` (repair failed: ${why})`;
+      await this.removeEvalArtifacts();
+      return { ok: false };
+    }
+    return {
+      ok: true,
+      paths: scope.inScope.map((change) => change.path),
+      ...(proposal.description ? { description: proposal.description } : {}),
+    };
   }
 
   /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
@@ -702,6 +828,37 @@ class ExperimentLoop {
     await this.git.resetHard('HEAD');
     await this.git.removeUntracked();
   }
+}
+
+/** A proposer that cannot work at all (no key, an unknown price) is a setup error, before any measuring. */
+function proposerOrError(settings: Settings, scratchDir: string, env: NodeJS.ProcessEnv): Proposer {
+  try {
+    return createProposer(settings, scratchDir, env);
+  } catch (error) {
+    if (error instanceof ProposerSetupError) throw new SessionError(error.message);
+    throw error;
+  }
+}
+
+function addTokens(
+  a: ExperimentRecord['tokens'],
+  b: ExperimentRecord['tokens'] | undefined,
+): ExperimentRecord['tokens'] {
+  if (!b) return a;
+  const sum = (x?: number, y?: number) => (x ?? 0) + (y ?? 0);
+  const cacheRead = sum(a.cache_read, b.cache_read);
+  const cacheWrite = sum(a.cache_write, b.cache_write);
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    ...(cacheRead > 0 ? { cache_read: cacheRead } : {}),
+    ...(cacheWrite > 0 ? { cache_write: cacheWrite } : {}),
+  };
+}
+
+function describeRepairs(record: ExperimentRecord): string {
+  const count = record.crash_repairs?.length ?? 0;
+  return `${count} repair attempt${count === 1 ? '' : 's'}`;
 }
 
 /** eval.network: off must never quietly run with the network on. */
