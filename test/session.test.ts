@@ -36,6 +36,30 @@ function tsv(repo: TestRepo): string[][] {
 }
 
 describe('a session on a real repository', () => {
+  it('undoes commits a proposer made itself and checks their changes like any other', async () => {
+    const repo = createProject();
+    const notices: string[] = [];
+    await session(repo, ['commit-harness', 'commit 8', 'set 9'], {
+      experiments: 3,
+      events: { notice: (message) => notices.push(message) },
+    });
+    expect(
+      tsv(repo)
+        .slice(1)
+        .map((row) => [row[0], row[4], row[2]]),
+    ).toEqual([
+      ['0', 'keep', '51'],
+      ['1', 'invalid', ''],
+      ['2', 'keep', '96'],
+      ['3', 'keep', '99'],
+    ]);
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records[1]!.reason).toBe('out of scope: evaluate.sh');
+    expect(repo.git('show', 'autoexp/quad:evaluate.sh')).toBe(repo.read('evaluate.sh').trim());
+    expect(repo.git('log', '--format=%s', 'autoexp/quad')).not.toContain("agent's own commit");
+    expect(notices.filter((notice) => notice.includes('commits of its own'))).toHaveLength(2);
+  });
+
   it('records every status and keeps only improvements', async () => {
     const repo = createProject();
     const plan = ['set 5', 'set 1', 'set 99', 'set 77', 'harness', 'nothing', 'fail', 'newfile', 'set 8'];

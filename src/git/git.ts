@@ -18,7 +18,7 @@ export class GitError extends Error {
 /** One entry of `git status`: a path that differs from HEAD, with git's two-letter code. */
 export interface ChangedPath {
   path: string;
-  /** Porcelain v1 code, e.g. " M", "??", " D", "A ". */
+  /** Two-letter status code as in porcelain v1, e.g. " M", "??", " D", "A ". */
   code: string;
 }
 
@@ -166,19 +166,40 @@ export class Git {
 
   /** Paths that differ from HEAD in the working tree or index, untracked files included (not ignored ones). */
   async changedPaths(): Promise<ChangedPath[]> {
+    return (await this.status()).changed;
+  }
+
+  /**
+   * The changed paths and, from the same git process, the commit HEAD points at (full sha): a proposer that
+   * committed on its own shows as a HEAD that moved.
+   */
+  async status(): Promise<{ head: string; changed: ChangedPath[] }> {
     const { stdout } = await this.run([
       'status',
-      '--porcelain=v1',
+      '--porcelain=v2',
+      '--branch',
       '-z',
       '--untracked-files=all',
       '--no-renames',
     ]);
+    let head = '';
     const changed: ChangedPath[] = [];
     for (const entry of stdout.split('\0')) {
-      if (entry.length < 4) continue;
-      changed.push({ code: entry.slice(0, 2), path: entry.slice(3) });
+      if (entry.startsWith('# branch.oid ')) head = entry.slice('# branch.oid '.length);
+      else if (entry.startsWith('? ')) changed.push({ code: '??', path: entry.slice(2) });
+      else if (entry.startsWith('1 ') || entry.startsWith('u ')) {
+        // "1 XY sub mH mI mW hH hI path"; unmerged "u XY sub m1 m2 m3 mW h1 h2 h3 path".
+        const fields = entry.startsWith('1 ') ? 8 : 10;
+        const parts = entry.split(' ');
+        changed.push({ code: parts[1]!.replace(/\./g, ' '), path: parts.slice(fields).join(' ') });
+      }
     }
-    return changed;
+    return { head, changed };
+  }
+
+  /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
+  async resetSoft(ref: string): Promise<void> {
+    await this.run(['reset', '--soft', '--quiet', ref]);
   }
 
   /** Tracked files (relative to the working tree root). */

@@ -11,8 +11,28 @@ const GITHUB_SECRET_NAMES = new Set([
 ]);
 /** INPUT_* holds every action input (github-token, api-key); ACTIONS_* the runner's tokens and URLs. */
 const GITHUB_SECRET_PREFIXES = ['INPUT_', 'ACTIONS_'];
-/** AUTOEXP_API_KEY: the action's api-key input as a command proposer receives it. */
-const LLM_KEY_NAMES = new Set(['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'AUTOEXP_API_KEY']);
+/**
+ * Keys of model providers and coding agents. AUTOEXP_API_KEY: the action's api-key input as a command
+ * proposer receives it. A key under another name reaches the eval unless proposer.api-key-env names it.
+ */
+const LLM_KEY_NAMES = new Set([
+  'AUTOEXP_API_KEY',
+  'OPENAI_API_KEY',
+  'AZURE_OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'CLAUDE_CODE_OAUTH_TOKEN',
+  'CODEX_API_KEY',
+  'COPILOT_GITHUB_TOKEN',
+  'GEMINI_API_KEY',
+  'GOOGLE_API_KEY',
+  'MISTRAL_API_KEY',
+  'OPENROUTER_API_KEY',
+  'DEEPSEEK_API_KEY',
+  'GROQ_API_KEY',
+  'XAI_API_KEY',
+  'TOGETHER_API_KEY',
+  'FIREWORKS_API_KEY',
+]);
 
 /** GitHub and runner credentials, and the action's inputs. */
 export function isGitHubSecret(name: string): boolean {

@@ -15,7 +15,7 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
   return {
     name: 'command',
     async propose(context: ProposerContext): Promise<Proposal> {
-      await writeFile(promptFile, buildAgentPrompt(context));
+      await writeFile(promptFile, buildAgentPrompt(context, descriptionFile));
       await rm(descriptionFile, { force: true });
       const result = await runCommand({
         command: run,

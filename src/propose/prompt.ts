@@ -49,7 +49,8 @@ export function reviewerNotesSection(notes: readonly ReviewerComment[]): string[
   return lines;
 }
 
-export function buildAgentPrompt(context: ProposerContext): string {
+/** `descriptionFile`: where the agent may write its one-line hypothesis (absolute: agents may not read variables). */
+export function buildAgentPrompt(context: ProposerContext, descriptionFile?: string): string {
   const { settings } = context;
   const [primary] = settings.metrics;
   const lines: string[] = [];
@@ -63,7 +64,8 @@ export function buildAgentPrompt(context: ProposerContext): string {
     `- Change only files matching: ${settings.scope.modify.join(', ')}. Any other change makes the experiment invalid.`,
     `- The eval (\`${settings.eval.command}\`) is fixed; do not try to change how it measures.`,
     '- Prefer small, reviewable changes. All else equal, simpler is better: removing code for an equal result is a win.',
-    '- Write a one-line hypothesis (what you changed and why) to the file named by $AUTOEXP_DESCRIPTION_FILE.',
+    `- Write a one-line hypothesis (what you changed and why) to ${descriptionFile ?? 'the file named by $AUTOEXP_DESCRIPTION_FILE'}` +
+      ' (optional: without it autoexp describes your diff).',
     '',
     '## Metrics (the first is the one to improve)',
     ...settings.metrics.map((metric) => `- ${describeMetric(metric)}`),

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { decide } from '../decide/decide.js';
-import { Git } from '../git/git.js';
+import { Git, type ChangedPath } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
@@ -179,6 +179,8 @@ class ExperimentLoop {
   private readonly visibleRecords: ExperimentRecord[] = [];
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   private stopRequested = false;
+  /** The commit the branch head must be at between experiments (short sha); a proposer must not move it. */
+  private head: string | undefined;
   private readonly budget: SessionBudget;
   private readonly evalEnv: Record<string, string>;
   private readonly proposerEnv: Record<string, string>;
@@ -322,6 +324,7 @@ class ExperimentLoop {
     }
     events.phase?.({ kind: 'incumbent', repeats: settings.eval.repeats });
     const commit = await this.git.shortSha('HEAD');
+    this.head = commit;
     const measurement = await this.measureTree('incumbent');
     await this.removeEvalArtifacts();
     if (measurement.outcome === 'aborted') throw new SessionError('cancelled while measuring the incumbent');
@@ -479,7 +482,7 @@ class ExperimentLoop {
     record.cost_usd = proposal.costUsd ?? 0;
     if (proposal.details) record.proposal = proposal.details;
 
-    const changed = await this.git.changedPaths();
+    const changed = await this.changesSinceHead(experiment);
     const scope = checkScope(changed, this.inScope, settings.results.dir);
     let fileChanges = await this.readChanges(scope.inScope.map((change) => change.path));
     let summary = summarizeChanges(fileChanges);
@@ -784,7 +787,7 @@ class ExperimentLoop {
     if (record.status === 'discard') this.discardsInARow++;
     else if (record.status === 'keep' || record.status === 'explore') this.discardsInARow = 0;
     const paths = written.map((path) => join(settings.results.dir, path));
-    await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
+    this.head = await this.git.commitPaths(paths, ledgerCommitMessage(settings.tag, record), {
       newPaths: !existedBefore,
     });
     const outcome: ExperimentOutcome = {
@@ -809,8 +812,23 @@ class ExperimentLoop {
     }
   }
 
+  /**
+   * What the proposer changed. A proposer that committed (coding agents may) has its commits undone first,
+   * their changes kept in the tree, so that they pass the same scope check as any other change.
+   */
+  private async changesSinceHead(experiment: number): Promise<ChangedPath[]> {
+    const { head, changed } = await this.git.status();
+    if (this.head === undefined || head.startsWith(this.head)) return changed;
+    await this.git.resetSoft(this.head);
+    this.options.events?.notice?.(
+      `#${experiment}: the proposer made commits of its own; autoexp undid them and checks their changes like any other`,
+    );
+    return this.git.changedPaths();
+  }
+
   private async undoUncommitted(): Promise<void> {
-    await this.git.resetHard('HEAD');
+    // To the expected head, not HEAD: a failed proposer may have committed before failing.
+    await this.git.resetHard(this.head ?? 'HEAD');
     await this.git.removeUntracked();
   }
 

@@ -21,7 +21,8 @@ echo "size: $((x * 10))"
 
 /**
  * Actions: `set N`, `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt),
- * `delete` / `chmod` (README.md), `rename` (params.txt).
+ * `delete` / `chmod` (README.md), `rename` (params.txt), `commit N` / `commit-harness` (as set N and
+ * harness, then `git commit` as a coding agent might).
  */
 export const PROPOSE_SH = `#!/usr/bin/env bash
 set -eu
@@ -30,6 +31,8 @@ action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
 case "$action" in
   set\\ *) echo "x=\${action#set }" > params.txt; echo "try x=\${action#set }" > "$AUTOEXP_DESCRIPTION_FILE" ;;
   harness) echo "x=12" > params.txt; echo 'echo "score: 1000"; exit 0' > evaluate.sh ;;
+  commit\\ *) echo "x=\${action#commit }" > params.txt; git commit -qam "agent's own commit" ;;
+  commit-harness) echo 'echo "score: 1000"; exit 0' > evaluate.sh; git commit -qam "agent's own commit" ;;
   newfile) echo "hello" > extra.txt ;;
   delete) rm README.md ;;
   chmod) chmod +x README.md ;;
