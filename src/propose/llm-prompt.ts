@@ -1,7 +1,7 @@
 // The llm proposer's prompt (CONTRACT §1 `llm`). Ordered for provider prompt caches: what never changes in
 // a session first (instructions, reply format, program.md, context files: the system prompt), then what
 // changes only on a keep (the files in scope), then what changes every experiment (history, incumbent).
-// Everything after the history's first rows is appended to, so consecutive prompts share long prefixes.
+// Within the changing part, sections go from the least to the most often changed (see statePrompt).
 import type { MetricSpec, Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
@@ -186,12 +186,19 @@ function patchSection(title: string, records: readonly ExperimentRecord[]): stri
   return lines;
 }
 
-/** The part that changes every experiment: what was tried, what worked, where things stand. */
+/**
+ * The part that changes every experiment: what was tried, what worked, where things stand. Ordered by how
+ * often each section changes, so that most of the previous prompt stays a prefix of this one: reviewer
+ * notes (fixed for a session), the best keeps (change on a keep), the history (only appended to), then
+ * near-misses, crashes and the incumbent, which change more often.
+ */
 export function statePrompt(context: ProposerContext): string {
   const { settings, records } = context;
   const primary = settings.metrics[0]!;
-  const lines = ['## Experiments so far (oldest first)', ''];
-  lines.push(...historyRows(context.rows, settings.metrics));
+  const lines: string[] = [];
+  if (context.reviewerNotes && context.reviewerNotes.length > 0) {
+    lines.push(...reviewerNotesSection(context.reviewerNotes), '');
+  }
 
   const withGain = records
     .filter((record) => record.experiment > 0 && record.patch !== '')
@@ -212,6 +219,8 @@ export function statePrompt(context: ProposerContext): string {
     .map((entry) => entry.record)
     .sort(byExperiment);
   lines.push(...patchSection('## The changes that helped most', bestKeeps));
+  lines.push('', '## Experiments so far (oldest first)', '');
+  lines.push(...historyRows(context.rows, settings.metrics));
   lines.push(...patchSection('## Recent near-misses (discarded, but close)', nearMisses));
 
   const crashes = records
@@ -226,9 +235,6 @@ export function statePrompt(context: ProposerContext): string {
       lines.push(fence, tail, fence, '');
     }
   }
-  if (context.reviewerNotes && context.reviewerNotes.length > 0) {
-    lines.push('', ...reviewerNotesSection(context.reviewerNotes));
-  }
   lines.push('', '## Where things stand', '');
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` +
@@ -238,5 +244,8 @@ export function statePrompt(context: ProposerContext): string {
   );
   if (context.stuck) lines.push('', ...WHEN_STUCK);
   lines.push('', `This is experiment #${context.experiment}. Reply in the format above.`, '');
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
+  return lines
+    .join('\n')
+    .replace(/^\n+/, '')
+    .replace(/\n{3,}/g, '\n\n');
 }
