@@ -1,0 +1,1 @@
+-- Indexes created after the data is loaded and before query.sql runs. None yet.
