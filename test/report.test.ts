@@ -296,7 +296,7 @@ describe('renderReport', () => {
     expect(body).toContain(
       '| 3 | `c0ffee03` | crash | — | — | crash | double segment count (out of memory) |',
     );
-    expect(body).toContain('Cost so far: $0.0875');
+    expect(body).toMatch(/LLM spend so far: \$0\.0875( \(|$)/m);
     expect(body).toContain(
       "Last same-runner comparison: #4 measured hit_rate 0.7601 against the incumbent's 0.75 (+1.3%)",
     );
@@ -307,7 +307,7 @@ describe('renderReport', () => {
   it('uses the session it is given and leaves out cost when there is none', () => {
     const body = renderReport({ ...base, rows: CACHE_LEDGER, session: { experiments: [6] } });
     expect(body).toContain('| this run | 1 | 0 | 1 | 0 | 0 | 0 | 0 |');
-    expect(body).not.toContain('Cost so far');
+    expect(body).not.toContain('LLM spend');
     expect(body).not.toContain('reason');
   });
 
@@ -413,9 +413,11 @@ describe('status', () => {
       'baseline',
       'best',
       'improvement',
+      'spend',
       'last',
     ]);
     expect(json.experiments).toBe(7);
+    expect(json.spend).toEqual({ cost_usd: 0, tokens: { input: 0, output: 0, cache_read: 0 } });
     expect(json.best).toEqual({ experiment: 4, commit: 'c0ffee04', value: 0.7601 });
     expect(json.last).toHaveLength(7);
     expect(json.last[3]).toEqual({

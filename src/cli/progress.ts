@@ -1,6 +1,6 @@
 // What `autoexp run` prints: one line per experiment, and on a TTY a live status line below them.
 import type { MetricSpec } from '../config/settings.js';
-import { formatMetric, formatPercent } from '../report/format.js';
+import { formatMetric, formatPercent, formatUsd } from '../report/format.js';
 import type { ExperimentOutcome, SessionEvents, SessionPhase } from '../session/session.js';
 
 function formatSeconds(seconds: number): string {
@@ -47,7 +47,8 @@ export function formatExperimentLine(outcome: ExperimentOutcome, metrics: readon
   const unusual = !/^(improved|not better|baseline)/.test(record.reason);
   const why = value !== undefined && unusual ? ` [${record.reason}]` : '';
   const number = `#${row.experiment}`.padEnd(3);
-  return `${number} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}  ${row.description}`;
+  const cost = record.cost_usd > 0 ? `  ${formatUsd(record.cost_usd)}` : '';
+  return `${number} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}${cost}  ${row.description}`;
 }
 
 function describePhase(phase: SessionPhase): string {

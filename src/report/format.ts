@@ -55,3 +55,26 @@ export function shortDuration(ms: number): string {
 export function goalArrow(goal: 'maximize' | 'minimize'): string {
   return goal === 'maximize' ? '↑' : '↓';
 }
+
+/** A token count, short: 950, "12.3k", "4.56M". */
+export function shortCount(count: number): string {
+  if (count < 1000) return String(Math.round(count));
+  if (count < 1_000_000) return `${Number((count / 1000).toPrecision(3))}k`;
+  return `${Number((count / 1_000_000).toPrecision(3))}M`;
+}
+
+/** USD with enough digits to see a small spend: "$0.0042", "$1.27". */
+export function formatUsd(usd: number): string {
+  return `$${usd < 1 ? usd.toFixed(4) : usd.toFixed(2)}`;
+}
+
+/** "$0.0421 (182k tokens in, 140k of them cached; 9.1k out)" */
+export function formatSpend(spend: {
+  costUsd: number;
+  input: number;
+  output: number;
+  cacheRead: number;
+}): string {
+  const cached = spend.cacheRead > 0 ? `, ${shortCount(spend.cacheRead)} of them cached` : '';
+  return `${formatUsd(spend.costUsd)} (${shortCount(spend.input)} tokens in${cached}; ${shortCount(spend.output)} out)`;
+}

@@ -3,8 +3,8 @@
 import type { MetricSpec } from '../config/settings.js';
 import type { LedgerRow, Status } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
-import { formatMetric, formatPercent, goalArrow } from './format.js';
-import type { LedgerSummary } from './summary.js';
+import { formatMetric, formatPercent, formatSpend, goalArrow } from './format.js';
+import type { LedgerSummary, LlmSpend } from './summary.js';
 
 export const DEFAULT_LAST_ROWS = 10;
 
@@ -16,6 +16,8 @@ export interface StatusInput {
   metrics: readonly MetricSpec[];
   /** How many of the latest rows to show; default 10. */
   lastN?: number;
+  /** The LLM proposer's tokens and cost over the whole ledger. */
+  spend?: LlmSpend;
 }
 
 /** The shape of `autoexp status --json`. Absent values are null so every key is always there. */
@@ -27,6 +29,8 @@ export interface StatusJson {
   baseline: { experiment: number; value: number } | null;
   best: { experiment: number; commit: string; value: number } | null;
   improvement: number | null;
+  /** LLM spend over all experiments: USD and tokens (cache_read: prompt tokens served from the cache). */
+  spend: { cost_usd: number; tokens: { input: number; output: number; cache_read: number } };
   last: Array<{
     experiment: number;
     commit: string;
@@ -46,6 +50,14 @@ export function statusJson(input: StatusInput): StatusJson {
     baseline: summary.baseline === undefined ? null : { ...summary.baseline },
     best: summary.best === undefined ? null : { ...summary.best },
     improvement: summary.improvement ?? null,
+    spend: {
+      cost_usd: input.spend?.costUsd ?? 0,
+      tokens: {
+        input: input.spend?.input ?? 0,
+        output: input.spend?.output ?? 0,
+        cache_read: input.spend?.cacheRead ?? 0,
+      },
+    },
     last: lastRows(input).map((row) => ({
       experiment: row.experiment,
       commit: row.commit,
@@ -76,6 +88,8 @@ export function renderStatus(input: StatusInput): string {
     lines.push(`best:        ${label} ${formatMetric(best.value)} (#${best.experiment}, ${best.commit})`);
   if (summary.improvement !== undefined)
     lines.push(`improvement: ${formatPercent(summary.improvement)} (in the goal's direction)`);
+  if (input.spend && (input.spend.costUsd > 0 || input.spend.input > 0))
+    lines.push(`llm spend:   ${formatSpend(input.spend)}`);
 
   const shown = lastRows(input);
   if (shown.length > 0) {

@@ -2,7 +2,7 @@
 import type { MetricSpec } from '../config/settings.js';
 import { firstViolation } from '../decide/constraints.js';
 import { isBetter } from '../decide/compare.js';
-import { STATUSES, type LedgerRow, type Status } from '../ledger/types.js';
+import { STATUSES, type ExperimentRecord, type LedgerRow, type Status } from '../ledger/types.js';
 
 export interface LedgerSummary {
   /** Rows in the ledger, baseline included. */
@@ -84,4 +84,23 @@ export function countByStatus(rows: readonly LedgerRow[]): Record<Status, number
   const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   for (const row of rows) counts[row.status] += 1;
   return counts;
+}
+
+/** What the LLM proposer spent over `records`. */
+export interface LlmSpend {
+  costUsd: number;
+  input: number;
+  output: number;
+  cacheRead: number;
+}
+
+export function llmSpend(records: readonly ExperimentRecord[]): LlmSpend {
+  const spend: LlmSpend = { costUsd: 0, input: 0, output: 0, cacheRead: 0 };
+  for (const record of records) {
+    spend.costUsd += record.cost_usd ?? 0;
+    spend.input += record.tokens?.input ?? 0;
+    spend.output += record.tokens?.output ?? 0;
+    spend.cacheRead += record.tokens?.cache_read ?? 0;
+  }
+  return spend;
 }
