@@ -820,7 +820,6 @@ describe('problem positions', () => {
 
 describe('not supported yet', () => {
   it.each([
-    ['workers', 'workers: 4'],
     ['stages', 'stages:\n  - name: first'],
     ['track', 'track: fast'],
   ])('rejects %s', (keyPath, extra) => {
@@ -836,6 +835,13 @@ describe('not supported yet', () => {
     expect(problemAt(text, keyPath).message).toMatch(/^not supported yet \(.+\)$/);
     // The parser reads the key fully: without the list, the same config is accepted.
     expect(() => parse(text, ALL_FEATURES)).not.toThrow();
+  });
+
+  it('accepts workers, but not with eval.interleave', () => {
+    expect(parse(yml({}, 'workers: 4')).workers).toBe(4);
+    expect(parse(yml({}, 'workers: 1')).workers).toBeUndefined();
+    const interleaved = yml({ eval: 'eval:\n  command: x\n  repeats: 3\n  interleave: true' }, 'workers: 2');
+    expect(problemAt(interleaved, 'workers').message).toMatch(/cannot be combined with eval.interleave/);
   });
 
   it('accepts proposer.kind llm', () => {
@@ -873,7 +879,7 @@ describe('not supported yet', () => {
   it('is one list, one entry per feature', () => {
     const keyPaths = NOT_SUPPORTED_YET.map((feature) => feature.keyPath);
     expect(new Set(keyPaths).size).toBe(keyPaths.length);
-    expect(keyPaths).toContain('workers');
+    expect(keyPaths).toContain('stages');
   });
 
   it('still validates the later keys', () => {

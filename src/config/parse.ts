@@ -116,7 +116,15 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
     proposer,
     results,
     pr,
+    ...(later.workers !== undefined && later.workers > 1 ? { workers: later.workers } : {}),
+    ...(later.track === undefined ? {} : { track: later.track }),
   };
+  if (later.workers !== undefined && later.workers > 1 && evalSettings.interleave) {
+    reader.report(
+      reader.locate('workers'),
+      'workers > 1 cannot be combined with eval.interleave (interleaving needs the machine to itself); use one of them',
+    );
+  }
   for (const feature of options.notSupportedYet ?? NOT_SUPPORTED_YET) {
     if (feature.isUsed({ settings, later }))
       reader.report(reader.locate(feature.keyPath), `not supported yet (${feature.note})`);

@@ -86,4 +86,8 @@ export interface Settings {
   /** Directory of results.tsv and experiments/, relative to the repository root. */
   results: { dir: string };
   pr: PrSettings;
+  /** Candidates proposed and measured at once, each in its own worktree (CONTRACT §7); default 1. */
+  workers?: number;
+  /** `track:` (CONTRACT §7): run as this track of the tag. Front ends apply it with chooseTrack (track.ts). */
+  track?: string;
 }

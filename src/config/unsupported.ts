@@ -24,18 +24,8 @@ export interface NotSupportedYet {
 
 export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
   {
-    keyPath: 'workers',
-    isUsed: ({ later }) => later.workers !== undefined,
-    note: 'experiments run one at a time in this version; remove the key',
-  },
-  {
     keyPath: 'stages',
     isUsed: ({ later }) => later.stages !== undefined,
     note: 'remove the key and run one stage per config file',
-  },
-  {
-    keyPath: 'track',
-    isUsed: ({ later }) => later.track !== undefined,
-    note: 'remove the key',
   },
 ];

@@ -197,6 +197,25 @@ export class Git {
     return { head, changed };
   }
 
+  /**
+   * Applies `commit`'s change to the tree and index without committing (cherry-pick --no-commit). On a
+   * conflict nothing is left applied and the conflicting paths are returned.
+   */
+  async applyCommit(commit: string): Promise<string[]> {
+    const result = await this.run(['cherry-pick', '--no-commit', commit], { allowFailure: true });
+    if (result.exitCode === 0) return [];
+    const conflicted = await this.run(['diff', '--name-only', '--diff-filter=U']);
+    await this.run(['cherry-pick', '--abort'], { allowFailure: true });
+    await this.run(['reset', '--hard', '--quiet', 'HEAD']);
+    const paths = conflicted.stdout.split('\n').filter(Boolean);
+    return paths.length > 0 ? paths : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
+  }
+
+  /** Commits what is staged; returns the new short sha. */
+  async commitStaged(message: string): Promise<string> {
+    return parseCommitSha(await this.run(['commit', '--no-verify', '-m', message]));
+  }
+
   /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
   async resetSoft(ref: string): Promise<void> {
     await this.run(['reset', '--soft', '--quiet', ref]);

@@ -61,4 +61,6 @@ export interface ExperimentRecord {
   stuck?: boolean;
   /** The candidate crashed and the proposer repaired it (proposer.crash-retries): the crashes before the fix. */
   crash_repairs?: { reason: string; log_tail: string }[];
+  /** workers > 1: a keep happened while this candidate was measured, so it was re-applied on the new incumbent and measured again. */
+  rebased?: boolean;
 }

@@ -49,11 +49,11 @@ export class SessionBudget {
     return this.experimentsRun;
   }
 
-  /** Why no further experiment may start now, or undefined when one may. */
-  stopReason(nowMs: number): StopReason | undefined {
+  /** Why no further experiment may start now (with `inFlight` started and not yet recorded), or undefined. */
+  stopReason(nowMs: number, inFlight = 0): StopReason | undefined {
     if (this.costCapReached || (this.spentUsd > 0 && this.spentUsd >= this.limits.costUsd)) return 'cost';
     if (this.failuresInARow >= this.limits.consecutiveCrashes) return 'consecutive-crashes';
-    if (this.experimentsRun >= this.limits.experiments) return 'experiments';
+    if (this.experimentsRun + inFlight >= this.limits.experiments) return 'experiments';
     if (nowMs - this.startedAtMs >= this.limits.timeMs) return 'time';
     return undefined;
   }

@@ -53,6 +53,8 @@ export interface SessionOptions {
    * this experiment (the action does when another run moved the branch under it).
    */
   afterRecord?: (git: Git, branch: string) => Promise<void | 'stop'>;
+  /** Proposes instead of the one autoexp.yml configures (autoexp combine replays commits with it). */
+  proposer?: Proposer;
 }
 
 export type SessionPhase =
@@ -104,6 +106,50 @@ interface Incumbent {
   metrics: Record<string, number>;
   samples: Record<string, number[]>;
 }
+
+/** Where a candidate is proposed and measured. */
+interface Slot {
+  /** 0: the branch's worktree; 1..workers: a worker's worktree. */
+  index: number;
+  git: Git;
+  path: string;
+  scratchDir: string;
+  /** One proposer per slot: proposers keep files and conversations of their own. */
+  proposer: Proposer;
+  /** The branch's own worktree (workers: 1): the candidate is a commit on the branch itself. */
+  onBranch: boolean;
+}
+
+interface Measured {
+  candidate: Measurement;
+  /** The incumbent measurement it is compared with (a fresh one when interleaved). */
+  incumbent: Incumbent;
+}
+
+/** A measured candidate waiting for its turn to be decided. */
+interface Candidate {
+  slot: Slot;
+  record: ExperimentRecord;
+  /** The incumbent it was proposed against, and its scope files' contents. */
+  base: Incumbent;
+  baseContents: Map<string, string>;
+  fileChanges: FileChange[];
+  /** The candidate commit in the slot's tree. */
+  commit: string;
+  measured: Measured;
+}
+
+type Prepared =
+  | { kind: 'cancelled' }
+  /** The proposer stopped before a call that could pass budget.cost-usd; nothing to record. */
+  | { kind: 'cost' }
+  /** Finished without a decision to make (invalid, crash, timeout): only the record is left to write. */
+  | { kind: 'recorded'; record: ExperimentRecord }
+  | { kind: 'candidate'; candidate: Candidate };
+
+/** Metric names that look like timings or rates, which parallel runs disturb (workers > 1 warns). */
+const TIMING_METRIC =
+  /time|latency|duration|second|(^|_)(ms|us|ns|s)$|(^|_)p\d{2,3}($|_)|ops|throughput|qps|rps|per_s/i;
 
 export function branchName(tag: string): string {
   return `autoexp/${tag}`;
@@ -245,7 +291,7 @@ class ExperimentLoop {
         `no tracked file matches scope.modify (${settings.scope.modify.join(', ')}); commit the files to optimize first`,
       );
     }
-    const proposer = proposerOrError(settings, workspace.scratchDir, options.env);
+    const proposer = options.proposer ?? proposerOrError(settings, workspace.scratchDir, options.env);
     const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
     return new ExperimentLoop(
       options,
@@ -282,16 +328,20 @@ class ExperimentLoop {
     return { commit: last?.commit ?? '', metrics };
   }
 
-  private measureTree(experiment: number | 'incumbent'): Promise<Measurement> {
+  private measureTree(
+    experiment: number | 'incumbent',
+    cwd = this.workspace.path,
+    logPath = this.evalLogPath,
+  ): Promise<Measurement> {
     const { settings } = this.options;
     return measure({
       command: settings.eval.command,
-      cwd: this.workspace.path,
+      cwd,
       env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(experiment) },
       timeoutMs: settings.eval.timeoutMs,
       repeats: settings.eval.repeats,
       metrics: settings.metrics,
-      logPath: this.evalLogPath,
+      logPath,
       signal: this.options.signal,
       network: this.network,
     });
@@ -371,22 +421,102 @@ class ExperimentLoop {
     return this.recordOutcome(record);
   }
 
-  /** Runs experiments until the budget or a cancel stops them. */
+  /**
+   * Runs experiments until the budget or a cancel stops them. With `workers` > 1 that many candidates are
+   * proposed and measured at once, each in a worktree of its own; they are decided one at a time, in
+   * experiment order, against the incumbent of that moment (see settle: a stale candidate is rebased).
+   */
   async runExperiments(): Promise<StopReason> {
+    const { settings, signal } = this.options;
+    const free = await this.createSlots(settings.workers ?? 1);
+    const inFlight = new Map<number, { slot: Slot; allowance: number; prepared: Promise<Prepared> }>();
+    let next = this.ledger.nextExperiment();
+    let reserved = 0;
+    let stop: StopReason | undefined;
     for (;;) {
-      if (this.options.signal.aborted) return 'cancelled';
-      if (this.stopRequested) return 'superseded';
-      const stop = this.budget.stopReason(Date.now());
-      if (stop) return stop;
-      const outcome = await this.runOneExperiment();
-      if (outcome === 'cancelled') return 'cancelled';
-      if (outcome === 'cost') return 'cost';
+      while (stop === undefined && free.length > 0) {
+        stop = signal.aborted
+          ? 'cancelled'
+          : this.stopRequested
+            ? 'superseded'
+            : this.budget.stopReason(Date.now(), inFlight.size);
+        if (stop) break;
+        const slot = free.shift()!;
+        // budget.cost-usd is shared out so that experiments in flight together cannot pass it.
+        const allowance = (this.budget.costLeftUsd - reserved) / (free.length + 1);
+        reserved += allowance;
+        const experiment = next++;
+        inFlight.set(experiment, { slot, allowance, prepared: this.prepare(slot, experiment, allowance) });
+      }
+      if (inFlight.size === 0) return stop ?? 'experiments';
+      const first = Math.min(...inFlight.keys());
+      const { slot, allowance, prepared } = inFlight.get(first)!;
+      inFlight.delete(first);
+      const result = await prepared;
+      reserved -= allowance;
+      if (result.kind === 'cancelled' || signal.aborted) {
+        // Every run in flight was killed by the same signal; wait for them to clean up.
+        await Promise.allSettled([...inFlight.values()].map((entry) => entry.prepared));
+        if (result.kind === 'candidate' && result.candidate.slot.onBranch) await this.undoCommitted(slot.git);
+        return 'cancelled';
+      }
+      free.push(slot);
+      if (result.kind === 'cost') {
+        stop ??= 'cost';
+        continue;
+      }
+      const outcome =
+        result.kind === 'recorded'
+          ? await this.recordOutcome(result.record)
+          : await this.settle(result.candidate);
+      if (outcome === 'cancelled') {
+        await Promise.allSettled([...inFlight.values()].map((entry) => entry.prepared));
+        return 'cancelled';
+      }
       this.budget.record(outcome.row.status, outcome.record.cost_usd);
+      if (stop === undefined) {
+        const now = this.budget.stopReason(Date.now(), inFlight.size);
+        if (now === 'consecutive-crashes' || now === 'cost') stop = now;
+      }
     }
   }
 
-  private baseRecord(experiment: number, wallTimeMs: number): ExperimentRecord {
-    const incumbent = this.incumbent!;
+  /** Where candidates are made: the branch's own worktree, or with workers > 1 one worktree per worker. */
+  private async createSlots(workers: number): Promise<Slot[]> {
+    if (workers <= 1) {
+      return [
+        {
+          index: 0,
+          git: this.git,
+          path: this.workspace.path,
+          scratchDir: this.workspace.scratchDir,
+          proposer: this.proposer,
+          onBranch: true,
+        },
+      ];
+    }
+    const { settings, env, events = {} } = this.options;
+    const timing = settings.metrics.filter((metric) => TIMING_METRIC.test(metric.name));
+    if (timing.length > 0) {
+      events.notice?.(
+        `workers: ${workers} with timing metrics (${timing.map((metric) => metric.name).join(', ')}): ` +
+          'candidates measured at the same time slow each other down; use workers: 1 for timings you trust',
+      );
+    }
+    const slots: Slot[] = [];
+    for (let index = 1; index <= workers; index++) {
+      const tree = await this.workspace.workerTree(index, this.head!);
+      slots.push({
+        index,
+        ...tree,
+        proposer: index === 1 ? this.proposer : proposerOrError(settings, tree.scratchDir, env),
+        onBranch: false,
+      });
+    }
+    return slots;
+  }
+
+  private baseRecord(experiment: number, wallTimeMs: number, incumbent = this.incumbent!): ExperimentRecord {
     return {
       experiment,
       commit: '',
@@ -414,11 +544,16 @@ class ExperimentLoop {
   }
 
   /** What a proposer gets to see for `experiment`. */
-  private async proposerContext(experiment: number, stuck: boolean): Promise<ProposerContext> {
+  private async proposerContext(
+    slot: Slot,
+    experiment: number,
+    stuck: boolean,
+    costLeftUsd: number,
+  ): Promise<ProposerContext> {
     const { settings, signal } = this.options;
     const incumbent = this.incumbent!;
     return {
-      worktree: this.workspace.path,
+      worktree: slot.path,
       experiment,
       settings,
       scopeFiles: [...this.scopeContents.keys()].sort(),
@@ -431,24 +566,30 @@ class ExperimentLoop {
       resultsPath: this.ledger.resultsPath,
       env: this.proposerEnv,
       signal,
-      costLeftUsd: this.budget.costLeftUsd,
+      costLeftUsd,
     };
   }
 
-  private async runOneExperiment(): Promise<ExperimentOutcome | 'cancelled' | 'cost'> {
+  /**
+   * Proposes, checks and measures one candidate in `slot` (crash repairs included). What is decided only
+   * in order (keep or not) is left to settle().
+   */
+  private async prepare(slot: Slot, experiment: number, costAllowance: number): Promise<Prepared> {
     const { settings, events = {}, signal } = this.options;
-    const experiment = this.ledger.nextExperiment();
+    const base = this.incumbent!;
+    const baseContents = new Map(this.scopeContents);
+    const head = this.head!;
+    if (!slot.onBranch) await this.workspace.workerTree(slot.index, head);
 
     events.phase?.({ kind: 'proposing', experiment });
     const stuck = this.discardsInARow >= settings.explore.stuckAfter;
-    const incumbent = this.incumbent!;
-    const context = await this.proposerContext(experiment, stuck);
+    const context = await this.proposerContext(slot, experiment, stuck, costAllowance);
     let proposal: Proposal;
     try {
-      proposal = await this.proposer.propose(context);
+      proposal = await slot.proposer.propose(context);
     } catch (error) {
-      await this.undoUncommitted();
-      if (signal.aborted) return 'cancelled';
+      await this.undoUncommitted(slot.git, head);
+      if (signal.aborted) return { kind: 'cancelled' };
       if (error instanceof ProposerSetupError) throw new SessionError(error.message);
       const failure =
         error instanceof ProposalError
@@ -458,115 +599,128 @@ class ExperimentLoop {
         this.budget.stopForCost();
         events.notice?.(failure.message);
         // Nothing was spent on this experiment: it did not happen, and its number stays free.
-        if (!(failure.details.costUsd && failure.details.costUsd > 0)) return 'cost';
+        if (!(failure.details.costUsd && failure.details.costUsd > 0)) return { kind: 'cost' };
       }
-      const record = this.baseRecord(experiment, 0);
+      const record = this.baseRecord(experiment, 0, base);
       Object.assign(record, {
         status: failure.details.status ?? 'invalid',
         reason: failure.message,
-        description: `proposal failed: ${failure.message}`,
+        description: failure.details.description ?? `proposal failed: ${failure.message}`,
         tokens: failure.details.tokens ?? record.tokens,
         cost_usd: failure.details.costUsd ?? 0,
         ...(failure.details.logTail ? { log_tail: failure.details.logTail } : {}),
       });
-      return this.recordOutcome(record);
+      return { kind: 'recorded', record };
     }
     if (signal.aborted) {
-      await this.undoUncommitted();
-      return 'cancelled';
+      await this.undoUncommitted(slot.git, head);
+      return { kind: 'cancelled' };
     }
 
-    const record = this.baseRecord(experiment, 0);
+    const record = this.baseRecord(experiment, 0, base);
     if (stuck) record.stuck = true;
     record.tokens = proposal.tokens ?? record.tokens;
     record.cost_usd = proposal.costUsd ?? 0;
     if (proposal.details) record.proposal = proposal.details;
 
-    const changed = await this.changesSinceHead(experiment);
+    const changed = await this.changesSinceHead(slot.git, head, experiment);
     const scope = checkScope(changed, this.inScope, settings.results.dir);
-    let fileChanges = await this.readChanges(scope.inScope.map((change) => change.path));
-    let summary = summarizeChanges(fileChanges);
-    const describe = (description: string | undefined): void => {
-      record.patch = summary.patch;
-      record.diff_lines = summary.added + summary.removed;
-      record.description =
-        description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
-      record.scope_hash = scopeHash(this.contentsAfter(fileChanges));
+    const candidate: Candidate = {
+      slot,
+      record,
+      base,
+      baseContents,
+      fileChanges: await readChanges(
+        slot.path,
+        baseContents,
+        scope.inScope.map((change) => change.path),
+      ),
+      commit: '',
+      measured: undefined!,
     };
-    describe(proposal.description);
+    describeCandidate(candidate, proposal.description);
 
-    if (changed.length === 0) {
-      return this.recordOutcome({ ...record, reason: 'no change' });
-    }
+    if (changed.length === 0) return { kind: 'recorded', record: { ...record, reason: 'no change' } };
     if (scope.outOfScope.length > 0) {
-      await this.undoUncommitted();
-      return this.recordOutcome({ ...record, reason: describeOutOfScope(scope.outOfScope) });
+      await this.undoUncommitted(slot.git, head);
+      return { kind: 'recorded', record: { ...record, reason: describeOutOfScope(scope.outOfScope) } };
     }
 
-    const candidate = await this.git.commitAll(record.description, {
+    candidate.commit = await slot.git.commitAll(record.description, {
       hasUntracked: changed.some((change) => change.code === '??'),
     });
-    record.commit = candidate;
+    record.commit = candidate.commit;
 
-    let measured: { candidate: Measurement; incumbent: Incumbent };
     // proposer.crash-retries (seed 002): a crashed candidate gets that many chances to be fixed by its proposer.
     const repairsAllowed =
-      this.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
+      slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
     for (let repairs = 0; ; repairs++) {
       events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
-      measured = await this.measureCandidate(experiment);
-      const crash = measured.candidate;
+      candidate.measured = await this.measureCandidate(slot, experiment, base);
+      const crash = candidate.measured.candidate;
       if (crash.outcome !== 'crash' || repairs >= repairsAllowed) break;
       events.phase?.({ kind: 'proposing', experiment });
-      const repaired = await this.repairCrash(record, context, {
+      const repaired = await this.repairCrash(slot, record, context, costAllowance, {
         reason: crash.reason,
         logTail: crash.logTail,
       });
-      if (repaired === 'cancelled') {
-        await this.undoCommitted();
-        return 'cancelled';
-      }
+      if (repaired === 'cancelled') break;
       if (!repaired.ok) break;
-      const paths = new Set([...fileChanges.map((change) => change.path), ...repaired.paths]);
-      fileChanges = await this.readChanges([...paths].sort());
-      summary = summarizeChanges(fileChanges);
-      describe(repaired.description ?? record.description);
-      record.commit = await this.git.amendAll(record.description);
+      const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
+      candidate.fileChanges = await readChanges(slot.path, baseContents, [...paths].sort());
+      describeCandidate(candidate, repaired.description ?? record.description);
+      candidate.commit = record.commit = await slot.git.amendAll(record.description);
     }
-    const { candidate: measurement, incumbent: comparedWith } = measured;
-    record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
-    record.samples = measurement.samples;
-    if (comparedWith !== incumbent)
-      record.incumbent = {
-        ...record.incumbent!,
-        metrics: comparedWith.metrics,
-        samples: comparedWith.samples,
-      };
-
-    if (measurement.outcome === 'aborted') {
-      await this.undoCommitted();
-      return 'cancelled';
+    const measurement = candidate.measured.candidate;
+    if (measurement.outcome === 'aborted' || signal.aborted) {
+      if (slot.onBranch) await this.undoCommitted(slot.git);
+      return { kind: 'cancelled' };
     }
-    events.phase?.({ kind: 'recording', experiment });
+    noteMeasurement(record, candidate.measured, base);
     if (measurement.outcome !== 'measured') {
-      await this.undoCommitted();
-      return this.recordOutcome({
-        ...record,
-        status: measurement.outcome,
-        reason: record.crash_repairs
-          ? `${measurement.reason} (after ${describeRepairs(record)})`
-          : measurement.reason,
-        log_tail: measurement.logTail,
-      });
+      if (slot.onBranch) await this.undoCommitted(slot.git);
+      return {
+        kind: 'recorded',
+        record: {
+          ...record,
+          status: measurement.outcome,
+          reason: record.crash_repairs
+            ? `${measurement.reason} (after ${describeRepairs(record)})`
+            : measurement.reason,
+          log_tail: measurement.logTail,
+        },
+      };
     }
+    return { kind: 'candidate', candidate };
+  }
 
+  /**
+   * Decides a measured candidate against the incumbent of this moment, keeps or undoes it, and records it.
+   * With workers > 1 a keep may have happened since the candidate was proposed: it is then rebased onto
+   * the new incumbent (its change applied on top, as a cherry-pick) and measured again, because its first
+   * numbers were against code that is no longer the incumbent. A candidate that no longer applies is
+   * recorded as invalid.
+   */
+  private async settle(candidate: Candidate): Promise<ExperimentOutcome | 'cancelled'> {
+    const { settings, events = {} } = this.options;
+    const { slot, record } = candidate;
+    record.experiment = this.ledger.nextExperiment();
+    const experiment = record.experiment;
+    if (candidate.base.commit !== this.incumbent!.commit) {
+      const rebased = await this.rebase(candidate);
+      if (rebased === 'cancelled') return 'cancelled';
+      if (rebased !== 'ok') return this.recordOutcome(rebased);
+    }
+    const { candidate: measurement, incumbent: comparedWith } = candidate.measured;
+    if (measurement.outcome !== 'measured') throw new Error('settle: an unmeasured candidate');
+    events.phase?.({ kind: 'recording', experiment });
     record.metrics = measurement.metrics;
     const verdict = decide({
       candidate: { metrics: measurement.metrics, samples: measurement.samples },
       incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
       metrics: settings.metrics,
       settings: settings.decide,
-      lineDelta: summary.lineDelta,
+      lineDelta: summarizeChanges(candidate.fileChanges).lineDelta,
     });
     record.reason = verdict.reason;
     if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
@@ -577,27 +731,33 @@ class ExperimentLoop {
 
     let holdout: Record<string, number> | undefined;
     if (status !== 'discard') {
-      const gate = await this.passGates(status, record);
+      const gate = await this.passGates(slot, status, record);
       if (gate === 'cancelled') {
-        await this.undoCommitted();
+        if (slot.onBranch) await this.undoCommitted(slot.git);
         return 'cancelled';
       }
       if (gate.passed) holdout = gate.holdout;
       else status = 'discard';
     }
     if (status === 'discard') {
-      await this.undoCommitted();
+      if (slot.onBranch) await this.undoCommitted(slot.git);
       return this.recordOutcome({ ...record, status });
     }
 
-    const kept = await this.git.amendMessage(
-      commitMessage(record.description, experiment, measurement.metrics),
-    );
-    await this.removeEvalArtifacts();
+    const message = commitMessage(record.description, experiment, measurement.metrics);
+    let kept: string;
+    if (slot.onBranch) {
+      kept = await this.git.amendMessage(message);
+      await this.removeEvalArtifacts(this.git);
+    } else {
+      // The candidate is a commit in the worker's tree; the branch takes its change as a commit of its own.
+      await this.git.applyCommit(candidate.commit);
+      kept = await this.git.commitStaged(message);
+    }
     record.commit = kept;
     this.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
     if (holdout) this.incumbentHoldout = holdout;
-    for (const change of fileChanges) {
+    for (const change of candidate.fileChanges) {
       if (change.after === undefined) this.scopeContents.delete(change.path);
       else this.scopeContents.set(change.path, change.after);
     }
@@ -605,33 +765,87 @@ class ExperimentLoop {
     return this.recordOutcome({ ...record, status });
   }
 
+  /** Re-applies a stale candidate on the branch head in its worker's tree and measures it again. */
+  private async rebase(candidate: Candidate): Promise<'ok' | 'cancelled' | ExperimentRecord> {
+    const { settings, events = {}, signal } = this.options;
+    const { slot, record } = candidate;
+    const incumbent = this.incumbent!;
+    await this.workspace.workerTree(slot.index, this.head!);
+    const conflicts = await slot.git.applyCommit(candidate.commit);
+    if (conflicts.length > 0) {
+      await this.undoUncommitted(slot.git, this.head!);
+      return {
+        ...record,
+        status: 'invalid',
+        reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')})`,
+      };
+    }
+    candidate.base = incumbent;
+    candidate.baseContents = new Map(this.scopeContents);
+    candidate.fileChanges = await readChanges(
+      slot.path,
+      candidate.baseContents,
+      candidate.fileChanges.map((change) => change.path),
+    );
+    describeCandidate(candidate, record.description);
+    record.parent = incumbent.commit;
+    record.incumbent = {
+      commit: incumbent.commit,
+      session: this.sessionId,
+      metrics: incumbent.metrics,
+      samples: incumbent.samples,
+    };
+    record.rebased = true;
+    if (candidate.fileChanges.every((change) => change.before === change.after)) {
+      await this.undoUncommitted(slot.git, this.head!);
+      return { ...record, reason: 'no change left after rebasing onto the incumbent' };
+    }
+    candidate.commit = record.commit = await slot.git.commitStaged(record.description);
+    events.phase?.({ kind: 'measuring', experiment: record.experiment, repeats: settings.eval.repeats });
+    candidate.measured = await this.measureCandidate(slot, record.experiment, incumbent);
+    const measurement = candidate.measured.candidate;
+    if (measurement.outcome === 'aborted' || signal.aborted) return 'cancelled';
+    noteMeasurement(record, candidate.measured, incumbent);
+    if (measurement.outcome !== 'measured') {
+      return {
+        ...record,
+        status: measurement.outcome,
+        reason: measurement.reason,
+        log_tail: measurement.logTail,
+      };
+    }
+    return 'ok';
+  }
+
   /**
-   * Asks the proposer to fix the crashed candidate in place (HEAD is the candidate). The crash goes into
-   * the record either way; a repair that fails, changes nothing or leaves scope ends the attempts, and the
-   * candidate is recorded as the crash it was.
+   * Asks the proposer to fix the crashed candidate in place (the slot's HEAD is the candidate). The crash
+   * goes into the record either way; a repair that fails, changes nothing or leaves scope ends the
+   * attempts, and the candidate is recorded as the crash it was.
    */
   private async repairCrash(
+    slot: Slot,
     record: ExperimentRecord,
     context: ProposerContext,
+    costAllowance: number,
     crash: { reason: string; logTail: string },
   ): Promise<{ ok: true; paths: string[]; description?: string } | { ok: false } | 'cancelled'> {
     const { settings, signal, events = {} } = this.options;
     (record.crash_repairs ??= []).push({ reason: crash.reason, log_tail: crash.logTail });
-    await this.removeEvalArtifacts();
+    await this.removeEvalArtifacts(slot.git);
     const spend = (proposal: { tokens?: ExperimentRecord['tokens']; costUsd?: number }) => {
       record.tokens = addTokens(record.tokens, proposal.tokens);
       record.cost_usd += proposal.costUsd ?? 0;
     };
     let proposal: Proposal;
     try {
-      proposal = await this.proposer.repair!(
-        { ...context, costLeftUsd: this.budget.costLeftUsd - record.cost_usd },
+      proposal = await slot.proposer.repair!(
+        { ...context, costLeftUsd: costAllowance - record.cost_usd },
         crash,
       );
     } catch (error) {
       if (signal.aborted) return 'cancelled';
       if (error instanceof ProposerSetupError) {
-        await this.undoCommitted();
+        if (slot.onBranch) await this.undoCommitted(slot.git);
         throw new SessionError(error.message);
       }
       const failure = error instanceof ProposalError ? error : new ProposalError((error as Error).message);
@@ -641,17 +855,17 @@ class ExperimentLoop {
         events.notice?.(failure.message);
       }
       record.crash_repairs.at(-1)!.reason += ` (repair failed: ${failure.message})`;
-      await this.removeEvalArtifacts();
+      await this.removeEvalArtifacts(slot.git);
       return { ok: false };
     }
     spend(proposal);
     if (signal.aborted) return 'cancelled';
-    const changed = await this.git.changedPaths();
+    const changed = await slot.git.changedPaths();
     const scope = checkScope(changed, this.inScope, settings.results.dir);
     if (changed.length === 0 || scope.outOfScope.length > 0) {
       const why = changed.length === 0 ? 'no change' : describeOutOfScope(scope.outOfScope);
       record.crash_repairs.at(-1)!.reason += ` (repair failed: ${why})`;
-      await this.removeEvalArtifacts();
+      await this.removeEvalArtifacts(slot.git);
       return { ok: false };
     }
     return {
@@ -662,23 +876,21 @@ class ExperimentLoop {
   }
 
   /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
-  private async measureCandidate(
-    experiment: number,
-  ): Promise<{ candidate: Measurement; incumbent: Incumbent }> {
+  private async measureCandidate(slot: Slot, experiment: number, incumbent: Incumbent): Promise<Measured> {
     const { settings, signal } = this.options;
-    const incumbent = this.incumbent!;
+    const logPath = join(slot.scratchDir, 'eval.log');
     if (!settings.eval.interleave || settings.eval.repeats < 2) {
-      return { candidate: await this.measureTree(experiment), incumbent };
+      return { candidate: await this.measureTree(experiment, slot.path, logPath), incumbent };
     }
     const pair = await measureInterleaved({
       command: settings.eval.command,
-      cwd: this.workspace.path,
+      cwd: slot.path,
       incumbentCwd: await this.workspace.incumbentTree(incumbent.commit),
       env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(experiment) },
       timeoutMs: settings.eval.timeoutMs,
       repeats: settings.eval.repeats,
       metrics: settings.metrics,
-      logPath: this.evalLogPath,
+      logPath,
       signal,
       network: this.network,
     });
@@ -698,15 +910,16 @@ class ExperimentLoop {
    * On failure the reason and log tail go into the record.
    */
   private async passGates(
+    slot: Slot,
     status: Status,
     record: ExperimentRecord,
   ): Promise<{ passed: true; holdout?: Record<string, number> } | { passed: false } | 'cancelled'> {
     const { settings, signal } = this.options;
     const context = {
-      cwd: this.workspace.path,
+      cwd: slot.path,
       env: { ...this.evalEnv, AUTOEXP_EXPERIMENT: String(record.experiment) },
       timeoutMs: settings.eval.timeoutMs,
-      logPath: join(this.workspace.scratchDir, 'gate.log'),
+      logPath: join(slot.scratchDir, 'gate.log'),
       signal,
       network: this.network,
     };
@@ -749,25 +962,6 @@ class ExperimentLoop {
       this.visibleRecords.push(visible);
     }
     return this.visibleRecords;
-  }
-
-  private async readChanges(paths: string[]): Promise<FileChange[]> {
-    return Promise.all(
-      paths.map(async (path) => ({
-        path,
-        before: this.scopeContents.get(path),
-        after: await readFile(join(this.workspace.path, path), 'utf8').catch(() => undefined),
-      })),
-    );
-  }
-
-  private contentsAfter(changes: readonly FileChange[]): Map<string, string> {
-    const after = new Map(this.scopeContents);
-    for (const change of changes) {
-      if (change.after === undefined) after.delete(change.path);
-      else after.set(change.path, change.after);
-    }
-    return after;
   }
 
   /** Appends the row and record, commits them, and tells the front end. */
@@ -816,36 +1010,83 @@ class ExperimentLoop {
    * What the proposer changed. A proposer that committed (coding agents may) has its commits undone first,
    * their changes kept in the tree, so that they pass the same scope check as any other change.
    */
-  private async changesSinceHead(experiment: number): Promise<ChangedPath[]> {
-    const { head, changed } = await this.git.status();
-    if (this.head === undefined || head.startsWith(this.head)) return changed;
-    await this.git.resetSoft(this.head);
+  private async changesSinceHead(git: Git, expected: string, experiment: number): Promise<ChangedPath[]> {
+    const { head, changed } = await git.status();
+    if (head.startsWith(expected)) return changed;
+    await git.resetSoft(expected);
     this.options.events?.notice?.(
       `#${experiment}: the proposer made commits of its own; autoexp undid them and checks their changes like any other`,
     );
-    return this.git.changedPaths();
+    return git.changedPaths();
   }
 
-  private async undoUncommitted(): Promise<void> {
-    // To the expected head, not HEAD: a failed proposer may have committed before failing.
-    await this.git.resetHard(this.head ?? 'HEAD');
-    await this.git.removeUntracked();
+  /** Back to `head` with nothing untracked: a failed proposer may have committed before failing. */
+  private async undoUncommitted(git: Git, head: string): Promise<void> {
+    await git.resetHard(head);
+    await git.removeUntracked();
   }
 
   /** Drops the candidate commit, and whatever the eval left behind in the tree. */
-  private async undoCommitted(): Promise<void> {
-    const leftovers = await this.git.changedPaths();
-    await this.git.resetHard('HEAD~1');
-    if (leftovers.some((change) => change.code === '??')) await this.git.removeUntracked();
+  private async undoCommitted(git: Git): Promise<void> {
+    const leftovers = await git.changedPaths();
+    await git.resetHard('HEAD~1');
+    if (leftovers.some((change) => change.code === '??')) await git.removeUntracked();
   }
 
   /** The eval may leave files behind (logs, outputs); they must not look like the next proposal's change. */
-  private async removeEvalArtifacts(): Promise<void> {
-    const leftovers = await this.git.changedPaths();
+  private async removeEvalArtifacts(git: Git = this.git): Promise<void> {
+    const leftovers = await git.changedPaths();
     if (leftovers.length === 0) return;
-    await this.git.resetHard('HEAD');
-    await this.git.removeUntracked();
+    await git.resetHard('HEAD');
+    await git.removeUntracked();
   }
+}
+
+/** The scope files' changes in `root` against `baseContents` (the incumbent's, in memory: no git needed). */
+async function readChanges(
+  root: string,
+  baseContents: ReadonlyMap<string, string>,
+  paths: readonly string[],
+): Promise<FileChange[]> {
+  return Promise.all(
+    paths.map(async (path) => ({
+      path,
+      before: baseContents.get(path),
+      after: await readFile(join(root, path), 'utf8').catch(() => undefined),
+    })),
+  );
+}
+
+function contentsAfter(
+  baseContents: ReadonlyMap<string, string>,
+  changes: readonly FileChange[],
+): Map<string, string> {
+  const after = new Map(baseContents);
+  for (const change of changes) {
+    if (change.after === undefined) after.delete(change.path);
+    else after.set(change.path, change.after);
+  }
+  return after;
+}
+
+/** The record's patch, size, description and scope hash, from the candidate's file changes. */
+function describeCandidate(candidate: Candidate, description: string | undefined): void {
+  const { record, fileChanges } = candidate;
+  const summary = summarizeChanges(fileChanges);
+  record.patch = summary.patch;
+  record.diff_lines = summary.added + summary.removed;
+  record.description =
+    description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+  record.scope_hash = scopeHash(contentsAfter(candidate.baseContents, fileChanges));
+}
+
+/** The candidate's wall time and samples, and the incumbent numbers it is compared with when fresh ones. */
+function noteMeasurement(record: ExperimentRecord, measured: Measured, base: Incumbent): void {
+  const { candidate: measurement, incumbent: comparedWith } = measured;
+  record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
+  record.samples = measurement.samples;
+  if (comparedWith !== base)
+    record.incumbent = { ...record.incumbent!, metrics: comparedWith.metrics, samples: comparedWith.samples };
 }
 
 /** A proposer that cannot work at all (no key, an unknown price) is a setup error, before any measuring. */

@@ -105,9 +105,33 @@ export class Workspace {
     return this.incumbentPath;
   }
 
+  private readonly workerPaths = new Map<number, string>();
+
+  /**
+   * Worker `index`'s detached worktree (workers > 1), reset to `commit` with nothing untracked left: each
+   * worker proposes and measures its candidate there, beside the branch's own worktree.
+   */
+  async workerTree(index: number, commit: string): Promise<{ git: Git; path: string; scratchDir: string }> {
+    const scratchDir = join(this.scratchDir, `worker-${index}`);
+    const path = join(scratchDir, 'tree');
+    const git = this.repo.withCwd(path);
+    if (!this.workerPaths.has(index)) {
+      await mkdir(scratchDir, { recursive: true });
+      await this.repo.removeWorktree(path);
+      await this.repo.run(['worktree', 'add', '--quiet', '--detach', path, commit]);
+      this.workerPaths.set(index, path);
+    } else {
+      await git.run(['checkout', '--quiet', '--detach', '--force', commit]);
+      await git.removeUntracked();
+    }
+    return { git, path, scratchDir };
+  }
+
   /** Removes the worktrees (the branch and its commits stay). Safe to call twice. */
   async close(): Promise<void> {
     await this.repo.removeWorktree(this.path);
     if (this.incumbentPath !== undefined) await this.repo.removeWorktree(this.incumbentPath);
+    for (const path of this.workerPaths.values()) await this.repo.removeWorktree(path);
+    this.workerPaths.clear();
   }
 }

@@ -1,0 +1,192 @@
+// workers: N (CONTRACT §7): candidates proposed and measured at once in worktrees of their own, decided
+// in experiment order against the incumbent of that moment; stale candidates are rebased and re-measured.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSettings } from '../src/config/load.js';
+import { parseJsonl } from '../src/ledger/jsonl.js';
+import { runSession } from '../src/session/session.js';
+import { isAlive } from './helpers/processes.js';
+import { createTestRepo, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+
+const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
+
+/** Two knobs in two files; the eval waits `AUTOEXP_TEST_SLEEP` seconds so that runs overlap. */
+const EVALUATE = `a=$(sed -n 's/^a=//p' a.txt); b=$(sed -n 's/^b=//p' b.txt)
+echo "$$ $AUTOEXP_EXPERIMENT start $(date +%s%N)" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
+if [ -n "\${AUTOEXP_TEST_MARKER:-}" ]; then touch "$AUTOEXP_TEST_MARKER.$AUTOEXP_EXPERIMENT"; fi
+if [ "$AUTOEXP_EXPERIMENT" != incumbent ]; then sleep "\${AUTOEXP_TEST_SLEEP:-0.3}"; fi
+echo "$$ $AUTOEXP_EXPERIMENT end $(date +%s%N)" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
+echo "score: $((100 - (a - 10) * (a - 10) - (b - 10) * (b - 10)))"
+`;
+/** Line N of the plan ("a 5") sets a knob for experiment N. */
+const PROPOSE = `set -eu
+read -r knob value <<< "$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")"
+echo "$knob=$value" > "$knob.txt"
+echo "$knob to $value" > "$AUTOEXP_DESCRIPTION_FILE"
+`;
+
+function project(workers: number, experiments: number, metric = 'score'): TestRepo {
+  return createTestRepo({
+    'a.txt': 'a=3\n',
+    'b.txt': 'b=3\n',
+    'evaluate.sh': EVALUATE,
+    'propose.sh': PROPOSE,
+    'autoexp.yml': `tag: par
+workers: ${workers}
+scope:
+  modify: [a.txt, b.txt]
+eval:
+  command: bash evaluate.sh${metric === 'score' ? '' : ` | sed 's/score/${metric}/'`}
+  timeout: 1m
+metrics:
+  - name: ${metric}
+    goal: maximize
+budget:
+  experiments: ${experiments}
+proposer:
+  kind: command
+  run: bash propose.sh
+`,
+  });
+}
+
+function plan(lines: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+async function run(repo: TestRepo, lines: string[], notices: string[] = []) {
+  return runSession({
+    settings: await loadSettings(join(repo.root, 'autoexp.yml'), repo.root),
+    checkout: repo.root,
+    baseRef: 'main',
+    env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: plan(lines) },
+    signal: new AbortController().signal,
+    events: { notice: (message) => notices.push(message) },
+  });
+}
+
+function ledger(repo: TestRepo) {
+  return parseJsonl(repo.git('show', 'autoexp/par:.autoexp/par/experiments/0000.jsonl'), 'log');
+}
+
+describe('workers', () => {
+  it('measures candidates at once, decides them in order, and rebases the ones a keep made stale', async () => {
+    const repo = project(2, 4);
+    const result = await run(repo, ['a 5', 'b 8', 'a 9', 'b 9']);
+
+    const records = ledger(repo);
+    expect(
+      records.map((record) => `${record.experiment} ${record.status} ${record.metrics.score ?? '-'}`),
+    ).toEqual(['0 keep 2', '1 keep 26', '2 keep 71', '3 keep 95', '4 keep 98']);
+    // #2 was proposed on the baseline and measured beside #1; after #1 was kept it was re-applied on top of
+    // it and measured again, so what is kept is both changes together.
+    expect(records[1]!.rebased).toBeUndefined();
+    expect(records[2]!.rebased).toBe(true);
+    expect(records[2]!.parent).toBe(records[1]!.commit);
+    expect(repo.git('show', 'autoexp/par:a.txt')).toBe('a=9');
+    expect(repo.git('show', 'autoexp/par:b.txt')).toBe('b=9');
+    expect(result.stopReason).toBe('experiments');
+    // Every kept commit is on the branch with its trailer, in order.
+    const kept = repo.git('log', '--format=%s', '--grep=Autoexp-Experiment', 'autoexp/par').split('\n');
+    expect(kept).toEqual(['b to 9', 'a to 9', 'b to 8', 'a to 5']);
+    // The worker worktrees are gone.
+    expect(repo.git('worktree', 'list')).not.toContain('worker-');
+  });
+
+  it('records a stale candidate that no longer applies as invalid', async () => {
+    const repo = project(2, 2);
+    await run(repo, ['a 5', 'a 8']);
+    const records = ledger(repo);
+    expect(records.map((record) => `${record.experiment} ${record.status}`)).toEqual([
+      '0 keep',
+      '1 keep',
+      '2 invalid',
+    ]);
+    expect(records[2]!.reason).toMatch(
+      /^no longer applies to the incumbent [0-9a-f]+ \(conflicts in a\.txt\)$/,
+    );
+    expect(repo.git('show', 'autoexp/par:a.txt')).toBe('a=5');
+  });
+
+  it('runs at most `workers` evals at a time and numbers experiments without gaps', async () => {
+    const repo = project(3, 6);
+    const pids = join(mkdtempSync(join(tmpdir(), 'autoexp-pids-')), 'pids');
+    const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+    await runSession({
+      settings,
+      checkout: repo.root,
+      baseRef: 'main',
+      env: {
+        ...process.env,
+        ...GIT_IDENTITY_ENV,
+        AUTOEXP_PLAN: plan(['a 4', 'b 4', 'a 11', 'b 12', 'a 2', 'b 2']),
+        AUTOEXP_TEST_PIDS: pids,
+      },
+      signal: new AbortController().signal,
+    });
+    const numbers = ledger(repo).map((record) => record.experiment);
+    expect(numbers).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // From the evals' own start and end stamps: how many ran at once, at most.
+    const events = readFileSync(pids, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '))
+      .map(([, , kind, at]) => ({ delta: kind === 'start' ? 1 : -1, at: BigInt(at!) }))
+      .sort((x, y) => (x.at === y.at ? x.delta - y.delta : x.at < y.at ? -1 : 1));
+    let running = 0;
+    let most = 0;
+    for (const event of events) most = Math.max(most, (running += event.delta));
+    expect(most).toBe(3);
+  });
+
+  it('warns that parallel runs disturb timing metrics', async () => {
+    const repo = project(2, 1, 'latency_ms');
+    const notices: string[] = [];
+    await run(repo, ['a 5'], notices);
+    expect(notices.join('\n')).toMatch(/workers: 2 with timing metrics \(latency_ms\)/);
+  });
+
+  it('SIGINT stops every worker, kills their evals and removes their worktrees', async () => {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before the tests');
+    const repo = project(3, 6);
+    const scratch = mkdtempSync(join(tmpdir(), 'autoexp-cancel-'));
+    const marker = join(scratch, 'started');
+    const pids = join(scratch, 'pids');
+    const child = spawn(process.execPath, [CLI, 'run'], {
+      cwd: repo.root,
+      env: {
+        ...process.env,
+        ...GIT_IDENTITY_ENV,
+        AUTOEXP_PLAN: plan(['a 4', 'b 4', 'a 11', 'b 12', 'a 2', 'b 2']),
+        AUTOEXP_TEST_MARKER: marker,
+        AUTOEXP_TEST_PIDS: pids,
+        AUTOEXP_TEST_SLEEP: '30',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // The baseline sleeps too: wait until all three workers' evals run.
+    const deadline = Date.now() + 20_000;
+    while (![1, 2, 3].every((n) => existsSync(`${marker}.${n}`))) {
+      if (Date.now() > deadline) throw new Error(`the workers never started:\n${output}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    const evals = readFileSync(pids, 'utf8').trim().split('\n');
+    expect(evals.filter((line) => / [123] start /.test(line))).toHaveLength(3);
+    for (const line of evals) expect(isAlive(Number(line.split(' ')[0]))).toBe(false);
+    // Only the baseline is recorded: the three in flight left no trace, and the branch is consistent.
+    expect(ledger(repo).map((record) => record.experiment)).toEqual([0]);
+    expect(repo.git('status', '--porcelain')).toBe('');
+  }, 90_000);
+});
