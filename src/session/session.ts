@@ -428,7 +428,8 @@ class ExperimentLoop {
    */
   async runExperiments(): Promise<StopReason> {
     const { settings, signal } = this.options;
-    const free = await this.createSlots(settings.workers ?? 1);
+    // An injected proposer (combine replays commits in order) is one object: it runs in one slot.
+    const free = await this.createSlots(this.options.proposer ? 1 : (settings.workers ?? 1));
     const inFlight = new Map<number, { slot: Slot; allowance: number; prepared: Promise<Prepared> }>();
     let next = this.ledger.nextExperiment();
     let reserved = 0;
