@@ -819,38 +819,56 @@ describe('problem positions', () => {
 });
 
 describe('not supported yet', () => {
-  it.each([
-    ['stages', 'stages:\n  - name: first'],
-    ['track', 'track: fast'],
-  ])('rejects %s', (keyPath, extra) => {
-    const evalLines: Record<string, string> = {
-      'eval.guard': 'guard: npm test',
-      'eval.holdout': 'holdout: node holdout.js',
-      'eval.interleave': 'interleave: true',
-      'eval.network': 'network: off',
-    };
-    const repeats = keyPath === 'decide.noise' ? '\n  repeats: 3' : '';
-    const evalSection = `eval:\n  command: x${repeats}${evalLines[keyPath] ? `\n  ${evalLines[keyPath]}` : ''}`;
-    const text = yml({ eval: evalSection }, extra ?? '');
-    expect(problemAt(text, keyPath).message).toMatch(/^not supported yet \(.+\)$/);
-    // The parser reads the key fully: without the list, the same config is accepted.
+  it('rejects a key on the list with its note, and lets it through without the list', () => {
+    const list = [{ keyPath: 'workers', isUsed: () => true, note: 'remove the key' }];
+    const text = yml({}, 'workers: 2');
+    expect(problemAt(text, 'workers', { notSupportedYet: list }).message).toBe(
+      'not supported yet (remove the key)',
+    );
     expect(() => parse(text, ALL_FEATURES)).not.toThrow();
   });
 
-  it('accepts workers, but not with eval.interleave', () => {
-    expect(parse(yml({}, 'workers: 4')).workers).toBe(4);
-    expect(parse(yml({}, 'workers: 1')).workers).toBeUndefined();
-    const interleaved = yml({ eval: 'eval:\n  command: x\n  repeats: 3\n  interleave: true' }, 'workers: 2');
-    expect(problemAt(interleaved, 'workers').message).toMatch(/cannot be combined with eval.interleave/);
+  it('reads stages: scope, metrics by name, budget and plateau', () => {
+    const text = yml(
+      {},
+      [
+        'stages:',
+        '  - name: first',
+        '    scope: {modify: [a.txt]}',
+        '    metrics: [score]',
+        '    budget: {experiments: 4}',
+        '  - name: second',
+        '    scope: [b.txt]',
+        '    plateau: 3',
+      ].join('\n'),
+    );
+    expect(parse(text).stages).toEqual([
+      { name: 'first', modify: ['a.txt'], metrics: ['score'], experiments: 4, plateau: 0 },
+      { name: 'second', modify: ['b.txt'], metrics: ['score'], experiments: Infinity, plateau: 3 },
+    ]);
   });
 
-  it('accepts proposer.kind llm', () => {
-    const text = yml({}, 'proposer:\n  kind: llm\n  provider: anthropic\n  model: claude-sonnet-4-5');
-    expect(parse(text).proposer).toMatchObject({
-      kind: 'llm',
-      apiKeyEnv: 'ANTHROPIC_API_KEY',
-      crashRetries: 1,
-    });
+  it.each([
+    [
+      'stages:\n  - name: s\n    scope: [a.txt]',
+      'stages[0]',
+      'a stage needs budget.experiments or plateau, or it never ends',
+    ],
+    ['stages:\n  - name: s\n    plateau: 2', 'stages[0].scope.modify', /^is required/],
+    [
+      'stages:\n  - name: s\n    scope: [a]\n    plateau: 2\n    metrics: [nope]',
+      'stages[0].metrics[0]',
+      /"nope" is not one of the metrics/,
+    ],
+    [
+      'stages:\n  - name: s\n    scope: [a]\n    plateau: 2\n  - name: s\n    scope: [b]\n    plateau: 2',
+      'stages[1].name',
+      '"s" names two stages',
+    ],
+  ])('stage problems: %s', (extra, keyPath, message) => {
+    const problem = problemAt(yml({}, extra), keyPath);
+    if (typeof message === 'string') expect(problem.message).toBe(message);
+    else expect(problem.message).toMatch(message);
   });
 
   it.each([
@@ -876,10 +894,8 @@ describe('not supported yet', () => {
     expect(parse(text).eval.network).toBe('on');
   });
 
-  it('is one list, one entry per feature', () => {
-    const keyPaths = NOT_SUPPORTED_YET.map((feature) => feature.keyPath);
-    expect(new Set(keyPaths).size).toBe(keyPaths.length);
-    expect(keyPaths).toContain('stages');
+  it('is empty: every key of the contract works', () => {
+    expect(NOT_SUPPORTED_YET).toEqual([]);
   });
 
   it('still validates the later keys', () => {

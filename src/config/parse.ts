@@ -16,6 +16,7 @@ import {
 import { readDecide } from './parse-decide.js';
 import { parseMetrics } from './parse-metrics.js';
 import { parseProposer } from './parse-proposer.js';
+import { parseStages } from './parse-stages.js';
 import { normalizeRepoPath, repoPathProblem } from './paths.js';
 import { ConfigReader, describeValue, type Field } from './reader.js';
 import type { EvalSettings, Settings } from './settings.js';
@@ -101,6 +102,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
   const results = readResults(reader, field('results'), tag);
   const pr = readPr(reader, field('pr'));
   const later = readLaterKeys(reader, field);
+  const stages = parseStages(reader, field('stages'), metrics);
 
   const settings: Settings = {
     configPath: options.configPath,
@@ -117,6 +119,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
     results,
     pr,
     ...(later.workers !== undefined && later.workers > 1 ? { workers: later.workers } : {}),
+    ...(stages === undefined ? {} : { stages }),
     ...(later.track === undefined ? {} : { track: later.track }),
   };
   if (later.workers !== undefined && later.workers > 1 && evalSettings.interleave) {
@@ -314,7 +317,7 @@ function readPr(reader: ConfigReader, field: Field): Settings['pr'] {
   };
 }
 
-/** workers, stages and track are validated now so that enabling them later changes no config file. */
+/** workers and track, read before Settings has a place for them (track: see config/track.ts). */
 function readLaterKeys(reader: ConfigReader, field: (key: string) => Field): LaterKeys {
   const later: LaterKeys = {};
   const workersField = field('workers');
@@ -331,16 +334,6 @@ function readLaterKeys(reader: ConfigReader, field: (key: string) => Field): Lat
     if (TAG.test(track) && !track.includes('..') && !track.endsWith('.lock') && !track.endsWith('.'))
       later.track = track;
     else reader.report(trackField, `"${track}" is not a valid track name (same rules as tag)`);
-  }
-  const stagesField = field('stages');
-  const stages = reader.listItems(stagesField, 'stages');
-  if (stages) {
-    later.stages = stages.map((stage) => {
-      const entries = reader.mapping(stage, ['name', 'scope', 'metrics', 'budget', 'plateau']);
-      if (entries)
-        readString(reader, reader.child(stage, entries, 'name'), { hint: 'each stage needs a name' });
-      return reader.value(stage);
-    });
   }
   return later;
 }

@@ -68,6 +68,18 @@ export interface PrSettings {
   reopen: boolean;
 }
 
+export interface StageSettings {
+  name: string;
+  /** Globs this stage may change; files of earlier stages stay frozen even when they match. */
+  modify: string[];
+  /** Names of top-level metrics this stage decides on; the first is its primary. */
+  metrics: string[];
+  /** Experiments the stage may run over all sessions; Infinity when only plateau ends it. */
+  experiments: number;
+  /** The stage ends after this many experiments in a row without a keep; 0: only its budget ends it. */
+  plateau: number;
+}
+
 export interface Settings {
   /** Absolute path of the autoexp.yml that was loaded. */
   configPath: string;
@@ -86,6 +98,8 @@ export interface Settings {
   /** Directory of results.tsv and experiments/, relative to the repository root. */
   results: { dir: string };
   pr: PrSettings;
+  /** The pipeline variant: stages run in order (CONTRACT §7). */
+  stages?: StageSettings[];
   /** Candidates proposed and measured at once, each in its own worktree (CONTRACT §7); default 1. */
   workers?: number;
   /** `track:` (CONTRACT §7): run as this track of the tag. Front ends apply it with chooseTrack (track.ts). */

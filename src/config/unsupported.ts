@@ -5,7 +5,6 @@ import type { Settings } from './settings.js';
 /** Top-level keys for later features that have no place in Settings yet (CONTRACT §7). */
 export interface LaterKeys {
   workers?: number;
-  stages?: unknown[];
   track?: string;
 }
 
@@ -22,10 +21,5 @@ export interface NotSupportedYet {
   note: string;
 }
 
-export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [
-  {
-    keyPath: 'stages',
-    isUsed: ({ later }) => later.stages !== undefined,
-    note: 'remove the key and run one stage per config file',
-  },
-];
+/** Empty since every key of CONTRACT §1 and §7 works; the mechanism stays for keys a later contract adds. */
+export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [];

@@ -63,4 +63,6 @@ export interface ExperimentRecord {
   crash_repairs?: { reason: string; log_tail: string }[];
   /** workers > 1: a keep happened while this candidate was measured, so it was re-applied on the new incumbent and measured again. */
   rebased?: boolean;
+  /** stages: the stage this experiment belonged to. */
+  stage?: string;
 }

@@ -1,7 +1,14 @@
 // When a session stops starting experiments (CONTRACT §1 budget). Pure: time comes in as an argument.
 import type { Status } from '../ledger/types.js';
 
-export type StopReason = 'experiments' | 'time' | 'consecutive-crashes' | 'cost' | 'cancelled' | 'superseded';
+export type StopReason =
+  | 'experiments'
+  | 'time'
+  | 'consecutive-crashes'
+  | 'cost'
+  | 'stages-done'
+  | 'cancelled'
+  | 'superseded';
 
 export interface BudgetLimits {
   experiments: number;
@@ -69,6 +76,8 @@ export function describeStop(reason: StopReason, limits: BudgetLimits): string {
       return `${limits.consecutiveCrashes} failed experiments in a row (crash, timeout or invalid)`;
     case 'cost':
       return `LLM spend reached budget.cost-usd ($${limits.costUsd.toFixed(2)})`;
+    case 'stages-done':
+      return 'every stage is over (its budget spent, or no keep for its plateau)';
     case 'cancelled':
       return 'cancelled';
     case 'superseded':

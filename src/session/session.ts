@@ -28,6 +28,7 @@ import { holdoutRegression, measureHoldout, runGuard } from './gates.js';
 import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
 import { checkScope, describeOutOfScope, scopeMatcher, type ScopeMatcher } from './scope.js';
 import { scopeHash } from './scope-hash.js';
+import { currentStage, stageEnd, stageProgress, stageScope, stageView } from './stages.js';
 import { SetupError, Workspace } from './workspace.js';
 
 export interface SessionOptions {
@@ -230,7 +231,12 @@ class ExperimentLoop {
   private readonly budget: SessionBudget;
   private readonly evalEnv: Record<string, string>;
   private readonly proposerEnv: Record<string, string>;
-  private readonly inScope: ScopeMatcher;
+  /** What experiments may change: scope.modify, or the current stage's files. */
+  private inScope: ScopeMatcher;
+  /** stages: the index of the stage experiments run in (stages.length: all are over). */
+  private stageIndex: number;
+  /** The settings as proposers and decisions see them: the current stage's scope and metrics, if staged. */
+  private view: Settings;
 
   private constructor(
     private readonly options: SessionOptions,
@@ -238,12 +244,13 @@ class ExperimentLoop {
     private readonly ledger: Ledger,
     private readonly proposer: Proposer,
     /** Contents of the tracked scope files as of the incumbent (kept in memory to diff without git). */
-    private readonly scopeContents: Map<string, string>,
+    private scopeContents: Map<string, string>,
     /** Tracked files matching scope.context, shown read-only to the llm proposer. */
     private readonly contextFiles: string[],
     private readonly sessionId: string,
     /** eval.network: off — how eval, guard and holdout get a network namespace of their own. */
     private readonly network: NetworkIsolation | undefined,
+    stageIndex: number,
   ) {
     const { settings } = options;
     this.budget = new SessionBudget(
@@ -258,7 +265,10 @@ class ExperimentLoop {
     const llmKeyNames = settings.proposer.kind === 'llm' ? [settings.proposer.apiKeyEnv] : [];
     this.evalEnv = { ...cleanEnvironment(options.env, llmKeyNames), AUTOEXP_CHECKOUT: options.checkout };
     this.proposerEnv = withoutGitHubSecrets(options.env);
-    this.inScope = scopeMatcher(settings.scope.modify);
+    this.stageIndex = stageIndex;
+    this.inScope = scopeOf(settings, stageIndex);
+    this.view =
+      settings.stages && stageIndex < settings.stages.length ? stageView(settings, stageIndex) : settings;
     // Without explore the head is always the best keep; the pointer (one more git process per new best)
     // is only kept when explore steps can leave the head worse than an earlier keep.
     this.best =
@@ -278,13 +288,11 @@ class ExperimentLoop {
       join(workspace.path, settings.results.dir),
       settings.metrics.map((metric) => metric.name),
     );
-    const inScope = scopeMatcher(settings.scope.modify);
+    const stageIndex = settings.stages ? currentStage(settings.stages, await ledger.records()) : 0;
+    const inScope = scopeOf(settings, stageIndex);
     const inContext = scopeMatcher(settings.scope.context);
-    const scopeContents = new Map<string, string>();
     const tracked = await workspace.git.trackedFiles();
-    for (const path of tracked.filter(inScope)) {
-      scopeContents.set(path, await readFile(join(workspace.path, path), 'utf8'));
-    }
+    const scopeContents = await readScopeFiles(workspace.path, tracked.filter(inScope));
     const contextFiles = tracked.filter((path) => inContext(path) && !inScope(path));
     if (scopeContents.size === 0 && settings.proposer.kind === 'mutate') {
       throw new SessionError(
@@ -302,6 +310,7 @@ class ExperimentLoop {
       contextFiles,
       sessionId,
       network,
+      stageIndex,
     );
   }
 
@@ -442,6 +451,9 @@ class ExperimentLoop {
             ? 'superseded'
             : this.budget.stopReason(Date.now(), inFlight.size);
         if (stop) break;
+        const stage = await this.stageAllows(inFlight.size);
+        if (stage === 'done') stop = 'stages-done';
+        if (stage !== 'start') break;
         const slot = free.shift()!;
         // budget.cost-usd is shared out so that experiments in flight together cannot pass it.
         const allowance = (this.budget.costLeftUsd - reserved) / (free.length + 1);
@@ -478,6 +490,38 @@ class ExperimentLoop {
       if (stop === undefined) {
         const now = this.budget.stopReason(Date.now(), inFlight.size);
         if (now === 'consecutive-crashes' || now === 'cost') stop = now;
+      }
+    }
+  }
+
+  /**
+   * stages: may an experiment start in the current stage? When the stage is over and nothing of it is in
+   * flight, the next stage begins: its files become the scope, and the earlier stages' files are frozen.
+   */
+  private async stageAllows(inFlight: number): Promise<'start' | 'wait' | 'done'> {
+    const { settings, events = {} } = this.options;
+    const stages = settings.stages;
+    if (!stages) return 'start';
+    const records = await this.ledger.records();
+    for (;;) {
+      const stage = stages[this.stageIndex];
+      if (stage === undefined) return 'done';
+      const end = stageEnd(stage, stageProgress(records, stage.name), inFlight);
+      if (end === undefined) return 'start';
+      if (inFlight > 0) return 'wait';
+      this.stageIndex++;
+      const next = stages[this.stageIndex];
+      events.notice?.(
+        `stage "${stage.name}" is over (${end})` +
+          (next ? `; stage "${next.name}" begins, and the files of earlier stages are frozen` : ''),
+      );
+      if (next) {
+        this.view = stageView(settings, this.stageIndex);
+        this.inScope = scopeOf(settings, this.stageIndex);
+        this.scopeContents = await readScopeFiles(
+          this.workspace.path,
+          (await this.git.trackedFiles()).filter(this.inScope),
+        );
       }
     }
   }
@@ -535,6 +579,10 @@ class ExperimentLoop {
       cost_usd: 0,
       proposer: this.proposer.name,
       session: this.sessionId,
+      // The baseline belongs to no stage.
+      ...(this.options.settings.stages && experiment > 0
+        ? { stage: this.options.settings.stages[this.stageIndex]?.name }
+        : {}),
       incumbent: {
         commit: incumbent.commit,
         session: this.sessionId,
@@ -551,12 +599,12 @@ class ExperimentLoop {
     stuck: boolean,
     costLeftUsd: number,
   ): Promise<ProposerContext> {
-    const { settings, signal } = this.options;
+    const { signal } = this.options;
     const incumbent = this.incumbent!;
     return {
       worktree: slot.path,
       experiment,
-      settings,
+      settings: this.view,
       scopeFiles: [...this.scopeContents.keys()].sort(),
       contextFiles: this.contextFiles,
       rows: this.ledger.rows(),
@@ -719,7 +767,7 @@ class ExperimentLoop {
     const verdict = decide({
       candidate: { metrics: measurement.metrics, samples: measurement.samples },
       incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
-      metrics: settings.metrics,
+      metrics: this.view.metrics,
       settings: settings.decide,
       lineDelta: summarizeChanges(candidate.fileChanges).lineDelta,
     });
@@ -1041,6 +1089,19 @@ class ExperimentLoop {
     await git.resetHard('HEAD');
     await git.removeUntracked();
   }
+}
+
+/** What an experiment may change: scope.modify, or with stages the stage's files (earlier stages' frozen). */
+function scopeOf(settings: Settings, stageIndex: number): ScopeMatcher {
+  if (!settings.stages) return scopeMatcher(settings.scope.modify);
+  if (stageIndex >= settings.stages.length) return () => false;
+  return stageScope(settings.stages, stageIndex);
+}
+
+async function readScopeFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+  const contents = new Map<string, string>();
+  for (const path of paths) contents.set(path, await readFile(join(root, path), 'utf8'));
+  return contents;
 }
 
 /** The scope files' changes in `root` against `baseContents` (the incumbent's, in memory: no git needed). */
