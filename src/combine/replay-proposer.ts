@@ -1,0 +1,25 @@
+// The proposer of `autoexp combine`: each experiment applies the next kept commit of a track to the
+// tree (cherry-pick without committing), and the session measures, decides and records it like any
+// other candidate. A commit that conflicts is left out — the tree is clean again — and recorded as
+// `invalid` with its reason.
+import { Git } from '../git/git.js';
+import { ProposalError, type Proposal, type Proposer, type ProposerContext } from '../propose/types.js';
+import { replayDescription, type ReplayItem } from './plan.js';
+
+export function createReplayProposer(queue: readonly ReplayItem[]): Proposer {
+  let next = 0;
+  return {
+    name: 'combine',
+    async propose(context: ProposerContext): Promise<Proposal> {
+      const item = queue[next++];
+      if (item === undefined) throw new ProposalError('nothing left to replay');
+      const description = replayDescription(item);
+      const conflicts = await Git.at(context.worktree).applyCommit(item.commit);
+      if (conflicts.length > 0) throw new ProposalError(`conflict: ${conflicts.join(', ')}`, { description });
+      return {
+        description,
+        details: { track: item.track, experiment: item.experiment, commit: item.commit },
+      };
+    },
+  };
+}
