@@ -1,21 +1,28 @@
 // `npm run bench`: numbers for the closing notes, not pass/fail. The process benchmarks run against dist/
 // (build first); `decisions` runs the TypeScript decide functions directly (bundled on the fly).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { CLI, ROOT } from './lib.mjs';
 import { benchOverhead } from './overhead.mjs';
 import { benchLedgerScale } from './ledger-scale.mjs';
 import { ACTION, benchStartup } from './startup.mjs';
+import { benchReport } from './report.mjs';
+import { benchWorkers } from './workers.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
-if ((wants('overhead') || wants('ledger')) && !existsSync(CLI))
+if ((wants('overhead') || wants('ledger') || wants('report') || wants('workers')) && !existsSync(CLI))
   throw new Error('dist/cli.js is missing: run `npm run build` first');
 if (wants('startup') && !(existsSync(CLI) && existsSync(ACTION)))
   throw new Error('dist/ is missing: run `npm run build` first');
 
-/** Imports a TypeScript bench module: esbuild bundles it (and what it imports) into one ES module in memory. */
+/**
+ * Imports a TypeScript bench module: esbuild bundles it (and what it imports) into one ES module in a temp
+ * file. The banner gives bundled CommonJS dependencies (the LLM SDKs' own) a `require` to call.
+ */
 async function importTypeScript(path) {
   const bundle = await build({
     entryPoints: [path],
@@ -24,8 +31,13 @@ async function importTypeScript(path) {
     format: 'esm',
     platform: 'node',
     logLevel: 'silent',
+    banner: {
+      js: "import { createRequire as __autoexpRequire } from 'node:module'; const require = __autoexpRequire(import.meta.url);",
+    },
   });
-  return import(`data:text/javascript,${encodeURIComponent(bundle.outputFiles[0].text)}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'autoexp-bench-ts-')), 'bench.mjs');
+  writeFileSync(file, bundle.outputFiles[0].text);
+  return import(pathToFileURL(file).href);
 }
 
 const results = {};
@@ -51,4 +63,21 @@ if (wants('edits')) {
   const { benchEdits } = await importTypeScript(join(ROOT, 'bench', 'edits.ts'));
   results.edits = benchEdits();
   console.log('SEARCH/REPLACE corpus (goals: 100 % of applicable cases, 0 at a wrong place):', results.edits);
+}
+if (wants('workers')) {
+  results.workers = benchWorkers();
+  console.log('experiments per hour by workers (goal: >= 3.5x at 4 workers on the sleep eval):');
+  console.dir(results.workers, { depth: 4 });
+}
+if (wants('prompts')) {
+  const { benchPrompts } = await importTypeScript(join(ROOT, 'bench', 'prompts.ts'));
+  results.prompts = await benchPrompts();
+  console.log(
+    'llm prompts over 10 experiments: byte-identical prefix of the previous prompt (goal >= 80 %):',
+    results.prompts,
+  );
+}
+if (wants('report')) {
+  results.report = await benchReport();
+  console.log('HTML report of 10,000 experiments (goal: drawn in Chromium <= 1000 ms):', results.report);
 }

@@ -76,8 +76,8 @@ describe('the CLI with an llm proposer', () => {
     const run = await cli('run');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^#1  keep +score=96 \(\+88\.2%\) +\S+ +\$0\.\d{4} +x to 8$/m);
-    expect(run.stdout).toMatch(/^#2  discard +score=0 .*\$0\.\d{4} +x to 20$/m);
+    expect(run.stdout).toMatch(/^#1 {2}keep +score=96 \(\+88\.2%\) +\S+ +\$0\.\d{4} +x to 8$/m);
+    expect(run.stdout).toMatch(/^#2 {2}discard +score=0 .*\$0\.\d{4} +x to 20$/m);
     expect(run.stdout).toMatch(/^llm spend: \$0\.\d{4} \(\d+(\.\d+)?k? tokens in.*; \d+ out\)$/m);
 
     const status = await cli('status');

@@ -48,9 +48,11 @@ describe('progress output', () => {
     const printer = createProgressPrinter(stream, metrics, 45 * 60_000);
     printer.experiment?.(outcome(1, 'keep', 0.8, 0.75));
     printer.phase?.({ kind: 'measuring', experiment: 2, repeats: 3 });
+    printer.phase?.({ kind: 'measuring', experiment: 2, repeats: 3, run: 2 });
     printer.stop();
     expect(output()).toContain('#1  keep');
     expect(output()).toContain('\r\x1b[2K… #2 measuring (3 runs) · 0:00 / 45:00 · best hit_rate=0.8');
+    expect(output()).toContain('\r\x1b[2K… #2 measuring 2 of 3 · 0:00 / 45:00 · best hit_rate=0.8');
     expect(output().endsWith('\r\x1b[2K')).toBe(true);
   });
 });

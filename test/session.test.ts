@@ -36,6 +36,29 @@ function tsv(repo: TestRepo): string[][] {
 }
 
 describe('a session on a real repository', () => {
+  it('tells the front end each phase, with every run of a repeated measurement', async () => {
+    const repo = createProject({ config: projectConfig({ repeats: 3 }) });
+    const phases: string[] = [];
+    await session(repo, ['set 5'], {
+      experiments: 1,
+      events: {
+        phase: (phase) =>
+          phases.push(
+            phase.kind === 'measuring' ? `measuring ${phase.run ?? '-'}/${phase.repeats}` : phase.kind,
+          ),
+      },
+    });
+    expect(phases).toEqual([
+      'incumbent',
+      'proposing',
+      'measuring -/3',
+      'measuring 1/3',
+      'measuring 2/3',
+      'measuring 3/3',
+      'recording',
+    ]);
+  });
+
   it('undoes commits a proposer made itself and checks their changes like any other', async () => {
     const repo = createProject();
     const notices: string[] = [];

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { parseDuration } from '../config/duration.js';
 import { DEFAULT_API_KEY_ENV, isHttpUrl, PROVIDERS } from '../config/parse-proposer.js';
 import type { Settings } from '../config/settings.js';
+import { trackNameProblem } from '../config/track.js';
 
 export class InputError extends Error {
   override name = 'InputError';
@@ -71,19 +72,35 @@ export function readInputs(): ActionInputs {
     createPr: flag('create-pr', true),
     track: optional('track'),
     combine: flag('combine', false),
-    tracks: (optional('tracks') ?? '')
-      .split(/[\s,]+/)
-      .map((track) => track.trim())
-      .filter(Boolean),
+    tracks: [
+      ...new Set(
+        (optional('tracks') ?? '')
+          .split(/[\s,]+/)
+          .map((track) => track.trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
 
-/** Inputs whose feature a later release builds: an error, never silently ignored. */
-export function unsupportedInputs(inputs: ActionInputs): string[] {
+/** Track names that cannot be, and inputs that do not go together (CONTRACT §7): errors, never ignored. */
+export function inputProblems(inputs: ActionInputs): string[] {
   const problems: string[] = [];
-  if (inputs.track !== undefined) problems.push('input track: not supported yet');
-  if (inputs.combine || inputs.tracks.length > 0)
-    problems.push('inputs combine and tracks: not supported yet');
+  for (const [name, track] of [
+    ...(inputs.track === undefined ? [] : [['track', inputs.track] as const]),
+    ...inputs.tracks.map((track) => ['tracks', track] as const),
+  ]) {
+    const problem = trackNameProblem(track);
+    if (problem) problems.push(`input ${name}: ${problem}`);
+  }
+  if (inputs.combine && inputs.tracks.length === 0)
+    problems.push('input combine: true needs the tracks to combine, e.g. tracks: a,b,c');
+  if (!inputs.combine && inputs.tracks.length > 0)
+    problems.push('input tracks: is only read with combine: true');
+  if (inputs.combine && inputs.track !== undefined)
+    problems.push(
+      'inputs track and combine: a run either explores one track or combines them; use two jobs (docs/workflows.md)',
+    );
   return problems;
 }
 

@@ -5,14 +5,23 @@ import * as core from '@actions/core';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadSettings } from '../config/load.js';
+import { isConfigPattern } from '../config/programs.js';
 import type { Settings } from '../config/settings.js';
+import { chooseTrack, withTrack } from '../config/track.js';
+import { combineSettings, planCombine } from '../combine/plan.js';
+import { createReplayProposer } from '../combine/replay-proposer.js';
+import { startTrackBranch } from '../combine/track-branch.js';
+import type { Proposer } from '../propose/types.js';
 import { Git, GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { summarizeLedger } from '../report/summary.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type ExperimentOutcome, type SessionResult } from '../session/session.js';
 import { SetupError } from '../session/workspace.js';
-import { InputError, readInputs, unsupportedInputs, type ActionInputs } from './inputs.js';
+import { publishDashboard, type Dashboard } from './artifact.js';
+import { InputError, readInputs, inputProblems, withProposerInputs, type ActionInputs } from './inputs.js';
+import { chooseProgramConfig } from './programs.js';
 import { pushBranch, recordAfterRemote } from './publish.js';
 import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
@@ -48,17 +57,31 @@ export async function run(): Promise<void> {
 
 async function runAction(signal: AbortSignal): Promise<void> {
   const inputs = readInputs();
-  const unsupported = unsupportedInputs(inputs);
-  if (unsupported.length > 0) throw new InputError(unsupported.join('\n'));
+  const problems = inputProblems(inputs);
+  if (problems.length > 0) throw new InputError(problems.join('\n'));
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const configPath = resolve(workspace, inputs.config);
+  // A glob (`autoexp/*.yml`) names several programs: this run takes the one run least recently.
+  const configPath = isConfigPattern(inputs.config)
+    ? await chooseProgramConfig({
+        workspace,
+        pattern: inputs.config,
+        serverUrl: process.env.GITHUB_SERVER_URL ?? 'https://github.com',
+        token: inputs.githubToken,
+      })
+    : resolve(workspace, inputs.config);
   // actions/checkout may have cloned into a subfolder (`path:`): the repository is where the config is.
   const checkoutRoot = await Git.at(dirname(configPath))
     .describeRepository()
     .then((repository) => repository.topLevel)
     .catch(() => workspace);
-  const settings = await loadSettings(configPath, checkoutRoot);
+  const loaded = withProposerInputs(await loadSettings(configPath, checkoutRoot), inputs);
+  // Tracks (CONTRACT §7): a track run works on autoexp/<tag>.<track>, a combine on autoexp/<tag>.
+  const choice = inputs.combine ? { settings: loaded, tag: loaded.tag } : chooseTrack(loaded, inputs.track);
+  const { track, tag } = choice;
+  let settings = choice.settings;
   const branch = branchName(settings.tag);
+  const tagBranch = branchName(tag);
+  const trackBranches = inputs.tracks.map((name) => branchName(withTrack(loaded, name).tag));
 
   const repository = await prepareRepository({
     workspace: checkoutRoot,
@@ -66,18 +89,54 @@ async function runAction(signal: AbortSignal): Promise<void> {
     token: inputs.githubToken,
     branch,
     configuredBase: settings.base,
+    alsoFetch: inputs.combine ? trackBranches : track !== undefined ? [tagBranch] : [],
   });
   try {
+    let replay: { proposer: Proposer; experiments: number } | undefined;
+    if (track !== undefined) {
+      const startedFrom = await startTrackBranch(repository.git, {
+        trackBranch: branch,
+        trackRefs: [`refs/heads/${branch}`],
+        tagRefs: [`refs/remotes/origin/${tagBranch}`],
+      });
+      if (startedFrom) core.info(`autoexp: new track ${branch} starts from ${tagBranch}`);
+    }
+    if (inputs.combine) {
+      const plan = await planCombine({
+        git: repository.git,
+        settings,
+        tracks: inputs.tracks,
+        refsOf: (name) => [name === branch ? `refs/heads/${name}` : `refs/remotes/origin/${name}`],
+      });
+      for (const note of plan.notes) core.info(`autoexp: ${note}`);
+      if (plan.queue.length === 0) {
+        const earlier = plan.alreadyTried > 0 ? ` (${plan.alreadyTried} replayed by an earlier combine)` : '';
+        await finishNothingToCombine(
+          repository,
+          settings,
+          `nothing new to combine from ${inputs.tracks.join(', ')}${earlier}`,
+        );
+        return;
+      }
+      core.info(
+        `autoexp: replaying ${plan.queue.length} kept commit(s) onto ${branch}: ` +
+          plan.queue.map((item) => `${item.track}#${item.experiment}`).join(', '),
+      );
+      settings = combineSettings(settings, plan.queue.length);
+      replay = { proposer: createReplayProposer(plan.queue), experiments: plan.queue.length };
+    }
     const context = gitHubContext(inputs.githubToken);
     const github = typeof context === 'string' ? undefined : gitHubRepo(context);
-    const steering = await readSteering(github, repository, settings);
+    // A track has no PR of its own to read reviewers' notes from.
+    const steering = track === undefined ? await readSteering(github, repository, settings) : { notes: [] };
     const pushes: PushState = { pushedRecords: 0, race: false };
     const result = await runSession({
       settings,
       checkout: repository.topLevel,
       baseRef: repository.baseRef,
       remoteBranchRef: `refs/remotes/origin/${branch}`,
-      experiments: inputs.experiments,
+      proposer: replay?.proposer,
+      experiments: replay?.experiments ?? inputs.experiments,
       timeMs: inputs.timeMs,
       env: sessionEnvironment(inputs),
       signal,
@@ -105,7 +164,8 @@ async function runAction(signal: AbortSignal): Promise<void> {
           'Use a concurrency group so that runs on one tag do not overlap.',
       );
     }
-    await finish({ inputs, settings, repository, result, pushes, github, steering });
+    const trackRun = track === undefined ? undefined : { tagBranch };
+    await finish({ inputs, settings, repository, result, pushes, github, steering, trackRun });
   } finally {
     await repository.restoreCredentials();
   }
@@ -186,8 +246,10 @@ async function finish(context: {
   pushes: PushState;
   github: GitHubRepo | undefined;
   steering: Steering;
+  /** A track run: its keeps reach a PR through the combine onto autoexp/<tag>. */
+  trackRun?: { tagBranch: string };
 }): Promise<void> {
-  const { inputs, settings, repository, result, pushes, github, steering } = context;
+  const { inputs, settings, repository, result, pushes, github, steering, trackRun } = context;
   const branch = branchName(settings.tag);
   const ledger = await readCommittedLedger(
     repository.git,
@@ -199,6 +261,7 @@ async function finish(context: {
   const records = ledger ? await ledger.records() : [];
   const sessionExperiments = result.outcomes.map((outcome) => outcome.row.experiment);
   const summary = summarizeLedger(rows, settings.metrics, { sessionExperiments });
+  const dashboard = await uploadDashboard(settings, repository.base, rows, records, result);
 
   let pullRequest: PullRequestOutcome = { operation: 'none', note: 'creating the PR is turned off' };
   const everKept = rows.some(
@@ -206,6 +269,11 @@ async function finish(context: {
   );
   if (pushes.failure !== undefined) {
     pullRequest = { operation: 'none', note: 'the branch could not be pushed' };
+  } else if (trackRun) {
+    pullRequest = {
+      operation: 'none',
+      note: `a track run opens none; a combine job (combine: true) replays its keeps onto \`${trackRun.tagBranch}\` and opens or updates that PR`,
+    };
   } else if (!inputs.push) {
     pullRequest = { operation: 'none', note: 'pushing is turned off (input push: false)' };
   } else if (!everKept) {
@@ -221,6 +289,7 @@ async function finish(context: {
           rows,
           records,
           result,
+          dashboardUrl: dashboard?.url,
         })
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
@@ -250,6 +319,7 @@ async function finish(context: {
     pullRequest,
     base: repository.base,
     notes: steering.notes,
+    dashboard,
   });
 
   const kept = result.outcomes.filter((outcome) => outcome.row.status === 'keep').length;
@@ -272,6 +342,60 @@ async function finish(context: {
         `(permissions in the workflow). The experiments up to the failure are committed on the local branch.`,
     );
   }
+}
+
+/** A combine with nothing new to replay: no session and no eval; the outputs and job summary say so. */
+async function finishNothingToCombine(
+  repository: PreparedRepository,
+  settings: Settings,
+  message: string,
+): Promise<void> {
+  core.info(`autoexp: ${message}`);
+  const branch = branchName(settings.tag);
+  const ledger = await readCommittedLedger(
+    repository.git,
+    `refs/heads/${branch}`,
+    settings.results.dir,
+    settings.metrics.map((metric) => metric.name),
+  );
+  const summary = summarizeLedger(ledger?.rows ?? [], settings.metrics);
+  const outputs: Record<string, string> = {
+    branch,
+    experiments: '0',
+    kept: '0',
+    baseline: summary.baseline === undefined ? '' : String(summary.baseline.value),
+    best: summary.best === undefined ? '' : String(summary.best.value),
+    improvement: summary.improvement === undefined ? '' : String(Number(summary.improvement.toFixed(6))),
+    'pull-request-number': '',
+    'pull-request-url': '',
+    'pull-request-operation': 'none',
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(`## autoexp: combine onto \`${branch}\`\n\n${message}.\n`, true).write();
+}
+
+/** The HTML dashboard of the whole branch, unless there is nothing to show or the job is being cancelled. */
+async function uploadDashboard(
+  settings: Settings,
+  base: string,
+  rows: readonly LedgerRow[],
+  records: readonly ExperimentRecord[],
+  result: SessionResult,
+): Promise<Dashboard | undefined> {
+  if (rows.length === 0 || result.stopReason === 'cancelled') return undefined;
+  return publishDashboard({
+    tag: settings.tag,
+    branch: branchName(settings.tag),
+    base,
+    metrics: settings.metrics,
+    rows,
+    records,
+    session: {
+      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
+      startedAt: result.startedAt,
+    },
+  });
 }
 
 /** Config errors become annotations on the autoexp.yml line; everything known is one clear message. */

@@ -68,6 +68,8 @@ export async function publishPullRequest(input: {
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
   result: SessionResult;
+  /** The HTML dashboard's artifact page, linked near the top of the body. */
+  dashboardUrl?: string;
 }): Promise<PullRequestOutcome> {
   const { settings, records, result } = input;
   const branch = branchName(settings.tag);
@@ -85,6 +87,7 @@ export async function publishPullRequest(input: {
       experiments: result.outcomes.map((outcome) => outcome.row.experiment),
       startedAt: result.startedAt,
     },
+    dashboardUrl: input.dashboardUrl,
   });
   try {
     return await input.github.upsertSummaryPullRequest({

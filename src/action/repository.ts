@@ -16,6 +16,11 @@ export interface RepositoryPlan {
   branch: string;
   /** From autoexp.yml; undefined: the remote's default branch. */
   configuredBase?: string;
+  /**
+   * More branches to fetch into refs/remotes/origin/ when origin has them: the tag's branch a new track
+   * starts from, the tracks a combine replays.
+   */
+  alsoFetch?: string[];
 }
 
 export interface PreparedRepository {
@@ -79,12 +84,46 @@ async function hideCredentials(git: Git, topLevel: string): Promise<HiddenEntry[
   return entries;
 }
 
-/** The remote's default branch and whether `branch` exists there, in one round trip. */
+async function putBackCredentials(git: Git, entries: readonly HiddenEntry[]): Promise<void> {
+  for (const entry of entries)
+    await git.run(['config', '--local', '--add', entry.key, entry.value], { allowFailure: true });
+}
+
+/**
+ * Fetches every autoexp/* branch into refs/remotes/origin/autoexp/* (actions/checkout fetched only the
+ * default branch), so that the ledgers of several programs can be compared. Returns git's complaint
+ * when the fetch fails instead of throwing: choosing a program then works with what is there.
+ */
+export async function fetchExperimentBranches(plan: {
+  workspace: string;
+  serverUrl: string;
+  token: string;
+}): Promise<string | undefined> {
+  const git = Git.at(plan.workspace);
+  const { topLevel } = await git.describeRepository();
+  // The token goes in through the environment, as for every fetch: not twice, not via .git/config.
+  const hidden = await hideCredentials(git, topLevel);
+  try {
+    const remote = git.withEnv(authEnvironment(plan.serverUrl, plan.token));
+    const fetched = await remote.fetch('origin', [
+      '--prune',
+      '+refs/heads/autoexp/*:refs/remotes/origin/autoexp/*',
+    ]);
+    return fetched.exitCode === 0
+      ? undefined
+      : fetched.stderr.trim() || `git fetch exited ${fetched.exitCode}`;
+  } finally {
+    await putBackCredentials(git, hidden);
+  }
+}
+
+/** The remote's default branch and which of `branches` exist there, in one round trip. */
 async function lookAtRemote(
   remote: Git,
-  branch: string,
-): Promise<{ defaultBranch?: string; hasBranch: boolean }> {
-  const result = await remote.run(['ls-remote', '--symref', 'origin', 'HEAD', `refs/heads/${branch}`], {
+  branches: string[],
+): Promise<{ defaultBranch?: string; has: (branch: string) => boolean }> {
+  const heads = branches.map((branch) => `refs/heads/${branch}`);
+  const result = await remote.run(['ls-remote', '--symref', 'origin', 'HEAD', ...heads], {
     allowFailure: true,
   });
   if (result.exitCode !== 0) {
@@ -93,7 +132,10 @@ async function lookAtRemote(
     );
   }
   const symref = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout);
-  return { defaultBranch: symref?.[1], hasBranch: result.stdout.includes(`\trefs/heads/${branch}\n`) };
+  return {
+    defaultBranch: symref?.[1],
+    has: (branch) => result.stdout.includes(`\trefs/heads/${branch}\n`),
+  };
 }
 
 export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedRepository> {
@@ -108,24 +150,26 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
   const restoreCredentials = async () => {
     if (restored) return;
     restored = true;
-    for (const entry of hidden)
-      await git.run(['config', '--local', '--add', entry.key, entry.value], { allowFailure: true });
+    await putBackCredentials(git, hidden);
   };
 
   try {
     const remote = git.withEnv(authEnvironment(plan.serverUrl, plan.token));
-    const seen = await lookAtRemote(remote, plan.branch);
+    const alsoFetch = plan.alsoFetch ?? [];
+    const seen = await lookAtRemote(remote, [plan.branch, ...alsoFetch]);
+    const hasBranch = seen.has(plan.branch);
     const base = plan.configuredBase ?? seen.defaultBranch;
     if (base === undefined)
       throw new Error('cannot tell the default branch of origin; set "base" in autoexp.yml');
 
     const refspecs = [`+refs/heads/${base}:refs/remotes/origin/${base}`];
-    if (seen.hasBranch) refspecs.push(`+refs/heads/${plan.branch}:refs/remotes/origin/${plan.branch}`);
+    for (const branch of [plan.branch, ...alsoFetch].filter(seen.has))
+      refspecs.push(`+refs/heads/${branch}:refs/remotes/origin/${branch}`);
     // Merging base into the branch needs their common history: a shallow checkout does not have it.
     const shallow = (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
     const fetched = await remote.fetch('origin', shallow ? ['--unshallow', ...refspecs] : refspecs);
     if (fetched.exitCode !== 0) throw new Error(`git fetch from origin failed: ${fetched.stderr.trim()}`);
-    if (seen.hasBranch) {
+    if (hasBranch) {
       await git.run(['update-ref', `refs/heads/${plan.branch}`, `refs/remotes/origin/${plan.branch}`]);
     }
     return {
@@ -135,7 +179,7 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
       commonDir,
       base,
       baseRef: `origin/${base}`,
-      branchOnRemote: seen.hasBranch,
+      branchOnRemote: hasBranch,
       restoreCredentials,
     };
   } catch (error) {

@@ -3,9 +3,12 @@ import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
+import { formatSpend } from '../report/format.js';
 import { renderReport } from '../report/markdown.js';
+import { llmSpend } from '../report/summary.js';
 import { describeStop } from '../session/budget.js';
 import { branchName, type SessionResult } from '../session/session.js';
+import type { Dashboard } from './artifact.js';
 import type { ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
 
@@ -18,6 +21,7 @@ export function renderRunSection(
   pullRequest: PullRequestOutcome,
   base: string,
   notes: readonly ReviewerNote[] = [],
+  dashboard?: Dashboard,
 ): string {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
@@ -32,17 +36,21 @@ export function renderRunSection(
           experiments: result.outcomes.length,
           timeMs: settings.budget.timeMs,
           consecutiveCrashes: settings.budget.consecutiveCrashes,
+          costUsd: settings.budget.costUsd,
         });
   const lines = [
     '### This run',
     '',
     `- ${result.outcomes.length} experiment(s)${counts ? ` (${counts})` : ''}; ${stop}.`,
   ];
+  const spend = llmSpend(result.outcomes.map((outcome) => outcome.record));
+  if (spend.costUsd > 0 || spend.input > 0) lines.push(`- LLM spend this run: ${formatSpend(spend)}.`);
   if (result.mergedBase)
     lines.push(`- \`${base}\` had moved: merged into the branch, incumbent re-measured.`);
   if (pullRequest.operation === 'none')
     lines.push(`- No pull request: ${pullRequest.note ?? 'nothing to show yet'}.`);
   else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
+  if (dashboard) lines.push(`- Dashboard: [${dashboard.name}](${dashboard.url}) (HTML, download and open)`);
   if (notes.length > 0) {
     lines.push(`- Reviewer notes handed to the proposer (${notes.length}):`);
     for (const note of notes)
@@ -59,6 +67,7 @@ export async function writeJobSummary(input: {
   pullRequest: PullRequestOutcome;
   base: string;
   notes?: readonly ReviewerNote[];
+  dashboard?: Dashboard;
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { settings, result } = input;
@@ -77,6 +86,6 @@ export async function writeJobSummary(input: {
             startedAt: result.startedAt,
           },
         });
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes)}\n\n${report}`;
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

@@ -1,6 +1,8 @@
 // Command-line parsing (CONTRACT §4). Usage errors exit with code 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../config/duration.js';
+import { trackNameProblem } from '../config/track.js';
+import { isConfigPattern } from '../config/programs.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -12,13 +14,14 @@ Commands:
   run      one session of experiments on autoexp/<tag>
            [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]
   status   what the ledger on the branch says          [--config F] [--json]
-  report   the PR-body report                          [--config F] [--format md|html] [--out F]
+  report   the PR-body markdown, or an HTML page       [--config F] [--format md|html] [--out F]
   init     write autoexp.yml, program.md and a workflow (never overwrites)
   combine  replay the kept commits of tracks           --tracks a,b,c [--config F] [--push]
   demo     run the bundled offline example in a temp dir  [--experiments N]
 
 Options:
-  --config F        the setup file (default autoexp.yml)
+  --config F        the setup file (default autoexp.yml). run and status also take a glob of
+                    several programs, e.g. 'autoexp/*.yml': run takes the one run least recently
   -h, --help        this help
   -v, --version     the version
 `;
@@ -46,6 +49,12 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
   if (!/^[1-9][0-9]*$/.test(text))
     throw new UsageError(`${flag} wants a whole number of 1 or more, got "${text}"`);
   return Number(text);
+}
+
+function trackName(flag: string, name: string | undefined): string | undefined {
+  const problem = name === undefined ? undefined : trackNameProblem(name);
+  if (problem) throw new UsageError(`${flag}: ${problem}`);
+  return name;
 }
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -89,7 +98,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         timeMs,
         push: Boolean(values.push),
         remote: String(values.remote),
-        track: values.track as string | undefined,
+        track: trackName('--track', values.track as string | undefined),
       };
     }
     case 'status': {
@@ -100,6 +109,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case 'report': {
       const values = parse({ ...config, format: { type: 'string', default: 'md' }, out: { type: 'string' } });
       if (values.help) return { name: 'help' };
+      if (isConfigPattern(String(values.config))) {
+        throw new UsageError(
+          `report is about one program; pass one file to --config, not the pattern "${String(values.config)}"`,
+        );
+      }
       if (values.format !== 'md' && values.format !== 'html') {
         throw new UsageError(`--format wants md or html, got "${String(values.format)}"`);
       }
@@ -127,10 +141,15 @@ export function parseCommandLine(argv: readonly string[]): Command {
       return {
         name: 'combine',
         config: String(values.config),
-        tracks: values.tracks
-          .split(',')
-          .map((track) => track.trim())
-          .filter(Boolean),
+        tracks: [
+          ...new Set(
+            values.tracks
+              .split(',')
+              .map((track) => track.trim())
+              .filter(Boolean)
+              .map((track) => trackName('--tracks', track)!),
+          ),
+        ],
         push: Boolean(values.push),
       };
     }

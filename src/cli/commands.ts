@@ -3,19 +3,31 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSettings } from '../config/load.js';
+import {
+  choosePrograms,
+  describeChoice,
+  describeLastSession,
+  expandConfigPattern,
+  isConfigPattern,
+} from '../config/programs.js';
 import type { Settings } from '../config/settings.js';
+import { chooseTrack } from '../config/track.js';
+import { combineSettings, planCombine } from '../combine/plan.js';
+import { createReplayProposer } from '../combine/replay-proposer.js';
+import { startTrackBranch } from '../combine/track-branch.js';
+import type { Proposer } from '../propose/types.js';
 import { Git } from '../git/git.js';
 import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
-import { renderStatus, statusJson } from '../report/status.js';
-import { summarizeLedger } from '../report/summary.js';
+import { renderStatus, statusJson, type StatusJson } from '../report/status.js';
+import { llmSpend, summarizeLedger } from '../report/summary.js';
 import { bestRefName } from '../session/best.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type SessionResult } from '../session/session.js';
 import type { Command } from './args.js';
 import { createProgressPrinter } from './progress.js';
-import { formatMetric, formatPercent } from '../report/format.js';
+import { formatMetric, formatPercent, formatSpend } from '../report/format.js';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -36,15 +48,46 @@ interface Loaded {
   repo: Git;
 }
 
-export async function loadProject(io: CliIO, configOption: string): Promise<Loaded> {
+async function openRepository(io: CliIO) {
   const repo = Git.at(io.cwd);
   const description = await repo.describeRepository().catch(() => {
     throw new CliError(
       `${io.cwd} is not inside a git repository; autoexp keeps its state in git (run \`git init\` first)`,
     );
   });
-  const settings = await loadSettings(resolve(io.cwd, configOption), description.topLevel);
-  return { settings, topLevel: description.topLevel, currentBranch: description.branch, repo };
+  return { repo, topLevel: description.topLevel, currentBranch: description.branch };
+}
+
+export async function loadProject(io: CliIO, configOption: string): Promise<Loaded> {
+  if (isConfigPattern(configOption)) {
+    throw new CliError(
+      `--config "${configOption}" is a pattern, and this command works on one program; pass one file`,
+    );
+  }
+  const { repo, topLevel, currentBranch } = await openRepository(io);
+  const settings = await loadSettings(resolve(io.cwd, configOption), topLevel);
+  return { settings, topLevel, currentBranch, repo };
+}
+
+/** Every program `pattern` matches, and the one a run takes (src/config/programs.ts). */
+async function findPrograms(io: CliIO, pattern: string) {
+  const { repo, topLevel, currentBranch } = await openRepository(io);
+  const choice = await choosePrograms({
+    pattern,
+    paths: await expandConfigPattern(pattern, io.cwd, '--config'),
+    repoRoot: topLevel,
+    git: repo,
+    // As `status` reads a ledger: the local branch, or origin's copy when there is no local one.
+    refsFor: (tag) => [`refs/heads/${branchName(tag)}`, `refs/remotes/origin/${branchName(tag)}`],
+  });
+  return { repo, topLevel, currentBranch, choice };
+}
+
+/** `run --config 'autoexp/*.yml'`: the program whose last session is the oldest, and a line saying so. */
+async function loadChosenProgram(io: CliIO, pattern: string): Promise<Loaded> {
+  const { repo, topLevel, currentBranch, choice } = await findPrograms(io, pattern);
+  io.stdout.write(`autoexp: ${describeChoice(choice)}\n`);
+  return { settings: choice.programs[choice.chosen]!.settings, topLevel, currentBranch, repo };
 }
 
 export type RunCommandOptions = Omit<Extract<Command, { name: 'run' }>, 'name'>;
@@ -53,8 +96,34 @@ export async function runCommand(
   io: CliIO,
   options: RunCommandOptions,
 ): Promise<{ exitCode: number; result?: SessionResult }> {
-  if (options.track !== undefined) throw new CliError('--track is not supported yet');
-  const { settings, topLevel, currentBranch } = await loadProject(io, options.config);
+  const loaded = isConfigPattern(options.config)
+    ? await loadChosenProgram(io, options.config)
+    : await loadProject(io, options.config);
+  const { settings, track, tag } = chooseTrack(loaded.settings, options.track);
+  if (track !== undefined) {
+    // Without --push the CLI works on local branches only, as for the branch itself (see runSession).
+    const refs = (branch: string) => [
+      `refs/heads/${branch}`,
+      ...(options.push ? [`refs/remotes/${options.remote}/${branch}`] : []),
+    ];
+    const trackBranch = branchName(settings.tag);
+    const startedFrom = await startTrackBranch(loaded.repo, {
+      trackBranch,
+      trackRefs: refs(trackBranch),
+      tagRefs: refs(branchName(tag)),
+    });
+    if (startedFrom)
+      io.stdout.write(`autoexp: new track ${trackBranch} starts from ${branchName(tag)} (${startedFrom})\n`);
+  }
+  return runLoadedSession(io, { ...loaded, settings }, options);
+}
+
+/** One session on a loaded program, printed as it goes; with --push the branch is pushed after every experiment. */
+async function runLoadedSession(
+  io: CliIO,
+  { settings, topLevel, currentBranch }: Loaded,
+  options: RunCommandOptions & { proposer?: Proposer },
+): Promise<{ exitCode: number; result?: SessionResult }> {
   const baseRef = settings.base ?? currentBranch;
   if (baseRef === undefined) {
     throw new CliError(
@@ -89,12 +158,60 @@ export async function runCommand(
       signal: io.signal,
       events: printer,
       afterRecord: options.push ? push : undefined,
+      proposer: options.proposer,
     });
   } finally {
     printer.stop();
   }
   io.stdout.write(formatSessionSummary(settings, result));
   return { exitCode: result.stopReason === 'cancelled' ? 130 : 0, result };
+}
+
+/**
+ * `autoexp combine --tracks a,b` (CONTRACT §7): a session on autoexp/<tag> whose experiments replay the
+ * tracks' kept commits; each is re-measured and kept only when it still improves.
+ */
+export async function combineCommand(
+  io: CliIO,
+  options: { config: string; tracks: string[]; push: boolean },
+): Promise<number> {
+  const loaded = await loadProject(io, options.config);
+  const { settings } = loaded;
+  const remote = 'origin';
+  const branch = branchName(settings.tag);
+  const plan = await planCombine({
+    git: loaded.repo,
+    settings,
+    tracks: options.tracks,
+    // Tracks are read like `status` reads: the local branch, else origin's copy (the Action ran it there).
+    // The tag's own branch as the session will use it: origin's copy only with --push.
+    refsOf: (name) =>
+      name === branch && !options.push
+        ? [`refs/heads/${name}`]
+        : [`refs/heads/${name}`, `refs/remotes/${remote}/${name}`],
+  });
+  for (const note of plan.notes) io.stdout.write(`autoexp: ${note}\n`);
+  const earlier = plan.alreadyTried > 0 ? ` (${plan.alreadyTried} replayed by an earlier combine)` : '';
+  if (plan.queue.length === 0) {
+    io.stdout.write(`autoexp: nothing new to combine from ${options.tracks.join(', ')}${earlier}\n`);
+    return 0;
+  }
+  const order = plan.queue.map((item) => `${item.track}#${item.experiment}`).join(', ');
+  io.stdout.write(
+    `autoexp: replaying ${plan.queue.length} kept commit(s) onto ${branch}: ${order}${earlier}\n`,
+  );
+  const { exitCode } = await runLoadedSession(
+    io,
+    { ...loaded, settings: combineSettings(settings, plan.queue.length) },
+    {
+      config: options.config,
+      push: options.push,
+      remote,
+      experiments: plan.queue.length,
+      proposer: createReplayProposer(plan.queue),
+    },
+  );
+  return exitCode;
 }
 
 export function formatSessionSummary(settings: Settings, result: SessionResult): string {
@@ -115,6 +232,7 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
           experiments: result.outcomes.length,
           timeMs: settings.budget.timeMs,
           consecutiveCrashes: settings.budget.consecutiveCrashes,
+          costUsd: settings.budget.costUsd,
         });
   lines.push(
     '',
@@ -129,6 +247,8 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
       `${primary.name}: baseline ${formatMetric(summary.baseline.value)} → best ${formatMetric(summary.best.value)}${change} at #${summary.best.experiment} (${summary.best.commit})`,
     );
   }
+  const spend = llmSpend(result.outcomes.map((outcome) => outcome.record));
+  if (spend.costUsd > 0 || spend.input > 0) lines.push(`llm spend: ${formatSpend(spend)}`);
   lines.push(
     `ledger: ${settings.results.dir}/results.tsv on ${result.branch}  (autoexp status · git log ${result.branch})`,
     '',
@@ -146,24 +266,47 @@ async function readBranchLedger(repo: Git, branch: string, dir: string, metricNa
   return readCommittedLedger(repo, `refs/remotes/origin/${branch}`, dir, metricNames);
 }
 
-export async function statusCommand(io: CliIO, options: { config: string; json: boolean }): Promise<number> {
-  const { settings, repo } = await loadProject(io, options.config);
+/** What `status` says about one program: the `--json` object and the text. */
+async function programStatus(repo: Git, settings: Settings): Promise<{ json: StatusJson; text: string }> {
   const branch = branchName(settings.tag);
   const names = settings.metrics.map((metric) => metric.name);
   const ledger = await readBranchLedger(repo, branch, settings.results.dir, names);
   const rows = ledger?.rows ?? [];
   const summary = summarizeLedger(rows, settings.metrics);
+  const spend = llmSpend(ledger ? await ledger.records() : []);
+  const input = { tag: settings.tag, branch, summary, rows, metrics: settings.metrics, spend };
+  const text = ledger
+    ? renderStatus(input)
+    : `autoexp: no experiments yet for "${settings.tag}" (no ${settings.results.dir}/results.tsv on ${branch}); run \`autoexp run\`\n`;
+  return { json: statusJson(input), text };
+}
+
+export async function statusCommand(io: CliIO, options: { config: string; json: boolean }): Promise<number> {
+  if (isConfigPattern(options.config)) return statusOfPrograms(io, options);
+  const { settings, repo } = await loadProject(io, options.config);
+  const status = await programStatus(repo, settings);
+  io.stdout.write(options.json ? `${JSON.stringify(status.json, null, 2)}\n` : status.text);
+  return 0;
+}
+
+/** `status --config 'autoexp/*.yml'`: one block per program (a JSON array), and which one runs next. */
+async function statusOfPrograms(io: CliIO, options: { config: string; json: boolean }): Promise<number> {
+  const { repo, choice } = await findPrograms(io, options.config);
+  const statuses = await Promise.all(choice.programs.map((program) => programStatus(repo, program.settings)));
   if (options.json) {
-    io.stdout.write(
-      `${JSON.stringify(statusJson({ tag: settings.tag, branch, summary, rows, metrics: settings.metrics }), null, 2)}\n`,
-    );
-  } else if (!ledger) {
-    io.stdout.write(
-      `autoexp: no experiments yet for "${settings.tag}" (no ${settings.results.dir}/results.tsv on ${branch}); run \`autoexp run\`\n`,
-    );
-  } else {
-    io.stdout.write(renderStatus({ tag: settings.tag, branch, summary, rows, metrics: settings.metrics }));
+    const list = choice.programs.map((program, index) => ({
+      config: program.file,
+      last_session: program.lastSession ?? null,
+      next: index === choice.chosen,
+      ...statuses[index]!.json,
+    }));
+    io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+    return 0;
   }
+  const blocks = choice.programs.map(
+    (program, index) => `${program.file}: ${describeLastSession(choice, index)}\n${statuses[index]!.text}`,
+  );
+  io.stdout.write(`autoexp: ${describeChoice(choice, 'the next run takes')}\n\n${blocks.join('\n')}`);
   return 0;
 }
 
@@ -171,8 +314,6 @@ export async function reportCommand(
   io: CliIO,
   options: { config: string; format: 'md' | 'html'; out?: string },
 ): Promise<number> {
-  if (options.format === 'html')
-    throw new CliError('report --format html is not supported yet; use --format md');
   const { settings, repo } = await loadProject(io, options.config);
   const branch = branchName(settings.tag);
   const ledger = await readBranchLedger(
@@ -183,7 +324,7 @@ export async function reportCommand(
   );
   if (!ledger) throw new CliError(`no ledger on ${branch} yet; run \`autoexp run\` first`);
   const records = await ledger.records();
-  const markdown = renderReport({
+  const input = {
     tag: settings.tag,
     branch,
     base: settings.base,
@@ -191,12 +332,17 @@ export async function reportCommand(
     rows: ledger.rows,
     records,
     costUsd: records.reduce((sum, record) => sum + (record.cost_usd ?? 0), 0),
-  });
+  };
+  // The HTML page carries uPlot (~50 KB): loaded only when asked for, not on every start of the CLI.
+  const report =
+    options.format === 'html'
+      ? (await import('../report/html.js')).renderHtmlReport(input)
+      : renderReport(input);
   if (options.out) {
-    await writeFile(resolve(io.cwd, options.out), markdown);
+    await writeFile(resolve(io.cwd, options.out), report);
     io.stdout.write(`autoexp: wrote ${options.out}\n`);
   } else {
-    io.stdout.write(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   }
   return 0;
 }

@@ -1,11 +1,19 @@
 // The `autoexp` command (CONTRACT §4). Exit codes: 0 the command ran, 1 a config or setup error
 // (the message starts with "autoexp:"), 2 a usage error, 130 cancelled.
 import { ConfigError } from '../config/errors.js';
+import { ProgramsError } from '../config/programs.js';
 import { GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
 import { SetupError } from '../session/workspace.js';
 import { parseCommandLine, USAGE, UsageError } from './args.js';
-import { CliError, reportCommand, runCommand, statusCommand, type CliIO } from './commands.js';
+import {
+  CliError,
+  combineCommand,
+  reportCommand,
+  runCommand,
+  statusCommand,
+  type CliIO,
+} from './commands.js';
 import { demoCommand } from './demo.js';
 import { initCommand } from './init.js';
 import { VERSION } from './version.js';
@@ -28,7 +36,7 @@ async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
     case 'init':
       return initCommand(io.cwd, io.stdout);
     case 'combine':
-      throw new CliError('combine is not supported yet');
+      return combineCommand(io, command);
     case 'demo':
       return demoCommand(io, command);
   }
@@ -41,6 +49,7 @@ function describeFailure(error: unknown): { message: string; exitCode: number } 
     error instanceof ConfigError ||
     error instanceof LedgerError ||
     error instanceof CliError ||
+    error instanceof ProgramsError ||
     error instanceof SetupError
   ) {
     return { message: `autoexp: ${error.message}`, exitCode: 1 };

@@ -60,7 +60,10 @@ function describePhase(phase: SessionPhase): string {
     case 'proposing':
       return `#${phase.experiment} proposing`;
     case 'measuring':
-      return `#${phase.experiment} measuring${phase.repeats > 1 ? ` (${phase.repeats} runs)` : ''}`;
+      if (phase.repeats <= 1) return `#${phase.experiment} measuring`;
+      return phase.run === undefined
+        ? `#${phase.experiment} measuring (${phase.repeats} runs)`
+        : `#${phase.experiment} measuring ${phase.run} of ${phase.repeats}`;
     case 'recording':
       return `#${phase.experiment} deciding`;
   }

@@ -16,6 +16,8 @@ export interface MeasureOptions {
   signal?: AbortSignal;
   /** eval.network: off — run inside a fresh network namespace. */
   network?: NetworkIsolation;
+  /** Told before each run starts, 1-based (for live progress). */
+  onRun?: (run: number) => void;
 }
 
 /** `5m`, `1h30m`, `1m30s`, `2.5s`, `250ms`: how durations are written in autoexp.yml and in messages. */
@@ -121,6 +123,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
   const repeats = Math.max(1, Math.floor(options.repeats));
   const set = new SampleSet(options.metrics);
   for (let run = 1; run <= repeats; run++) {
+    options.onRun?.(run);
     const header = repeats > 1 ? `--- autoexp: run ${run} of ${repeats} ---` : undefined;
     const result = await runOnce(options, options.cwd, run === 1, header);
     const failure = failureOf(result, options.timeoutMs);
@@ -149,6 +152,7 @@ export async function measureInterleaved(
     { name: 'candidate', cwd: options.cwd, set: new SampleSet(options.metrics) },
   ] as const;
   for (let run = 1; run <= repeats; run++) {
+    options.onRun?.(run);
     for (const side of sides) {
       const header = `--- autoexp: ${side.name} run ${run} of ${repeats} ---`;
       const result = await runOnce(options, side.cwd, run === 1 && side.name === 'incumbent', header);

@@ -1,8 +1,8 @@
 // Picks the proposer that autoexp.yml asks for.
 import type { Settings } from '../config/settings.js';
-import { createAnthropicClient } from '../llm/anthropic.js';
-import { createOpenAiClient } from '../llm/openai.js';
+import type { ProviderOptions } from '../llm/openai.js';
 import { priceOf } from '../llm/prices.js';
+import type { ChatClient } from '../llm/types.js';
 import { createCommandProposer } from './command.js';
 import { apiKeyFrom, createLlmProposer } from './llm.js';
 import { createMutateProposer } from './mutate/mutate.js';
@@ -42,11 +42,26 @@ export function createProposer(settings: Settings, scratchDir: string, env: Node
         maxRetries: LLM_MAX_RETRIES,
         timeoutMs: LLM_TIMEOUT_MS,
       };
-      const client =
-        proposer.provider === 'anthropic' ? createAnthropicClient(options) : createOpenAiClient(options);
+      const client = lazyClient(proposer.provider, options);
       return createLlmProposer({ client, price, scratchDir, secrets: secretValues(env, key.key) });
     }
   }
+}
+
+/**
+ * The provider's SDK is loaded on the first call (a chunk of its own in dist/): the CLI and the Action
+ * start without parsing it when the proposer is not llm.
+ */
+function lazyClient(provider: 'openai' | 'anthropic', options: ProviderOptions): ChatClient {
+  let client: Promise<ChatClient> | undefined;
+  const load = async (): Promise<ChatClient> =>
+    provider === 'anthropic'
+      ? (await import('../llm/anthropic.js')).createAnthropicClient(options)
+      : (await import('../llm/openai.js')).createOpenAiClient(options);
+  return {
+    name: `${provider}/${options.model}`,
+    complete: async (request) => (await (client ??= load())).complete(request),
+  };
 }
 
 /** Values in the environment that must never reach a prompt. */

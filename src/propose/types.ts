@@ -62,6 +62,8 @@ export interface ProposalFailureDetails {
   status?: 'invalid' | 'crash';
   /** `cost`: the next call would pass budget.cost-usd; the session stops after this. */
   stop?: 'cost';
+  /** The row's description; default `proposal failed: <message>`. */
+  description?: string;
 }
 
 /** Thrown by a proposer that could not produce a change: the experiment is recorded as `invalid`. */

@@ -5,8 +5,8 @@ import { relativeChange } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
 import { mermaidChart } from './chart.js';
-import { formatMetric, formatPercent, goalArrow } from './format.js';
-import { summarizeLedger, type LedgerSummary } from './summary.js';
+import { formatMetric, formatPercent, formatSpend, formatUsd, goalArrow } from './format.js';
+import { llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
 
 export const MAX_REPORT_LENGTH = 65_536;
 /** Rows in the collapsed "last experiments" table. */
@@ -24,6 +24,8 @@ export interface ReportInput {
   /** LLM spend so far; default: the sum of the records' cost_usd. */
   costUsd?: number;
   maxLength?: number;
+  /** Where the HTML dashboard of this run can be downloaded (a workflow artifact), if anywhere. */
+  dashboardUrl?: string;
 }
 
 /** The marker that finds autoexp's PR or comment for a tag again. */
@@ -111,6 +113,8 @@ function renderHead(
       `the full history is in results.tsv on that branch.`,
     '',
   );
+  if (input.dashboardUrl !== undefined)
+    lines.push(`Dashboard: [HTML report](${input.dashboardUrl}) (download and open)`, '');
   const metricLabel = `${primary.name} ${goalArrow(primary.goal)}`;
   if (baseline === undefined) {
     lines.push(`**${metricLabel}**: no baseline measured yet.`);
@@ -143,7 +147,13 @@ function renderHead(
   }
 
   lines.push('', countsTable(summary, session));
-  if (costUsd > 0) lines.push('', `Cost so far: $${costUsd < 1 ? costUsd.toFixed(4) : costUsd.toFixed(2)}`);
+  if (costUsd > 0) {
+    const spend = llmSpend(input.records ?? []);
+    lines.push(
+      '',
+      `LLM spend so far: ${spend.costUsd === costUsd ? formatSpend(spend) : formatUsd(costUsd)}`,
+    );
+  }
   return lines.join('\n');
 }
 

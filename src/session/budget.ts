@@ -2,13 +2,7 @@
 import type { Status } from '../ledger/types.js';
 
 export type StopReason =
-  | 'experiments'
-  | 'time'
-  | 'consecutive-crashes'
-  | 'cost'
-  | 'stages-done'
-  | 'cancelled'
-  | 'superseded';
+  'experiments' | 'time' | 'consecutive-crashes' | 'cost' | 'stages-done' | 'cancelled' | 'superseded';
 
 export interface BudgetLimits {
   experiments: number;

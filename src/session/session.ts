@@ -62,7 +62,8 @@ export type SessionPhase =
   | { kind: 'setup' }
   | { kind: 'incumbent'; repeats: number }
   | { kind: 'proposing'; experiment: number }
-  | { kind: 'measuring'; experiment: number; repeats: number }
+  /** `run`: which of the `repeats` runs is under way (1-based), once it starts. */
+  | { kind: 'measuring'; experiment: number; repeats: number; run?: number }
   | { kind: 'recording'; experiment: number };
 
 export interface SessionEvents {
@@ -353,7 +354,15 @@ class ExperimentLoop {
       logPath,
       signal: this.options.signal,
       network: this.network,
+      onRun: this.progressOf(experiment),
     });
+  }
+
+  /** Live progress per eval run ("measuring 2 of 5"), for experiments measured more than once. */
+  private progressOf(experiment: number | 'incumbent'): ((run: number) => void) | undefined {
+    const { settings, events = {} } = this.options;
+    if (typeof experiment !== 'number' || settings.eval.repeats < 2 || !events.phase) return undefined;
+    return (run) => events.phase!({ kind: 'measuring', experiment, repeats: settings.eval.repeats, run });
   }
 
   /** Runs eval.setup, then measures the branch head; writes row 0 when the ledger is new. */
@@ -942,6 +951,7 @@ class ExperimentLoop {
       logPath,
       signal,
       network: this.network,
+      onRun: this.progressOf(experiment),
     });
     if (pair.incumbent.outcome !== 'measured') return { candidate: pair.candidate, incumbent };
     return {
