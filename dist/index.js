@@ -4147,12 +4147,7 @@ async function readSteering(github, repository, settings) {
 async function finish(context) {
   const { inputs, settings, repository, result, pushes, github, steering, trackRun } = context;
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
-    repository.git,
-    `refs/heads/${branch}`,
-    settings.results.dir,
-    settings.metrics.map((metric) => metric.name)
-  );
+  const ledger = await committedLedger(repository, settings);
   const rows = ledger?.rows ?? [];
   const records = ledger ? await ledger.records() : [];
   const sessionExperiments = result.outcomes.map((outcome) => outcome.row.experiment);
@@ -4231,12 +4226,7 @@ async function finish(context) {
 async function finishNothingToCombine(repository, settings, message) {
   info(`autoexp: ${message}`);
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
-    repository.git,
-    `refs/heads/${branch}`,
-    settings.results.dir,
-    settings.metrics.map((metric) => metric.name)
-  );
+  const ledger = await committedLedger(repository, settings);
   const summary2 = summarizeLedger(ledger?.rows ?? [], settings.metrics);
   const outputs = {
     branch,
@@ -4290,6 +4280,14 @@ function reportFailure(error2) {
   }
   setFailed(`autoexp: ${error2?.message ?? String(error2)}`);
   if (error2 instanceof Error && error2.stack) debug(error2.stack);
+}
+function committedLedger(repository, settings) {
+  return readCommittedLedger(
+    repository.git,
+    `refs/heads/${branchName(settings.tag)}`,
+    settings.results.dir,
+    settings.metrics.map((metric) => metric.name)
+  );
 }
 
 // src/action/index.ts

@@ -251,12 +251,7 @@ async function finish(context: {
 }): Promise<void> {
   const { inputs, settings, repository, result, pushes, github, steering, trackRun } = context;
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
-    repository.git,
-    `refs/heads/${branch}`,
-    settings.results.dir,
-    settings.metrics.map((metric) => metric.name),
-  );
+  const ledger = await committedLedger(repository, settings);
   const rows = ledger?.rows ?? [];
   const records = ledger ? await ledger.records() : [];
   const sessionExperiments = result.outcomes.map((outcome) => outcome.row.experiment);
@@ -352,12 +347,7 @@ async function finishNothingToCombine(
 ): Promise<void> {
   core.info(`autoexp: ${message}`);
   const branch = branchName(settings.tag);
-  const ledger = await readCommittedLedger(
-    repository.git,
-    `refs/heads/${branch}`,
-    settings.results.dir,
-    settings.metrics.map((metric) => metric.name),
-  );
+  const ledger = await committedLedger(repository, settings);
   const summary = summarizeLedger(ledger?.rows ?? [], settings.metrics);
   const outputs: Record<string, string> = {
     branch,
@@ -423,4 +413,14 @@ function reportFailure(error: unknown): void {
   }
   core.setFailed(`autoexp: ${(error as Error)?.message ?? String(error)}`);
   if (error instanceof Error && error.stack) core.debug(error.stack);
+}
+
+/** The ledger as committed on the tag's branch (or the track's), after the session. */
+function committedLedger(repository: PreparedRepository, settings: Settings) {
+  return readCommittedLedger(
+    repository.git,
+    `refs/heads/${branchName(settings.tag)}`,
+    settings.results.dir,
+    settings.metrics.map((metric) => metric.name),
+  );
 }
