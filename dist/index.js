@@ -2,7 +2,7 @@
 import { createRequire as __autoexpCreateRequire } from 'node:module'; const require = __autoexpCreateRequire(import.meta.url);
 import {
   hideSecretsFromEnviron
-} from "./chunks/chunk-JNBUE2FW.js";
+} from "./chunks/chunk-ZBZEOMJQ.js";
 import "./chunks/chunk-YLFIXOW4.js";
 import "./chunks/chunk-EWQXPLVQ.js";
 

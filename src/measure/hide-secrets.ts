@@ -28,7 +28,7 @@ export function hideSecretsFromEnviron(): void {
   const file = process.env[SECRETS_FILE_VARIABLE];
   if (file !== undefined) {
     delete process.env[SECRETS_FILE_VARIABLE];
-    let secrets: Record<string, string> = {};
+    let secrets: Record<string, string>;
     try {
       secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     } finally {
