@@ -51,4 +51,13 @@ describe('command line', () => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);
   });
+
+  it('reads demo --example', () => {
+    expect(parseCommandLine(['demo', '--example', 'sql-speed', '--experiments', '2'])).toEqual({
+      name: 'demo',
+      example: 'sql-speed',
+      experiments: 2,
+    });
+    expect(parseCommandLine(['demo'])).toEqual({ name: 'demo', experiments: undefined });
+  });
 });

@@ -234,3 +234,29 @@ describe('status, report and init', () => {
     expect(settings.program?.path).toBe('program.md');
   });
 });
+
+describe('autoexp demo', () => {
+  it('runs the cache example offline and says where it is', () => {
+    const result = cli(tmpdir(), ['demo', '--experiments', '3']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^autoexp demo: the cache-demo example is in \S+/m);
+    expect(result.stdout).toMatch(/^#3 +\w+ +hit_rate=/m);
+    expect(result.stdout).toContain('Look around:');
+  });
+
+  it('--example runs another bundled example with its own proposer', () => {
+    const result = cli(tmpdir(), ['demo', '--example', 'regex-f1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'autoexp: 6 experiments on autoexp/regex-f1 (3 keep, 2 discard, 1 crash)',
+    );
+  });
+
+  it('--example with an unknown name lists the examples', () => {
+    const result = cli(tmpdir(), ['demo', '--example', 'nope']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'autoexp: no example "nope"; the examples are: cache-demo, js-speed, prompt-accuracy, regex-f1, sql-speed',
+    );
+  });
+});

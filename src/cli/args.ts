@@ -17,7 +17,7 @@ Commands:
   report   the PR-body markdown, or an HTML page       [--config F] [--format md|html] [--out F]
   init     write autoexp.yml, program.md and a workflow (never overwrites)
   combine  replay the kept commits of tracks           --tracks a,b,c [--config F] [--push]
-  demo     run the bundled offline example in a temp dir  [--experiments N]
+  demo     run a bundled example in a temp dir       [--example NAME] [--experiments N]
 
 Options:
   --config F        the setup file (default autoexp.yml). run and status also take a glob of
@@ -40,7 +40,7 @@ export type Command =
   | { name: 'report'; config: string; format: 'md' | 'html'; out?: string }
   | { name: 'init' }
   | { name: 'combine'; config: string; tracks: string[]; push: boolean }
-  | { name: 'demo'; experiments?: number }
+  | { name: 'demo'; example?: string; experiments?: number }
   | { name: 'help' }
   | { name: 'version' };
 
@@ -154,10 +154,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
       };
     }
     case 'demo': {
-      const values = parse({ experiments: { type: 'string' } });
+      const values = parse({ experiments: { type: 'string' }, example: { type: 'string' } });
       if (values.help) return { name: 'help' };
       return {
         name: 'demo',
+        ...(typeof values.example === 'string' ? { example: values.example } : {}),
         experiments: positiveInteger('--experiments', values.experiments as string | undefined),
       };
     }

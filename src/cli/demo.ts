@@ -1,23 +1,43 @@
-// `autoexp demo`: the bundled cache example in a fresh temp repository, a few offline experiments.
-import { existsSync } from 'node:fs';
+// `autoexp demo`: a bundled example (the cache simulator unless --example names another) in a fresh temp
+// repository, a few experiments with the example's own proposer.
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Git } from '../git/git.js';
-import { runCommand, type CliIO } from './commands.js';
+import { CliError, runCommand, type CliIO } from './commands.js';
 
 export const DEMO_EXAMPLE = 'cache-demo';
 
 /** examples/ ships beside dist/ (and beside src/ in a clone): look upwards from this module. */
-export function findExample(name: string): string {
+function examplesDir(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'examples', name);
-    if (existsSync(join(candidate, 'autoexp.yml'))) return candidate;
+    const candidate = join(dir, 'examples');
+    if (existsSync(join(candidate, DEMO_EXAMPLE, 'autoexp.yml'))) return candidate;
     dir = dirname(dir);
   }
-  throw new Error(`the bundled example "${name}" is missing from this installation`);
+  return undefined;
+}
+
+/** The names of the bundled examples. */
+export function exampleNames(): string[] {
+  const dir = examplesDir();
+  if (!dir) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'autoexp.yml')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function findExample(name: string): string {
+  const dir = examplesDir();
+  if (!dir) throw new Error(`the bundled example "${name}" is missing from this installation`);
+  if (!exampleNames().includes(name)) {
+    throw new CliError(`no example "${name}"; the examples are: ${exampleNames().join(', ')}`);
+  }
+  return join(dir, name);
 }
 
 /** Copies an example into a new temp git repository with one commit on main; returns its path. */
@@ -33,11 +53,17 @@ export async function createExampleRepository(name: string): Promise<string> {
   return root;
 }
 
-export async function demoCommand(io: CliIO, options: { experiments?: number }): Promise<number> {
-  const root = await createExampleRepository(DEMO_EXAMPLE);
-  io.stdout.write(`autoexp demo: the ${DEMO_EXAMPLE} example is in ${root}\n`);
+export async function demoCommand(
+  io: CliIO,
+  options: { example?: string; experiments?: number },
+): Promise<number> {
+  const name = options.example ?? DEMO_EXAMPLE;
+  const root = await createExampleRepository(name);
+  io.stdout.write(`autoexp demo: the ${name} example is in ${root}\n`);
   io.stdout.write(
-    'autoexp demo: mutate (offline, no API key) tunes cache_config.yaml; each line is one experiment\n\n',
+    name === DEMO_EXAMPLE
+      ? 'autoexp demo: mutate (offline, no API key) tunes cache_config.yaml; each line is one experiment\n\n'
+      : `autoexp demo: its README.md says what it tunes and how; each line is one experiment\n\n`,
   );
   const { exitCode, result } = await runCommand(
     { ...io, cwd: root },
