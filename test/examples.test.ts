@@ -84,7 +84,8 @@ describe('the examples as shipped', () => {
       const dir = join(EXAMPLES, name);
       const settings = await loadSettings(join(dir, 'autoexp.yml'), dir);
       expect(settings.tag).toBe(name);
-      expect(settings.program).toBeTruthy();
+      expect(settings.program?.path).toBe('program.md');
+      expect(settings.program?.text.trim().length).toBeGreaterThan(100);
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
       for (const glob of settings.scope.modify) {
         expect(existsSync(join(dir, glob)), `${name}: scope.modify lists ${glob}, which does not exist`).toBe(
