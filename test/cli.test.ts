@@ -260,3 +260,22 @@ describe('autoexp demo', () => {
     );
   });
 });
+
+describe('a closed output pipe', () => {
+  it('`autoexp run | head -1` stops cleanly: no EPIPE crash, the worktree removed, the ledger consistent', () => {
+    const repo = createProject({ config: projectConfig({ experiments: 50 }) });
+    const plan = planFile(Array.from({ length: 50 }, (_, index) => `set ${(index % 15) + 1}`));
+    const result = spawnSync(
+      'bash',
+      ['-c', `node ${JSON.stringify(CLI)} run 2>stderr.txt | head -1; echo "autoexp exit \${PIPESTATUS[0]}"`],
+      { cwd: repo.root, env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: plan }, encoding: 'utf8' },
+    );
+    const stderr = readFileSync(join(repo.root, 'stderr.txt'), 'utf8');
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|unexpected error/);
+    expect(result.stdout).toMatch(/^#0 {2}baseline/);
+    expect(result.stdout).toMatch(/autoexp exit (0|130)$/m);
+    expect(repo.git('worktree', 'list')).not.toContain('.git/autoexp/quad/worktree');
+    const rows = repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n').slice(1);
+    expect(rows.map((row) => Number(row.split('\t')[0]))).toEqual(rows.map((_, index) => index));
+  });
+});

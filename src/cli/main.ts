@@ -74,6 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `autoexp run | head`: when the reader goes away, stop as a SIGPIPE would, but cleanly (the experiment in
+  // flight undone, the ledger saved) rather than with an unhandled EPIPE.
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (!controller.signal.aborted) {
+      process.stderr.write(
+        'autoexp: the output pipe closed: stopping the experiment in flight and saving the ledger…\n',
+      );
+      controller.abort();
+    }
+  };
+  process.stdout.on('error', onStdoutError);
   const io: CliIO = {
     cwd: process.cwd(),
     env: process.env,
@@ -90,5 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // Writes still queued may fail after the reader left; they are not worth a crash.
+    process.stdout.off('error', onStdoutError);
+    process.stdout.on('error', () => undefined);
   }
 }
