@@ -118,6 +118,13 @@ function namespaceHelper(
 }
 
 /**
+ * A network namespace, and a PID namespace with its own /proc: the command sees no process but its own,
+ * so it cannot read another's environment (a coding agent's key, say) through /proc/<pid>/environ, and
+ * when the command's first process ends, the kernel ends every process it left behind.
+ */
+const NAMESPACES = ['--net', '--pid', '--fork', '--mount-proc'];
+
+/**
  * The ways to isolate this process's commands, best first. As root, plain `unshare --net` comes first:
  * in a user namespace files of other users would show as unmapped and root would lose access to them.
  * Commands never run with more privilege than autoexp has, and (unless autoexp is root) with
@@ -138,7 +145,7 @@ export function isolationCandidates(identity: Identity, tools: IsolationTools): 
       unshare,
       '--user',
       '--map-root-user',
-      '--net',
+      ...NAMESPACES,
       '--',
       ...namespaceHelper(known, [
         unshare,
@@ -164,14 +171,14 @@ export function isolationCandidates(identity: Identity, tools: IsolationTools): 
       ];
   const plain: IsolationCandidate = {
     description: root ? 'unshare --net (as root)' : 'unshare --net (with CAP_SYS_ADMIN)',
-    prefix: [unshare, '--net', '--', ...namespaceHelper(known, dropToUser)],
+    prefix: [unshare, ...NAMESPACES, '--', ...namespaceHelper(known, dropToUser)],
   };
   if (root) return [plain, userNamespace];
   const candidates = [userNamespace, plain];
   if (sudo)
     candidates.push({
       description: 'sudo -n unshare --net',
-      prefix: [sudo, '-n', unshare, '--net', '--', ...namespaceHelper(known, dropToUser)],
+      prefix: [sudo, '-n', unshare, ...NAMESPACES, '--', ...namespaceHelper(known, dropToUser)],
     });
   return candidates;
 }
@@ -216,6 +223,7 @@ async function probe(candidate: IsolationCandidate, expectedUid: number): Promis
     `[ "$EUID" = ${expectedUid} ] || { echo "ran as uid $EUID, not ${expectedUid}" >&2; exit 3; }`,
     '{ read -r; read -r; while IFS=: read -r name _; do name=${name// /}',
     '  [ "$name" = lo ] || { echo "network interface $name is visible" >&2; exit 3; }; done; } </proc/net/dev',
+    `[ ! -e /proc/${process.pid} ] || [ ${process.pid} -le 10 ] || { echo "autoexp's process is visible" >&2; exit 3; }`,
   ].join('\n');
   const invocation = isolatedInvocation(
     { kind: 'unshare', description: candidate.description, prefix: candidate.prefix },
