@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-7QAC2ZGZ.js");
+var { run } = await import("./chunks/main-VBITGQIU.js");
 await run();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecideSettings, MetricSpec, MinDelta } from '../src/config/settings.js';
 import { decide, describeConfidence, isBetter, relativeChange } from '../src/decide/decide.js';
+import { gainOverIncumbent } from '../src/decide/compare.js';
 import {
   logGamma,
   mean,
@@ -855,5 +856,20 @@ describe('decide: welch keeps a change that does nothing about alpha of the time
     const sd = Math.sqrt(trials * alpha * (1 - alpha));
     expect(keeps).toBeGreaterThan(trials * alpha - 6 * sd);
     expect(keeps).toBeLessThan(trials * alpha + 6 * sd);
+  });
+});
+
+describe('gainOverIncumbent', () => {
+  const record = (value: number | undefined, before: number | undefined) => ({
+    metrics: value === undefined ? {} : { m: value },
+    ...(before === undefined ? {} : { incumbent: { metrics: { m: before } } }),
+  });
+  it('is relative, positive when better in the goal direction, absolute when the incumbent was 0', () => {
+    expect(gainOverIncumbent(record(11, 10), { name: 'm', goal: 'maximize' })).toBeCloseTo(0.1);
+    expect(gainOverIncumbent(record(11, 10), { name: 'm', goal: 'minimize' })).toBeCloseTo(-0.1);
+    expect(gainOverIncumbent(record(-8, -10), { name: 'm', goal: 'maximize' })).toBeCloseTo(0.2);
+    expect(gainOverIncumbent(record(3, 0), { name: 'm', goal: 'minimize' })).toBe(-3);
+    expect(gainOverIncumbent(record(undefined, 1), { name: 'm', goal: 'maximize' })).toBeUndefined();
+    expect(gainOverIncumbent(record(1, undefined), { name: 'm', goal: 'maximize' })).toBeUndefined();
   });
 });

@@ -4,10 +4,10 @@
 // Order: tracks with the larger total gain first; within a track, its keeps in the order they were
 // made. A track's later keep was made on top of its earlier ones and usually needs them (the same line
 // changed twice), so sorting single commits across a track would turn good chains into conflicts.
-import type { MetricSpec, Settings } from '../config/settings.js';
+import type { Settings } from '../config/settings.js';
+import { gainOverIncumbent } from '../decide/compare.js';
 import { withTrack } from '../config/track.js';
 import type { Git } from '../git/git.js';
-import type { ExperimentRecord } from '../ledger/types.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName } from '../session/session.js';
 
@@ -94,7 +94,7 @@ export async function planCombine(options: PlanOptions): Promise<CombinePlan> {
         experiment: record.experiment,
         commit,
         description: record.description,
-        gain: gainOf(record, settings.metrics[0]!),
+        gain: gainOverIncumbent(record, settings.metrics[0]!) ?? 0,
       });
     }
     if (keeps.length === 0) notes.push(`track ${track}: nothing kept yet`);
@@ -129,13 +129,4 @@ async function readFirst(git: Git, refs: string[], dir: string, metricNames: str
     if (await git.resolve(ref)) return readCommittedLedger(git, ref, dir, metricNames);
   }
   return undefined;
-}
-
-/** The primary metric's improvement over the incumbent, relative to it (absolute when it was 0). */
-function gainOf(record: ExperimentRecord, primary: MetricSpec): number {
-  const value = record.metrics[primary.name];
-  const before = record.incumbent?.metrics[primary.name];
-  if (value === undefined || before === undefined) return 0;
-  const delta = primary.goal === 'maximize' ? value - before : before - value;
-  return before === 0 ? delta : delta / Math.abs(before);
 }

@@ -15,6 +15,22 @@ export function improvement(goal: Goal, candidate: number, incumbent: number): n
   return goal === 'maximize' ? candidate - incumbent : incumbent - candidate;
 }
 
+/**
+ * How much a recorded experiment's primary metric improved on the incumbent it was measured against,
+ * relative to it (absolute when the incumbent was 0): positive is better. For ordering experiments by
+ * their gains; undefined when either value is missing.
+ */
+export function gainOverIncumbent(
+  record: { metrics: Record<string, number>; incumbent?: { metrics: Record<string, number> } },
+  primary: { name: string; goal: Goal },
+): number | undefined {
+  const value = record.metrics[primary.name];
+  const before = record.incumbent?.metrics[primary.name];
+  if (value === undefined || before === undefined) return undefined;
+  const delta = improvement(primary.goal, value, before);
+  return before === 0 ? delta : delta / Math.abs(before);
+}
+
 /** Whether `a` is strictly better than `b` for this goal (no min-delta, no tolerance). */
 export function isBetter(goal: Goal, a: number, b: number): boolean {
   return improvement(goal, a, b) > 0;

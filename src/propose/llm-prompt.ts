@@ -3,6 +3,7 @@
 // changes only on a keep (the files in scope), then what changes every experiment (history, incumbent).
 // Within the changing part, sections go from the least to the most often changed (see statePrompt).
 import type { MetricSpec, Settings } from '../config/settings.js';
+import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
 import { describeMetric, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
@@ -161,15 +162,6 @@ function historyRows(rows: readonly LedgerRow[], metrics: readonly MetricSpec[])
   return shown;
 }
 
-/** How much better (positive) or worse (negative) the record's primary metric was than its incumbent's. */
-function gain(record: ExperimentRecord, primary: MetricSpec): number | undefined {
-  const value = record.metrics[primary.name];
-  const before = record.incumbent?.metrics[primary.name];
-  if (value === undefined || before === undefined) return undefined;
-  const change = (value - before) / (Math.abs(before) || 1);
-  return primary.goal === 'maximize' ? change : -change;
-}
-
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n... (cut)\n`;
 }
@@ -202,7 +194,7 @@ export function statePrompt(context: ProposerContext): string {
 
   const withGain = records
     .filter((record) => record.experiment > 0 && record.patch !== '')
-    .map((record) => ({ record, gain: gain(record, primary) }))
+    .map((record) => ({ record, gain: gainOverIncumbent(record, primary) }))
     .filter((entry): entry is { record: ExperimentRecord; gain: number } => entry.gain !== undefined);
   const byExperiment = (a: ExperimentRecord, b: ExperimentRecord) => a.experiment - b.experiment;
   const bestKeeps = withGain
