@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-VBITGQIU.js");
+var { run } = await import("./chunks/main-GZROOHR3.js");
 await run();

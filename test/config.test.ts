@@ -903,7 +903,7 @@ describe('not supported yet', () => {
       'expected an integer >= 1, got the number 0',
     );
     expect(problemAt(yml({}, 'track: "A B"'), 'track', ALL_FEATURES).message).toBe(
-      '"A B" is not a valid track name (same rules as tag)',
+      '"A B" is not a valid track name: use up to 63 lowercase letters, digits, ".", "_" and "-", starting with a letter or digit',
     );
     expect(problemAt(yml({}, 'stages:\n  - nme: x'), 'stages[0].nme', ALL_FEATURES).message).toBe(
       'unknown key (did you mean "name"?)',

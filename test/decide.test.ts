@@ -861,7 +861,7 @@ describe('decide: welch keeps a change that does nothing about alpha of the time
 
 describe('gainOverIncumbent', () => {
   const record = (value: number | undefined, before: number | undefined) => ({
-    metrics: value === undefined ? {} : { m: value },
+    metrics: (value === undefined ? {} : { m: value }) as Record<string, number>,
     ...(before === undefined ? {} : { incumbent: { metrics: { m: before } } }),
   });
   it('is relative, positive when better in the goal direction, absolute when the incumbent was 0', () => {

@@ -17,6 +17,7 @@ import { readDecide } from './parse-decide.js';
 import { parseMetrics } from './parse-metrics.js';
 import { parseProposer } from './parse-proposer.js';
 import { parseStages } from './parse-stages.js';
+import { trackNameProblem } from './track.js';
 import { normalizeRepoPath, repoPathProblem } from './paths.js';
 import { ConfigReader, describeValue, type Field } from './reader.js';
 import type { EvalSettings, Settings } from './settings.js';
@@ -331,9 +332,9 @@ function readLaterKeys(reader: ConfigReader, field: (key: string) => Field): Lat
     reader.value(trackField).kind === 'absent' ? undefined : { hint: 'a track name' },
   );
   if (track !== undefined) {
-    if (TAG.test(track) && !track.includes('..') && !track.endsWith('.lock') && !track.endsWith('.'))
-      later.track = track;
-    else reader.report(trackField, `"${track}" is not a valid track name (same rules as tag)`);
+    const problem = trackNameProblem(track);
+    if (problem === undefined) later.track = track;
+    else reader.report(trackField, problem);
   }
   return later;
 }
