@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-GZROOHR3.js");
+var { run } = await import("./chunks/main-TIBYEW7E.js");
 await run();

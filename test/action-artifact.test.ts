@@ -1,16 +1,13 @@
 // The HTML dashboard as a workflow artifact: `node dist/index.js` uploads it through the real
 // @actions/artifact client to a local artifact service, and links it from the job summary and the PR
 // body. Without the service, or when the upload fails, the night still succeeds, just without the link.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
 import { RUN_ID, readZip, startFakeArtifacts, type FakeArtifacts } from './helpers/fake-artifacts.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
-import { createProject } from './helpers/project.js';
+import { createProject, planFile as plan } from './helpers/project.js';
 import { git, type TestRepo } from './helpers/repo.js';
 
 let github: FakeGitHub | undefined;
@@ -27,12 +24,6 @@ afterEach(async () => {
   github = undefined;
   artifacts = undefined;
 });
-
-function plan(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 function remoteStatuses(repo: TestRepo): string[] {
   return git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/results.tsv')

@@ -14,7 +14,7 @@ import {
   startAction,
 } from './helpers/action-runner.js';
 import { GITHUB_ACTIONS_BOT, humanUser, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
-import { createProject, projectConfig } from './helpers/project.js';
+import { createProject, projectConfig, planFile as plan } from './helpers/project.js';
 import { git, type TestRepo } from './helpers/repo.js';
 
 let github: FakeGitHub;
@@ -27,12 +27,6 @@ afterEach(async () => {
   github?.assertNoSchemaViolations();
   await github?.close();
 });
-
-function plan(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 function remoteLedger(repo: TestRepo): string[][] {
   return git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/results.tsv')

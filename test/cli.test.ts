@@ -1,21 +1,15 @@
 // The CLI as users run it: `node dist/cli.js …` in a real repository (build first: npm run build).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createProject, projectConfig } from './helpers/project.js';
+import { createProject, projectConfig, planFile } from './helpers/project.js';
 import { loadSettings } from '../src/config/load.js';
 import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 import { isAlive } from './helpers/processes.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
-
-function planFile(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

@@ -3,14 +3,14 @@
 // improve. The project has two knobs in two files, so tracks can compose (each tunes its own file) or
 // conflict (both tune the same line).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { GIT_IDENTITY_ENV, createTestRepo, git, type TestRepo } from './helpers/repo.js';
+import { planFile as plan } from './helpers/project.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 
@@ -63,12 +63,6 @@ proposer:
   run: bash propose.sh
 `,
   });
-}
-
-function plan(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
 }
 
 function cli(cwd: string, args: string[], actions: string[] = []) {

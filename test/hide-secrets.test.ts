@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isSecretName } from '../src/measure/hide-secrets.js';
 import { checkout, GITHUB_TOKEN, runAction } from './helpers/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
-import { createProject, projectConfig } from './helpers/project.js';
+import { createProject, planFile, projectConfig } from './helpers/project.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -54,9 +54,7 @@ describe('secrets out of /proc/<pid>/environ', () => {
   it('the CLI: an eval finds no key or token in any process of the machine, and the run works', async () => {
     const seen = join(mkdtempSync(join(tmpdir(), 'autoexp-seen-')), 'environ.txt');
     const repo = createProject({ config: spyingConfig(seen) });
-    const planDir = mkdtempSync(join(tmpdir(), 'autoexp-plan-'));
-    const plan = join(planDir, 'plan.txt');
-    (await import('node:fs')).writeFileSync(plan, 'set 5\n');
+    const plan = planFile(['set 5']);
     const child = spawn(process.execPath, [CLI, 'run'], {
       cwd: repo.root,
       env: {
@@ -96,13 +94,11 @@ describe('secrets out of /proc/<pid>/environ', () => {
     github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
     const seen = join(mkdtempSync(join(tmpdir(), 'autoexp-seen-')), 'environ.txt');
     const repo = createProject({ config: spyingConfig(seen) });
-    const planDir = mkdtempSync(join(tmpdir(), 'autoexp-plan-'));
-    (await import('node:fs')).writeFileSync(join(planDir, 'plan.txt'), 'set 5\n');
     const run = await runAction({
       workspace: checkout(repo.origin),
       apiUrl: github.url,
       inputs: { 'api-key': 'sk-action-key-must-not-leak' },
-      env: { AUTOEXP_PLAN: join(planDir, 'plan.txt') },
+      env: { AUTOEXP_PLAN: planFile(['set 5']) },
     });
     expect(run.code).toBe(0);
     expect(run.outputs['pull-request-operation']).toBe('created');

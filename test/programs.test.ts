@@ -20,7 +20,7 @@ import {
 import { Git } from '../src/git/git.js';
 import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
-import { createProject, projectConfig } from './helpers/project.js';
+import { createProject, projectConfig, planFile } from './helpers/project.js';
 import { GIT_IDENTITY_ENV, createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -183,12 +183,6 @@ describe('readLastSession', () => {
 
 // ---------------------------------------------------------------------------------------------------
 // End to end
-
-function planFile(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

@@ -1,20 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession, type SessionOptions } from '../src/session/session.js';
-import { createProject, projectConfig, projectSettings } from './helpers/project.js';
+import { createProject, projectConfig, projectSettings, planFile } from './helpers/project.js';
 import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
-
-function planFile(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  // Line N is the action for experiment N (line 0 does not exist: experiment numbers start at 1).
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 async function session(repo: TestRepo, actions: string[], overrides: Partial<SessionOptions> = {}) {
   const settings = await projectSettings(repo);

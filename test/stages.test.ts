@@ -1,7 +1,5 @@
 // stages: (seed 000's pipeline variant, CONTRACT §7): stages run in order, each with its own scope,
 // metrics and budget; a stage ends when its budget is spent or it plateaus; earlier stages' files freeze.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
@@ -11,6 +9,7 @@ import type { ExperimentRecord } from '../src/ledger/types.js';
 import { runSession } from '../src/session/session.js';
 import { currentStage, stageEnd, stageProgress, stageScope } from '../src/session/stages.js';
 import { createTestRepo, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { planFile as plan } from './helpers/project.js';
 
 const EVALUATE = `a=$(sed -n 's/^a=//p' a.txt); b=$(sed -n 's/^b=//p' b.txt)
 echo "qa: $((-(a - 10) * (a - 10)))"
@@ -50,12 +49,6 @@ stages:
     metrics: [qb]
     budget: {experiments: 3}
 `;
-
-function plan(lines: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
 
 async function session(repo: TestRepo, planPath: string, experiments: number, notices: string[] = []) {
   return runSession({

@@ -1,7 +1,7 @@
 // Tracks (CONTRACT §7): `run --track NAME` / the action's `track` input / autoexp.yml's `track:` work on
 // autoexp/<tag>.<track> with a ledger of their own, as a workflow matrix runs them: one clone per job.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { parseSettings } from '../src/config/load.js';
 import { chooseTrack } from '../src/config/track.js';
 import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
-import { createProject, projectConfig } from './helpers/project.js';
+import { createProject, projectConfig, planFile as plan } from './helpers/project.js';
 import { GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -25,12 +25,6 @@ afterEach(async () => {
   await github?.close();
   github = undefined;
 });
-
-function plan(actions: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${actions.join('\n')}\n`);
-  return path;
-}
 
 /** `node dist/cli.js …`, without blocking, so that two runs can go at once like two matrix jobs. */
 function cli(cwd: string, args: string[], actions: string[]) {

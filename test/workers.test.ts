@@ -1,7 +1,7 @@
 // workers: N (CONTRACT §7): candidates proposed and measured at once in worktrees of their own, decided
 // in experiment order against the incumbent of that moment; stale candidates are rebased and re-measured.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession } from '../src/session/session.js';
 import { isAlive } from './helpers/processes.js';
 import { createTestRepo, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { planFile as plan } from './helpers/project.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 
@@ -51,12 +52,6 @@ proposer:
   run: bash propose.sh
 `,
   });
-}
-
-function plan(lines: string[]): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
 }
 
 async function run(repo: TestRepo, lines: string[], notices: string[] = []) {

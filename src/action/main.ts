@@ -27,6 +27,7 @@ import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
+import { sessionReportInput } from './report-input.js';
 
 /** What the session's pushes ran into. */
 interface PushState {
@@ -374,18 +375,7 @@ async function uploadDashboard(
   result: SessionResult,
 ): Promise<Dashboard | undefined> {
   if (rows.length === 0 || result.stopReason === 'cancelled') return undefined;
-  return publishDashboard({
-    tag: settings.tag,
-    branch: branchName(settings.tag),
-    base,
-    metrics: settings.metrics,
-    rows,
-    records,
-    session: {
-      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
-      startedAt: result.startedAt,
-    },
-  });
+  return publishDashboard(sessionReportInput({ settings, base, rows, records, result }));
 }
 
 /** Config errors become annotations on the autoexp.yml line; everything known is one clear message. */

@@ -7,6 +7,7 @@ import { summarizeLedger } from '../report/summary.js';
 import { branchName, type SessionResult } from '../session/session.js';
 import type { Git } from '../git/git.js';
 import { createGitHubClient, GitHubRepo, type UpsertSummaryResult } from './github.js';
+import { sessionReportInput } from './report-input.js';
 
 export type PullRequestOutcome = UpsertSummaryResult;
 
@@ -77,16 +78,7 @@ export async function publishPullRequest(input: {
   const rows = previous?.merged ? await rowsSinceMerge(input.git, input.rows, input.baseRef) : input.rows;
   const summary = summarizeLedger(rows, settings.metrics);
   const body = renderReport({
-    tag: settings.tag,
-    branch,
-    base: input.base,
-    metrics: settings.metrics,
-    rows,
-    records,
-    session: {
-      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
-      startedAt: result.startedAt,
-    },
+    ...sessionReportInput({ settings, base: input.base, rows, records, result }),
     dashboardUrl: input.dashboardUrl,
   });
   try {

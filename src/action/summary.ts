@@ -11,6 +11,7 @@ import { branchName, type SessionResult } from '../session/session.js';
 import type { Dashboard } from './artifact.js';
 import type { ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
+import { sessionReportInput } from './report-input.js';
 
 /** GitHub refuses step summaries over 1 MiB; the report itself stays far below. */
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
@@ -74,18 +75,7 @@ export async function writeJobSummary(input: {
   const report =
     input.rows.length === 0
       ? `## autoexp: \`${settings.tag}\`\n\nNo experiments recorded yet.`
-      : renderReport({
-          tag: settings.tag,
-          branch: branchName(settings.tag),
-          base: input.base,
-          metrics: settings.metrics,
-          rows: input.rows,
-          records: input.records,
-          session: {
-            experiments: result.outcomes.map((outcome) => outcome.row.experiment),
-            startedAt: result.startedAt,
-          },
-        });
+      : renderReport(sessionReportInput(input));
   const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

@@ -1,6 +1,8 @@
 // A small, fully scripted project for session tests: `params.txt` holds x, the eval scores
 // 100 - (x - 10)^2, and a `command` proposer follows a plan file (one action per experiment), so every
 // status (keep, discard, crash, timeout, invalid) can be produced on purpose.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings } from '../../src/config/load.js';
 import type { Settings } from '../../src/config/settings.js';
@@ -81,4 +83,14 @@ export function createProject(options: { config?: string; files?: Record<string,
 
 export async function projectSettings(repo: TestRepo): Promise<Settings> {
   return loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+}
+
+/**
+ * A plan file for a scripted proposer (AUTOEXP_PLAN): line N is what experiment N does (there is no line
+ * 0: experiment numbers start at 1).
+ */
+export function planFile(actions: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'autoexp-plan-')), 'plan.txt');
+  writeFileSync(path, `${actions.join('\n')}\n`);
+  return path;
 }
