@@ -18,7 +18,7 @@ import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { summarizeLedger } from '../report/summary.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type ExperimentOutcome, type SessionResult } from '../session/session.js';
-import { SetupError } from '../session/workspace.js';
+import { SetupError } from '../session/errors.js';
 import { publishDashboard, type Dashboard } from './artifact.js';
 import { InputError, readInputs, inputProblems, withProposerInputs, type ActionInputs } from './inputs.js';
 import { chooseProgramConfig } from './programs.js';

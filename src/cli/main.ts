@@ -4,7 +4,7 @@ import { ConfigError } from '../config/errors.js';
 import { ProgramsError } from '../config/programs.js';
 import { GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
-import { SetupError } from '../session/workspace.js';
+import { SetupError } from '../session/errors.js';
 import { parseCommandLine, USAGE, UsageError } from './args.js';
 import {
   CliError,

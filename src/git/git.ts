@@ -2,6 +2,14 @@
 //
 // Every experiment runs a handful of git processes, so this wrapper is on the hot path: each method is
 // one git process, and callers pick the method that gets the job done in the fewest.
+//
+// Untrusted code (proposals, evals) runs beside these processes, so every git process autoexp starts:
+// - gets an allowlisted environment (see gitEnvironment): no token, key or action input, whatever
+//   autoexp's own environment holds; credentials reach only the push, fetch and ls-remote calls of a
+//   wrapper made with `withCredentials`, through git's own environment;
+// - runs with settings that keep programs out which a proposal or eval could have planted in the
+//   repository's config: no hooks, no fsmonitor, no external diff or textconv, no pager. (The session
+//   also puts the repository's config back as it was before untrusted code ran: src/tree/guard.ts.)
 import { execFile } from 'node:child_process';
 
 export class GitError extends Error {
@@ -20,6 +28,18 @@ export interface ChangedPath {
   path: string;
   /** Two-letter status code as in porcelain v1, e.g. " M", "??", " D", "A ". */
   code: string;
+  /** The file mode in the working tree when git reports it (120000: a symlink, 160000: a gitlink). */
+  mode?: string;
+}
+
+export interface TreeStatus {
+  /** The commit HEAD points at (full sha). */
+  head: string;
+  /** The branch HEAD is on, or undefined when detached. */
+  branch?: string;
+  changed: ChangedPath[];
+  /** Ignored paths, when asked for: a directory that is ignored as a whole is one entry ending in "/". */
+  ignored: string[];
 }
 
 export interface GitResult {
@@ -28,13 +48,21 @@ export interface GitResult {
   exitCode: number;
 }
 
+/** A ref as `git for-each-ref` or the ref files show it: a sha, or `ref: <target>` for a symbolic one. */
+export type RefValues = Map<string, string>;
+
 /**
- * Settings every autoexp git call uses: no user hooks (a pre-commit hook must not veto or rewrite
- * experiment commits), no signing prompts, no pager, no interactive credential prompt.
+ * Settings every autoexp git call uses. Command-line settings win over every config file, so these
+ * hold even when a proposal or eval wrote the opposite into .git/config or ~/.gitconfig.
  */
 const FIXED_CONFIG = [
+  // No hooks: neither the user's (a pre-commit hook must not veto or rewrite experiment commits) nor
+  // planted ones.
   '-c',
   'core.hooksPath=/dev/null',
+  // An fsmonitor is a program git runs on every status.
+  '-c',
+  'core.fsmonitor=false',
   '-c',
   'commit.gpgSign=false',
   '-c',
@@ -42,7 +70,57 @@ const FIXED_CONFIG = [
   // No housekeeping process after every experiment commit; the session runs it once at its end.
   '-c',
   'maintenance.auto=false',
+  '-c',
+  'gc.auto=0',
 ];
+
+/** Variables git may see: what it needs to find its config, identity, temp dir and programs. */
+const GIT_ENVIRONMENT = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'TMPDIR',
+  'TZ',
+  'XDG_CONFIG_HOME',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_EXEC_PATH',
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_AUTHOR_DATE',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'GIT_COMMITTER_DATE',
+]);
+
+/** What network calls need on top: the user's ssh agent, proxies and certificates (CLI pushes). */
+const NETWORK_ENVIRONMENT = new Set([
+  'SSH_AUTH_SOCK',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+]);
+
+/** The environment of git processes, built from `env` by allowlist. */
+export function gitEnvironment(env: NodeJS.ProcessEnv, options: { network?: boolean } = {}): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (GIT_ENVIRONMENT.has(name) || (options.network && NETWORK_ENVIRONMENT.has(name))) result[name] = value;
+  }
+  return result;
+}
 
 /** `git show` of a big ledger chunk must fit; anything larger is not something autoexp reads. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
@@ -50,16 +128,18 @@ const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 let processesStarted = 0;
 
 export class Git {
-  private cachedEnv: NodeJS.ProcessEnv | undefined;
+  private localEnv: NodeJS.ProcessEnv | undefined;
+  private remoteEnv: NodeJS.ProcessEnv | undefined;
 
   private constructor(
     readonly cwd: string,
-    private readonly env: Record<string, string | undefined>,
+    /** Extra environment for push, fetch and ls-remote only (e.g. GIT_CONFIG_* carrying a token). */
+    private readonly credentials: Readonly<Record<string, string>>,
   ) {}
 
-  /** A wrapper for the working tree at `cwd`. `env` adds to (or, with undefined, removes from) git's env. */
-  static at(cwd: string, env: Record<string, string | undefined> = {}): Git {
-    return new Git(cwd, env);
+  /** A wrapper for the working tree (or repository) at `cwd`. */
+  static at(cwd: string): Git {
+    return new Git(cwd, {});
   }
 
   /** How many git processes this process has started (benchmarks count them). */
@@ -68,22 +148,33 @@ export class Git {
   }
 
   withCwd(cwd: string): Git {
-    return new Git(cwd, this.env);
+    return new Git(cwd, this.credentials);
   }
 
-  /** The same working tree with more environment for git (e.g. GIT_CONFIG_* for credentials). */
-  withEnv(env: Record<string, string | undefined>): Git {
-    return new Git(this.cwd, { ...this.env, ...env });
+  /**
+   * The same working tree, with `credentials` in the environment of its push, fetch and ls-remote
+   * processes (and of no other).
+   */
+  withCredentials(credentials: Record<string, string>): Git {
+    return new Git(this.cwd, { ...this.credentials, ...credentials });
   }
 
   /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
-  async run(args: string[], options: { allowFailure?: boolean; input?: string } = {}): Promise<GitResult> {
+  private async run(
+    args: string[],
+    options: { allowFailure?: boolean; input?: string; network?: boolean } = {},
+  ): Promise<GitResult> {
     processesStarted++;
     const outcome = await new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
         'git',
         [...FIXED_CONFIG, ...args],
-        { cwd: this.cwd, env: this.childEnv(), maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8' },
+        {
+          cwd: this.cwd,
+          env: options.network ? this.networkEnv() : this.plainEnv(),
+          maxBuffer: MAX_OUTPUT_BYTES,
+          encoding: 'utf8',
+        },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : undefined) : 0;
           if (code === undefined) reject(new GitError(args, undefined, `${error?.message ?? ''}\n${stderr}`));
@@ -99,32 +190,43 @@ export class Git {
     return outcome;
   }
 
-  /** The environment of git processes, computed once: copying process.env per call shows up in profiles. */
-  private childEnv(): NodeJS.ProcessEnv {
-    if (!this.cachedEnv) {
-      const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-      for (const [name, value] of Object.entries(this.env)) {
-        if (value === undefined) delete env[name];
-        else env[name] = value;
-      }
-      this.cachedEnv = env;
-    }
-    return this.cachedEnv;
+  /** Computed once per wrapper: copying the environment per call shows up in profiles. */
+  private plainEnv(): NodeJS.ProcessEnv {
+    return (this.localEnv ??= gitEnvironment(process.env));
+  }
+
+  private networkEnv(): NodeJS.ProcessEnv {
+    return (this.remoteEnv ??= { ...gitEnvironment(process.env, { network: true }), ...this.credentials });
   }
 
   private async line(args: string[]): Promise<string> {
     return (await this.run(args)).stdout.trim();
   }
 
-  // --- reading -------------------------------------------------------------------------------
+  // --- repositories ---------------------------------------------------------------------------
 
-  /** Top level, common git dir and current branch (or undefined when detached), in one process. */
-  async describeRepository(): Promise<{ topLevel: string; commonDir: string; branch?: string }> {
+  /** `git init` on `main` with a local identity (the demo's repositories). */
+  static async init(root: string, identity: { name: string; email: string }): Promise<Git> {
+    const git = Git.at(root);
+    await git.run(['init', '--quiet', '--initial-branch=main']);
+    await git.run(['config', 'user.name', identity.name]);
+    await git.run(['config', 'user.email', identity.email]);
+    return git;
+  }
+
+  /** Top level, common git dir, this tree's git dir and current branch (undefined when detached). */
+  async describeRepository(): Promise<{ topLevel: string; commonDir: string; gitDir: string; branch?: string }> {
     const result = await this.run(
-      ['rev-parse', '--show-toplevel', '--path-format=absolute', '--git-common-dir', '--abbrev-ref', 'HEAD'],
-      {
-        allowFailure: true,
-      },
+      [
+        'rev-parse',
+        '--show-toplevel',
+        '--path-format=absolute',
+        '--git-common-dir',
+        '--git-dir',
+        '--abbrev-ref',
+        'HEAD',
+      ],
+      { allowFailure: true },
     );
     if (result.exitCode !== 0) {
       throw new GitError(
@@ -135,9 +237,50 @@ export class Git {
           : result.stderr,
       );
     }
-    const [topLevel = '', commonDir = '', branch = ''] = result.stdout.trim().split('\n');
-    return { topLevel, commonDir, branch: branch === 'HEAD' ? undefined : branch };
+    const [topLevel = '', commonDir = '', gitDir = '', branch = ''] = result.stdout.trim().split('\n');
+    return { topLevel, commonDir, gitDir, branch: branch === 'HEAD' ? undefined : branch };
   }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.line(['rev-parse', '--is-shallow-repository'])) === 'true';
+  }
+
+  /** The configured committer identity, if any. */
+  async hasIdentity(): Promise<boolean> {
+    const name = await this.run(['config', 'user.name'], { allowFailure: true });
+    const email = await this.run(['config', 'user.email'], { allowFailure: true });
+    return name.stdout.trim() !== '' && email.stdout.trim() !== '';
+  }
+
+  /** Entries of the repository's own config file, in order (key, value). */
+  async localConfig(): Promise<{ key: string; value: string }[]> {
+    const listing = await this.run(['config', '--local', '--null', '--list'], { allowFailure: true });
+    const entries: { key: string; value: string }[] = [];
+    for (const item of listing.stdout.split('\0')) {
+      const newline = item.indexOf('\n');
+      if (newline >= 0) entries.push({ key: item.slice(0, newline), value: item.slice(newline + 1) });
+    }
+    return entries;
+  }
+
+  async setLocalConfig(key: string, value: string): Promise<void> {
+    await this.run(['config', '--local', key, value]);
+  }
+
+  async addLocalConfig(key: string, value: string): Promise<void> {
+    await this.run(['config', '--local', '--add', key, value], { allowFailure: true });
+  }
+
+  async unsetLocalConfig(key: string): Promise<void> {
+    await this.run(['config', '--local', '--unset-all', key], { allowFailure: true });
+  }
+
+  /** Lets git decide whether the repository needs housekeeping (experiment commits skip it). */
+  async maintenance(): Promise<void> {
+    await this.run(['maintenance', 'run', '--auto', '--quiet'], { allowFailure: true });
+  }
+
+  // --- reading -------------------------------------------------------------------------------
 
   /** The full sha of a ref, or undefined when it does not exist. */
   async resolve(ref: string): Promise<string | undefined> {
@@ -164,16 +307,40 @@ export class Git {
     return result.exitCode === 0;
   }
 
+  /** Every ref with its value (refs/… only), as git reads them whatever the ref storage. */
+  async refs(): Promise<RefValues> {
+    const { stdout } = await this.run(['for-each-ref', '--format=%(refname) %(objectname) %(symref)']);
+    const refs: RefValues = new Map();
+    for (const line of stdout.split('\n')) {
+      const [name, sha, symref] = line.split(' ');
+      if (name) refs.set(name, symref ? `ref: ${symref}` : sha!);
+    }
+    return refs;
+  }
+
+  /** A file's content at `ref`, or undefined when the ref or the file does not exist. */
+  async showFile(ref: string, path: string): Promise<string | undefined> {
+    const result = await this.run(['show', `${ref}:${path}`], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  /** The names in a directory at `ref` (undefined when it does not exist there). */
+  async listDirectory(ref: string, path: string): Promise<string[] | undefined> {
+    const result = await this.run(['ls-tree', '-z', '--name-only', `${ref}:${path}`], { allowFailure: true });
+    if (result.exitCode !== 0) return undefined;
+    return result.stdout.split('\0').filter((name) => name.length > 0);
+  }
+
   /** Paths that differ from HEAD in the working tree or index, untracked files included (not ignored ones). */
   async changedPaths(): Promise<ChangedPath[]> {
     return (await this.status()).changed;
   }
 
   /**
-   * The changed paths and, from the same git process, the commit HEAD points at (full sha): a proposer that
-   * committed on its own shows as a HEAD that moved.
+   * The changed paths, HEAD and its branch, from one git process; with `ignored`, the ignored paths too
+   * (a directory ignored as a whole is one entry).
    */
-  async status(): Promise<{ head: string; changed: ChangedPath[] }> {
+  async status(options: { ignored?: boolean } = {}): Promise<TreeStatus> {
     const { stdout } = await this.run([
       'status',
       '--porcelain=v2',
@@ -181,109 +348,15 @@ export class Git {
       '-z',
       '--untracked-files=all',
       '--no-renames',
+      ...(options.ignored ? ['--ignored=matching'] : []),
     ]);
-    let head = '';
-    const changed: ChangedPath[] = [];
-    for (const entry of stdout.split('\0')) {
-      if (entry.startsWith('# branch.oid ')) head = entry.slice('# branch.oid '.length);
-      else if (entry.startsWith('? ')) changed.push({ code: '??', path: entry.slice(2) });
-      else if (entry.startsWith('1 ') || entry.startsWith('u ')) {
-        // "1 XY sub mH mI mW hH hI path"; unmerged "u XY sub m1 m2 m3 mW h1 h2 h3 path".
-        const fields = entry.startsWith('1 ') ? 8 : 10;
-        const parts = entry.split(' ');
-        changed.push({ code: parts[1]!.replace(/\./g, ' '), path: parts.slice(fields).join(' ') });
-      }
-    }
-    return { head, changed };
-  }
-
-  /**
-   * Applies `commit`'s change to the tree and index without committing (cherry-pick --no-commit). On a
-   * conflict nothing is left applied and the conflicting paths are returned.
-   */
-  async applyCommit(commit: string): Promise<string[]> {
-    const result = await this.run(['cherry-pick', '--no-commit', commit], { allowFailure: true });
-    if (result.exitCode === 0) return [];
-    const conflicted = await this.run(['diff', '--name-only', '--diff-filter=U']);
-    await this.run(['cherry-pick', '--abort'], { allowFailure: true });
-    await this.run(['reset', '--hard', '--quiet', 'HEAD']);
-    const paths = conflicted.stdout.split('\n').filter(Boolean);
-    return paths.length > 0 ? paths : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
-  }
-
-  /** Commits what is staged; returns the new short sha. */
-  async commitStaged(message: string): Promise<string> {
-    return parseCommitSha(await this.run(['commit', '--no-verify', '-m', message]));
-  }
-
-  /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
-  async resetSoft(ref: string): Promise<void> {
-    await this.run(['reset', '--soft', '--quiet', ref]);
+    return parseStatus(stdout);
   }
 
   /** Tracked files (relative to the working tree root). */
   async trackedFiles(): Promise<string[]> {
     const { stdout } = await this.run(['ls-files', '-z']);
     return stdout.split('\0').filter((path) => path.length > 0);
-  }
-
-  /** The configured committer identity, if any. */
-  async hasIdentity(): Promise<boolean> {
-    const name = await this.run(['config', 'user.name'], { allowFailure: true });
-    const email = await this.run(['config', 'user.email'], { allowFailure: true });
-    return name.stdout.trim() !== '' && email.stdout.trim() !== '';
-  }
-
-  // --- writing -------------------------------------------------------------------------------
-
-  /**
-   * Commits every change in the working tree and returns the new commit's short sha, read from git's
-   * own summary line so no second process is needed. New files need `add` first; `commit -a` does the rest.
-   */
-  async commitAll(message: string, options: { hasUntracked: boolean }): Promise<string> {
-    if (options.hasUntracked) await this.run(['add', '-A']);
-    return parseCommitSha(await this.run(['commit', '-a', '--no-verify', '-m', message]));
-  }
-
-  /** Commits exactly these paths (new or tracked); other changes stay out of the commit. */
-  async commitPaths(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
-    if (options.newPaths) await this.run(['add', '--', ...paths]);
-    return parseCommitSha(await this.run(['commit', '--no-verify', '-m', message, '--only', '--', ...paths]));
-  }
-
-  /** Folds every change in the tree (untracked files too) into HEAD, with a new message. */
-  async amendAll(message: string): Promise<string> {
-    await this.run(['add', '-A']);
-    return parseCommitSha(await this.run(['commit', '--amend', '--no-verify', '-m', message]));
-  }
-
-  /** Rewrites HEAD's message (same tree); returns the new short sha. */
-  async amendMessage(message: string): Promise<string> {
-    return parseCommitSha(
-      await this.run(['commit', '--amend', '--no-verify', '--allow-empty', '--only', '-m', message]),
-    );
-  }
-
-  async resetHard(ref: string): Promise<void> {
-    await this.run(['reset', '--hard', '--quiet', ref]);
-  }
-
-  /** Removes untracked files and directories (ignored files, e.g. node_modules, stay). */
-  async removeUntracked(): Promise<void> {
-    await this.run(['clean', '-fdq']);
-  }
-
-  async createBranch(name: string, startPoint: string): Promise<void> {
-    await this.run(['branch', '--no-track', name, startPoint]);
-  }
-
-  async addWorktree(path: string, branch: string): Promise<void> {
-    await this.run(['worktree', 'add', '--quiet', path, branch]);
-  }
-
-  async removeWorktree(path: string): Promise<void> {
-    await this.run(['worktree', 'remove', '--force', path], { allowFailure: true });
-    await this.run(['worktree', 'prune'], { allowFailure: true });
   }
 
   /** The path of the worktree that has `branch` checked out, if any. */
@@ -297,13 +370,122 @@ export class Git {
     return undefined;
   }
 
+  // --- writing -------------------------------------------------------------------------------
+
+  /**
+   * Commits every change in the working tree and returns the new commit's short sha, read from git's
+   * own summary line so no second process is needed. New files need `add` first; `commit -a` does the rest.
+   */
+  async commitAll(message: string, options: { hasUntracked: boolean }): Promise<string> {
+    if (options.hasUntracked) await this.run(['add', '-A']);
+    return parseCommitSha(await this.run(['commit', '-a', '--no-verify', '-F', '-'], { input: message }));
+  }
+
+  /** Commits what is staged; returns the new short sha. */
+  async commitStaged(message: string): Promise<string> {
+    return parseCommitSha(await this.run(['commit', '--no-verify', '-F', '-'], { input: message }));
+  }
+
+  /** Commits exactly these paths (new or tracked); other changes stay out of the commit. */
+  async commitPaths(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
+    if (options.newPaths) await this.run(['add', '--', ...paths]);
+    return parseCommitSha(
+      await this.run(['commit', '--no-verify', '-F', '-', '--only', '--', ...paths], { input: message }),
+    );
+  }
+
+  /** Folds every change in the tree (untracked files too) into HEAD, with a new message. */
+  async amendAll(message: string): Promise<string> {
+    await this.run(['add', '-A']);
+    return parseCommitSha(await this.run(['commit', '--amend', '--no-verify', '-F', '-'], { input: message }));
+  }
+
+  /** Rewrites HEAD's message (same tree); returns the new short sha. */
+  async amendMessage(message: string): Promise<string> {
+    return parseCommitSha(
+      await this.run(['commit', '--amend', '--no-verify', '--allow-empty', '--only', '-F', '-'], {
+        input: message,
+      }),
+    );
+  }
+
+  /**
+   * Applies `commit`'s change to the tree and index without committing (cherry-pick --no-commit). On a
+   * conflict nothing is left applied and the conflicting paths are returned.
+   */
+  async applyCommit(commit: string): Promise<string[]> {
+    const result = await this.run(['cherry-pick', '--no-commit', commit], { allowFailure: true });
+    if (result.exitCode === 0) return [];
+    const conflicted = await this.run(['diff', '--no-ext-diff', '--name-only', '--diff-filter=U']);
+    await this.run(['cherry-pick', '--abort'], { allowFailure: true });
+    await this.run(['reset', '--hard', '--quiet', 'HEAD']);
+    const paths = conflicted.stdout.split('\n').filter(Boolean);
+    return paths.length > 0 ? paths : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
+  }
+
+  /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
+  async resetSoft(ref: string): Promise<void> {
+    await this.run(['reset', '--soft', '--quiet', ref]);
+  }
+
+  async resetHard(ref: string): Promise<void> {
+    await this.run(['reset', '--hard', '--quiet', ref]);
+  }
+
+  /**
+   * Removes untracked files and directories, nested repositories included (`-ff`); ignored files (e.g.
+   * node_modules that eval.setup built) stay.
+   */
+  async removeUntracked(): Promise<void> {
+    await this.run(['clean', '-ffdq']);
+  }
+
+  /** Points HEAD at `branch` (a symbolic ref), without touching the tree or index. */
+  async pointHeadAt(branch: string): Promise<void> {
+    await this.run(['symbolic-ref', 'HEAD', `refs/heads/${branch}`]);
+  }
+
+  /** Detaches HEAD at `commit`, moving the tree and index there and dropping local changes. */
+  async checkoutDetached(commit: string): Promise<void> {
+    await this.run(['checkout', '--quiet', '--detach', '--force', commit]);
+  }
+
+  /** Sets a ref to a commit (`update-ref`), or with `expected` only when it still points there. */
+  async setRef(ref: string, commit: string): Promise<void> {
+    await this.run(['update-ref', '--no-deref', ref, commit]);
+  }
+
+  /** Sets a symbolic ref (e.g. refs/remotes/origin/HEAD) back to its target. */
+  async setSymbolicRef(ref: string, target: string): Promise<void> {
+    await this.run(['symbolic-ref', ref, target]);
+  }
+
+  async deleteRef(ref: string): Promise<void> {
+    await this.run(['update-ref', '--no-deref', '-d', ref], { allowFailure: true });
+  }
+
+  async createBranch(name: string, startPoint: string): Promise<void> {
+    await this.run(['branch', '--no-track', name, startPoint]);
+  }
+
+  /** Adds a worktree at `path`: on `branch`, or detached at `commit`. */
+  async addWorktree(path: string, at: { branch: string } | { detached: string }): Promise<void> {
+    const target = 'branch' in at ? [at.branch] : ['--detach', at.detached];
+    await this.run(['worktree', 'add', '--quiet', path, ...target]);
+  }
+
+  async removeWorktree(path: string): Promise<void> {
+    await this.run(['worktree', 'remove', '--force', '--force', path], { allowFailure: true });
+    await this.run(['worktree', 'prune'], { allowFailure: true });
+  }
+
   /** Merges `ref` into HEAD. Returns the conflicting paths (after aborting the merge) or [] on success. */
   async merge(ref: string, message: string): Promise<string[]> {
     const result = await this.run(['merge', '--no-ff', '--no-edit', '-m', message, ref], {
       allowFailure: true,
     });
     if (result.exitCode === 0) return [];
-    const conflicts = await this.run(['diff', '--name-only', '--diff-filter=U', '-z'], {
+    const conflicts = await this.run(['diff', '--no-ext-diff', '--name-only', '--diff-filter=U', '-z'], {
       allowFailure: true,
     });
     await this.run(['merge', '--abort'], { allowFailure: true });
@@ -313,13 +495,57 @@ export class Git {
     return paths;
   }
 
+  /** Stages and commits everything in the tree (a fresh repository's first commit). */
+  async commitEverything(message: string): Promise<void> {
+    await this.run(['add', '-A']);
+    await this.run(['commit', '--quiet', '--no-verify', '-F', '-'], { input: message });
+  }
+
+  // --- the network: the only calls that see credentials ---------------------------------------
+
   async push(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['push', '--porcelain', remote, ...refspecs], { allowFailure: true });
+    return this.run(['push', '--porcelain', remote, ...refspecs], { allowFailure: true, network: true });
   }
 
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['fetch', '--quiet', '--no-tags', remote, ...refspecs], { allowFailure: true });
+    return this.run(['fetch', '--quiet', '--no-tags', remote, ...refspecs], {
+      allowFailure: true,
+      network: true,
+    });
   }
+
+  /** `git ls-remote --symref`: the remote's refs (HEAD's target included) without fetching. */
+  async lsRemote(remote: string, refs: string[]): Promise<GitResult> {
+    return this.run(['ls-remote', '--symref', remote, ...refs], { allowFailure: true, network: true });
+  }
+}
+
+/** Parses `git status --porcelain=v2 --branch -z` output. */
+export function parseStatus(stdout: string): TreeStatus {
+  let head = '';
+  let branch: string | undefined;
+  const changed: ChangedPath[] = [];
+  const ignored: string[] = [];
+  for (const entry of stdout.split('\0')) {
+    if (entry.startsWith('# branch.oid ')) head = entry.slice('# branch.oid '.length);
+    else if (entry.startsWith('# branch.head ')) {
+      const name = entry.slice('# branch.head '.length);
+      branch = name === '(detached)' ? undefined : name;
+    } else if (entry.startsWith('? ')) changed.push({ code: '??', path: entry.slice(2) });
+    else if (entry.startsWith('! ')) ignored.push(entry.slice(2));
+    else if (entry.startsWith('1 ') || entry.startsWith('u ')) {
+      // "1 XY sub mH mI mW hH hI path"; unmerged "u XY sub m1 m2 m3 mW h1 h2 h3 path".
+      const fields = entry.startsWith('1 ') ? 8 : 10;
+      const parts = entry.split(' ');
+      const mode = entry.startsWith('1 ') ? parts[5] : parts[6];
+      changed.push({
+        code: parts[1]!.replace(/\./g, ' '),
+        path: parts.slice(fields).join(' '),
+        ...(mode ? { mode } : {}),
+      });
+    }
+  }
+  return { head, branch, changed, ignored };
 }
 
 /** `[branch 1a2b3c4] message` -> `1a2b3c4` (also `[branch (root-commit) 1a2b3c4]`, `[detached HEAD 1a2b3c4]`). */

@@ -1,4 +1,6 @@
-// Which files an experiment may change (CONTRACT §1 scope.modify; §6: everything else is protected).
+// Which files an experiment may change: scope.modify, and nothing else (docs/format.md, scope).
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ChangedPath } from '../git/git.js';
 
@@ -30,6 +32,24 @@ export function checkScope(
     (allowed ? result.inScope : result.outOfScope).push(change);
   }
   return result;
+}
+
+/**
+ * Changes that are not plain files, whatever their path: a symlink (autoexp's own writes, and reading the
+ * file for the log, would follow it out of the tree), a gitlink, or a nested repository (git lists one
+ * as an untracked directory, "dir/"). Each gets what it is in its path, e.g. "link.yaml (a symlink)".
+ */
+export async function notPlainFiles(root: string, changes: readonly ChangedPath[]): Promise<ChangedPath[]> {
+  const found: ChangedPath[] = [];
+  for (const change of changes) {
+    let kind: string | undefined;
+    if (change.mode === '120000') kind = 'a symlink';
+    else if (change.mode === '160000') kind = 'a gitlink';
+    else if (change.code === '??' && change.path.endsWith('/')) kind = 'a nested repository';
+    else if ((await lstat(join(root, change.path)).catch(() => undefined))?.isSymbolicLink()) kind = 'a symlink';
+    if (kind) found.push({ ...change, path: `${change.path.replace(/\/$/, '')} (${kind})` });
+  }
+  return found;
 }
 
 /** "out of scope: Makefile, sim/evaluate.js (+2 more)" */

@@ -1,0 +1,304 @@
+// Preparing one candidate in a slot: the proposer changes the tree, the tree is verified against what
+// autoexp recorded (see src/tree/experiment-tree.ts), an in-scope change is committed and measured
+// (crash repairs included). What is decided only in order — keep or not — is left to settle.ts.
+import { readFile, lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExperimentRecord } from '../ledger/types.js';
+import {
+  ProposalError,
+  ProposerSetupError,
+  type Proposal,
+  type ProposerContext,
+} from '../propose/types.js';
+import type { ChangedPath } from '../git/git.js';
+import { SessionError } from './errors.js';
+import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
+import { checkScope, describeOutOfScope, notPlainFiles } from './scope.js';
+import { scopeHash } from './scope-hash.js';
+import type { SessionState } from './state.js';
+import type { Candidate, Incumbent, Measured, Prepared, Slot } from './types.js';
+
+/** What a proposal changed, once the tree is verified: in scope, or why not. */
+type ProposalCheck = { ok: true; changed: ChangedPath[] } | { ok: false; reason: string };
+
+/**
+ * Runs the proposer in the slot's tree as untrusted code and checks what it did against the recorded
+ * state: git state it moved (put back) and ignored files it made (removed) never count as its change;
+ * anything outside the scope, and anything that is not a plain file, makes the experiment invalid.
+ */
+async function propose(
+  state: SessionState,
+  slot: Slot,
+  run: () => Promise<Proposal>,
+): Promise<{ proposal: Proposal; check: ProposalCheck } | { error: unknown; check: ProposalCheck }> {
+  const { tree } = slot;
+  const { guard } = state;
+  await tree.seal({ artifacts: true });
+  await guard.begin();
+  let outcome: { proposal: Proposal } | { error: unknown };
+  try {
+    outcome = { proposal: await run() };
+  } catch (error) {
+    outcome = { error };
+  }
+  const planted = await guard.end();
+  const verified = await tree.verify();
+  if (verified.setupNeeded) slot.setupNeeded = true;
+  if (verified.removedArtifacts.length > 0) {
+    state.options.events?.notice?.(
+      `the proposer wrote files git ignores (${verified.removedArtifacts.slice(0, 3).join(', ')}); autoexp removed them before measuring`,
+    );
+  }
+  const moved = [...planted, ...verified.moved];
+  let check: ProposalCheck;
+  if (moved.length > 0) {
+    check = { ok: false, reason: `out of scope: the proposer changed git state (autoexp put it back): ${moved.join('; ')}` };
+  } else {
+    const scope = checkScope(verified.changed, state.inScope, state.settings.results.dir);
+    const odd = await notPlainFiles(tree.path, scope.inScope);
+    const outside = [...scope.outOfScope, ...odd];
+    check = outside.length > 0 ? { ok: false, reason: describeOutOfScope(outside) } : { ok: true, changed: verified.changed };
+  }
+  return { ...outcome, check };
+}
+
+export async function prepare(state: SessionState, slot: Slot, experiment: number, costAllowance: number): Promise<Prepared> {
+  const { settings, events = {}, signal } = state.options;
+  const base = state.incumbent!;
+  const baseContents = new Map(state.scopeContents);
+  const branchHead = state.branchTree.head;
+  const { tree } = slot;
+  if (!slot.onBranch) await tree.resetTo(branchHead);
+  if (slot.setupNeeded) {
+    slot.setupNeeded = false;
+    await state.measurer.setup(tree);
+  }
+
+  events.phase?.({ kind: 'proposing', experiment });
+  const stuck = state.discardsInARow >= settings.explore.stuckAfter;
+  const context = await state.proposerContext(slot, experiment, stuck, costAllowance);
+  const proposed = await propose(state, slot, () => slot.proposer.propose(context));
+  if ('error' in proposed) {
+    await tree.resetTo();
+    const { error } = proposed;
+    if (signal.aborted) return { kind: 'cancelled' };
+    if (error instanceof ProposerSetupError) throw new SessionError(error.message);
+    const failure = error instanceof ProposalError ? error : new ProposalError(`proposer failed: ${(error as Error).message}`);
+    if (failure.details.stop === 'cost') {
+      state.budget.stopForCost();
+      events.notice?.(failure.message);
+      // Nothing was spent on this experiment: it did not happen, and its number stays free.
+      if (!(failure.details.costUsd && failure.details.costUsd > 0)) return { kind: 'cost' };
+    }
+    const record = state.baseRecord(experiment, 0, base);
+    Object.assign(record, {
+      status: failure.details.status ?? 'invalid',
+      reason: failure.details.stop === undefined && !proposed.check.ok ? `${failure.message}; ${proposed.check.reason}` : failure.message,
+      description: failure.details.description ?? `proposal failed: ${failure.message}`,
+      tokens: failure.details.tokens ?? record.tokens,
+      cost_usd: failure.details.costUsd ?? 0,
+      ...(failure.details.logTail ? { log_tail: failure.details.logTail } : {}),
+    });
+    return { kind: 'recorded', record };
+  }
+  const { proposal, check } = proposed;
+  if (signal.aborted) {
+    await tree.resetTo();
+    return { kind: 'cancelled' };
+  }
+
+  const record = state.baseRecord(experiment, 0, base);
+  if (stuck) record.stuck = true;
+  record.tokens = proposal.tokens ?? record.tokens;
+  record.cost_usd = proposal.costUsd ?? 0;
+  if (proposal.details) record.proposal = proposal.details;
+  if (!check.ok) {
+    await tree.resetTo();
+    record.description = oneLine(proposal.description) ?? 'a change out of scope';
+    return { kind: 'recorded', record: { ...record, reason: check.reason } };
+  }
+  const changed = check.changed;
+  const candidate: Candidate = {
+    slot,
+    record,
+    base,
+    baseContents,
+    fileChanges: await readChanges(tree.path, baseContents, changed.map((change) => change.path)),
+    commit: '',
+    measured: undefined!,
+  };
+  describeCandidate(candidate, proposal.description);
+  if (changed.length === 0) return { kind: 'recorded', record: { ...record, reason: 'no change' } };
+
+  candidate.commit = await tree.commitCandidate(record.description, {
+    hasUntracked: changed.some((change) => change.code === '??'),
+  });
+  record.commit = candidate.commit;
+
+  // proposer.crash-retries: a crashed candidate gets that many chances to be fixed by its proposer.
+  const repairsAllowed = slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
+  for (let repairs = 0; ; repairs++) {
+    events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
+    candidate.measured = await measureCandidate(state, slot, experiment, base);
+    const crash = candidate.measured.candidate;
+    if (crash.outcome !== 'crash' || repairs >= repairsAllowed) break;
+    events.phase?.({ kind: 'proposing', experiment });
+    const repaired = await repairCrash(state, slot, record, context, costAllowance, {
+      reason: crash.reason,
+      logTail: crash.logTail,
+    });
+    if (repaired === 'cancelled' || !repaired.ok) break;
+    const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
+    candidate.fileChanges = await readChanges(tree.path, baseContents, [...paths].sort());
+    describeCandidate(candidate, repaired.description ?? record.description);
+    candidate.commit = record.commit = await tree.amendCandidate(record.description);
+  }
+  const measurement = candidate.measured.candidate;
+  if (measurement.outcome === 'aborted' || signal.aborted) {
+    if (slot.onBranch) await tree.resetTo(branchHead);
+    return { kind: 'cancelled' };
+  }
+  noteMeasurement(record, candidate.measured, base);
+  if (measurement.outcome !== 'measured') {
+    if (slot.onBranch) await tree.resetTo(branchHead);
+    return {
+      kind: 'recorded',
+      record: {
+        ...record,
+        status: measurement.outcome,
+        reason: record.crash_repairs ? `${measurement.reason} (after ${describeRepairs(record)})` : measurement.reason,
+        log_tail: measurement.logTail,
+      },
+    };
+  }
+  return { kind: 'candidate', candidate };
+}
+
+/** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
+export function measureCandidate(state: SessionState, slot: Slot, experiment: number, incumbent: Incumbent): Promise<Measured> {
+  const { settings, events = {} } = state.options;
+  const onRun =
+    settings.eval.repeats >= 2 && events.phase
+      ? (run: number) => events.phase!({ kind: 'measuring', experiment, repeats: settings.eval.repeats, run })
+      : undefined;
+  return state.measurer.measureCandidate(slot.tree, experiment, incumbent, () => state.incumbentTree(incumbent.commit), onRun);
+}
+
+/**
+ * Asks the proposer to fix the crashed candidate in place (the slot's HEAD is the candidate). The crash
+ * goes into the record either way; a repair that fails, changes nothing or leaves scope ends the
+ * attempts, and the candidate is recorded as the crash it was.
+ */
+async function repairCrash(
+  state: SessionState,
+  slot: Slot,
+  record: ExperimentRecord,
+  context: ProposerContext,
+  costAllowance: number,
+  crash: { reason: string; logTail: string },
+): Promise<{ ok: true; paths: string[]; description?: string } | { ok: false } | 'cancelled'> {
+  const { signal, events = {} } = state.options;
+  (record.crash_repairs ??= []).push({ reason: crash.reason, log_tail: crash.logTail });
+  const spend = (proposal: { tokens?: ExperimentRecord['tokens']; costUsd?: number }) => {
+    record.tokens = addTokens(record.tokens, proposal.tokens);
+    record.cost_usd += proposal.costUsd ?? 0;
+  };
+  const failed = async (why: string) => {
+    record.crash_repairs!.at(-1)!.reason += ` (repair failed: ${why})`;
+    await slot.tree.resetTo();
+    return { ok: false } as const;
+  };
+  const proposed = await propose(state, slot, () =>
+    slot.proposer.repair!({ ...context, costLeftUsd: costAllowance - record.cost_usd }, crash),
+  );
+  if ('error' in proposed) {
+    const { error } = proposed;
+    if (signal.aborted) return 'cancelled';
+    if (error instanceof ProposerSetupError) throw new SessionError(error.message);
+    const failure = error instanceof ProposalError ? error : new ProposalError((error as Error).message);
+    spend(failure.details);
+    if (failure.details.stop === 'cost') {
+      state.budget.stopForCost();
+      events.notice?.(failure.message);
+    }
+    return failed(failure.message);
+  }
+  spend(proposed.proposal);
+  if (signal.aborted) return 'cancelled';
+  if (!proposed.check.ok) return failed(proposed.check.reason);
+  if (proposed.check.changed.length === 0) return failed('no change');
+  return {
+    ok: true,
+    paths: proposed.check.changed.map((change) => change.path),
+    ...(proposed.proposal.description ? { description: proposed.proposal.description } : {}),
+  };
+}
+
+/**
+ * The scope files' changes in `root` against `baseContents` (the incumbent's, in memory: no git needed).
+ * Only plain files are read (a symlink never reaches this: it is out of scope).
+ */
+export async function readChanges(
+  root: string,
+  baseContents: ReadonlyMap<string, string>,
+  paths: readonly string[],
+): Promise<FileChange[]> {
+  return Promise.all(
+    paths.map(async (path) => {
+      const file = join(root, path);
+      const plain = (await lstat(file).catch(() => undefined))?.isFile();
+      return { path, before: baseContents.get(path), after: plain ? await readFile(file, 'utf8') : undefined };
+    }),
+  );
+}
+
+function contentsAfter(baseContents: ReadonlyMap<string, string>, changes: readonly FileChange[]): Map<string, string> {
+  const after = new Map(baseContents);
+  for (const change of changes) {
+    if (change.after === undefined) after.delete(change.path);
+    else after.set(change.path, change.after);
+  }
+  return after;
+}
+
+/** The record's patch, size, description and scope hash, from the candidate's file changes. */
+export function describeCandidate(candidate: Candidate, description: string | undefined): void {
+  const { record, fileChanges } = candidate;
+  const summary = summarizeChanges(fileChanges);
+  record.patch = summary.patch;
+  record.diff_lines = summary.added + summary.removed;
+  record.description = description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+  record.scope_hash = scopeHash(contentsAfter(candidate.baseContents, fileChanges));
+}
+
+/** The candidate's wall time and samples, and the incumbent numbers it is compared with when fresh ones. */
+export function noteMeasurement(record: ExperimentRecord, measured: Measured, base: Incumbent): void {
+  const { candidate: measurement, incumbent: comparedWith } = measured;
+  record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
+  record.samples = measurement.samples;
+  if (comparedWith !== base)
+    record.incumbent = { ...record.incumbent!, metrics: comparedWith.metrics, samples: comparedWith.samples };
+}
+
+function oneLine(text: string | undefined): string | undefined {
+  const line = text?.split('\n').find((candidate) => candidate.trim() !== '')?.trim();
+  return line || undefined;
+}
+
+function addTokens(a: ExperimentRecord['tokens'], b: ExperimentRecord['tokens'] | undefined): ExperimentRecord['tokens'] {
+  if (!b) return a;
+  const sum = (x?: number, y?: number) => (x ?? 0) + (y ?? 0);
+  const cacheRead = sum(a.cache_read, b.cache_read);
+  const cacheWrite = sum(a.cache_write, b.cache_write);
+  return {
+    input: a.input + b.input,
+    output: a.output + b.output,
+    ...(cacheRead > 0 ? { cache_read: cacheRead } : {}),
+    ...(cacheWrite > 0 ? { cache_write: cacheWrite } : {}),
+  };
+}
+
+function describeRepairs(record: ExperimentRecord): string {
+  const count = record.crash_repairs?.length ?? 0;
+  return `${count} repair attempt${count === 1 ? '' : 's'}`;
+}

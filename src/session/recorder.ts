@@ -1,0 +1,54 @@
+// Recording an experiment: its row and log record are appended to the ledger and committed on the
+// branch, the lock notes the branch's new recorded head, and the front end is told (it may push).
+// Experiment numbers are given here, in the order experiments are recorded, so they stay contiguous
+// whatever stopped or skipped an experiment in flight (workers, a cost stop, a cancel).
+import { join } from 'node:path';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { SessionState } from './state.js';
+import type { ExperimentOutcome } from './types.js';
+
+export function branchName(tag: string): string {
+  return `autoexp/${tag}`;
+}
+
+export async function recordOutcome(state: SessionState, record: ExperimentRecord): Promise<ExperimentOutcome> {
+  const { settings, events = {}, afterRecord } = state.options;
+  const { ledger, branchTree } = state;
+  record.experiment = ledger.nextExperiment();
+  const row: LedgerRow = {
+    experiment: record.experiment,
+    commit: record.commit,
+    metrics: Object.fromEntries(settings.metrics.map((metric) => [metric.name, record.metrics[metric.name]])),
+    status: record.status,
+    description: record.description,
+  };
+  const existedBefore = !ledger.isEmpty() && record.experiment % 1000 !== 0;
+  const written = await ledger.append(row, record);
+  if (record.status === 'discard') state.discardsInARow++;
+  else if (record.status === 'keep' || record.status === 'explore') state.discardsInARow = 0;
+  const paths = written.map((path) => join(settings.results.dir, path));
+  await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), { newPaths: !existedBefore });
+  await state.lock.recordHead(branchTree.head);
+  const outcome: ExperimentOutcome = { row, record, incumbent: record.incumbent?.metrics ?? record.metrics };
+  if (record.experiment > 0 || record.reason !== 'baseline') state.outcomes.push(outcome);
+  events.experiment?.(outcome);
+  if (afterRecord && (await afterRecord()) === 'stop') state.stopRequested = true;
+  return outcome;
+}
+
+function formatTrailerMetrics(metrics: Record<string, number>): string {
+  return Object.entries(metrics)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+}
+
+/** A kept candidate's message: the description, then the trailers (docs/format.md, git behaviour). */
+export function commitMessage(description: string, experiment: number, metrics: Record<string, number>): string {
+  return `${description}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
+}
+
+function ledgerCommitMessage(tag: string, record: ExperimentRecord): string {
+  const metrics = formatTrailerMetrics(record.metrics);
+  const what = record.experiment === 0 && record.reason === 'baseline' ? 'baseline' : `#${record.experiment} ${record.status}`;
+  return `autoexp(${tag}): record ${what}${metrics ? ` ${metrics}` : ''}`;
+}

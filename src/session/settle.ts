@@ -1,0 +1,167 @@
+// Settling a measured candidate, one at a time in experiment order: decide it against the incumbent of
+// this moment, pass the gates (eval.guard, eval.holdout), keep or undo it, and record it.
+//
+// With workers > 1 a keep may have happened since the candidate was proposed: it is then rebased onto
+// the new incumbent (its change applied on top, as a cherry-pick) and measured again, because its first
+// numbers were against code that is no longer the incumbent. A candidate that no longer applies is
+// recorded as invalid.
+import { decide } from '../decide/decide.js';
+import type { ExperimentRecord, Status } from '../ledger/types.js';
+import { holdoutRegression } from './gates.js';
+import { summarizeChanges } from './patch.js';
+import { describeCandidate, measureCandidate, noteMeasurement, readChanges } from './prepare.js';
+import { commitMessage, recordOutcome } from './recorder.js';
+import type { SessionState } from './state.js';
+import type { Candidate, ExperimentOutcome, Slot } from './types.js';
+
+export async function settle(state: SessionState, candidate: Candidate): Promise<ExperimentOutcome | 'cancelled'> {
+  const { settings, events = {} } = state.options;
+  const { slot, record } = candidate;
+  const branchHead = state.branchTree.head;
+  record.experiment = state.ledger.nextExperiment();
+  const experiment = record.experiment;
+  if (candidate.base.commit !== state.incumbent!.commit) {
+    const rebased = await rebase(state, candidate);
+    if (rebased === 'cancelled') return 'cancelled';
+    if (rebased !== 'ok') return recordOutcome(state, rebased);
+  }
+  const { candidate: measurement, incumbent: comparedWith } = candidate.measured;
+  if (measurement.outcome !== 'measured') throw new Error('settle: an unmeasured candidate');
+  events.phase?.({ kind: 'recording', experiment });
+  record.metrics = measurement.metrics;
+  const verdict = decide({
+    candidate: { metrics: measurement.metrics, samples: measurement.samples },
+    incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
+    metrics: state.view.metrics,
+    settings: settings.decide,
+    lineDelta: summarizeChanges(candidate.fileChanges).lineDelta,
+  });
+  record.reason = verdict.reason;
+  if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
+  // explore.every: every Nth experiment is kept even when it is not better.
+  const explore = !verdict.keep && settings.explore.every > 0 && experiment % settings.explore.every === 0;
+  let status: Status = verdict.keep ? 'keep' : explore ? 'explore' : 'discard';
+  if (explore) record.reason = `explore: ${verdict.reason}`;
+
+  let holdout: Record<string, number> | undefined;
+  if (status !== 'discard') {
+    const gate = await passGates(state, slot, status, record);
+    if (gate === 'cancelled') {
+      if (slot.onBranch) await slot.tree.resetTo(branchHead);
+      return 'cancelled';
+    }
+    if (gate.passed) holdout = gate.holdout;
+    else status = 'discard';
+  }
+  if (status === 'discard') {
+    // Back to the recorded head, never "one commit back": what the run did cannot choose where undo lands.
+    if (slot.onBranch) await slot.tree.resetTo(branchHead);
+    return recordOutcome(state, { ...record, status });
+  }
+
+  const message = commitMessage(record.description, experiment, measurement.metrics);
+  let kept: string;
+  if (slot.onBranch) kept = await slot.tree.rewordHead(message);
+  else {
+    // The candidate is a commit in the worker's tree; the branch takes its change as a commit of its own.
+    const result = await state.branchTree.commitFrom(candidate.commit, message);
+    if (Array.isArray(result)) {
+      return recordOutcome(state, {
+        ...record,
+        status: 'invalid',
+        reason: `no longer applies to the branch (conflicts in ${result.join(', ')})`,
+      });
+    }
+    kept = result;
+  }
+  record.commit = kept;
+  state.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
+  if (holdout) state.incumbentHoldout = holdout;
+  for (const change of candidate.fileChanges) {
+    if (change.after === undefined) state.scopeContents.delete(change.path);
+    else state.scopeContents.set(change.path, change.after);
+  }
+  await state.best?.offer(kept, measurement.metrics);
+  return recordOutcome(state, { ...record, status });
+}
+
+/** Re-applies a stale candidate on the branch head in its worker's tree and measures it again. */
+async function rebase(state: SessionState, candidate: Candidate): Promise<'ok' | 'cancelled' | ExperimentRecord> {
+  const { settings, events = {}, signal } = state.options;
+  const { slot, record } = candidate;
+  const incumbent = state.incumbent!;
+  const { tree } = slot;
+  await tree.resetTo(state.branchTree.head);
+  const conflicts = await tree.apply(candidate.commit);
+  if (conflicts.length > 0) {
+    await tree.resetTo();
+    return {
+      ...record,
+      status: 'invalid',
+      reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')})`,
+    };
+  }
+  candidate.base = incumbent;
+  candidate.baseContents = new Map(state.scopeContents);
+  candidate.fileChanges = await readChanges(
+    tree.path,
+    candidate.baseContents,
+    candidate.fileChanges.map((change) => change.path),
+  );
+  describeCandidate(candidate, record.description);
+  record.parent = incumbent.commit;
+  record.incumbent = {
+    commit: incumbent.commit,
+    session: state.sessionId,
+    metrics: incumbent.metrics,
+    samples: incumbent.samples,
+  };
+  record.rebased = true;
+  if (candidate.fileChanges.every((change) => change.before === change.after)) {
+    await tree.resetTo();
+    return { ...record, reason: 'no change left after rebasing onto the incumbent' };
+  }
+  candidate.commit = record.commit = await tree.commitApplied(record.description);
+  events.phase?.({ kind: 'measuring', experiment: record.experiment, repeats: settings.eval.repeats });
+  candidate.measured = await measureCandidate(state, slot, record.experiment, incumbent);
+  const measurement = candidate.measured.candidate;
+  if (measurement.outcome === 'aborted' || signal.aborted) return 'cancelled';
+  noteMeasurement(record, candidate.measured, incumbent);
+  if (measurement.outcome !== 'measured') {
+    return { ...record, status: measurement.outcome, reason: measurement.reason, log_tail: measurement.logTail };
+  }
+  return 'ok';
+}
+
+/**
+ * A would-be keep (or explore) must pass eval.guard; a keep must also not regress on eval.holdout.
+ * On failure the reason and log tail go into the record.
+ */
+async function passGates(
+  state: SessionState,
+  slot: Slot,
+  status: Status,
+  record: ExperimentRecord,
+): Promise<{ passed: true; holdout?: Record<string, number> } | { passed: false } | 'cancelled'> {
+  const { settings } = state.options;
+  const guard = await state.measurer.guard(slot.tree, record.experiment);
+  if (guard === 'cancelled') return 'cancelled';
+  if (!guard.passed) {
+    Object.assign(record, { reason: guard.reason, log_tail: guard.logTail });
+    return { passed: false };
+  }
+  if (!settings.eval.holdout || status !== 'keep') return { passed: true };
+  const holdout = await state.measurer.holdout(slot.tree, record.experiment);
+  if (holdout.outcome === 'aborted') return 'cancelled';
+  if (holdout.outcome !== 'measured') {
+    Object.assign(record, { reason: `holdout failed (${holdout.reason})`, log_tail: holdout.logTail });
+    return { passed: false };
+  }
+  record.holdout = { candidate: holdout.metrics, incumbent: state.incumbentHoldout ?? {} };
+  const regression = holdoutRegression(holdout.metrics, state.incumbentHoldout ?? {}, settings.metrics, settings.decide);
+  if (regression) {
+    record.reason = regression;
+    return { passed: false };
+  }
+  return { passed: true, holdout: holdout.metrics };
+}

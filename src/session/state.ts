@@ -1,0 +1,181 @@
+// What the parts of one session share: the settings as experiments see them, the incumbent, the ledger,
+// the budget, the branch's tree, and how the proposer sees all of it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import type { Ledger } from '../ledger/ledger.js';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { Proposer, ProposerContext } from '../propose/types.js';
+import type { ExperimentTree } from '../tree/experiment-tree.js';
+import type { RepositoryGuard } from '../tree/guard.js';
+import type { TagLock } from '../tree/lock.js';
+import type { SessionTrees } from './trees.js';
+import type { BestPointer } from './best.js';
+import type { SessionBudget } from './budget.js';
+import type { Measurer } from './measuring.js';
+import { scopeMatcher, type ScopeMatcher } from './scope.js';
+import { stageScope, stageView } from './stages.js';
+import type { ExperimentOutcome, Incumbent, SessionOptions, Slot } from './types.js';
+
+export class SessionState {
+  readonly outcomes: ExperimentOutcome[] = [];
+  incumbent: Incumbent | undefined;
+  /** The incumbent's eval.holdout metrics (never shown to the proposer). */
+  incumbentHoldout: Record<string, number> | undefined;
+  /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
+  discardsInARow: number;
+  /** The front end asked to stop (see SessionOptions.afterRecord). */
+  stopRequested = false;
+  /** stages: the index of the stage experiments run in (stages.length: all are over). */
+  stageIndex: number;
+  /** What experiments may change: scope.modify, or the current stage's files. */
+  inScope: ScopeMatcher;
+  /** The settings as proposers and decisions see them: the current stage's scope and metrics, if staged. */
+  view: Settings;
+  /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
+  private readonly visibleRecords: ExperimentRecord[] = [];
+
+  constructor(
+    readonly options: SessionOptions,
+    readonly ledger: Ledger,
+    readonly branchTree: ExperimentTree,
+    readonly proposer: Proposer,
+    readonly measurer: Measurer,
+    readonly budget: SessionBudget,
+    readonly best: BestPointer | undefined,
+    readonly lock: TagLock,
+    readonly guard: RepositoryGuard,
+    readonly trees: SessionTrees,
+    /** Contents of the tracked scope files as of the incumbent (kept in memory to diff without git). */
+    public scopeContents: Map<string, string>,
+    /** Tracked files matching scope.context, shown read-only to the llm proposer. */
+    readonly contextFiles: string[],
+    readonly sessionId: string,
+    readonly proposerEnv: Record<string, string>,
+    stageIndex: number,
+  ) {
+    this.stageIndex = stageIndex;
+    this.inScope = scopeOf(options.settings, stageIndex);
+    this.view = viewOf(options.settings, stageIndex);
+    this.discardsInARow = trailingDiscards(ledger.rows());
+  }
+
+  /** The tree of eval.interleave that holds `commit` (made and set up on first use). */
+  incumbentTree(commit: string): Promise<ExperimentTree> {
+    return this.trees.incumbent(commit);
+  }
+
+  get settings(): Settings {
+    return this.options.settings;
+  }
+
+  /** Moves to stage `index`: its files become the scope, the earlier stages' are frozen. */
+  async enterStage(index: number): Promise<void> {
+    this.stageIndex = index;
+    this.view = viewOf(this.settings, index);
+    this.inScope = scopeOf(this.settings, index);
+    this.scopeContents = await readScopeFiles(
+      this.branchTree.path,
+      (await this.branchTree.reader.trackedFiles()).filter(this.inScope),
+    );
+  }
+
+  /** A record with everything an experiment's record starts with, against `incumbent`. */
+  baseRecord(experiment: number, wallTimeMs: number, incumbent = this.incumbent!): ExperimentRecord {
+    return {
+      experiment,
+      commit: '',
+      parent: incumbent.commit,
+      timestamp: new Date().toISOString(),
+      status: 'invalid',
+      reason: '',
+      description: '',
+      metrics: {},
+      samples: {},
+      wall_time_s: Math.round(wallTimeMs / 10) / 100,
+      diff_lines: 0,
+      patch: '',
+      tokens: { input: 0, output: 0 },
+      cost_usd: 0,
+      proposer: this.proposer.name,
+      session: this.sessionId,
+      // The baseline belongs to no stage.
+      ...(this.settings.stages && experiment > 0 ? { stage: this.settings.stages[this.stageIndex]?.name } : {}),
+      incumbent: {
+        commit: incumbent.commit,
+        session: this.sessionId,
+        metrics: incumbent.metrics,
+        samples: incumbent.samples,
+      },
+    };
+  }
+
+  /** What a proposer gets to see for `experiment`. */
+  async proposerContext(slot: Slot, experiment: number, stuck: boolean, costLeftUsd: number): Promise<ProposerContext> {
+    const incumbent = this.incumbent!;
+    return {
+      worktree: slot.tree.path,
+      experiment,
+      settings: this.view,
+      scopeFiles: [...this.scopeContents.keys()].sort(),
+      contextFiles: this.contextFiles,
+      rows: this.ledger.rows(),
+      records: await this.recordsForProposer(),
+      stuck,
+      reviewerNotes: this.options.reviewerNotes,
+      incumbent: { commit: incumbent.commit, metrics: incumbent.metrics },
+      resultsPath: this.ledger.resultsPath,
+      env: this.proposerEnv,
+      signal: this.options.signal,
+      costLeftUsd,
+    };
+  }
+
+  /** The experiments log as proposers see it: without the holdout results. */
+  private async recordsForProposer(): Promise<readonly ExperimentRecord[]> {
+    const records = await this.ledger.records();
+    if (!this.settings.eval.holdout) return records;
+    // Extended, not rebuilt: copying the whole history per experiment would grow with the ledger.
+    for (let index = this.visibleRecords.length; index < records.length; index++) {
+      const { holdout: _hidden, ...visible } = records[index]!;
+      this.visibleRecords.push(visible);
+    }
+    return this.visibleRecords;
+  }
+
+  incumbentSummary(): { commit: string; metrics: Record<string, number> } {
+    if (this.incumbent) return { commit: this.incumbent.commit, metrics: this.incumbent.metrics };
+    const last = [...this.ledger.rows()].reverse().find((row) => row.status === 'keep' || row.status === 'explore');
+    const metrics: Record<string, number> = {};
+    for (const [name, value] of Object.entries(last?.metrics ?? {})) if (value !== undefined) metrics[name] = value;
+    return { commit: last?.commit ?? '', metrics };
+  }
+}
+
+/** What an experiment may change: scope.modify, or with stages the stage's files (earlier stages' frozen). */
+export function scopeOf(settings: Settings, stageIndex: number): ScopeMatcher {
+  if (!settings.stages) return scopeMatcher(settings.scope.modify);
+  if (stageIndex >= settings.stages.length) return () => false;
+  return stageScope(settings.stages, stageIndex);
+}
+
+function viewOf(settings: Settings, stageIndex: number): Settings {
+  return settings.stages && stageIndex < settings.stages.length ? stageView(settings, stageIndex) : settings;
+}
+
+export async function readScopeFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+  const contents = new Map<string, string>();
+  for (const path of paths) contents.set(path, await readFile(join(root, path), 'utf8'));
+  return contents;
+}
+
+/** How many `discard` rows end the ledger (crashes and invalid proposals neither count nor reset). */
+function trailingDiscards(rows: readonly LedgerRow[]): number {
+  let count = 0;
+  for (let index = rows.length - 1; index >= 0; index--) {
+    const status = rows[index]!.status;
+    if (status === 'keep' || status === 'explore') break;
+    if (status === 'discard') count++;
+  }
+  return count;
+}

@@ -1,0 +1,76 @@
+// The experiment trees of one session: the branch's own, one per worker (workers > 1) and the
+// incumbent's (eval.interleave). Every tree that measures gets eval.setup before its first eval; all are
+// removed when the session ends, however it ends.
+import { join } from 'node:path';
+import type { Git } from '../git/git.js';
+import { ExperimentTree } from '../tree/experiment-tree.js';
+import type { Measurer } from './measuring.js';
+
+export class SessionTrees {
+  private readonly all: ExperimentTree[] = [];
+  private incumbentTree: ExperimentTree | undefined;
+  measurer: Measurer | undefined;
+
+  constructor(
+    private readonly repo: Git,
+    private readonly commonDir: string,
+    /** This tag's directory (see src/tree/places.ts). */
+    readonly place: string,
+  ) {}
+
+  /** The branch's tree, at <place>/tree, with the session's scratch files beside it. */
+  async branch(branch: string): Promise<ExperimentTree> {
+    return this.track(
+      await ExperimentTree.create(this.repo, {
+        path: join(this.place, 'tree'),
+        scratchDir: this.place,
+        commonDir: this.commonDir,
+        branch,
+      }),
+    );
+  }
+
+  /** Worker `index`'s tree, detached at `commit`, set up. */
+  async worker(index: number, commit: string): Promise<ExperimentTree> {
+    const scratchDir = join(this.place, `worker-${index}`);
+    const tree = this.track(
+      await ExperimentTree.create(this.repo, {
+        path: join(scratchDir, 'tree'),
+        scratchDir,
+        commonDir: this.commonDir,
+        detached: commit,
+      }),
+    );
+    await this.measurer!.setup(tree);
+    return tree;
+  }
+
+  /** The interleave tree, detached at `commit` (created and set up on first use, moved after). */
+  async incumbent(commit: string): Promise<ExperimentTree> {
+    if (!this.incumbentTree) {
+      const scratchDir = join(this.place, 'incumbent');
+      this.incumbentTree = this.track(
+        await ExperimentTree.create(this.repo, {
+          path: join(scratchDir, 'tree'),
+          scratchDir,
+          commonDir: this.commonDir,
+          detached: commit,
+        }),
+      );
+      await this.measurer!.setup(this.incumbentTree);
+    } else if (!commit.startsWith(this.incumbentTree.head) && !this.incumbentTree.head.startsWith(commit)) {
+      await this.incumbentTree.resetTo(commit);
+    }
+    return this.incumbentTree;
+  }
+
+  private track(tree: ExperimentTree): ExperimentTree {
+    this.all.push(tree);
+    return tree;
+  }
+
+  /** Removes every tree (the branch and its commits stay). Safe to call twice. */
+  async removeAll(): Promise<void> {
+    for (const tree of this.all.splice(0)) await tree.remove(this.repo);
+  }
+}

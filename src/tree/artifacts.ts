@@ -1,0 +1,59 @@
+// Files git ignores in an experiment tree (node_modules that eval.setup installed, a build directory,
+// an eval's cache). They belong to setup and the eval; a proposal must not create or change them, since
+// the eval may read them and the kept commit would not hold what made it win. A signature of each
+// ignored entry (names, sizes, inode change times) is taken before a proposal and compared after it.
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * How many files one entry's signature looks at. Past this, only the entry's top level is compared: a
+ * change deep inside a very large ignored directory (node_modules of a big project) goes unseen.
+ */
+export const SIGNED_FILES_PER_ENTRY = 20_000;
+
+/** Ignored entry (as git status lists it; a directory ends in "/") → its signature. */
+export type ArtifactSignatures = Map<string, string>;
+
+async function sign(root: string, relative: string, hash: ReturnType<typeof createHash>, budget: { left: number }, depth: number): Promise<void> {
+  const path = join(root, relative);
+  const info = await lstat(path, { bigint: true }).catch(() => undefined);
+  if (!info) return;
+  budget.left--;
+  hash.update(`${relative}\0${info.mode}\0${info.size}\0${info.ino}\0${info.ctimeNs}\0${info.mtimeNs}\0`);
+  if (info.isSymbolicLink()) hash.update(await readlink(path).catch(() => ''));
+  if (!info.isDirectory() || (budget.left <= 0 && depth > 0)) return;
+  const names = (await readdir(path).catch(() => [] as string[])).sort();
+  for (const name of names) {
+    if (budget.left <= 0) {
+      hash.update(`…${names.length}`);
+      return;
+    }
+    await sign(root, join(relative, name), hash, budget, depth + 1);
+  }
+}
+
+/** Signatures of the ignored `entries` of the tree at `root`. */
+export async function signArtifacts(root: string, entries: readonly string[]): Promise<ArtifactSignatures> {
+  const signatures: ArtifactSignatures = new Map();
+  for (const entry of entries) {
+    const hash = createHash('sha1');
+    await sign(root, entry.replace(/\/$/, ''), hash, { left: SIGNED_FILES_PER_ENTRY }, 0);
+    signatures.set(entry, hash.digest('hex'));
+  }
+  return signatures;
+}
+
+/** Entries that are new or whose signature changed since `before`. */
+export function changedArtifacts(before: ArtifactSignatures, after: ArtifactSignatures): { created: string[]; changed: string[] } {
+  const created: string[] = [];
+  const changed: string[] = [];
+  for (const [entry, signature] of after) {
+    const was = before.get(entry);
+    if (was === undefined) created.push(entry);
+    else if (was !== signature) changed.push(entry);
+  }
+  // An entry that disappeared was removed: the eval may need it back (setup runs again).
+  for (const entry of before.keys()) if (!after.has(entry)) changed.push(entry);
+  return { created: created.sort(), changed: changed.sort() };
+}

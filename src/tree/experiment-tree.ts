@@ -1,0 +1,236 @@
+// One experiment tree: a git worktree autoexp proposes and measures in, with one lifecycle for every
+// kind (the branch's own tree, a worker's tree, the incumbent tree of eval.interleave):
+//
+//   create → (setup) → seal → proposer runs → verify → commit or undo → seal → eval runs → verify → … → remove
+//
+// `seal` records the state the tree must be in when untrusted code is done with it: which commit HEAD
+// is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
+// the tree against that record — never against what git or the proposer chooses to show — puts back
+// what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { Git, type ChangedPath } from '../git/git.js';
+import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
+
+export interface Verification {
+  /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
+  changed: ChangedPath[];
+  /**
+   * Git state that was moved and has been put back, in words ("HEAD was moved to refs/heads/x",
+   * "the branch was moved (commits of its own)"). Anything here makes the run's change untrusted.
+   */
+  moved: string[];
+  /** Ignored entries the run created or changed; they have been removed. */
+  removedArtifacts: string[];
+  /** An ignored entry that existed before (setup's or the eval's) was changed or removed: run setup again. */
+  setupNeeded: boolean;
+}
+
+interface Seal {
+  head: string;
+  index: Buffer | undefined;
+  artifacts?: ArtifactSignatures;
+}
+
+export class ExperimentTree {
+  private sealed: Seal | undefined;
+
+  private constructor(
+    private readonly git: Git,
+    readonly path: string,
+    /** Files of autoexp's own for this tree (logs, prompts), outside it. */
+    readonly scratchDir: string,
+    /** The tree's own git dir (<common dir>/worktrees/<name>): HEAD and index live there. */
+    private readonly gitDir: string,
+    private readonly commonDir: string,
+    /** The content of the tree's .git file, which points git at gitDir. */
+    private readonly link: string,
+    /** The branch the tree is on; undefined for a detached tree. */
+    readonly branch: string | undefined,
+    /** The commit the tree is at, as autoexp last put it there (full sha). */
+    private recorded: string,
+  ) {}
+
+  /**
+   * Adds a worktree at `path` (a stale one there from a killed session is removed first): on `branch`,
+   * or detached at `commit`.
+   */
+  static async create(
+    repo: Git,
+    options: { path: string; scratchDir: string; commonDir: string } & ({ branch: string } | { detached: string }),
+  ): Promise<ExperimentTree> {
+    await repo.removeWorktree(options.path);
+    await rm(options.path, { recursive: true, force: true });
+    await repo.addWorktree(options.path, 'branch' in options ? { branch: options.branch } : options);
+    const git = repo.withCwd(options.path);
+    const link = await readFile(join(options.path, '.git'), 'utf8');
+    const pointer = link.trim().replace(/^gitdir: /, '');
+    const gitDir = isAbsolute(pointer) ? pointer : resolve(options.path, pointer);
+    const tree = new ExperimentTree(
+      git,
+      options.path,
+      options.scratchDir,
+      gitDir,
+      options.commonDir,
+      link,
+      'branch' in options ? options.branch : undefined,
+      '',
+    );
+    tree.recorded = await tree.readHead();
+    return tree;
+  }
+
+  /** The full sha HEAD is at, read from the ref files (no git process); through git when packed. */
+  private async readHead(): Promise<string> {
+    const head = (await readFile(join(this.gitDir, 'HEAD'), 'utf8')).trim();
+    if (!head.startsWith('ref: ')) return head;
+    const loose = await readFile(join(this.commonDir, head.slice(5)), 'utf8').catch(() => undefined);
+    return loose?.trim() || ((await this.git.resolve('HEAD')) ?? '');
+  }
+
+  /** The commit the tree is at, as autoexp put it there. */
+  get head(): string {
+    return this.recorded;
+  }
+
+  /** Reading the tree's repository (refs, files at a commit); nothing that moves the tree. */
+  get reader(): Pick<Git, 'resolve' | 'shortSha' | 'trackedFiles' | 'showFile' | 'listDirectory'> {
+    return this.git;
+  }
+
+  // --- before and after untrusted code --------------------------------------------------------
+
+  /**
+   * Records the state to verify against after the next untrusted run. With `artifacts`, the ignored
+   * files are signed too (before a proposal; an eval may change its own artifacts).
+   */
+  async seal(options: { artifacts?: boolean } = {}): Promise<void> {
+    const index = await readFile(join(this.gitDir, 'index')).catch(() => undefined);
+    const artifacts = options.artifacts ? await this.signIgnored() : undefined;
+    this.sealed = { head: this.recorded, index, ...(artifacts ? { artifacts } : {}) };
+  }
+
+  /** Checks the tree against the seal and puts back HEAD, the branch and the index (see Verification). */
+  async verify(): Promise<Verification> {
+    const sealed = this.sealed;
+    if (!sealed) throw new Error('ExperimentTree.verify without seal');
+    const moved: string[] = [];
+    // The tree's link to its git dir: a run that replaced it would take git somewhere else.
+    const link = await readFile(join(this.path, '.git'), 'utf8').catch(() => undefined);
+    if (link !== this.link) {
+      moved.push('the tree\'s .git file was replaced');
+      await rm(join(this.path, '.git'), { recursive: true, force: true });
+      await writeFile(join(this.path, '.git'), this.link);
+    }
+    // HEAD: on the branch (or detached at the commit), whatever the run did to it.
+    const expectedHead = this.branch ? `ref: refs/heads/${this.branch}` : sealed.head;
+    const head = (await readFile(join(this.gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+    if (head !== expectedHead) {
+      moved.push(head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached');
+      await writeFile(join(this.gitDir, 'HEAD'), `${expectedHead}\n`);
+    }
+    // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
+    // so the working tree is compared with the recorded commit as it really is.
+    if (sealed.index) await writeFile(join(this.gitDir, 'index'), sealed.index);
+    const ignored = sealed.artifacts !== undefined;
+    let status = await this.git.status({ ignored });
+    if (status.head !== sealed.head) {
+      moved.push(`${this.branch ?? 'HEAD'} was moved (commits of its own, or a reset)`);
+      if (this.branch) await this.git.setRef(`refs/heads/${this.branch}`, sealed.head);
+      else await writeFile(join(this.gitDir, 'HEAD'), `${sealed.head}\n`);
+      status = await this.git.status({ ignored });
+    }
+    let removedArtifacts: string[] = [];
+    let setupNeeded = false;
+    if (sealed.artifacts) {
+      const { created, changed } = changedArtifacts(sealed.artifacts, await this.signIgnored(status.ignored));
+      removedArtifacts = [...created, ...changed].sort();
+      for (const entry of removedArtifacts) await rm(join(this.path, entry), { recursive: true, force: true });
+      setupNeeded = changed.length > 0;
+    }
+    return { changed: status.changed, moved, removedArtifacts, setupNeeded };
+  }
+
+  private async signIgnored(entries?: readonly string[]): Promise<ArtifactSignatures> {
+    return signArtifacts(this.path, entries ?? (await this.git.status({ ignored: true })).ignored);
+  }
+
+  // --- autoexp's own changes ------------------------------------------------------------------
+
+  /** After one of autoexp's own commits: the tree is at the new commit. Returns its short sha. */
+  private async moved(shortSha: string): Promise<string> {
+    this.recorded = await this.readHead();
+    return shortSha;
+  }
+
+  /** Commits the proposal (every change in the tree) as the candidate; HEAD moves to it. */
+  async commitCandidate(message: string, options: { hasUntracked: boolean }): Promise<string> {
+    return this.moved(await this.git.commitAll(message, options));
+  }
+
+  /** Folds the tree's changes (a crash repair) into the candidate commit. */
+  async amendCandidate(message: string): Promise<string> {
+    return this.moved(await this.git.amendAll(message));
+  }
+
+  /** Gives the candidate commit its final message (a keep's trailers). */
+  async rewordHead(message: string): Promise<string> {
+    return this.moved(await this.git.amendMessage(message));
+  }
+
+  /** Applies another tree's commit here and commits it with `message` (a worker's keep reaching the branch). */
+  async commitFrom(commit: string, message: string): Promise<string | string[]> {
+    const conflicts = await this.git.applyCommit(commit);
+    if (conflicts.length > 0) return conflicts;
+    return this.moved(await this.git.commitStaged(message));
+  }
+
+  /** Applies `commit`'s change without committing; the conflicting paths, or [] when it applied. */
+  async apply(commit: string): Promise<string[]> {
+    return this.git.applyCommit(commit);
+  }
+
+  /** Commits what `apply` staged (a rebased candidate). */
+  async commitApplied(message: string): Promise<string> {
+    return this.moved(await this.git.commitStaged(message));
+  }
+
+  /** Commits the ledger files. */
+  async commitLedger(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
+    return this.moved(await this.git.commitPaths(paths, message, options));
+  }
+
+  /** Merges `ref` (base) into the branch; the conflicting paths, or [] when merged. */
+  async merge(ref: string, message: string): Promise<string[]> {
+    const conflicts = await this.git.merge(ref, message);
+    if (conflicts.length === 0) this.recorded = await this.readHead();
+    return conflicts;
+  }
+
+  async isAncestor(ancestor: string, descendant = this.recorded): Promise<boolean> {
+    return this.git.isAncestor(ancestor, descendant);
+  }
+
+  /**
+   * Back to `commit` (default: where autoexp last put the tree), with nothing untracked left: tracked
+   * files reset, untracked files and nested repositories removed. Ignored files stay (setup's).
+   */
+  async resetTo(commit: string = this.recorded): Promise<void> {
+    if (this.branch) await this.git.resetHard(commit);
+    else await this.git.checkoutDetached(commit);
+    await this.git.removeUntracked();
+    this.recorded = commit === this.recorded ? commit : await this.readHead();
+  }
+
+  /** Only when something differs: a clean tree costs one git process (status) instead of two. */
+  async cleanUp(): Promise<void> {
+    const { changed } = await this.git.status();
+    if (changed.length > 0) await this.resetTo();
+  }
+
+  /** Removes the worktree (the branch and its commits stay). Safe to call twice. */
+  async remove(repo: Git): Promise<void> {
+    await repo.removeWorktree(this.path);
+    await rm(this.path, { recursive: true, force: true });
+  }
+}

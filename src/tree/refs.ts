@@ -1,0 +1,52 @@
+// Reading every ref of a repository straight from its files (packed-refs and the loose files under
+// refs/), so that checking "did untrusted code move a ref?" costs no git process. Repositories that use
+// the reftable format are read through git instead.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Git, RefValues } from '../git/git.js';
+
+async function readOptional(path: string): Promise<string | undefined> {
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
+async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): Promise<void> {
+  const entries = await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const name = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) await walkLooseRefs(commonDir, name, into);
+    else if (entry.isFile() && !entry.name.endsWith('.lock')) {
+      const value = await readOptional(join(commonDir, name));
+      if (value !== undefined) into.set(name, value.trim());
+    }
+  }
+}
+
+/** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
+export async function readRefs(commonDir: string, git: Git): Promise<RefValues> {
+  if ((await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined) return git.refs();
+  const refs: RefValues = new Map();
+  const packed = (await readOptional(join(commonDir, 'packed-refs'))) ?? '';
+  for (const line of packed.split('\n')) {
+    if (line === '' || line.startsWith('#') || line.startsWith('^')) continue;
+    const space = line.indexOf(' ');
+    if (space > 0) refs.set(line.slice(space + 1), line.slice(0, space));
+  }
+  await walkLooseRefs(commonDir, 'refs', refs);
+  return refs;
+}
+
+/** The refs whose value differs between `before` and `after` (added, removed or moved). */
+export function changedRefs(before: RefValues, after: RefValues, ignore: (ref: string) => boolean): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((name) => !ignore(name) && before.get(name) !== after.get(name)).sort();
+}
+
+/** Puts `names` back to their values in `before` (deleting those that did not exist). */
+export async function restoreRefs(git: Git, before: RefValues, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const value = before.get(name);
+    if (value === undefined) await git.deleteRef(name);
+    else if (value.startsWith('ref: ')) await git.setSymbolicRef(name, value.slice('ref: '.length));
+    else await git.setRef(name, value);
+  }
+}
