@@ -1,4 +1,4 @@
-// Experiments per hour with workers 1, 2 and 4 (CONTRACT §7), on a sleep-bound eval (1 s of waiting, no
+// Experiments per hour with workers 1, 2 and 4 (docs/scale.md), on a sleep-bound eval (1 s of waiting, no
 // CPU: parallel runs do not compete) and a CPU-bound one (a fixed amount of work, about 1 s of one core,
 // on this 2-core machine). Every candidate is a discard (the metric never moves), so no candidate goes stale and the
 // numbers show the parallelism alone. Per-experiment time = (long session - short session) / extra

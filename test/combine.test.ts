@@ -1,4 +1,4 @@
-// `autoexp combine --tracks a,b` and the action's `combine: true` (CONTRACT §7): the tracks' kept
+// `autoexp combine --tracks a,b` and the action's `combine: true`: the tracks' kept
 // commits are replayed onto autoexp/<tag>, best tracks first, re-measured, and kept only when they still
 // improve. The project has two knobs in two files, so tracks can compose (each tunes its own file) or
 // conflict (both tune the same line).

@@ -894,7 +894,7 @@ describe('not supported yet', () => {
     expect(parse(text).eval.network).toBe('on');
   });
 
-  it('is empty: every key of the contract works', () => {
+  it('is empty: every key the parser reads works', () => {
     expect(NOT_SUPPORTED_YET).toEqual([]);
   });
 

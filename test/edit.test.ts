@@ -15,7 +15,7 @@ const fileSet =
 const everywhere = (): boolean => true;
 
 describe('parseReply', () => {
-  it('reads the hypothesis and a block in the contract form', () => {
+  it('reads the hypothesis and a block in the documented form', () => {
     const reply = parseReply(
       'Hypothesis: a smaller learning rate converges better\n\nsrc/train.py\n```python\n<<<<<<< SEARCH\nlr = 0.1\n=======\nlr = 0.05\n>>>>>>> REPLACE\n```\n',
     );

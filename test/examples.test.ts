@@ -251,7 +251,7 @@ describe.concurrent('the examples, end to end', () => {
           EVAL_BASE_URL: baseUrl,
           EVAL_MODEL: 'stand-in',
           EVAL_API_KEY: 'eval-key',
-          // There as it would be for an llm proposer. autoexp keeps it from the eval (CONTRACT §6), which
+          // There as it would be for an llm proposer. autoexp keeps LLM keys from the eval, which
           // is why the eval has a key variable of its own.
           OPENAI_API_KEY: 'proposer-key',
         });

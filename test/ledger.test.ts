@@ -171,7 +171,7 @@ describe('results.tsv format', () => {
     expect(parsed[1]!.status).toBe('crash');
   });
 
-  it('reads the CONTRACT example', () => {
+  it('reads the example of docs/format.md, as written by hand', () => {
     const text =
       'experiment\tcommit\thit_rate\tmemory_mb\tstatus\tdescription\n' +
       '0\ta1b2c3d\t0.7412\t310\tkeep\tbaseline\n' +

@@ -26,7 +26,7 @@ function row(
   };
 }
 
-/** The ledger of CONTRACT §2, plus a few rows. */
+/** The example ledger of docs/format.md, plus a few rows. */
 const CACHE_LEDGER: LedgerRow[] = [
   row(0, 'keep', { hit_rate: 0.7412, memory_mb: 310 }, 'baseline'),
   row(1, 'keep', { hit_rate: 0.753, memory_mb: 322 }, 'raise ttl for images to 600s'),

@@ -1,4 +1,4 @@
-// stages: (seed 000's pipeline variant, CONTRACT §7): stages run in order, each with its own scope,
+// stages: (the pipeline variant, docs/scale.md): stages run in order, each with its own scope,
 // metrics and budget; a stage ends when its budget is spent or it plateaus; earlier stages' files freeze.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

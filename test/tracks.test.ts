@@ -1,4 +1,4 @@
-// Tracks (CONTRACT §7): `run --track NAME` / the action's `track` input / autoexp.yml's `track:` work on
+// Tracks: `run --track NAME` / the action's `track` input / autoexp.yml's `track:` work on
 // autoexp/<tag>.<track> with a ledger of their own, as a workflow matrix runs them: one clone per job.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// workers: N (CONTRACT §7): candidates proposed and measured at once in worktrees of their own, decided
+// workers: N (docs/scale.md): candidates proposed and measured at once in worktrees of their own, decided
 // in experiment order against the incumbent of that moment; stale candidates are rebased and re-measured.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The action's inputs (CONTRACT §5), read once into one typed object and checked strictly.
+// The action's inputs (docs/action.md), read once into one typed object and checked strictly.
 import * as core from '@actions/core';
 import { parseDuration } from '../config/duration.js';
 import { DEFAULT_API_KEY_ENV, isHttpUrl, PROVIDERS } from '../config/parse-proposer.js';
@@ -83,7 +83,7 @@ export function readInputs(): ActionInputs {
   };
 }
 
-/** Track names that cannot be, and inputs that do not go together (CONTRACT §7): errors, never ignored. */
+/** Track names that cannot be, and inputs that do not go together: errors, never ignored. */
 export function inputProblems(inputs: ActionInputs): string[] {
   const problems: string[] = [];
   for (const [name, track] of [
@@ -104,7 +104,7 @@ export function inputProblems(inputs: ActionInputs): string[] {
   return problems;
 }
 
-/** The inputs provider, model and base-url override autoexp.yml's llm proposer (CONTRACT §5). */
+/** The inputs provider, model and base-url override autoexp.yml's llm proposer. */
 export function withProposerInputs(settings: Settings, inputs: ActionInputs): Settings {
   const given = (
     [

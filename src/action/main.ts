@@ -1,4 +1,4 @@
-// The GitHub Action front end (CONTRACT §5): inputs → the same session engine the CLI uses → pushes
+// The GitHub Action front end (docs/action.md): inputs → the same session engine the CLI uses → pushes
 // after every experiment, one summary PR per tag, a job summary and outputs. The step fails only for
 // setup and config errors; a session that kept nothing succeeds.
 import * as core from '@actions/core';
@@ -76,7 +76,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
     .then((repository) => repository.topLevel)
     .catch(() => workspace);
   const loaded = withProposerInputs(await loadSettings(configPath, checkoutRoot), inputs);
-  // Tracks (CONTRACT §7): a track run works on autoexp/<tag>.<track>, a combine on autoexp/<tag>.
+  // Tracks: a track run works on autoexp/<tag>.<track>, a combine on autoexp/<tag>.
   const choice = inputs.combine ? { settings: loaded, tag: loaded.tag } : chooseTrack(loaded, inputs.track);
   const { track, tag } = choice;
   let settings = choice.settings;

@@ -1,6 +1,6 @@
 // The checkout actions/checkout made, readied for autoexp: a committer identity, the credentials it left
 // in .git/config moved out of reach of the eval, the base and experiment branches fetched (the
-// checkout may be shallow and lacks autoexp/<tag>), and authenticated pushes (CONTRACT §5, §6).
+// checkout may be shallow and lacks autoexp/<tag>), and authenticated pushes (docs/format.md, security).
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Git } from '../git/git.js';

@@ -1,4 +1,4 @@
-// Command-line parsing (CONTRACT §4). Usage errors exit with code 2.
+// Command-line parsing (README.md, CLI reference). Usage errors exit with code 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../config/duration.js';
 import { trackNameProblem } from '../config/track.js';

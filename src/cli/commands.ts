@@ -168,7 +168,7 @@ async function runLoadedSession(
 }
 
 /**
- * `autoexp combine --tracks a,b` (CONTRACT §7): a session on autoexp/<tag> whose experiments replay the
+ * `autoexp combine --tracks a,b`: a session on autoexp/<tag> whose experiments replay the
  * tracks' kept commits; each is re-measured and kept only when it still improves.
  */
 export async function combineCommand(

@@ -1,4 +1,4 @@
-// The `autoexp` command (CONTRACT §4). Exit codes: 0 the command ran, 1 a config or setup error
+// The `autoexp` command (README.md, CLI reference). Exit codes: 0 the command ran, 1 a config or setup error
 // (the message starts with "autoexp:"), 2 a usage error, 130 cancelled.
 import { ConfigError } from '../config/errors.js';
 import { ProgramsError } from '../config/programs.js';

@@ -1,5 +1,5 @@
-// What `autoexp combine` replays (CONTRACT §7): the kept commits of each track, read from the track's
-// ledger on its branch, minus those an earlier combine already tried.
+// What `autoexp combine` replays (docs/workflows.md, tracks): the kept commits of each track, read from
+// the track's ledger on its branch, minus those an earlier combine already tried.
 //
 // Order: tracks with the larger total gain first; within a track, its keeps in the order they were
 // made. A track's later keep was made on top of its earlier ones and usually needs them (the same line

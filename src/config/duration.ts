@@ -1,4 +1,4 @@
-// Durations in autoexp.yml and on the command line (CONTRACT §1): `90s`, `5m`, `1h30m`, `2h5m10s`,
+// Durations in autoexp.yml and on the command line: `90s`, `5m`, `1h30m`, `2h5m10s`,
 // or a bare number of seconds. Everything inside autoexp is milliseconds.
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000 } as const;

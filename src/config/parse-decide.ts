@@ -1,4 +1,4 @@
-// `decide:` — how a candidate is judged against the incumbent (CONTRACT §1).
+// `decide:` — how a candidate is judged against the incumbent (docs/format.md, decide).
 import { isUnset, readBoolean, readChoice, readNumber, reportRequired } from './fields.js';
 import { describeValue, type ConfigReader, type Field } from './reader.js';
 import type { DecideSettings, MetricSpec, MinDelta } from './settings.js';

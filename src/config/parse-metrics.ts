@@ -1,4 +1,4 @@
-// `metrics:` — what the eval prints and which way is better (CONTRACT §1).
+// `metrics:` — what the eval prints and which way is better (docs/format.md, metrics).
 import { readChoice, readOptionalNumber, readString, reportRequired } from './fields.js';
 import type { ConfigReader, Field } from './reader.js';
 import type { Goal, MetricExtraction, MetricSpec } from './settings.js';

@@ -1,4 +1,4 @@
-// `proposer:` — who writes the candidates (CONTRACT §1 "Proposers"). Each kind has its own keys; a key
+// `proposer:` — who writes the candidates (docs/format.md, proposer). Each kind has its own keys; a key
 // of another kind is an error rather than silently unused, since it usually means a wrong `kind`.
 import { readChoice, readInteger, readNumber, readString, reportRequired } from './fields.js';
 import type { ConfigReader, Field, MappingEntry } from './reader.js';

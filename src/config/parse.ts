@@ -1,4 +1,4 @@
-// autoexp.yml text -> Settings (CONTRACT §1), without touching the file system: the caller supplies
+// autoexp.yml text -> Settings (docs/format.md), without touching the file system: the caller supplies
 // how program.md is read. Every problem in the file is collected and thrown as one ConfigError.
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigProblem } from './errors.js';

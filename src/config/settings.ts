@@ -1,9 +1,9 @@
-// The validated, defaulted form of autoexp.yml (CONTRACT §1) that the rest of autoexp reads.
+// The validated, defaulted form of autoexp.yml (docs/format.md) that the rest of autoexp reads.
 // Durations are milliseconds; paths are relative to the repository root, with forward slashes.
 
 export type Goal = 'maximize' | 'minimize';
 
-/** How a metric's value is read from the eval's output (CONTRACT §1 `metrics[].pattern|json|stdout`). */
+/** How a metric's value is read from the eval's output (`metrics[].pattern|json|stdout`). */
 export type MetricExtraction =
   | { kind: 'line' } // default: last line matching ^<name>:\s*<number>
   | { kind: 'pattern'; regex: string } // one capture group, last match wins
@@ -98,10 +98,10 @@ export interface Settings {
   /** Directory of results.tsv and experiments/, relative to the repository root. */
   results: { dir: string };
   pr: PrSettings;
-  /** The pipeline variant: stages run in order (CONTRACT §7). */
+  /** The pipeline variant: stages run in order, earlier stages' files frozen (docs/scale.md). */
   stages?: StageSettings[];
-  /** Candidates proposed and measured at once, each in its own worktree (CONTRACT §7); default 1. */
+  /** Candidates proposed and measured at once, each in its own worktree (docs/scale.md); default 1. */
   workers?: number;
-  /** `track:` (CONTRACT §7): run as this track of the tag. Front ends apply it with chooseTrack (track.ts). */
+  /** `track:`: run as this track of the tag. Front ends apply it with chooseTrack (track.ts). */
   track?: string;
 }

@@ -1,4 +1,4 @@
-// Tracks (CONTRACT §7): one tag explored along several lines at once, each on a branch and ledger of
+// Tracks (docs/workflows.md): one tag explored along several lines at once, each on a branch and ledger of
 // its own, later replayed onto the tag's branch by `autoexp combine`. This is the one place that says
 // where a track lives: a track run is a run whose tag is `<tag>.<track>`, so its branch is
 // autoexp/<tag>.<track> (branchName) and its ledger `<results.dir>.<track>` — `.autoexp/<tag>.<track>`

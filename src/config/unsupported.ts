@@ -2,7 +2,7 @@
 // and validates them fully; this list alone rejects them, so enabling a feature means deleting its line.
 import type { Settings } from './settings.js';
 
-/** Top-level keys for later features that have no place in Settings yet (CONTRACT §7). */
+/** Top-level keys that are read apart from the rest of Settings (workers, track). */
 export interface LaterKeys {
   workers?: number;
   track?: string;
@@ -21,5 +21,5 @@ export interface NotSupportedYet {
   note: string;
 }
 
-/** Empty since every key of CONTRACT §1 and §7 works; the mechanism stays for keys a later contract adds. */
+/** Empty since every key the parser reads works; the mechanism stays for keys whose feature comes later. */
 export const NOT_SUPPORTED_YET: readonly NotSupportedYet[] = [];

@@ -1,4 +1,4 @@
-// Metric constraints (`metrics[].min` / `max`, CONTRACT §1): a value outside them disqualifies a candidate.
+// Metric constraints (`metrics[].min` / `max`): a value outside them disqualifies a candidate.
 import type { MetricSpec } from '../config/settings.js';
 
 /** "memory_mb>512" or "accuracy<0.9" when the value breaks the metric's bound; undefined when it is within. */

@@ -95,8 +95,8 @@ function describeSamples({
 /**
  * Why a mean that is better beyond min-delta still does not count, or undefined when it does.
  * - stddev: the improvement must exceed one pooled sample standard deviation, sqrt((s_c² + s_i²) / 2) —
- *   the spread of a single run, averaged over both sides so neither side's luck dominates. (Seed 000's
- *   batched rule; deliberately stricter than a standard error, which shrinks with more repeats.)
+ *   the spread of a single run, averaged over both sides so neither side's luck dominates. (The classic
+ *   rule for batched runs; deliberately stricter than a standard error, which shrinks with more repeats.)
  * - welch: the one-sided Welch t-test of "candidate better" must give p < alpha.
  */
 function testNoise(stats: ComparisonStats, settings: DecideSettings): string | undefined {

@@ -1,4 +1,4 @@
-// Plans a reply's edits as a dry run (all apply or none: CONTRACT §1 `llm`), then writes the plan.
+// Plans a reply's edits as a dry run (all apply or none, docs/format.md `llm`), then writes the plan.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { locate } from './match.js';

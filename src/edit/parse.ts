@@ -1,4 +1,4 @@
-// Reads an `llm` reply (CONTRACT §1): a `Hypothesis:` line, then per file a path line and a fenced block of
+// Reads an `llm` reply (docs/llm.md): a `Hypothesis:` line, then per file a path line and a fenced block of
 // SEARCH/REPLACE pairs (or, without markers, the whole new file). Models vary the details, so the markers
 // accept 5-9 marker characters and trailing spaces, the path may be wrapped in backticks or bold, and
 // fences may be ``` or ~~~ with a language.

@@ -1,4 +1,4 @@
-// The edits an `llm` reply asks for (CONTRACT §1 Proposers, `llm`): SEARCH/REPLACE blocks or whole files.
+// The edits an `llm` reply asks for (docs/llm.md, the reply): SEARCH/REPLACE blocks or whole files.
 
 /** One SEARCH/REPLACE pair. `number` counts blocks and whole files in reply order, from 1. */
 export interface EditBlock {

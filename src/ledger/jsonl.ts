@@ -1,4 +1,4 @@
-// experiments/NNNN.jsonl (CONTRACT §2): the companion log, one JSON object per experiment, in chunks of
+// experiments/NNNN.jsonl (docs/format.md): the companion log, one JSON object per experiment, in chunks of
 // 1,000 experiments so that each experiment's commit stays small however long the history grows.
 import { LedgerError } from './errors.js';
 import { nonBlankLines } from './lines.js';

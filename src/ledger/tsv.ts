@@ -1,4 +1,4 @@
-// results.tsv (CONTRACT §2): pure formatting and strict parsing. Humans edit this file by hand, so the
+// results.tsv (docs/format.md): pure formatting and strict parsing. Humans edit this file by hand, so the
 // parser explains every problem with the file and line, and what to do about it.
 import { LedgerError } from './errors.js';
 import { nonBlankLines } from './lines.js';

@@ -1,4 +1,4 @@
-// The ledger's row and record shapes (CONTRACT §2).
+// The ledger's row and record shapes (docs/format.md, the ledger).
 import type { ComparisonStats, Observation } from '../decide/types.js';
 
 export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
@@ -27,7 +27,7 @@ export interface TokenCounts {
 /** A measurement as stored in the experiments log: means and raw samples per metric. */
 export type MeasurementRecord = Observation;
 
-/** One object of experiments/NNNN.jsonl. Fields beyond CONTRACT §2's minimum are autoexp's own. */
+/** One object of experiments/NNNN.jsonl; docs/format.md lists every field and when it is written. */
 export interface ExperimentRecord {
   experiment: number;
   commit: string;

@@ -1,4 +1,4 @@
-// The llm proposer's prompt (CONTRACT §1 `llm`). Ordered for provider prompt caches: what never changes in
+// The llm proposer's prompt (docs/llm.md). Ordered for provider prompt caches: what never changes in
 // a session first (instructions, reply format, program.md, context files: the system prompt), then what
 // changes only on a keep (the files in scope), then what changes every experiment (history, incumbent).
 // Within the changing part, sections go from the least to the most often changed (see statePrompt).

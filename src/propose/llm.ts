@@ -1,4 +1,4 @@
-// proposer.kind: llm (CONTRACT §1): ask a chat model for SEARCH/REPLACE edits, apply them all or none,
+// proposer.kind: llm (docs/llm.md): ask a chat model for SEARCH/REPLACE edits, apply them all or none,
 // give it up to two repair turns when they do not apply, and one chance to fix a candidate that crashed.
 // The provider is behind ChatClient (src/llm); this file is the conversation and the bookkeeping.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -34,7 +34,7 @@ import {
   type ProposerContext,
 } from './types.js';
 
-/** Turns after the first one to fix edits that did not apply (CONTRACT: at most 2, then `invalid`). */
+/** Repair turns for edits that did not apply; when they run out, the experiment is `invalid`. */
 export const MAX_REPAIR_TURNS = 2;
 /** The longest reply asked for; less when budget.cost-usd leaves less. */
 export const MAX_OUTPUT_TOKENS = 16_384;
@@ -147,7 +147,7 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
         for (const edit of edits) await readWorktree(edit.path);
         const outOfScope = edits.filter((edit) => !inScope(edit.path.replace(/^\.\//, '')));
         if (outOfScope.length > 0) {
-          // CONTRACT: a path outside scope makes the experiment invalid; no repair turn argues about it.
+          // A path outside scope makes the experiment invalid at once; no repair turn argues about it.
           throw new ProposalError(
             `out of scope: ${[...new Set(outOfScope.map((edit) => edit.path))].join(', ')}`,
             spent(conversation),

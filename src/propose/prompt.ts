@@ -6,7 +6,7 @@ import type { ProposerContext, ReviewerComment } from './types.js';
 
 const HISTORY_ROWS = 30;
 
-/** Seed 002's ladder, for when explore.stuck-after discards came in a row. */
+/** The "when stuck" ladder, for when explore.stuck-after discards came in a row. */
 export const WHEN_STUCK = [
   '## You seem to be stuck',
   '',

@@ -17,7 +17,7 @@ export interface ProposerContext {
   records: readonly ExperimentRecord[];
   /** Comments left on the summary PR since the last session, by people (not bots). */
   reviewerNotes?: readonly ReviewerComment[];
-  /** explore.stuck-after discards in a row: time for the "when stuck" ladder (seed 002). */
+  /** explore.stuck-after discards in a row: time for the "when stuck" ladder (WHEN_STUCK in prompt.ts). */
   stuck?: boolean;
   /** The incumbent's metrics as measured in this session. */
   incumbent: { commit: string; metrics: Record<string, number> };
@@ -90,8 +90,8 @@ export interface Proposer {
   readonly name: string;
   propose(context: ProposerContext): Promise<Proposal>;
   /**
-   * Optional: fix the candidate just proposed, which crashed, by editing the tree on top of it (seed 002's
-   * crash repair). Throws ProposalError when it cannot.
+   * Optional: fix the candidate just proposed, which crashed, by editing the tree on top of it (a trivial
+   * fix such as a typo, then one more try; proposer.crash-retries). Throws ProposalError when it cannot.
    */
   repair?(context: ProposerContext, crash: CrashReport): Promise<Proposal>;
 }

@@ -1,4 +1,4 @@
-// The PR body's chart (CONTRACT §5): a Mermaid xychart-beta of the primary metric per experiment, with
+// The PR body's chart (docs/action.md): a Mermaid xychart-beta of the primary metric per experiment, with
 // the best-so-far line. GitHub renders Mermaid in markdown, so the chart needs no image hosting.
 import type { MetricSpec } from '../config/settings.js';
 import type { LedgerRow } from '../ledger/types.js';

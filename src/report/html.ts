@@ -1,4 +1,4 @@
-// `autoexp report --format html` (CONTRACT §4): one self-contained page — no network, no external URL.
+// `autoexp report --format html` (docs/reports.md): one self-contained page — no network, no external URL.
 // The headline, counts, cost and kept experiments (with their diffs) are written here as HTML; the charts
 // and the table of all experiments are drawn in the browser from a JSON blob, with uPlot inlined (canvas:
 // 10,000 points stay fast, and it brings axes, zoom and a cursor in ~50 KB).

@@ -1,4 +1,4 @@
-// The summary PR's body (CONTRACT §5), also printed by `autoexp report`: the summary first, then tables
+// The summary PR's body (docs/action.md), also printed by `autoexp report`: the summary first, then tables
 // and the chart. GitHub refuses bodies over 65,536 characters, so tables are cut to fit — never the summary.
 import type { MetricSpec } from '../config/settings.js';
 import { relativeChange } from '../decide/compare.js';

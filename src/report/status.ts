@@ -1,4 +1,4 @@
-// `autoexp status` (CONTRACT §4): totals by status, baseline, best, improvement and the last rows — as
+// `autoexp status`: totals by status, baseline, best, improvement and the last rows — as
 // terminal text, or as a plain object with stable keys for `--json`.
 import type { MetricSpec } from '../config/settings.js';
 import type { LedgerRow, Status } from '../ledger/types.js';

@@ -1,4 +1,4 @@
-// The numbers every report starts from: counts by status, baseline, best, improvement (CONTRACT §4, §5).
+// The numbers every report starts from: counts by status, baseline, best, improvement.
 import type { MetricSpec } from '../config/settings.js';
 import { firstViolation } from '../decide/constraints.js';
 import { isBetter } from '../decide/compare.js';

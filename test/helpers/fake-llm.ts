@@ -192,7 +192,7 @@ export async function startFakeLlm(options: {
   };
 }
 
-/** A reply in the contract's form: a hypothesis and SEARCH/REPLACE blocks for one file. */
+/** A reply in the documented form (docs/llm.md): a hypothesis and SEARCH/REPLACE blocks for one file. */
 export function editReply(
   hypothesis: string,
   path: string,

@@ -1,4 +1,4 @@
-// proposer.kind: mutate — offline, deterministic numeric search (CONTRACT §1). Each proposal changes one
+// proposer.kind: mutate — offline, deterministic numeric search. Each proposal changes one
 // numeric literal in the scope files by an adaptive step; the same seed, history and files give the
 // same proposal, and a content already tried (by any proposer) is never proposed again.
 import { readFile, writeFile } from 'node:fs/promises';
