@@ -1,7 +1,7 @@
 // The llm proposer end to end: real sessions on a real repository, the real openai and @anthropic-ai/sdk
 // clients over real HTTP to local stand-ins of both APIs.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
@@ -370,7 +370,7 @@ describe('llm proposer: cost cap and secrets', () => {
     const { repo, server } = await setup('openai', [setX(8), setX(9)], {
       files: { 'notes/hints.md': `The score peaks between 5 and 15. Deploy token: ${GITHUB_TOKEN}\n` },
     });
-    await session(repo, { experiments: 2 });
+    const result = await session(repo, { experiments: 2 });
     for (const request of server.requests) {
       expect(request.prompt).not.toContain(KEY);
       expect(request.prompt).not.toContain(GITHUB_TOKEN);
@@ -378,7 +378,9 @@ describe('llm proposer: cost cap and secrets', () => {
     expect(server.requests[0]!.prompt).toContain('Deploy token: [redacted]');
     const ledger = repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl');
     expect(ledger).not.toContain(KEY);
-    const scratch = join(repo.root, '.git', 'autoexp', 'quad');
+    // The session's scratch files (prompts, logs) sit beside its trees.
+    const scratch = dirname(result.evalLogPath);
+    expect(readdirSync(scratch).length).toBeGreaterThan(0);
     for (const file of readdirSync(scratch, { recursive: true, withFileTypes: true })) {
       if (!file.isFile()) continue;
       const text = readFileSync(join(file.parentPath, file.name), 'utf8');

@@ -10,33 +10,15 @@ import type { Git } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { bestRefName } from '../session/best.js';
+import { pushBranch } from '../session/push.js';
 import type { ExperimentOutcome } from '../session/session.js';
-import { Workspace } from '../session/workspace.js';
-
-export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
-
-/** git's words for "the remote branch moved meanwhile" (as opposed to "you may not push"). */
-const REJECTED =
-  /\[rejected\]|\(fetch first\)|non-fast-forward|cannot lock ref|failed to update ref|stale info/;
-
-export async function pushBranch(remote: Git, tag: string, branch: string): Promise<PushResult> {
-  const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
-  const best = bestRefName(tag);
-  if (await remote.resolve(best)) refspecs.push(`+${best}:${best}`);
-  const result = await remote.push('origin', refspecs);
-  if (result.exitCode === 0) return { ok: true };
-  const output = `${result.stdout}\n${result.stderr}`;
-  const message =
-    result.stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') ||
-    `git push exited ${result.exitCode}`;
-  return { ok: false, rejected: REJECTED.test(output), message };
-}
+import { sessionPlace } from '../tree/places.js';
 
 /** This run's best pointer may name a keep that is now superseded: take the remote's, or none. */
 async function adoptRemoteBestPointer(remote: Git, tag: string): Promise<void> {
   const best = bestRefName(tag);
   const fetched = await remote.fetch('origin', [`+${best}:${best}`]);
-  if (fetched.exitCode !== 0) await remote.run(['update-ref', '-d', best], { allowFailure: true });
+  if (fetched.exitCode !== 0) await remote.deleteRef(best);
 }
 
 /** Why a keep from before the race no longer counts. */
@@ -67,12 +49,12 @@ export async function recordAfterRemote(options: {
     const fetched = await remote.fetch('origin', [`+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
     if (fetched.exitCode !== 0)
       throw new Error(`cannot fetch ${branch} after a rejected push: ${fetched.stderr.trim()}`);
-    await remote.run(['update-ref', `refs/heads/${branch}`, `refs/remotes/origin/${branch}`]);
+    await remote.setRef(`refs/heads/${branch}`, `refs/remotes/origin/${branch}`);
     await adoptRemoteBestPointer(remote, settings.tag);
 
-    const path = join(Workspace.scratchDirFor(options.commonDir, branch), 'race');
+    const path = join(sessionPlace(process.env, options.commonDir, settings.tag), 'race');
     await remote.removeWorktree(path);
-    await remote.run(['worktree', 'add', '--quiet', path, branch]);
+    await remote.addWorktree(path, { branch });
     const tree = remote.withCwd(path);
     try {
       const ledger = await Ledger.open(
@@ -91,14 +73,11 @@ export async function recordAfterRemote(options: {
         numbers.push(experiment);
       }
       if (numbers.length > 0) {
-        await tree.run(['add', '--', ...paths]);
-        await tree.run([
-          'commit',
-          '--no-verify',
-          '--quiet',
-          '-m',
+        await tree.commitPaths(
+          [...paths],
           `autoexp(${settings.tag}): record #${numbers[0]}–#${numbers.at(-1)} after another run (superseded keeps)`,
-        ]);
+          { newPaths: true },
+        );
       }
       const pushed = await pushBranch(remote, settings.tag, branch);
       if (pushed.ok) return numbers;

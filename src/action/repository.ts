@@ -60,13 +60,8 @@ export function authEnvironment(serverUrl: string, token: string): Record<string
  * include paths whose file sets one (newer actions/checkout keeps them in a file it includes).
  */
 async function credentialEntries(git: Git, topLevel: string): Promise<HiddenEntry[]> {
-  const listing = await git.run(['config', '--local', '--null', '--list'], { allowFailure: true });
   const entries: HiddenEntry[] = [];
-  for (const item of listing.stdout.split('\0')) {
-    const newline = item.indexOf('\n');
-    if (newline < 0) continue;
-    const key = item.slice(0, newline);
-    const value = item.slice(newline + 1);
+  for (const { key, value } of await git.localConfig()) {
     if (/^http\..*\.extraheader$/i.test(key)) entries.push({ key, value });
     else if (/^include(if\..*)?\.path$/i.test(key)) {
       const path = isAbsolute(value) ? value : join(topLevel, '.git', value);
@@ -80,13 +75,12 @@ async function credentialEntries(git: Git, topLevel: string): Promise<HiddenEntr
 async function hideCredentials(git: Git, topLevel: string): Promise<HiddenEntry[]> {
   const entries = await credentialEntries(git, topLevel);
   const keys = new Set(entries.map((entry) => entry.key));
-  for (const key of keys) await git.run(['config', '--local', '--unset-all', key], { allowFailure: true });
+  for (const key of keys) await git.unsetLocalConfig(key);
   return entries;
 }
 
 async function putBackCredentials(git: Git, entries: readonly HiddenEntry[]): Promise<void> {
-  for (const entry of entries)
-    await git.run(['config', '--local', '--add', entry.key, entry.value], { allowFailure: true });
+  for (const entry of entries) await git.addLocalConfig(entry.key, entry.value);
 }
 
 /**
@@ -104,7 +98,7 @@ export async function fetchExperimentBranches(plan: {
   // The token goes in through the environment, as for every fetch: not twice, not via .git/config.
   const hidden = await hideCredentials(git, topLevel);
   try {
-    const remote = git.withEnv(authEnvironment(plan.serverUrl, plan.token));
+    const remote = git.withCredentials(authEnvironment(plan.serverUrl, plan.token));
     const fetched = await remote.fetch('origin', [
       '--prune',
       '+refs/heads/autoexp/*:refs/remotes/origin/autoexp/*',
@@ -123,9 +117,7 @@ async function lookAtRemote(
   branches: string[],
 ): Promise<{ defaultBranch?: string; has: (branch: string) => boolean }> {
   const heads = branches.map((branch) => `refs/heads/${branch}`);
-  const result = await remote.run(['ls-remote', '--symref', 'origin', 'HEAD', ...heads], {
-    allowFailure: true,
-  });
+  const result = await remote.lsRemote('origin', ['HEAD', ...heads]);
   if (result.exitCode !== 0) {
     throw new Error(
       `cannot reach origin: ${result.stderr.trim() || `git ls-remote exited ${result.exitCode}`}`,
@@ -142,8 +134,8 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
   const git = Git.at(plan.workspace);
   const { topLevel, commonDir } = await git.describeRepository();
   if (!(await git.hasIdentity())) {
-    await git.run(['config', '--local', 'user.name', BOT_NAME]);
-    await git.run(['config', '--local', 'user.email', BOT_EMAIL]);
+    await git.setLocalConfig('user.name', BOT_NAME);
+    await git.setLocalConfig('user.email', BOT_EMAIL);
   }
   const hidden = await hideCredentials(git, topLevel);
   let restored = false;
@@ -154,7 +146,7 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
   };
 
   try {
-    const remote = git.withEnv(authEnvironment(plan.serverUrl, plan.token));
+    const remote = git.withCredentials(authEnvironment(plan.serverUrl, plan.token));
     const alsoFetch = plan.alsoFetch ?? [];
     const seen = await lookAtRemote(remote, [plan.branch, ...alsoFetch]);
     const hasBranch = seen.has(plan.branch);
@@ -166,11 +158,11 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
     for (const branch of [plan.branch, ...alsoFetch].filter(seen.has))
       refspecs.push(`+refs/heads/${branch}:refs/remotes/origin/${branch}`);
     // Merging base into the branch needs their common history: a shallow checkout does not have it.
-    const shallow = (await git.run(['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    const shallow = await git.isShallow();
     const fetched = await remote.fetch('origin', shallow ? ['--unshallow', ...refspecs] : refspecs);
     if (fetched.exitCode !== 0) throw new Error(`git fetch from origin failed: ${fetched.stderr.trim()}`);
     if (hasBranch) {
-      await git.run(['update-ref', `refs/heads/${plan.branch}`, `refs/remotes/origin/${plan.branch}`]);
+      await git.setRef(`refs/heads/${plan.branch}`, `refs/remotes/origin/${plan.branch}`);
     }
     return {
       git,

@@ -21,7 +21,7 @@ import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { renderStatus, statusJson, type StatusJson } from '../report/status.js';
 import { llmSpend, summarizeLedger } from '../report/summary.js';
-import { bestRefName } from '../session/best.js';
+import { pushBranch } from '../session/push.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, runSession, type SessionResult } from '../session/session.js';
@@ -121,7 +121,7 @@ export async function runCommand(
 /** One session on a loaded program, printed as it goes; with --push the branch is pushed after every experiment. */
 async function runLoadedSession(
   io: CliIO,
-  { settings, topLevel, currentBranch }: Loaded,
+  { settings, topLevel, currentBranch, repo }: Loaded,
   options: RunCommandOptions & { proposer?: Proposer },
 ): Promise<{ exitCode: number; result?: SessionResult }> {
   const baseRef = settings.base ?? currentBranch;
@@ -136,14 +136,9 @@ async function runLoadedSession(
     settings.metrics,
     options.timeMs ?? settings.budget.timeMs,
   );
-  const push = async (git: Git) => {
-    const best = bestRefName(settings.tag);
-    // The best pointer moves back when an explore step is followed by a better keep: force it.
-    const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
-    if (await git.resolve(best)) refspecs.push(`+${best}:${best}`);
-    const pushed = await git.push(options.remote, refspecs);
-    if (pushed.exitCode !== 0)
-      printer.notice?.(`push to ${options.remote} failed: ${pushed.stderr.trim().split('\n').pop()}`);
+  const push = async () => {
+    const pushed = await pushBranch(repo, settings.tag, branch, options.remote);
+    if (!pushed.ok) printer.notice?.(`push to ${options.remote} failed: ${pushed.message}`);
   };
   let result: SessionResult;
   try {

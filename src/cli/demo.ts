@@ -44,12 +44,8 @@ export function findExample(name: string): string {
 export async function createExampleRepository(name: string): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `autoexp-${name}-`));
   await cp(findExample(name), root, { recursive: true });
-  const git = Git.at(root);
-  await git.run(['init', '--quiet', '--initial-branch=main']);
-  await git.run(['config', 'user.name', 'autoexp demo']);
-  await git.run(['config', 'user.email', 'demo@autoexp.invalid']);
-  await git.run(['add', '-A']);
-  await git.run(['commit', '--quiet', '-m', `the ${name} example`]);
+  const git = await Git.init(root, { name: 'autoexp demo', email: 'demo@autoexp.invalid' });
+  await git.commitEverything(`the ${name} example`);
   return root;
 }
 

@@ -118,16 +118,14 @@ export async function readLastSession(
 ): Promise<string | undefined> {
   for (const ref of refs) {
     if (!(await git.resolve(ref))) continue;
-    const listing = await git.run(['ls-tree', '-z', '--name-only', `${ref}:${resultsDir}/experiments`], {
-      allowFailure: true,
-    });
-    if (listing.exitCode !== 0) return undefined;
+    const listing = await git.listDirectory(ref, `${resultsDir}/experiments`);
+    if (listing === undefined) return undefined;
     // Only the newest chunk matters: reading the whole log of a long-running program is wasted work.
-    const chunks = listing.stdout.split('\0').filter((name) => chunkIndexOfFileName(name) !== undefined);
+    const chunks = listing.filter((name) => chunkIndexOfFileName(name) !== undefined);
     const newest = chunks.sort((a, b) => chunkIndexOfFileName(a)! - chunkIndexOfFileName(b)!).at(-1);
     if (newest === undefined) return undefined;
-    const chunk = await git.run(['show', `${ref}:${resultsDir}/experiments/${newest}`]);
-    const lastLine = chunk.stdout.trimEnd().split('\n').at(-1) ?? '';
+    const chunk = (await git.showFile(ref, `${resultsDir}/experiments/${newest}`)) ?? '';
+    const lastLine = chunk.trimEnd().split('\n').at(-1) ?? '';
     try {
       const record = JSON.parse(lastLine) as { session?: unknown; timestamp?: unknown };
       const time = record.session ?? record.timestamp;

@@ -504,7 +504,7 @@ export class Git {
   // --- the network: the only calls that see credentials ---------------------------------------
 
   async push(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['push', '--porcelain', remote, ...refspecs], { allowFailure: true, network: true });
+    return this.run(['push', '--porcelain', '--atomic', remote, ...refspecs], { allowFailure: true, network: true });
   }
 
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {

@@ -33,7 +33,7 @@ export class BestPointer {
     const value = metrics[this.primary.name];
     if (value === undefined) return;
     if (this.value !== undefined && !isBetter(this.primary.goal, value, this.value)) return;
-    await this.git.run(['update-ref', this.ref, commit]);
+    await this.git.setRef(this.ref, commit);
     this.value = value;
   }
 }

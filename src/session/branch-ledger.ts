@@ -17,25 +17,21 @@ export async function readCommittedLedger(
   metricNames: string[],
 ): Promise<CommittedLedger | undefined> {
   const tsvPath = `${dir}/results.tsv`;
-  const tsv = await git.run(['show', `${ref}:${tsvPath}`], { allowFailure: true });
-  if (tsv.exitCode !== 0) return undefined;
-  const rows = parseTsv(tsv.stdout, metricNames, `${ref}:${tsvPath}`);
+  const tsv = await git.showFile(ref, tsvPath);
+  if (tsv === undefined) return undefined;
+  const rows = parseTsv(tsv, metricNames, `${ref}:${tsvPath}`);
   return {
     rows,
     async records() {
-      const listing = await git.run(['ls-tree', '-z', '--name-only', `${ref}:${dir}/experiments`], {
-        allowFailure: true,
-      });
-      if (listing.exitCode !== 0) return [];
-      const chunks = listing.stdout
-        .split('\0')
-        .filter((name) => /^\d+\.jsonl$/.test(name))
-        .sort();
+      const listing = await git.listDirectory(ref, `${dir}/experiments`);
+      if (listing === undefined) return [];
+      const chunks = listing.filter((name) => /^\d+\.jsonl$/.test(name)).sort();
       const records: ExperimentRecord[] = [];
       for (const chunk of chunks) {
         const path = `${dir}/experiments/${chunk}`;
-        const { stdout } = await git.run(['show', `${ref}:${path}`]);
-        records.push(...parseJsonl(stdout, `${ref}:${path}`));
+        const text = await git.showFile(ref, path);
+        if (text === undefined) throw new Error(`cannot read ${ref}:${path}`);
+        records.push(...parseJsonl(text, `${ref}:${path}`));
       }
       return records;
     },

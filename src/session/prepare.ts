@@ -49,10 +49,16 @@ async function propose(
       `the proposer wrote files git ignores (${verified.removedArtifacts.slice(0, 3).join(', ')}); autoexp removed them before measuring`,
     );
   }
-  const moved = [...planted, ...verified.moved];
+  // Commits of its own, a reset or a checkout (coding agents do that) are undone, and what the proposer
+  // changed is checked against the recorded commit like any other change.
+  if (verified.moved.length > 0) {
+    state.options.events?.notice?.(
+      `the proposer moved git state (${verified.moved.join('; ')}); autoexp put it back and checks its changes like any other`,
+    );
+  }
   let check: ProposalCheck;
-  if (moved.length > 0) {
-    check = { ok: false, reason: `out of scope: the proposer changed git state (autoexp put it back): ${moved.join('; ')}` };
+  if (planted.length > 0) {
+    check = { ok: false, reason: `out of scope: the proposer changed the repository (autoexp put it back): ${planted.join('; ')}` };
   } else {
     const scope = checkScope(verified.changed, state.inScope, state.settings.results.dir);
     const odd = await notPlainFiles(tree.path, scope.inScope);
@@ -66,7 +72,7 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
   const { settings, events = {}, signal } = state.options;
   const base = state.incumbent!;
   const baseContents = new Map(state.scopeContents);
-  const branchHead = state.branchTree.head;
+  const branchHead = state.recordedHead;
   const { tree } = slot;
   if (!slot.onBranch) await tree.resetTo(branchHead);
   if (slot.setupNeeded) {

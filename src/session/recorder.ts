@@ -28,7 +28,8 @@ export async function recordOutcome(state: SessionState, record: ExperimentRecor
   else if (record.status === 'keep' || record.status === 'explore') state.discardsInARow = 0;
   const paths = written.map((path) => join(settings.results.dir, path));
   await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), { newPaths: !existedBefore });
-  await state.lock.recordHead(branchTree.head);
+  state.recordedHead = branchTree.head;
+  await state.lock.recordHead(state.recordedHead);
   const outcome: ExperimentOutcome = { row, record, incumbent: record.incumbent?.metrics ?? record.metrics };
   if (record.experiment > 0 || record.reason !== 'baseline') state.outcomes.push(outcome);
   events.experiment?.(outcome);

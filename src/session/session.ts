@@ -17,8 +17,8 @@ import { createProposer } from '../propose/create.js';
 import { ProposerSetupError, type Proposer } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import { RepositoryGuard } from '../tree/guard.js';
-import { acquireTagLock, LockHeldError, type TagLock } from '../tree/lock.js';
-import { locksDir, sessionPlace } from '../tree/places.js';
+import { acquireTagLock, LockHeldError, tagLockDir, type TagLock } from '../tree/lock.js';
+import { sessionPlace } from '../tree/places.js';
 import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
 import { SessionError, SetupError } from './errors.js';
@@ -49,7 +49,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   try {
     guard = await RepositoryGuard.take(repo, commonDir, ownRefs(settings.tag, branch));
     const opened = await openBranch(options, repo, branch, lock, trees);
-    const state = await startState(options, opened.tree, lock, guard, trees, startedAt);
+    const state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
     const base = {
       tag: settings.tag,
       branch,
@@ -104,7 +104,7 @@ function ownRefs(tag: string, branch: string): (ref: string) => boolean {
 
 async function lockOrError(commonDir: string, tag: string, branch: string): Promise<TagLock> {
   try {
-    return await acquireTagLock({ dir: locksDir(commonDir), tag });
+    return await acquireTagLock({ dir: tagLockDir(commonDir), tag });
   } catch (error) {
     if (error instanceof LockHeldError) throw new SetupError(error.message);
     throw new SetupError(`cannot lock ${branch}: ${(error as Error).message}`);
@@ -202,6 +202,7 @@ async function recoverUnrecorded(
 
 async function startState(
   options: SessionOptions,
+  repo: Git,
   tree: ExperimentTree,
   lock: TagLock,
   guard: RepositoryGuard,
@@ -260,7 +261,7 @@ async function startState(
   // is only kept when explore steps can leave the head worse than an earlier keep.
   const best =
     settings.explore.every > 0
-      ? BestPointer.fromLedger(tree.refs, settings.tag, ledger.rows(), settings.metrics[0]!)
+      ? BestPointer.fromLedger(repo, settings.tag, ledger.rows(), settings.metrics[0]!)
       : undefined;
   return new SessionState(
     options,
@@ -285,7 +286,7 @@ async function startState(
 async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome | undefined> {
   const { settings, events = {} } = state.options;
   const tree = state.branchTree;
-  const { changed } = await tree.status();
+  const changed = await tree.changes();
   if (changed.length > 0) {
     throw new SessionError(
       `the experiment tree is not clean before measuring: ${changed.map((change) => change.path).join(', ')}`,
@@ -376,7 +377,7 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
     if (result.kind === 'cancelled' || signal.aborted) {
       // Every run in flight was killed by the same signal; wait for them to clean up.
       await drain();
-      if (result.kind === 'candidate' && slot.onBranch) await slot.tree.resetTo(state.branchTree.head);
+      if (result.kind === 'candidate' && slot.onBranch) await slot.tree.resetTo(state.recordedHead);
       return 'cancelled';
     }
     free.push(slot);
@@ -436,7 +437,7 @@ async function createSlots(state: SessionState, workers: number): Promise<Slot[]
   }
   const slots: Slot[] = [];
   for (let index = 1; index <= workers; index++) {
-    const tree = await state.trees.worker(index, state.branchTree.head);
+    const tree = await state.trees.worker(index, state.recordedHead);
     slots.push({
       index,
       tree,

@@ -17,7 +17,7 @@ import type { Candidate, ExperimentOutcome, Slot } from './types.js';
 export async function settle(state: SessionState, candidate: Candidate): Promise<ExperimentOutcome | 'cancelled'> {
   const { settings, events = {} } = state.options;
   const { slot, record } = candidate;
-  const branchHead = state.branchTree.head;
+  const branchHead = state.recordedHead;
   record.experiment = state.ledger.nextExperiment();
   const experiment = record.experiment;
   if (candidate.base.commit !== state.incumbent!.commit) {
@@ -91,7 +91,7 @@ async function rebase(state: SessionState, candidate: Candidate): Promise<'ok' |
   const { slot, record } = candidate;
   const incumbent = state.incumbent!;
   const { tree } = slot;
-  await tree.resetTo(state.branchTree.head);
+  await tree.resetTo(state.recordedHead);
   const conflicts = await tree.apply(candidate.commit);
   if (conflicts.length > 0) {
     await tree.resetTo();

@@ -24,6 +24,11 @@ export class SessionState {
   incumbentHoldout: Record<string, number> | undefined;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */
   discardsInARow: number;
+  /**
+   * The branch's head as of its last recorded experiment (full sha): every undo goes back here, never
+   * "one commit back", so nothing a proposal or an eval did can choose where an undo lands.
+   */
+  recordedHead: string;
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   stopRequested = false;
   /** stages: the index of the stage experiments run in (stages.length: all are over). */
@@ -54,6 +59,7 @@ export class SessionState {
     readonly proposerEnv: Record<string, string>,
     stageIndex: number,
   ) {
+    this.recordedHead = branchTree.head;
     this.stageIndex = stageIndex;
     this.inScope = scopeOf(options.settings, stageIndex);
     this.view = viewOf(options.settings, stageIndex);

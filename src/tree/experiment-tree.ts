@@ -222,6 +222,11 @@ export class ExperimentTree {
     this.recorded = commit === this.recorded ? commit : await this.readHead();
   }
 
+  /** What differs from HEAD (tracked changes and untracked files). */
+  async changes(): Promise<ChangedPath[]> {
+    return (await this.git.status()).changed;
+  }
+
   /** Only when something differs: a clean tree costs one git process (status) instead of two. */
   async cleanUp(): Promise<void> {
     const { changed } = await this.git.status();

@@ -21,8 +21,3 @@ export function sessionPlace(env: NodeJS.ProcessEnv, commonDir: string, tag: str
   const name = basename(dirname(commonDir)).replace(/[^A-Za-z0-9._-]/g, '_') || 'repo';
   return join(treesRoot(env), `${name}-${hash}`, tag);
 }
-
-/** Where autoexp keeps its per-tag locks: in the repository, so every clone of a worktree sees them. */
-export function locksDir(commonDir: string): string {
-  return join(commonDir, 'autoexp', 'locks');
-}
