@@ -1,0 +1,1072 @@
+// A careless or hostile proposer and eval against what a session promises. The proposer is a `command`
+// proposer (a bash line run in the experiment tree, standing in for a coding agent with a shell); the eval
+// is candidate code. Each test plays one attack with real processes and real git, then checks the state
+// autoexp leaves behind: refs, the user's checkout, .git, the ledger, processes, environment blocks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings } from '../src/config/load.js';
+import { parseJsonl } from '../src/ledger/jsonl.js';
+import type { ExperimentRecord } from '../src/ledger/types.js';
+import { runSession, type SessionOptions, type SessionResult } from '../src/session/session.js';
+import { isAlive } from './helpers/processes.js';
+import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BRANCH = 'autoexp/quad';
+const LEDGER = '.autoexp/quad';
+
+/**
+ * The harness: scores 100 - (x - 10)^2 from params.txt. It loads plug-ins and local overrides when they are
+ * there (build/ is gitignored), which is what the hiding attacks aim at. HOSTILE_EVAL (a script outside the
+ * repository) is the candidate code's extra behaviour, run after the honest score is printed.
+ */
+const EVALUATE = `#!/usr/bin/env bash
+set -u
+echo "$AUTOEXP_EXPERIMENT $$ $PWD $([ -f build/out.txt ] && echo built || echo unbuilt)" >> "\${HOSTILE_RUNS:-/dev/null}"
+if [ -n "\${HOSTILE_NEEDS_BUILD:-}" ] && [ ! -f build/out.txt ]; then echo "build/out.txt is missing here" >&2; exit 1; fi
+x=$(sed -n 's/^x=//p' params.txt)
+if [ -n "\${HOSTILE_WAIT:-}" ] && [ "$x" = 77 ]; then
+  touch "$HOSTILE_WAIT.started"
+  for i in $(seq 1 600); do [ -e "$HOSTILE_WAIT.release" ] && break; sleep 0.05; done
+fi
+sleep "\${HOSTILE_EVAL_DELAY:-0}"
+for hook in build/hook.sh local-hook.sh lib/*.sh; do [ -f "$hook" ] && source "$hook"; done
+echo "score: $((100 - (x - 10) * (x - 10)))"
+if [ -n "\${HOSTILE_EVAL:-}" ] && [ "$AUTOEXP_EXPERIMENT" != incumbent ]; then bash "$HOSTILE_EVAL" || true; fi
+exit 0
+`;
+
+/** Experiment N runs $HOSTILE_PLAN/N.sh in the experiment tree; no such file: no change. */
+const PROPOSE = `set -eu
+step="$HOSTILE_PLAN/$AUTOEXP_EXPERIMENT.sh"
+if [ -f "$step" ]; then bash "$step"; fi
+`;
+
+/** Prints a one-line script that reports a score it did not earn (for harness edits and planted hooks). */
+const FAKE_SCORE = `printf 'echo "score: 1000"; exit 0\\n'`;
+const HARNESS_EDIT = `${FAKE_SCORE} > evaluate.sh`;
+
+function set(x: number): string {
+  return `echo x=${x} > params.txt`;
+}
+
+interface ConfigOptions {
+  modify?: string[];
+  evalLines?: string;
+  top?: string;
+  timeout?: string;
+  proposer?: string;
+}
+
+function config(options: ConfigOptions = {}): string {
+  return `tag: quad
+${options.top ?? ''}
+scope:
+  modify: [${(options.modify ?? ['params.txt']).join(', ')}]
+eval:
+  command: bash evaluate.sh
+  timeout: ${options.timeout ?? '20s'}
+${options.evalLines ?? ''}
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: 3
+  consecutive-crashes: 10
+proposer:
+${options.proposer ?? '  kind: command\n  run: bash propose.sh'}
+`;
+}
+
+interface Project {
+  repo: TestRepo;
+  /** Where attacks leave markers, pids and outside files (outside the repository). */
+  scratch: string;
+  /** main when the project was made. */
+  base: string;
+  pids: string;
+  runs: string;
+}
+
+const scratchDirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function hostileProject(options: ConfigOptions & { files?: Record<string, string> } = {}): Project {
+  const repo = createTestRepo({
+    'params.txt': 'x=3\n',
+    'evaluate.sh': EVALUATE,
+    'propose.sh': PROPOSE,
+    '.gitignore': 'build/\n',
+    'README.md': 'a test project\n',
+    'autoexp.yml': config(options),
+    ...options.files,
+  });
+  const scratch = mkdtempSync(join(tmpdir(), 'autoexp-hostile-'));
+  scratchDirs.push(scratch);
+  return {
+    repo,
+    scratch,
+    base: repo.git('rev-parse', 'main'),
+    pids: join(scratch, 'pids'),
+    runs: join(scratch, 'runs'),
+  };
+}
+
+function scriptFile(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, `set -u\n${text}\n`);
+  return path;
+}
+
+/** One step per experiment (1-based); undefined: the proposer changes nothing. */
+function planDir(project: Project, steps: readonly (string | undefined)[]): string {
+  const dir = mkdtempSync(join(project.scratch, 'plan-'));
+  steps.forEach((step, index) => {
+    if (step !== undefined) scriptFile(dir, `${index + 1}.sh`, step);
+  });
+  return dir;
+}
+
+function sessionEnv(
+  project: Project,
+  steps: readonly (string | undefined)[],
+  options: { evalAttack?: string; env?: Record<string, string> } = {},
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return {
+    ...env,
+    ...GIT_IDENTITY_ENV,
+    HOSTILE_PLAN: planDir(project, steps),
+    HOSTILE_DIR: project.scratch,
+    HOSTILE_PIDS: project.pids,
+    HOSTILE_RUNS: project.runs,
+    ...(options.evalAttack !== undefined
+      ? {
+          HOSTILE_EVAL: scriptFile(
+            mkdtempSync(join(project.scratch, 'eval-')),
+            'attack.sh',
+            options.evalAttack,
+          ),
+        }
+      : {}),
+    ...options.env,
+  };
+}
+
+async function session(
+  project: Project,
+  steps: readonly (string | undefined)[],
+  options: {
+    evalAttack?: string;
+    env?: Record<string, string>;
+    experiments?: number;
+    overrides?: Partial<SessionOptions>;
+  } = {},
+): Promise<SessionResult> {
+  const settings = await loadSettings(join(project.repo.root, 'autoexp.yml'), project.repo.root);
+  return runSession({
+    settings,
+    checkout: project.repo.root,
+    baseRef: 'main',
+    env: sessionEnv(project, steps, options),
+    signal: new AbortController().signal,
+    experiments: options.experiments ?? steps.length,
+    ...options.overrides,
+  });
+}
+
+interface Row {
+  experiment: number;
+  commit: string;
+  score: string;
+  status: string;
+  description: string;
+}
+
+function ledgerRows(repo: TestRepo): Row[] {
+  const [header, ...lines] = repo.git('show', `${BRANCH}:${LEDGER}/results.tsv`).split('\n');
+  expect(header).toBe('experiment\tcommit\tscore\tstatus\tdescription');
+  return lines
+    .filter((line) => line !== '')
+    .map((line) => {
+      const cells = line.split('\t');
+      expect(cells, `results.tsv line ${JSON.stringify(line)}`).toHaveLength(5);
+      return {
+        experiment: Number(cells[0]),
+        commit: cells[1]!,
+        score: cells[2]!,
+        status: cells[3]!,
+        description: cells[4]!,
+      };
+    });
+}
+
+function ledgerRecords(repo: TestRepo): ExperimentRecord[] {
+  const names = repo
+    .git('ls-tree', '--name-only', `${BRANCH}:${LEDGER}/experiments`)
+    .split('\n')
+    .filter((name) => /^\d+\.jsonl$/.test(name))
+    .sort();
+  return names.flatMap((name) =>
+    parseJsonl(repo.git('show', `${BRANCH}:${LEDGER}/experiments/${name}`), name),
+  );
+}
+
+function row(repo: TestRepo, experiment: number): Row | undefined {
+  return ledgerRows(repo).find((candidate) => candidate.experiment === experiment);
+}
+
+const KEPT = ['keep', 'explore'];
+
+/** "status score" of experiments 1..n, for comparing in one expect. */
+function outcomes(repo: TestRepo): string[] {
+  return ledgerRows(repo)
+    .filter((entry) => entry.experiment > 0)
+    .map((entry) => `${entry.experiment} ${entry.status} ${entry.score}`);
+}
+
+/**
+ * Every commit on the branch since `base` is either a ledger commit (only files of the ledger) or a kept
+ * candidate named by a keep row; there are as many ledger commits as rows, numbered 0, 1, 2, … without gaps.
+ */
+function expectLedgerWhole(project: Project): void {
+  const { repo } = project;
+  const rows = ledgerRows(repo);
+  expect(rows.map((entry) => entry.experiment)).toEqual(rows.map((_, index) => index));
+  const commits = repo
+    .git('rev-list', '--no-merges', `${project.base}..${BRANCH}`)
+    .split('\n')
+    .filter(Boolean);
+  let ledgerCommits = 0;
+  for (const commit of commits) {
+    const files = repo
+      .git('diff-tree', '--no-commit-id', '--name-only', '-r', commit)
+      .split('\n')
+      .filter(Boolean);
+    if (files.length > 0 && files.every((file) => file.startsWith(`${LEDGER}/`))) {
+      ledgerCommits++;
+      continue;
+    }
+    const subject = repo.git('log', '-1', '--format=%s', commit);
+    const kept = rows.some(
+      (entry) => KEPT.includes(entry.status) && entry.commit.length >= 4 && commit.startsWith(entry.commit),
+    );
+    expect(kept, `${commit.slice(0, 10)} "${subject}" (${files.join(', ')}) has no keep row`).toBe(true);
+  }
+  expect(ledgerCommits, 'ledger commits vs rows').toBe(rows.length);
+}
+
+/** The branch's tree holds none of what the attacks add: no harness change, no links, no hidden files. */
+function expectBranchClean(repo: TestRepo, params: string): void {
+  expect(repo.git('show', `${BRANCH}:evaluate.sh`)).toBe(EVALUATE.trim());
+  expect(repo.git('show', `${BRANCH}:params.txt`)).toBe(params);
+  const entries = repo.git('ls-tree', '-r', BRANCH).split('\n');
+  for (const entry of entries) {
+    expect(entry, 'symlink or gitlink on the branch').not.toMatch(/^(120000|160000) /);
+    expect(entry).not.toMatch(/\t(build\/|local-hook\.sh|lib\/|knobs\/)/);
+  }
+  const history = repo.git('log', '-p', BRANCH, '--', '.', `:(exclude)${LEDGER}`);
+  expect(history).not.toContain('score: 1000');
+}
+
+function readPids(file: string): number[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split(/\s+/)
+    .filter((word) => /^\d+$/.test(word))
+    .map(Number);
+}
+
+/** The eval shells recorded in HOSTILE_RUNS: "<experiment> <pid> <cwd> <built>". */
+function evalRuns(project: Project): string[] {
+  return existsSync(project.runs) ? readFileSync(project.runs, 'utf8').trim().split('\n') : [];
+}
+
+function killQuietly(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of scratchDirs.splice(0)) {
+    for (const pid of readPids(join(dir, 'pids'))) killQuietly(pid);
+    for (const line of existsSync(join(dir, 'runs'))
+      ? readFileSync(join(dir, 'runs'), 'utf8').split('\n')
+      : []) {
+      const pid = Number(line.split(' ')[1]);
+      if (pid > 0 && isAlive(pid)) killQuietly(pid);
+    }
+  }
+});
+
+async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
+  for (let waited = 0; !done(); waited += 20) {
+    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  }
+}
+
+/** The CLI built from src/ (not dist/, which may lag behind), bundled once per run of this file. */
+let bundledCli: Promise<string> | undefined;
+function cliFromSource(): Promise<string> {
+  bundledCli ??= (async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile-cli-')), 'cli.mjs');
+    await build({
+      entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'esm',
+      logLevel: 'error',
+      banner: {
+        js: "import { createRequire as __hostileRequire } from 'node:module'; const require = __hostileRequire(import.meta.url);",
+      },
+    });
+    return outfile;
+  })();
+  return bundledCli;
+}
+
+async function startCli(project: Project, args: string[], env: Record<string, string>) {
+  const cli = await cliFromSource();
+  const child = spawn(process.execPath, [cli, ...args], {
+    cwd: project.repo.root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, exited, output: () => output };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function refsSnapshot(dir: string): string[] {
+  return git(dir, 'for-each-ref', '--format=%(refname) %(objectname)')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith(`refs/heads/${BRANCH} `))
+    .filter((line) => !line.startsWith('refs/autoexp/quad/'));
+}
+
+describe('refs and the user checkout', () => {
+  it('moves no ref but autoexp/<tag> and refs/autoexp/<tag>/*, here or on origin, whatever proposer and eval do with git', async () => {
+    const project = hostileProject();
+    const { repo } = project;
+    repo.git('branch', 'feature');
+    repo.git('tag', 'v1');
+    repo.write('README.md', 'work the user stashed\n');
+    repo.git('stash', '-q');
+    const before = { refs: refsSnapshot(repo.root), origin: refsSnapshot(repo.origin) };
+    expect(before.refs.some((line) => line.startsWith('refs/stash '))).toBe(true);
+
+    const moveRefs = `git update-ref refs/heads/main HEAD
+git branch -f feature HEAD
+git branch -f side HEAD
+git tag -f v1 HEAD
+git update-ref refs/autoexp/other/best HEAD
+git push -q -f origin HEAD:refs/heads/main HEAD:refs/heads/planted >/dev/null 2>&1 || true`;
+    await session(
+      project,
+      [
+        // A careless agent pops "its" stash: the user's.
+        `git stash pop -q >/dev/null 2>&1 || true\n${moveRefs}\n${set(5)}`,
+        `${moveRefs}\n${set(1)}`,
+      ],
+      { evalAttack: moveRefs },
+    );
+
+    expect(refsSnapshot(repo.root)).toEqual(before.refs);
+    expect(refsSnapshot(repo.origin)).toEqual(before.origin);
+    expect(repo.git('symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+  });
+
+  /** A dirty checkout: staged and unstaged edits, an untracked and an ignored file. */
+  function dirtyCheckout(project: Project) {
+    const { repo } = project;
+    repo.write('README.md', 'edited and staged\n');
+    repo.git('add', 'README.md');
+    repo.write('README.md', 'edited again after staging\n');
+    repo.write('notes.txt', 'untracked\n');
+    repo.write('build/cache.txt', 'ignored\n');
+    return () => ({
+      head: repo.git('rev-parse', 'HEAD'),
+      branch: repo.git('symbolic-ref', 'HEAD'),
+      status: repo.git('status', '--porcelain=v1', '--ignored', '--untracked-files=all'),
+      index: repo.git('ls-files', '--stage'),
+      staged: repo.git('diff', '--cached'),
+      files: Object.fromEntries(
+        listFiles(repo.root).map((path) => [path, readFileSync(join(repo.root, path), 'utf8')]),
+      ),
+    });
+  }
+
+  it("leaves the user's checkout as it was (HEAD, branch, index, files) when proposer and eval use git on the repository they find", async () => {
+    const project = hostileProject();
+    const snapshot = dirtyCheckout(project);
+    const before = snapshot();
+    const viaGit = `common=$(git rev-parse --path-format=absolute --git-common-dir)
+git update-ref refs/heads/main HEAD
+GIT_INDEX_FILE="$common/index" git update-index --force-remove README.md
+git --git-dir="$common" --work-tree="$(dirname "$common")" checkout -q HEAD -- params.txt 2>/dev/null || true`;
+    await session(project, [`${viaGit}\n${set(5)}`, set(1)], { evalAttack: viaGit });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("leaves the user's working and untracked files as they were when proposer and eval write beside the .git they find", async () => {
+    const project = hostileProject();
+    const snapshot = dirtyCheckout(project);
+    const before = snapshot();
+    const viaFiles = `top=$(dirname "$(git rev-parse --path-format=absolute --git-common-dir)")
+echo overwritten > "$top/README.md"
+echo planted > "$top/planted.txt"
+rm -f "$top/notes.txt" "$top/build/cache.txt"`;
+    await session(project, [`${viaFiles}\n${set(5)}`, set(1)], { evalAttack: viaFiles });
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+function listFiles(root: string, dir = root): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '.git') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listFiles(root, path));
+    else files.push(relative(root, path));
+  }
+  return files.sort();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Plants in the repository's .git, from the experiment tree: an fsmonitor hook, a clean/smudge filter for
+ * every path (via info/attributes), an external diff, hooks (also under a core.hooksPath), an exclude
+ * entry. Each planted program only touches $HOSTILE_DIR/ran-<name>; the attacker never runs one itself.
+ */
+function plant(who: string): string {
+  return `common=$(git rev-parse --path-format=absolute --git-common-dir)
+evil="$HOSTILE_DIR/evil-${who}"
+mkdir -p "$evil/hooks" "$common/hooks" "$common/info"
+mk() { printf '#!/bin/sh\\ntouch "%s/ran-%s"\\n%s\\nexit 0\\n' "$HOSTILE_DIR" "$1" "$2" > "$evil/$1"; chmod +x "$evil/$1"; }
+mk fsmonitor-${who} ''
+mk filter-${who} 'cat'
+mk diff-${who} ''
+git config core.fsmonitor "$evil/fsmonitor-${who}"
+git config filter.evil.clean "$evil/filter-${who}"
+git config filter.evil.smudge "$evil/filter-${who}"
+git config diff.external "$evil/diff-${who}"
+git config core.hooksPath "$evil/hooks"
+echo '* filter=evil' >> "$common/info/attributes"
+echo 'planted-by-${who}' >> "$common/info/exclude"
+for hook in pre-commit prepare-commit-msg commit-msg post-commit post-checkout post-merge post-rewrite reference-transaction post-index-change pre-auto-gc; do
+  mk "hook-$hook-${who}" ''
+  cp "$evil/hook-$hook-${who}" "$common/hooks/$hook"
+  cp "$evil/hook-$hook-${who}" "$evil/hooks/$hook"
+done`;
+}
+
+/** .git/config, hooks/ and info/ as bytes, by path. */
+function gitDirSnapshot(repo: TestRepo): Record<string, string> {
+  const gitDir = join(repo.root, '.git');
+  const snapshot: Record<string, string> = { config: readFileSync(join(gitDir, 'config'), 'utf8') };
+  for (const dir of ['hooks', 'info']) {
+    if (!existsSync(join(gitDir, dir))) continue;
+    for (const path of listFiles(gitDir, join(gitDir, dir))) {
+      const mode = lstatSync(join(gitDir, path)).mode.toString(8);
+      snapshot[path] = `${mode}\n${readFileSync(join(gitDir, path), 'utf8')}`;
+    }
+  }
+  return snapshot;
+}
+
+async function plantingSession(
+  who: 'proposer' | 'eval',
+): Promise<{ project: Project; before: Record<string, string> }> {
+  const project = hostileProject();
+  const before = gitDirSnapshot(project.repo);
+  if (who === 'proposer') {
+    await session(project, [`${plant('proposer')}\n${set(5)}`, set(1), set(6)]).catch(() => undefined);
+  } else {
+    await session(project, [set(5), set(1), set(6)], { evalAttack: plant('eval') }).catch(() => undefined);
+  }
+  return { project, before };
+}
+
+/** Markers of planted programs that ran. Read before the test itself runs any git in the repository. */
+function ranMarkers(project: Project): string[] {
+  return readdirSync(project.scratch).filter((name) => name.startsWith('ran-'));
+}
+
+describe('.git stays the user’s', () => {
+  it.each(['proposer', 'eval'] as const)(
+    'autoexp runs nothing the %s planted in .git (fsmonitor, filters, external diff, hooks)',
+    async (who) => {
+      const { project } = await plantingSession(who);
+      expect(ranMarkers(project)).toEqual([]);
+    },
+  );
+
+  it.each(['proposer', 'eval'] as const)(
+    '.git/config, hooks/ and info/ are as they were after a session where the %s planted there',
+    async (who) => {
+      const { project, before } = await plantingSession(who);
+      expect(gitDirSnapshot(project.repo)).toEqual(before);
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+interface HidingAttack {
+  name: string;
+  /** Experiment 1; experiments 2 and 3 are honest: x=6 (84, a keep) and x=1 (19, a discard). */
+  step: string;
+  modify?: string[];
+  prepare?(project: Project): void;
+}
+
+const HIDING_ATTACKS: HidingAttack[] = [
+  {
+    name: 'a file in a gitignored directory that the eval loads',
+    step: `mkdir -p build\n${FAKE_SCORE} > build/hook.sh\n${set(1)}`,
+  },
+  {
+    name: 'git update-index --skip-worktree on the harness, then an edit of it',
+    step: `git update-index --skip-worktree evaluate.sh\n${HARNESS_EDIT}\n${set(1)}`,
+  },
+  {
+    name: 'git update-index --assume-unchanged on the harness, then an edit of it',
+    step: `git update-index --assume-unchanged evaluate.sh\n${HARNESS_EDIT}\n${set(1)}`,
+  },
+  {
+    name: 'an untracked override hidden by an entry in .git/info/exclude',
+    step: `echo local-hook.sh >> "$(git rev-parse --git-path info/exclude)"\n${FAKE_SCORE} > local-hook.sh\n${set(1)}`,
+  },
+  {
+    name: 'its own commit of a harness edit, then a detached checkout of the parent',
+    step: `${HARNESS_EDIT}\n${set(1)}\ngit commit -qam "agent's own commit"\ngit checkout -q --detach HEAD~1`,
+  },
+  {
+    name: 'its own commit of a harness edit, then an amend',
+    step: `${HARNESS_EDIT}\ngit commit -qam "agent's own commit"\n${set(1)}\ngit commit -q --amend -a --no-edit`,
+  },
+  {
+    name: 'git checkout -b other, and its own commit of a harness edit there',
+    step: `git checkout -q -b other\n${HARNESS_EDIT}\n${set(1)}\ngit commit -qam "agent's own commit"`,
+  },
+  {
+    name: 'git checkout --detach, and its own commit of a harness edit there',
+    step: `git checkout -q --detach\n${HARNESS_EDIT}\n${set(1)}\ngit commit -qam "agent's own commit"`,
+  },
+  {
+    name: 'a symlink in scope pointing at the harness',
+    modify: ['params.txt', 'knobs/**'],
+    step: `mkdir -p knobs\nln -s ../evaluate.sh knobs/link\n${set(5)}`,
+  },
+  {
+    name: 'a scope file turned into a symlink to a file outside the repository',
+    prepare: (project) => writeFileSync(join(project.scratch, 'outside-params.txt'), 'x=10\n'),
+    step: `ln -sf "$HOSTILE_DIR/outside-params.txt" params.txt`,
+  },
+  {
+    name: 'a nested repository in scope carrying a plug-in the eval loads',
+    modify: ['params.txt', 'lib/**'],
+    step: `git init -q lib\n${FAKE_SCORE} > lib/boost.sh\ngit -C lib add boost.sh\ngit -C lib commit -qm plugin\n${set(1)}`,
+  },
+  {
+    name: 'a gitlink in scope (git update-index --cacheinfo 160000)',
+    modify: ['params.txt', 'lib/**'],
+    step: `git update-index --add --cacheinfo "160000,$(git rev-parse HEAD),lib/mod"\n${set(5)}`,
+  },
+];
+
+describe('no faked keep', () => {
+  it.each(HIDING_ATTACKS.map((attack) => [attack.name, attack] as const))(
+    '%s: not kept, the branch holds none of it, and later experiments run normally',
+    async (_name, attack) => {
+      const project = hostileProject({ modify: attack.modify });
+      attack.prepare?.(project);
+      await session(project, [attack.step, set(6), set(1)]);
+      const { repo } = project;
+
+      expect(
+        ledgerRows(repo).map((entry) => entry.experiment),
+        'rows on the branch',
+      ).toEqual([0, 1, 2, 3]);
+      const first = row(repo, 1);
+      expect(KEPT, `experiment 1 was ${first!.status} (${first!.score})`).not.toContain(first!.status);
+      expect(first!.score).not.toBe('1000');
+      expect(outcomes(repo).slice(1)).toEqual(['2 keep 84', '3 discard 19']);
+      expectBranchClean(repo, 'x=6');
+      expectLedgerWhole(project);
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+const EVAL_ATTACKS: [string, string][] = [
+  ['edits the harness and the scope file', `${HARNESS_EDIT}\necho x=10 > params.txt`],
+  ['commits a harness edit (git commit -am)', `${HARNESS_EDIT}\ngit commit -qam "eval was here"`],
+  ['moves HEAD back one commit (git update-ref HEAD HEAD~1)', 'git update-ref HEAD HEAD~1'],
+  ['moves the branch to main (git update-ref)', `git update-ref refs/heads/${BRANCH} main`],
+  ['resets hard to HEAD~1', 'git reset -q --hard HEAD~1'],
+  [
+    'checks out another branch and commits a harness edit there',
+    `git checkout -q -b evil\n${HARNESS_EDIT}\ngit commit -qam "eval was here"`,
+  ],
+  [
+    'detaches HEAD and commits a harness edit there',
+    `git checkout -q --detach\n${HARNESS_EDIT}\ngit commit -qam "eval was here"`,
+  ],
+  [
+    'leaves a file in a gitignored directory that the next eval loads',
+    `mkdir -p build\n${FAKE_SCORE} > build/hook.sh`,
+  ],
+];
+
+describe('the eval cannot change what is kept', () => {
+  it.each(EVAL_ATTACKS)(
+    'an eval that %s: the kept commit is exactly the candidate, and an undo returns to the recorded parent',
+    async (_name, attack) => {
+      const project = hostileProject();
+      await session(project, [set(5), set(1), set(6)], { evalAttack: attack });
+      const { repo } = project;
+
+      expect(
+        ledgerRows(repo).map((entry) => entry.experiment),
+        'rows on the branch',
+      ).toEqual([0, 1, 2, 3]);
+      expect(outcomes(repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+      expectBranchClean(repo, 'x=6');
+      expect(repo.git('log', '--format=%s', BRANCH)).not.toContain('eval was here');
+
+      const rows = ledgerRows(repo);
+      const kept1 = rows[1]!.commit;
+      const tried2 = rows[2]!.commit;
+      const kept3 = rows[3]!.commit;
+      // The kept commits hold exactly the candidates.
+      expect(repo.git('show', `${kept1}:params.txt`)).toBe('x=5');
+      expect(repo.git('show', `${kept1}:evaluate.sh`)).toBe(EVALUATE.trim());
+      expect(repo.git('show', `${kept3}:params.txt`)).toBe('x=6');
+      expect(repo.git('show', `${kept3}:evaluate.sh`)).toBe(EVALUATE.trim());
+      // The discard was undone to its recorded parent, which the next candidate was built on.
+      const records = ledgerRecords(repo);
+      expect(records[2]!.parent).toBe(kept1);
+      expect(records[3]!.parent).toBe(kept1);
+      expect(repo.git('show', `${kept3}^:params.txt`)).toBe('x=5');
+      expect(repo.git('show', `${kept3}^:evaluate.sh`)).toBe(EVALUATE.trim());
+      expect(() => repo.git('merge-base', '--is-ancestor', tried2, BRANCH)).toThrow();
+      repo.git('merge-base', '--is-ancestor', kept1, BRANCH);
+      expectLedgerWhole(project);
+    },
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('an eval reaching into the other trees of the repository', () => {
+  it('with workers: 2, an eval that writes into every other worktree forges no ledger row and fakes no score', async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    // Every tree git knows of: the branch's own (with the ledger), the other worker's (its candidate in flight).
+    const reach = `git worktree list --porcelain | sed -n 's/^worktree //p' | while read -r tree; do
+  [ "$tree" = "$PWD" ] && continue
+  if [ -f "$tree/${LEDGER}/results.tsv" ]; then printf '99\\tdeadbeef\\t1000\\tkeep\\tforged row\\n' >> "$tree/${LEDGER}/results.tsv"; fi
+  mkdir -p "$tree/build" && ${FAKE_SCORE} > "$tree/build/hook.sh"
+done`;
+    await session(project, [set(5), set(6), set(1), set(7)], {
+      evalAttack: reach,
+      env: { HOSTILE_EVAL_DELAY: '0.2' },
+    });
+    const { repo } = project;
+    expect(repo.git('log', '-p', BRANCH)).not.toContain('forged row');
+    expect(ledgerRows(repo).map((entry) => entry.score)).not.toContain('1000');
+    expectLedgerWhole(project);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function expectAllDead(pids: number[]): Promise<void> {
+  // SIGKILL is delivered asynchronously; give it a moment, not a second chance.
+  for (let waited = 0; pids.some(isAlive) && waited < 500; waited += 50)
+    await new Promise((done) => setTimeout(done, 50));
+  expect(pids.filter(isAlive), 'still alive').toEqual([]);
+}
+
+describe('nothing the eval starts outlives it', () => {
+  it.each([
+    ['sleep 300 & (holding the output pipes)', 'sleep 300 &\necho $! >> "$HOSTILE_PIDS"'],
+    [
+      'sleep 300 & with its output closed',
+      'sleep 300 >/dev/null 2>&1 </dev/null &\necho $! >> "$HOSTILE_PIDS"',
+    ],
+    [
+      'a setsid -f daemon',
+      `setsid -f bash -c 'echo $$ >> "$HOSTILE_PIDS"; exec sleep 300' >/dev/null 2>&1 </dev/null`,
+    ],
+    [
+      'a double-forked daemon in a new session',
+      `( setsid bash -c '( echo $BASHPID >> "$HOSTILE_PIDS"; exec sleep 300 ) &' & ) >/dev/null 2>&1 </dev/null`,
+    ],
+  ])('%s is not alive after the session', async (_name, attack) => {
+    const project = hostileProject();
+    await session(project, [set(5), set(1)], { evalAttack: attack });
+    const pids = readPids(project.pids);
+    expect(pids.length).toBeGreaterThan(0);
+    await expectAllDead(pids);
+  });
+
+  it('a daemon appending junk to results.tsv and to files in and out of scope: dead after the session, and none of it committed', async () => {
+    const project = hostileProject();
+    const daemon = `setsid -f bash -c 'echo $$ >> "$HOSTILE_PIDS"; for i in $(seq 1 200); do echo junk >> ${LEDGER}/results.tsv; echo junk >> params.txt; echo junk >> README.md; sleep 0.02; done' >/dev/null 2>&1 </dev/null`;
+    const crashed = await session(project, [set(5), set(1), set(6)], {
+      evalAttack: daemon,
+      env: { HOSTILE_EVAL_DELAY: '0.2' },
+    }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    const pids = readPids(project.pids);
+    expect(pids.length).toBeGreaterThan(0);
+    const { repo } = project;
+    // Each matters on its own: whether the session survived, what got committed, whether the daemon is gone.
+    expect.soft(crashed, 'the session crashed').toBeUndefined();
+    expect.soft(repo.git('log', '-p', BRANCH), 'junk committed').not.toContain('junk');
+    await expectAllDead(pids);
+    expect(outcomes(repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+    expectLedgerWhole(project);
+  });
+
+  it('a process the proposer leaves behind cannot rewrite what the eval loads while it is measured', async () => {
+    const project = hostileProject();
+    // Starts writing a fake-score override once autoexp has checked and committed the proposal.
+    const sneak = `setsid -f bash -c 'echo $$ >> "$HOSTILE_PIDS"; sleep 0.25; for i in $(seq 1 120); do ${FAKE_SCORE.replace(/'/g, `'"'"'`)} > local-hook.sh 2>/dev/null; sleep 0.02; done' >/dev/null 2>&1 </dev/null`;
+    await session(project, [`${sneak}\n${set(1)}`, set(6), set(1)], { env: { HOSTILE_EVAL_DELAY: '0.6' } });
+    const { repo } = project;
+    const first = row(repo, 1)!;
+    expect(KEPT).not.toContain(first.status);
+    expect(first.score).not.toBe('1000');
+    expect(outcomes(repo).slice(1)).toEqual(['2 keep 84', '3 discard 19']);
+    expectBranchClean(repo, 'x=6');
+    await expectAllDead(readPids(project.pids));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Reads /proc/<pid>/environ of every process in a loop until `stop` exists; records which held a marker. */
+const SCANNER = `const fs = require('node:fs');
+const [markersFile, outFile, stopFile, readyFile, ...excluded] = process.argv.slice(2);
+const needles = JSON.parse(fs.readFileSync(markersFile, 'utf8')).map((m) => ({ name: m.name, value: Buffer.from(m.value) }));
+const skip = new Set([process.pid, ...excluded.map(Number)]);
+const proposerMark = Buffer.from('AUTOEXP_PROMPT_FILE=');
+const found = new Map();
+let scans = 0;
+fs.writeFileSync(readyFile, '');
+while (!fs.existsSync(stopFile)) {
+  scans++;
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(name)) continue;
+    const pid = Number(name);
+    if (skip.has(pid)) continue;
+    let environ;
+    try { environ = fs.readFileSync('/proc/' + name + '/environ'); } catch { continue; }
+    for (const needle of needles) {
+      if (!environ.includes(needle.value)) continue;
+      const key = pid + ' ' + needle.name;
+      if (found.has(key)) continue;
+      let cmd = '';
+      try { cmd = fs.readFileSync('/proc/' + name + '/cmdline', 'utf8').split('\\0').join(' ').trim(); } catch {}
+      found.set(key, { pid, marker: needle.name, cmd, proposer: environ.includes(proposerMark) });
+    }
+  }
+}
+fs.writeFileSync(outFile, JSON.stringify({ scans, found: [...found.values()] }));
+`;
+
+interface Sighting {
+  pid: number;
+  marker: string;
+  cmd: string;
+  proposer: boolean;
+}
+
+describe('no secret visible', () => {
+  it('no process but the test and autoexp holds a token or key in its environment block during a session', async () => {
+    const project = hostileProject();
+    const dir = mkdtempSync(join(tmpdir(), 'autoexp-scan-'));
+    const unique = `${process.pid}-${Date.now()}`;
+    const secrets: Record<string, string> = {
+      GITHUB_TOKEN: `ghs_hostile_github_token_${unique}`,
+      'INPUT_GITHUB-TOKEN': `ghs_hostile_input_token_${unique}`,
+      ANTHROPIC_API_KEY: `sk-ant-hostile-key-${unique}`,
+    };
+    const control = `control-marker-${unique}`;
+    writeFileSync(
+      join(dir, 'markers.json'),
+      JSON.stringify([
+        ...Object.entries(secrets).map(([name, value]) => ({ name, value })),
+        { name: 'CONTROL', value: control },
+      ]),
+    );
+    writeFileSync(join(dir, 'scanner.cjs'), SCANNER);
+    const out = join(dir, 'found.json');
+    const stop = join(dir, 'stop');
+    const ready = join(dir, 'ready');
+    // Started before the secrets enter process.env: the scanner's own block holds none.
+    const scanner = spawn(
+      process.execPath,
+      [join(dir, 'scanner.cjs'), join(dir, 'markers.json'), out, stop, ready, String(process.pid)],
+      { stdio: 'ignore' },
+    );
+    children.push(scanner);
+    const scannerDone = new Promise((done) => scanner.on('exit', done));
+    await waitFor('the scanner', () => existsSync(ready));
+
+    // A positive control: a process that does hold a marker must be seen.
+    const controlProcess = spawn('sleep', ['1.5'], {
+      env: { ...process.env, CONTROL: control },
+      stdio: 'ignore',
+    });
+    children.push(controlProcess);
+
+    const saved = Object.fromEntries(Object.keys(secrets).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, secrets);
+    try {
+      await session(project, [set(5), set(1), set(6), set(7)], {
+        env: secrets,
+        evalAttack: 'git status --short >/dev/null; git log -1 >/dev/null',
+      });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await waitFor('the control process', () => controlProcess.exitCode !== null, 5_000);
+      writeFileSync(stop, '');
+      await scannerDone;
+    }
+    const result = JSON.parse(readFileSync(out, 'utf8')) as { scans: number; found: Sighting[] };
+    expect(result.scans).toBeGreaterThan(10);
+    expect(result.found.some((sighting) => sighting.marker === 'CONTROL')).toBe(true);
+    const leaks = result.found.filter(
+      (sighting) =>
+        sighting.marker !== 'CONTROL' &&
+        // A command proposer is an agent that needs its model's key; nothing else may hold one.
+        !(sighting.marker === 'ANTHROPIC_API_KEY' && sighting.proposer),
+    );
+    expect(leaks.map((leak) => `${leak.marker} in ${leak.pid}: ${leak.cmd}`)).toEqual([]);
+  });
+
+  it('an eval finds no credential in the repository config it can reach (token in the origin URL, http extraheader)', async () => {
+    const project = hostileProject();
+    const { repo } = project;
+    const token = `ghp_hostile_config_token_${process.pid}`;
+    repo.git(
+      'remote',
+      'set-url',
+      'origin',
+      `https://x-access-token:${token}@example.invalid/octo/widgets.git`,
+    );
+    repo.git('config', 'http.https://example.invalid/.extraheader', `AUTHORIZATION: basic ${token}`);
+    const seen = join(project.scratch, 'seen.txt');
+    const spy = `git config --list >> "${seen}" 2>&1
+cat "$(git rev-parse --path-format=absolute --git-common-dir)/config" >> "${seen}" 2>&1
+git remote -v >> "${seen}" 2>&1`;
+    await session(project, [`${spy}\n${set(5)}`, set(1)], { evalAttack: spy });
+    expect(readFileSync(seen, 'utf8')).not.toContain(token);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('the ledger is whole', () => {
+  it('after agents and evals that commit on their own, every commit on the branch has its row, and a second session numbers on', async () => {
+    const project = hostileProject();
+    await session(
+      project,
+      [
+        `${set(5)}\ngit commit -qam "agent's own commit"`,
+        set(1),
+        `${set(6)}\ngit commit -qam "agent's own commit"`,
+      ],
+      { evalAttack: 'git commit -q --allow-empty -m "eval was here" >/dev/null 2>&1' },
+    );
+    expectLedgerWhole(project);
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+
+    const second = await session(project, [undefined, undefined, undefined, set(7)], { experiments: 1 });
+    expect(second.baseline).toBeUndefined();
+    expect(second.outcomes.map((outcome) => outcome.row.experiment)).toEqual([4]);
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84', '4 keep 91']);
+    expectLedgerWhole(project);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('symlinks', () => {
+  it("a kept symlink in scope does not lead autoexp's own writes (mutate proposer) outside the tree", async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'autoexp-victim-'));
+    const victim = join(outside, 'knob.txt');
+    writeFileSync(victim, 'k=5\n');
+    const repo = createTestRepo({
+      'evaluate.sh': `k=$(sed -n 's/^k=//p' knob.txt)\necho "score: $((100 - (k - 10) * (k - 10)))"\n`,
+      'autoexp.yml': `tag: quad
+scope:
+  modify: [knob.txt]
+eval:
+  command: bash evaluate.sh
+  timeout: 20s
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: 3
+proposer:
+  kind: mutate
+  seed: 1
+`,
+    });
+    // The symlink as a session would have kept it.
+    symlinkSync(victim, join(repo.root, 'knob.txt'));
+    repo.commitAll('knob.txt: a link');
+    const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+    await runSession({
+      settings,
+      checkout: repo.root,
+      baseRef: 'main',
+      env: { ...process.env, ...GIT_IDENTITY_ENV },
+      signal: new AbortController().signal,
+    }).catch(() => undefined);
+    expect(lstatSync(victim).isFile()).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('k=5\n');
+  });
+
+  it("a symlink to a file outside the repository puts none of that file's content in the committed log", async () => {
+    const project = hostileProject();
+    const secret = `outside-secret-${process.pid}-${Date.now()}`;
+    writeFileSync(join(project.scratch, 'private.txt'), `x=5\n${secret}\n`);
+    await session(project, [`ln -sf "$HOSTILE_DIR/private.txt" params.txt`, set(6)]).catch(() => undefined);
+    const { repo } = project;
+    expect(repo.git('log', '-p', '--all')).not.toContain(secret);
+    const ledgerText = repo.git('log', '-p', BRANCH, '--', LEDGER);
+    expect(ledgerText).not.toContain(secret);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('nested repositories', () => {
+  it('a .git directory created in scope blocks no later experiment and does not crash the next session', async () => {
+    const project = hostileProject({ modify: ['params.txt', 'lib/**'] });
+    await session(project, ['mkdir -p lib/sub && git init -q lib/sub', set(6), set(1)]);
+    expect(outcomes(project.repo).slice(1)).toEqual(['2 keep 84', '3 discard 19']);
+
+    const next = await session(project, [undefined, undefined, undefined, set(7)], { experiments: 1 });
+    expect(next.outcomes.map((outcome) => `${outcome.row.experiment} ${outcome.row.status}`)).toEqual([
+      '4 keep',
+    ]);
+    expectBranchClean(project.repo, 'x=7');
+    expectLedgerWhole(project);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('sessions that overlap or die', () => {
+  it('a second session on the same tag fails naming the first (its pid), and neither loses rows', async () => {
+    const project = hostileProject({ timeout: '1m' });
+    const wait = join(project.scratch, 'wait');
+    const first = await startCli(project, ['run', '--experiments', '2'], {
+      ...sessionEnv(project, [set(5), 'echo x=77 > params.txt']),
+      HOSTILE_WAIT: wait,
+    });
+    await waitFor(
+      'the first session to be mid-eval',
+      () => existsSync(`${wait}.started`) || first.child.exitCode !== null,
+    );
+    expect(first.child.exitCode, first.output()).toBe(null);
+
+    const second = await session(project, [undefined, set(6), set(6), set(6)], { experiments: 1 }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    writeFileSync(`${wait}.release`, '');
+    const code = await first.exited;
+
+    expect(second, 'the second session ran').toBeInstanceOf(Error);
+    expect(second!.message).toContain(String(first.child.pid));
+    expect(code, first.output()).toBe(0);
+    expect(ledgerRows(project.repo).map((entry) => entry.experiment)).toEqual([0, 1, 2]);
+    expect(outcomes(project.repo)[0]).toBe('1 keep 75');
+    expectLedgerWhole(project);
+  });
+
+  it('after SIGKILL mid-eval, the next session does not adopt the candidate in flight', async () => {
+    const project = hostileProject({ timeout: '1m' });
+    const wait = join(project.scratch, 'wait');
+    const killed = await startCli(project, ['run', '--experiments', '2'], {
+      ...sessionEnv(project, [set(5), 'echo x=77 > params.txt']),
+      HOSTILE_WAIT: wait,
+    });
+    await waitFor('the eval of x=77', () => existsSync(`${wait}.started`) || killed.child.exitCode !== null);
+    expect(killed.child.exitCode, killed.output()).toBe(null);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    // The orphaned eval is the killed session's business, not the next one's: out of the way.
+    for (const line of evalRuns(project)) killQuietly(Number(line.split(' ')[1]));
+    writeFileSync(`${wait}.release`, '');
+
+    await session(project, [undefined, set(6), set(6), set(6)], { experiments: 1 });
+    const { repo } = project;
+    expect(repo.git('log', '-p', BRANCH, '--', 'params.txt')).not.toContain('+x=77');
+    for (const entry of ledgerRows(repo).filter((candidate) => KEPT.includes(candidate.status)))
+      expect(repo.git('show', `${entry.commit}:params.txt`), `row ${entry.experiment}`).not.toBe('x=77');
+    expect(repo.git('show', `${BRANCH}:params.txt`)).toBe('x=6');
+    expect(ledgerRows(repo).at(-1)).toMatchObject({ status: 'keep', score: '84' });
+    expectLedgerWhole(project);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('eval.setup reaches every tree a candidate or incumbent is measured in', () => {
+  const setup = `  setup: mkdir -p build && echo ready > build/out.txt`;
+  it.each([
+    ['workers: 2', { top: 'workers: 2', evalLines: setup }],
+    ['eval.interleave', { evalLines: `${setup}\n  interleave: true\n  repeats: 2` }],
+  ])('%s: no measurement crashes for lack of what setup builds', async (_name, options) => {
+    const project = hostileProject(options);
+    await session(project, [set(5), set(6), set(1)], { env: { HOSTILE_NEEDS_BUILD: '1' } });
+    const runs = evalRuns(project);
+    expect(runs.length).toBeGreaterThan(3);
+    expect(runs.filter((line) => line.endsWith(' unbuilt'))).toEqual([]);
+    const statuses = ledgerRows(project.repo).map((entry) => entry.status);
+    expect(statuses).not.toContain('crash');
+  });
+});
