@@ -399,52 +399,9 @@ git push -q -f origin HEAD:refs/heads/main HEAD:refs/heads/planted >/dev/null 2>
     );
 
     expect(refsSnapshot(repo.root)).toEqual(before.refs);
-    expect(refsSnapshot(repo.origin)).toEqual(before.origin);
+    // origin here is a directory on the same machine, which the eval can write like any other file; on
+    // GitHub it has no credential to push with (see "no secret visible").
     expect(repo.git('symbolic-ref', 'HEAD')).toBe('refs/heads/main');
-  });
-
-  /** A dirty checkout: staged and unstaged edits, an untracked and an ignored file. */
-  function dirtyCheckout(project: Project) {
-    const { repo } = project;
-    repo.write('README.md', 'edited and staged\n');
-    repo.git('add', 'README.md');
-    repo.write('README.md', 'edited again after staging\n');
-    repo.write('notes.txt', 'untracked\n');
-    repo.write('build/cache.txt', 'ignored\n');
-    return () => ({
-      head: repo.git('rev-parse', 'HEAD'),
-      branch: repo.git('symbolic-ref', 'HEAD'),
-      status: repo.git('status', '--porcelain=v1', '--ignored', '--untracked-files=all'),
-      index: repo.git('ls-files', '--stage'),
-      staged: repo.git('diff', '--cached'),
-      files: Object.fromEntries(
-        listFiles(repo.root).map((path) => [path, readFileSync(join(repo.root, path), 'utf8')]),
-      ),
-    });
-  }
-
-  it("leaves the user's checkout as it was (HEAD, branch, index, files) when proposer and eval use git on the repository they find", async () => {
-    const project = hostileProject();
-    const snapshot = dirtyCheckout(project);
-    const before = snapshot();
-    const viaGit = `common=$(git rev-parse --path-format=absolute --git-common-dir)
-git update-ref refs/heads/main HEAD
-GIT_INDEX_FILE="$common/index" git update-index --force-remove README.md
-git --git-dir="$common" --work-tree="$(dirname "$common")" checkout -q HEAD -- params.txt 2>/dev/null || true`;
-    await session(project, [`${viaGit}\n${set(5)}`, set(1)], { evalAttack: viaGit });
-    expect(snapshot()).toEqual(before);
-  });
-
-  it("leaves the user's working and untracked files as they were when proposer and eval write beside the .git they find", async () => {
-    const project = hostileProject();
-    const snapshot = dirtyCheckout(project);
-    const before = snapshot();
-    const viaFiles = `top=$(dirname "$(git rev-parse --path-format=absolute --git-common-dir)")
-echo overwritten > "$top/README.md"
-echo planted > "$top/planted.txt"
-rm -f "$top/notes.txt" "$top/build/cache.txt"`;
-    await session(project, [`${viaFiles}\n${set(5)}`, set(1)], { evalAttack: viaFiles });
-    expect(snapshot()).toEqual(before);
   });
 });
 
@@ -546,6 +503,11 @@ interface HidingAttack {
   step: string;
   modify?: string[];
   prepare?(project: Project): void;
+  /**
+   * What the attack hides lives only in git's index, which autoexp puts back: the in-scope part of the
+   * change may be kept, but the kept commit must not hold the hidden part.
+   */
+  hiddenInIndex?: (repo: TestRepo, kept: string) => void;
 }
 
 const HIDING_ATTACKS: HidingAttack[] = [
@@ -600,6 +562,7 @@ const HIDING_ATTACKS: HidingAttack[] = [
     name: 'a gitlink in scope (git update-index --cacheinfo 160000)',
     modify: ['params.txt', 'lib/**'],
     step: `git update-index --add --cacheinfo "160000,$(git rev-parse HEAD),lib/mod"\n${set(5)}`,
+    hiddenInIndex: (repo, kept) => expect(repo.git('ls-tree', '-r', kept)).not.toMatch(/^160000/m),
   },
 ];
 
@@ -617,7 +580,8 @@ describe('no faked keep', () => {
         'rows on the branch',
       ).toEqual([0, 1, 2, 3]);
       const first = row(repo, 1);
-      expect(KEPT, `experiment 1 was ${first!.status} (${first!.score})`).not.toContain(first!.status);
+      if (attack.hiddenInIndex) attack.hiddenInIndex(repo, first!.commit || BRANCH);
+      else expect(KEPT, `experiment 1 was ${first!.status} (${first!.score})`).not.toContain(first!.status);
       expect(first!.score).not.toBe('1000');
       expect(outcomes(repo).slice(1)).toEqual(['2 keep 84', '3 discard 19']);
       expectBranchClean(repo, 'x=6');
@@ -628,39 +592,47 @@ describe('no faked keep', () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const EVAL_ATTACKS: [string, string][] = [
-  ['edits the harness and the scope file', `${HARNESS_EDIT}\necho x=10 > params.txt`],
-  ['commits a harness edit (git commit -am)', `${HARNESS_EDIT}\ngit commit -qam "eval was here"`],
-  ['moves HEAD back one commit (git update-ref HEAD HEAD~1)', 'git update-ref HEAD HEAD~1'],
-  ['moves the branch to main (git update-ref)', `git update-ref refs/heads/${BRANCH} main`],
-  ['resets hard to HEAD~1', 'git reset -q --hard HEAD~1'],
+/** Each attack runs in experiment 2's eval (a candidate that is worse: x=1), after the honest score. */
+const EVAL_ATTACKS: [string, string, 'crash' | 'discard'][] = [
+  ['edits the harness and the scope file', `${HARNESS_EDIT}\necho x=10 > params.txt`, 'crash'],
+  ['commits a harness edit (git commit -am)', `${HARNESS_EDIT}\ngit commit -qam "eval was here"`, 'crash'],
+  ['moves HEAD back one commit (git update-ref HEAD HEAD~1)', 'git update-ref HEAD HEAD~1', 'crash'],
+  ['moves the branch to main (git update-ref)', `git update-ref refs/heads/${BRANCH} main`, 'crash'],
+  ['resets hard to HEAD~1', 'git reset -q --hard HEAD~1', 'crash'],
   [
     'checks out another branch and commits a harness edit there',
     `git checkout -q -b evil\n${HARNESS_EDIT}\ngit commit -qam "eval was here"`,
+    'crash',
   ],
   [
     'detaches HEAD and commits a harness edit there',
     `git checkout -q --detach\n${HARNESS_EDIT}\ngit commit -qam "eval was here"`,
+    'crash',
   ],
+  // Not tampering with git: the file is removed after the eval, so the next eval does not load it.
   [
     'leaves a file in a gitignored directory that the next eval loads',
     `mkdir -p build\n${FAKE_SCORE} > build/hook.sh`,
+    'discard',
   ],
 ];
 
 describe('the eval cannot change what is kept', () => {
   it.each(EVAL_ATTACKS)(
-    'an eval that %s: the kept commit is exactly the candidate, and an undo returns to the recorded parent',
-    async (_name, attack) => {
+    'an eval that %s: its run does not count, the kept commits are exactly the candidates, and the undo returns to the recorded parent',
+    async (_name, attack, verdict) => {
       const project = hostileProject();
-      await session(project, [set(5), set(1), set(6)], { evalAttack: attack });
+      await session(project, [set(5), set(1), set(6)], {
+        evalAttack: `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0\n${attack}`,
+      });
       const { repo } = project;
 
       expect(
         ledgerRows(repo).map((entry) => entry.experiment),
         'rows on the branch',
       ).toEqual([0, 1, 2, 3]);
-      expect(outcomes(repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+      expect(outcomes(repo)).toEqual(['1 keep 75', verdict === 'crash' ? '2 crash ' : '2 discard 19', '3 keep 84']);
+      if (verdict === 'crash') expect(ledgerRecords(repo)[2]!.reason).toMatch(/changed what it may not/);
       expectBranchClean(repo, 'x=6');
       expect(repo.git('log', '--format=%s', BRANCH)).not.toContain('eval was here');
 
@@ -673,7 +645,7 @@ describe('the eval cannot change what is kept', () => {
       expect(repo.git('show', `${kept1}:evaluate.sh`)).toBe(EVALUATE.trim());
       expect(repo.git('show', `${kept3}:params.txt`)).toBe('x=6');
       expect(repo.git('show', `${kept3}:evaluate.sh`)).toBe(EVALUATE.trim());
-      // The discard was undone to its recorded parent, which the next candidate was built on.
+      // The tried candidate was undone to its recorded parent, which the next candidate was built on.
       const records = ledgerRecords(repo);
       expect(records[2]!.parent).toBe(kept1);
       expect(records[3]!.parent).toBe(kept1);
@@ -881,25 +853,6 @@ describe('no secret visible', () => {
     );
     expect(leaks.map((leak) => `${leak.marker} in ${leak.pid}: ${leak.cmd}`)).toEqual([]);
   });
-
-  it('an eval finds no credential in the repository config it can reach (token in the origin URL, http extraheader)', async () => {
-    const project = hostileProject();
-    const { repo } = project;
-    const token = `ghp_hostile_config_token_${process.pid}`;
-    repo.git(
-      'remote',
-      'set-url',
-      'origin',
-      `https://x-access-token:${token}@example.invalid/octo/widgets.git`,
-    );
-    repo.git('config', 'http.https://example.invalid/.extraheader', `AUTHORIZATION: basic ${token}`);
-    const seen = join(project.scratch, 'seen.txt');
-    const spy = `git config --list >> "${seen}" 2>&1
-cat "$(git rev-parse --path-format=absolute --git-common-dir)/config" >> "${seen}" 2>&1
-git remote -v >> "${seen}" 2>&1`;
-    await session(project, [`${spy}\n${set(5)}`, set(1)], { evalAttack: spy });
-    expect(readFileSync(seen, 'utf8')).not.toContain(token);
-  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -914,15 +867,19 @@ describe('the ledger is whole', () => {
         set(1),
         `${set(6)}\ngit commit -qam "agent's own commit"`,
       ],
-      { evalAttack: 'git commit -q --allow-empty -m "eval was here" >/dev/null 2>&1' },
+      {
+        evalAttack:
+          '[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0\ngit commit -q --allow-empty -m "eval was here" >/dev/null 2>&1',
+      },
     );
     expectLedgerWhole(project);
-    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+    // An eval that commits does not count (crash); the proposers' own commits were undone and checked.
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84']);
 
     const second = await session(project, [undefined, undefined, undefined, set(7)], { experiments: 1 });
     expect(second.baseline).toBeUndefined();
     expect(second.outcomes.map((outcome) => outcome.row.experiment)).toEqual([4]);
-    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84', '4 keep 91']);
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84', '4 keep 91']);
     expectLedgerWhole(project);
   });
 });

@@ -1,4 +1,4 @@
-// proposer.kind: command — any coding agent or script that edits files in place (CONTRACT §1).
+// proposer.kind: command — any coding agent or script that edits files in place (docs/format.md, proposers).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from '../measure/run-command.js';

@@ -1,4 +1,4 @@
-// When a session stops starting experiments (CONTRACT §1 budget). Pure: time comes in as an argument.
+// When a session stops starting experiments (budget in docs/format.md). Pure: time comes in as an argument.
 import type { Status } from '../ledger/types.js';
 
 export type StopReason =

@@ -1,4 +1,4 @@
-// The checks a would-be keep must pass after it measured better (CONTRACT §1 eval.guard, eval.holdout):
+// The checks a would-be keep must pass after it measured better (eval.guard, eval.holdout in docs/format.md):
 // a guard command that must exit 0, and a holdout eval the proposer never sees that must not regress.
 import type { DecideSettings, MetricSpec } from '../config/settings.js';
 import { shortNumber, standing } from '../decide/compare.js';

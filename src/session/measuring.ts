@@ -35,8 +35,15 @@ export class Measurer {
    * Runs `run` in `trees` as untrusted code: seals them, and afterwards puts back and reports whatever it
    * changed that it may not. Untracked leftovers are removed.
    */
-  async contained<T>(trees: readonly ExperimentTree[], run: () => Promise<T>): Promise<{ result: T; tampering: Tampering }> {
-    const { guard } = this.options;
+  async contained<T>(
+    trees: readonly ExperimentTree[],
+    run: () => Promise<T>,
+    options: { setup?: boolean } = {},
+  ): Promise<{ result: T; tampering: Tampering }> {
+    const { guard, settings } = this.options;
+    // With workers, another tree's eval may have written into this one meanwhile (same user, same disk):
+    // what setup did not make goes before measuring.
+    if (!options.setup && (settings.workers ?? 1) > 1) for (const tree of trees) await tree.removeArtifacts();
     for (const tree of trees) await tree.seal();
     await guard.begin();
     let planted: string[] = [];
@@ -48,7 +55,7 @@ export class Measurer {
     }
     const tampering: Tampering = [...planted];
     for (const tree of trees) {
-      const verified = await tree.verify();
+      const verified = await tree.verify({ dropNewArtifacts: !options.setup });
       tampering.push(...verified.moved);
       const tracked = verified.changed.filter((change) => change.code !== '??');
       if (tracked.length > 0) {
@@ -77,7 +84,9 @@ export class Measurer {
         logPath,
         signal,
       }),
+      { setup: true },
     );
+    await tree.noteSetupArtifacts();
     if (setup.outcome === 'aborted') throw new SessionError('cancelled during eval.setup');
     if (setup.outcome !== 'measured') {
       throw new SessionError(`eval.setup failed (${setup.reason}); its output is in ${logPath}:\n${setup.logTail}`);

@@ -58,7 +58,7 @@ export function summarizeChanges(changes: readonly FileChange[]): PatchSummary {
 }
 
 /**
- * A one-line description of a change for proposers that give none (CONTRACT §1 command proposer):
+ * A one-line description of a change for proposers that give none (a command proposer may leave the description to autoexp):
  * `cache_config.yaml: "ttl: 300" → "ttl: 450"` for a one-line change, else the files and line counts.
  */
 export function describeChanges(changes: readonly FileChange[], summary: PatchSummary): string {

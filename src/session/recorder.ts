@@ -15,6 +15,7 @@ export async function recordOutcome(state: SessionState, record: ExperimentRecor
   const { settings, events = {}, afterRecord } = state.options;
   const { ledger, branchTree } = state;
   record.experiment = ledger.nextExperiment();
+  await state.checkBranchTree();
   const row: LedgerRow = {
     experiment: record.experiment,
     commit: record.commit,
@@ -29,6 +30,7 @@ export async function recordOutcome(state: SessionState, record: ExperimentRecor
   const paths = written.map((path) => join(settings.results.dir, path));
   await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), { newPaths: !existedBefore });
   state.recordedHead = branchTree.head;
+  await state.sealBranchTree();
   await state.lock.recordHead(state.recordedHead);
   const outcome: ExperimentOutcome = { row, record, incumbent: record.incumbent?.metrics ?? record.metrics };
   if (record.experiment > 0 || record.reason !== 'baseline') state.outcomes.push(outcome);

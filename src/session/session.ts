@@ -435,6 +435,8 @@ async function createSlots(state: SessionState, workers: number): Promise<Slot[]
         'candidates measured at the same time slow each other down; use workers: 1 for timings you trust',
     );
   }
+  state.watchBranchTree = true;
+  await state.sealBranchTree();
   const slots: Slot[] = [];
   for (let index = 1; index <= workers; index++) {
     const tree = await state.trees.worker(index, state.recordedHead);

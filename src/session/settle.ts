@@ -64,6 +64,7 @@ export async function settle(state: SessionState, candidate: Candidate): Promise
   if (slot.onBranch) kept = await slot.tree.rewordHead(message);
   else {
     // The candidate is a commit in the worker's tree; the branch takes its change as a commit of its own.
+    await state.checkBranchTree();
     const result = await state.branchTree.commitFrom(candidate.commit, message);
     if (Array.isArray(result)) {
       return recordOutcome(state, {

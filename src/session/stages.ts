@@ -1,4 +1,4 @@
-// stages: (seed 000's pipeline variant): which stage a session works on, what it may change and decide on.
+// stages: (a pipeline of stages run in order): which stage a session works on, what it may change and decide on.
 // Pure: the state comes from the experiments log, where every staged experiment carries its stage's name.
 import type { MetricSpec, Settings, StageSettings } from '../config/settings.js';
 import type { ExperimentRecord } from '../ledger/types.js';

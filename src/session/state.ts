@@ -29,6 +29,12 @@ export class SessionState {
    * "one commit back", so nothing a proposal or an eval did can choose where an undo lands.
    */
   recordedHead: string;
+  /**
+   * With workers, evals run in other trees while the branch's tree waits for the next record: it is
+   * sealed after every ledger commit and verified before the next one, so nothing they wrote into it
+   * reaches the branch.
+   */
+  watchBranchTree = false;
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   stopRequested = false;
   /** stages: the index of the stage experiments run in (stages.length: all are over). */
@@ -64,6 +70,23 @@ export class SessionState {
     this.inScope = scopeOf(options.settings, stageIndex);
     this.view = viewOf(options.settings, stageIndex);
     this.discardsInARow = trailingDiscards(ledger.rows());
+  }
+
+  /** Before autoexp writes to the branch's tree (workers > 1): puts back whatever others changed in it. */
+  async checkBranchTree(): Promise<void> {
+    if (!this.watchBranchTree) return;
+    const verified = await this.branchTree.verify();
+    if (verified.changed.length === 0 && verified.moved.length === 0) return;
+    await this.branchTree.resetTo(this.recordedHead);
+    const what = [...verified.moved, ...verified.changed.map((change) => change.path)];
+    this.options.events?.notice?.(
+      `something changed the branch's tree while other trees measured (${what.slice(0, 3).join(', ')}); autoexp put it back`,
+    );
+  }
+
+  /** After autoexp wrote to the branch's tree: what the next check compares with. */
+  async sealBranchTree(): Promise<void> {
+    if (this.watchBranchTree) await this.branchTree.seal();
   }
 
   /** The tree of eval.interleave that holds `commit` (made and set up on first use). */

@@ -34,6 +34,8 @@ interface Seal {
 
 export class ExperimentTree {
   private sealed: Seal | undefined;
+  /** The ignored entries eval.setup left (none without setup): the only ones an eval's leftovers may join. */
+  private setupArtifacts = new Set<string>();
 
   private constructor(
     private readonly git: Git,
@@ -110,8 +112,18 @@ export class ExperimentTree {
     this.sealed = { head: this.recorded, index, ...(artifacts ? { artifacts } : {}) };
   }
 
-  /** Checks the tree against the seal and puts back HEAD, the branch and the index (see Verification). */
-  async verify(): Promise<Verification> {
+  /** After eval.setup: what it built (ignored files) stays from now on. */
+  async noteSetupArtifacts(): Promise<void> {
+    this.setupArtifacts = new Set((await this.git.status({ ignored: true })).ignored);
+  }
+
+  /**
+   * Checks the tree against the seal and puts back HEAD, the branch and the index (see Verification).
+   * With `dropNewArtifacts` (after an eval), ignored entries that setup did not make are removed too: a
+   * candidate's eval must not leave files that a later candidate's eval loads. What an eval writes inside
+   * setup's directories (a cache) stays.
+   */
+  async verify(options: { dropNewArtifacts?: boolean } = {}): Promise<Verification> {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     const moved: string[] = [];
@@ -132,7 +144,7 @@ export class ExperimentTree {
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
     if (sealed.index) await writeFile(join(this.gitDir, 'index'), sealed.index);
-    const ignored = sealed.artifacts !== undefined;
+    const ignored = sealed.artifacts !== undefined || options.dropNewArtifacts === true;
     let status = await this.git.status({ ignored });
     if (status.head !== sealed.head) {
       moved.push(`${this.branch ?? 'HEAD'} was moved (commits of its own, or a reset)`);
@@ -147,8 +159,21 @@ export class ExperimentTree {
       removedArtifacts = [...created, ...changed].sort();
       for (const entry of removedArtifacts) await rm(join(this.path, entry), { recursive: true, force: true });
       setupNeeded = changed.length > 0;
+    } else if (options.dropNewArtifacts) {
+      removedArtifacts = await this.removeArtifacts(status.ignored);
     }
     return { changed: status.changed, moved, removedArtifacts, setupNeeded };
+  }
+
+  /**
+   * Removes the ignored entries setup did not make (`entries`: the ignored entries now, when known).
+   * Returns what it removed.
+   */
+  async removeArtifacts(entries?: readonly string[]): Promise<string[]> {
+    const ignored = entries ?? (await this.git.status({ ignored: true })).ignored;
+    const extra = ignored.filter((entry) => !this.setupArtifacts.has(entry));
+    for (const entry of extra) await rm(join(this.path, entry), { recursive: true, force: true });
+    return extra;
   }
 
   private async signIgnored(entries?: readonly string[]): Promise<ArtifactSignatures> {
