@@ -74,6 +74,7 @@ export async function settle(state: SessionState, candidate: Candidate): Promise
       });
     }
     kept = result;
+    await state.sealBranchTree();
   }
   record.commit = kept;
   state.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
