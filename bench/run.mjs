@@ -10,6 +10,7 @@ import { benchOverhead } from './overhead.mjs';
 import { benchLedgerScale } from './ledger-scale.mjs';
 import { ACTION, benchStartup } from './startup.mjs';
 import { benchReport } from './report.mjs';
+import { benchSpawn } from './spawn.mjs';
 import { benchWorkers } from './workers.mjs';
 
 const only = process.argv[2];
@@ -80,4 +81,11 @@ if (wants('prompts')) {
 if (wants('report')) {
   results.report = await benchReport();
   console.log('HTML report of 10,000 experiments (goal: drawn in Chromium <= 1000 ms):', results.report);
+}
+if (wants('spawn')) {
+  results.spawn = await benchSpawn();
+  console.log(
+    'processes: PID namespace per command, execa vs child_process, 300 git calls, execa load (ms):',
+  );
+  console.dir(results.spawn, { depth: 3 });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricExtraction, MetricSpec } from '../src/config/settings.js';
 import {
+  MATCH_WINDOW,
+  MAX_NUMERAL_LENGTH,
   MetricExtractor,
   parseMetricNumber,
   type Extraction,
@@ -180,5 +182,53 @@ describe('stdout extraction', () => {
     for (let i = 0; i < 2000; i++) lines.push(['stdout', 'y'.repeat(100)]);
     lines.push(['stdout', '7']);
     expect(extract([value], lines).problems.value).toMatch(/^stdout is not a number/);
+  });
+});
+
+describe('bounded work per line, whatever the output', () => {
+  const digits = '1'.repeat(40_000);
+  /** Lines on which the number patterns used to backtrack quadratically (seconds each). */
+  const floods = [
+    `score: ${digits}x`,
+    `score: ${digits}.5.5`,
+    `${digits}x`,
+    `p=${digits}`,
+    `{"v": ${digits}1x}`,
+  ];
+
+  it('reads every kind of metric over lines of 40,000 digits at once', () => {
+    const extractor = new MetricExtractor([
+      metric('score'),
+      metric('p', { kind: 'pattern', regex: 'p=(\\d+)' }),
+      metric('v', { kind: 'json', path: 'v' }),
+      metric('all', { kind: 'stdout' }),
+    ]);
+    const started = performance.now();
+    for (let round = 0; round < 10; round++) for (const line of floods) extractor.feed(line, 'stdout');
+    extractor.feed('score: 5', 'stderr');
+    const result = extractor.result();
+    // Before the bound this took minutes; a generous limit keeps the test steady on a slow machine.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.metrics).toEqual({ score: 5 });
+    expect(result.problems.p).toMatch(/may be cut/);
+    expect(result.problems.all).toMatch(/^stdout is not a number/);
+  });
+
+  it('rejects absurdly long numerals and numbers that run past what is read of a line', () => {
+    expect(parseMetricNumber(`${'0'.repeat(MAX_NUMERAL_LENGTH - 1)}7`)).toBe(7);
+    expect(parseMetricNumber(`0.${'5'.repeat(MAX_NUMERAL_LENGTH)}`)).toBeUndefined();
+    const long = extract([metric('score')], `score: 0.${'1'.repeat(MATCH_WINDOW)}`);
+    expect(long.problems.score).toBe(
+      `the number in the last line "score: …" goes past the ${MATCH_WINDOW} characters read of a line`,
+    );
+    const absurd = extract([metric('score')], `score: 0.${'1'.repeat(2000)}`);
+    expect(absurd.problems.score).toBe(`the last line "score: 0.${'1'.repeat(58)}…" is not a finite number`);
+  });
+
+  it('reads a short metric at the start of a long line, and nothing past the window', () => {
+    const tail = 'x'.repeat(MATCH_WINDOW * 2);
+    expect(extract([metric('score')], `score: 7 ${tail}`).metrics).toEqual({ score: 7 });
+    const pattern = metric('n', { kind: 'pattern', regex: 'n=(\\d+)' });
+    expect(extract([pattern], `n=1\n${tail} n=2`).metrics).toEqual({ n: 1 });
   });
 });

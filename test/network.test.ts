@@ -18,6 +18,7 @@ import {
   type NetworkIsolation,
 } from '../src/measure/network.js';
 import { runCommand, type RunCommandOptions } from '../src/measure/run-command.js';
+import { processesMarked } from './helpers/marked-processes.js';
 import { isAlive } from './helpers/processes.js';
 
 type Isolated = Extract<NetworkIsolation, { kind: 'unshare' }>;
@@ -234,6 +235,18 @@ describe.skipIf(noIsolation)('runCommand with network isolation', () => {
     const result = await run('sleep 300', { signal: controller.signal, network: isolation });
     expect(result.aborted).toBe(true);
     expect(result.wallTimeMs).toBeLessThan(5000);
+  });
+
+  it('ends what the command left behind when it exits, a setsid daemon included', async () => {
+    const cwd = tempDir();
+    const daemon = `setsid -f bash -c 'touch "$0.started"; exec -a "$0" sleep 300' "${cwd}/daemon"`;
+    const result = await run(`${daemon}; until [ -e daemon.started ]; do sleep 0.02; done`, {
+      cwd,
+      network: isolation,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(existsSync(join(cwd, 'daemon.started'))).toBe(true);
+    expect(processesMarked(`${cwd}/daemon`)).toEqual([]);
   });
 });
 

@@ -1,6 +1,11 @@
-// Reading metric values from the eval's output while it streams (CONTRACT §1 `metrics`): each line is
-// seen once, the last match wins, and only a bounded tail of stdout is kept for the kinds that need
-// the end of the output as a whole (`stdout`, and a pretty-printed JSON object at the very end).
+// Reading metric values from the eval's output while it streams: each line is seen once, the last match
+// wins, and only a bounded tail of stdout is kept for the kinds that need the end of the output as a
+// whole (`stdout`, and a pretty-printed JSON object at the very end).
+//
+// This runs on the event loop, between the reads of the output, so the work per line is bounded whatever
+// the eval prints: the built-in number pattern cannot backtrack quadratically over a long run of digits,
+// `line` and `pattern` metrics are matched on the first MATCH_WINDOW characters of a line only, and a
+// numeral longer than MAX_NUMERAL_LENGTH is rejected before any pattern looks at it. JSON.parse is linear.
 import type { MetricSpec } from '../config/settings.js';
 import { BoundedTail } from './lines.js';
 
@@ -14,15 +19,23 @@ export interface Extraction {
 
 /** How much of the end of stdout is kept for `stdout` extraction and multi-line JSON. */
 export const STDOUT_TAIL_CHARS = 64 * 1024;
+/**
+ * `line` and `pattern` metrics read this many characters from the start of each line. A metric line is
+ * far shorter; the limit bounds the time a user's pattern can spend on one line of a flood of output.
+ */
+export const MATCH_WINDOW = 4096;
+/** Longer is not a number anyone prints as a metric (a double needs 17 significant digits). */
+export const MAX_NUMERAL_LENGTH = 1024;
 
-const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+// Unambiguous: every way to read a run of digits is tried once, never split between \d+ and \d*.
+const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const NOT_FINITE = String.raw`[-+]?(?:[nN][aA][nN]|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)`;
 const WHOLE_NUMBER = new RegExp(`^${NUMBER}$`);
 
 /** A finite number written in decimal or scientific notation; NaN, inf and anything else are undefined. */
 export function parseMetricNumber(text: string): number | undefined {
   const trimmed = text.trim();
-  if (!WHOLE_NUMBER.test(trimmed)) return undefined;
+  if (trimmed.length > MAX_NUMERAL_LENGTH || !WHOLE_NUMBER.test(trimmed)) return undefined;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : undefined;
 }
@@ -51,18 +64,37 @@ interface FinishedOutput {
   lastJsonLine?: { value: Record<string, unknown>; sequence: number };
 }
 
+/** The part of a line that `line` and `pattern` metrics look at, and whether it is all of the line. */
+function matchWindow(line: string): { text: string; whole: boolean } {
+  return line.length <= MATCH_WINDOW
+    ? { text: line, whole: true }
+    : { text: line.slice(0, MATCH_WINDOW), whole: false };
+}
+
+/** A match that reaches the end of a window that is not the whole line may have lost its end. */
+const CUT = Symbol('cut');
+
 /** Default: the last line `<name>: <number>`. */
 function lineReader(name: string): MetricReader {
   const matcher = new RegExp(`^${escapeRegExp(name)}:\\s*(${NUMBER}|${NOT_FINITE})(?![\\w.])`);
-  let last: string | undefined;
+  let last: string | typeof CUT | undefined;
   return {
     feed(line) {
-      const match = matcher.exec(line);
-      if (match) last = match[1];
+      const window = matchWindow(line);
+      const match = matcher.exec(window.text);
+      if (!match) return;
+      last = !window.whole && match[0].length === window.text.length ? CUT : match[1];
     },
     result() {
       if (last === undefined) return `no line "${name}: <number>" in the output`;
-      return parseMetricNumber(last) ?? `the last line "${name}: ${last}" is not a finite number`;
+      if (last === CUT)
+        return `the number in the last line "${name}: …" goes past the ${MATCH_WINDOW} characters read of a line`;
+      return (
+        parseMetricNumber(last) ??
+        (last.length > 60
+          ? `the last line "${name}: ${last.slice(0, 60)}…" is not a finite number`
+          : `the last line "${name}: ${last}" is not a finite number`)
+      );
     },
   };
 }
@@ -76,15 +108,21 @@ function patternReader(source: string): MetricReader {
   } catch (error) {
     invalid = `pattern '${source}' is not a valid regular expression: ${(error as Error).message}`;
   }
-  let last: string | undefined;
+  let last: string | typeof CUT | undefined;
   return {
     feed(line) {
       if (!matcher) return;
-      for (const match of line.matchAll(matcher)) last = match[1] ?? match[0];
+      const window = matchWindow(line);
+      for (const match of window.text.matchAll(matcher)) {
+        const cut = !window.whole && match.index + match[0].length === window.text.length;
+        last = cut ? CUT : (match[1] ?? match[0]);
+      }
     },
     result() {
       if (invalid) return invalid;
       if (last === undefined) return `pattern '${source}' matched nothing`;
+      if (last === CUT)
+        return `pattern '${source}' last matched up to the end of the ${MATCH_WINDOW} characters read of a line, so what it captured may be cut`;
       return parseMetricNumber(last) ?? `pattern '${source}' captured ${quote(last)}, which is not a number`;
     },
   };

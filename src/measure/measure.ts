@@ -1,5 +1,6 @@
 // Measuring one tree: `repeats` runs of the eval, stopping at the first that fails. The log file
 // holds every run (with a header line per run when there are several); the tail is the last run's.
+import { constants } from 'node:os';
 import type { MetricSpec } from '../config/settings.js';
 import type { NetworkIsolation } from './network.js';
 import { runCommand } from './run-command.js';
@@ -31,6 +32,20 @@ export function formatDuration(ms: number): string {
   return [hours && `${hours}h`, minutes && `${minutes}m`, seconds && `${seconds}s`].filter(Boolean).join('');
 }
 
+/** Signal names by number; the first name wins (SIGABRT, not its alias SIGIOT). */
+const SIGNAL_NAMES = new Map<number, string>();
+for (const [name, number] of Object.entries(constants.signals))
+  if (!SIGNAL_NAMES.has(number)) SIGNAL_NAMES.set(number, name);
+
+/**
+ * "exit code 139 (128 + SIGSEGV)": a shell reports a child killed by a signal that way, and so does a
+ * command's PID namespace for the shell itself (see sandbox.ts).
+ */
+function describeExitCode(code: number): string {
+  const signal = code > 128 ? SIGNAL_NAMES.get(code - 128) : undefined;
+  return signal ? `exit code ${code} (128 + ${signal})` : `exit code ${code}`;
+}
+
 /** Why a run does not count, or undefined when it produced every metric. */
 function failureOf(
   result: RunResult,
@@ -40,7 +55,7 @@ function failureOf(
   if (result.timedOut) return { outcome: 'timeout', reason: `timed out after ${formatDuration(timeoutMs)}` };
   if (result.exitCode === null)
     return { outcome: 'crash', reason: `killed by ${result.signal ?? 'a signal'}` };
-  if (result.exitCode !== 0) return { outcome: 'crash', reason: `exit code ${result.exitCode}` };
+  if (result.exitCode !== 0) return { outcome: 'crash', reason: describeExitCode(result.exitCode) };
   const problems = Object.values(result.metricProblems);
   if (problems.length > 0) return { outcome: 'crash', reason: problems.join('; ') };
   return undefined;

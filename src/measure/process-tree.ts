@@ -1,6 +1,9 @@
-// Killing everything an eval started. The shell runs in its own session and process group, but a
-// child may leave the group (setsid, daemons), and orphans are re-parented away from the shell, so the
-// tree is read from /proc (Linux) before anything is killed. Elsewhere only the group is signalled.
+// Killing everything a command started, by reading the process tree from /proc (Linux; elsewhere only the
+// shell's process group is signalled). The shell runs in its own session and process group, but a child
+// may leave the group (setsid, daemons), and orphans are re-parented away from the shell, so while the
+// shell lives its descendants are found through their parents. On timeout or abort this kills a
+// command's tree, in a PID namespace or not. Without a namespace it also runs after every exit, when only
+// what stayed in the shell's group or session can still be found: a daemon that left both escapes.
 import { readdirSync, readFileSync } from 'node:fs';
 
 interface ProcessEntry {
@@ -86,7 +89,7 @@ export function killProcessGroup(rootPid: number): void {
  * and the tree is read again until nothing new appears, so no late child escapes the SIGKILL.
  * `shellAlive: false` after the shell exited: kills what it left behind in its group and session.
  */
-export function killProcessTree(rootPid: number, shellAlive = true): void {
+export function killProcessTree(rootPid: number, shellAlive = true): number[] {
   sendSignal(-rootPid, 'SIGSTOP');
   const stopped = new Set<number>();
   for (let round = 0; round < 20; round++) {
@@ -99,4 +102,29 @@ export function killProcessTree(rootPid: number, shellAlive = true): void {
   }
   killProcessGroup(rootPid);
   for (const pid of stopped) sendSignal(pid, 'SIGKILL');
+  return [...stopped];
+}
+
+/** Whether `pid` is gone or a zombie (a killed process its parent has not reaped yet). */
+function isGone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Waits (up to `timeoutMs`) until the processes killed are gone: SIGKILL is delivered when the process
+ * next runs, and a write it is in the middle of still completes.
+ */
+export async function waitUntilGone(pids: readonly number[], timeoutMs = 1000): Promise<void> {
+  if (process.platform !== 'linux') return;
+  const deadline = performance.now() + timeoutMs;
+  let left = pids.filter((pid) => !isGone(pid));
+  while (left.length > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    left = left.filter((pid) => !isGone(pid));
+  }
 }

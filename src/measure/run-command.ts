@@ -1,17 +1,24 @@
-// Runs one eval/setup/guard/proposer command as `bash -c` with a hard time limit. Output is streamed
-// line by line into the log file and through the metric extractor, never held whole in memory; only
-// the last lines are kept for the log tail. On timeout or abort the whole process tree is killed.
-// node:child_process directly (not execa): this is on the per-experiment hot path and needs nothing
-// execa adds on top of streaming, detached process groups and our own tree kill.
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+// Runs one eval/setup/guard/holdout/proposer command as `bash -c` with a hard time limit. Output is
+// streamed line by line into the log file and through the metric extractor, never held whole in memory;
+// only the last lines are kept for the log tail.
+//
+// Nothing the command starts outlives it: it runs in a PID namespace of its own (sandbox.ts), which the
+// kernel empties when the command's shell exits, and on timeout or abort the whole tree is killed at once.
+// Where no namespace can be made, the tree is read from /proc and killed after every exit instead
+// (process-tree.ts), which misses processes that left the shell's process group and session.
+//
+// Spawned through execa (detached, no buffering, no rejection, our own kill): the streaming, the time
+// limit and the tree kill stay ours. The timer must fire on time whatever the command prints, so the work
+// done per line of output is bounded (extract.ts) and the deadline is also checked as lines arrive.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { execa, type Options as ExecaOptions } from 'execa';
 import { MetricExtractor, type OutputStream } from './extract.js';
 import { BoundedTail, LineSplitter } from './lines.js';
-import { isolatedInvocation } from './network.js';
-import { killProcessTree } from './process-tree.js';
+import { killProcessTree, waitUntilGone } from './process-tree.js';
+import { detectContainment, sandboxInvocation, type Containment } from './sandbox.js';
 import type { RunOptions, RunResult } from './types.js';
 
 export const LOG_TAIL_LINES = 50;
@@ -63,33 +70,65 @@ async function waitForOutputEnd(
   }
 }
 
-type Shell = ChildProcessByStdio<Writable | null, Readable, Readable>;
+interface Namespaces {
+  prefix: string[];
+  /** For messages: "a PID namespace (unshare --pid (as root))". */
+  what: string;
+}
 
-/** `bash -c command`, or with `network` the same inside a fresh network namespace (see network.ts). */
-function startShell(options: RunCommandOptions): { child: Shell; program: string } {
-  // Its own session and process group, so the group can be killed as one.
-  const common = { cwd: options.cwd, detached: true } as const;
-  if (options.network?.kind !== 'unshare') {
-    const child = spawn('bash', ['-c', options.command], {
-      ...common,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { child, program: 'bash' };
-  }
-  const invocation = isolatedInvocation(options.network, options.command, options.env);
-  const child = spawn(invocation.file, invocation.args, {
-    ...common,
-    env: invocation.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
+/** The namespaces to run in: the network-off ones when given, else the containment one, or none. */
+async function namespacesFor(options: RunCommandOptions): Promise<Namespaces | undefined> {
+  if (options.network?.kind === 'unshare')
+    return {
+      prefix: options.network.prefix,
+      what: `a network namespace (${options.network.description})`,
+    };
+  const containment: Containment = options.containment ?? (await detectContainment());
+  if (containment.kind !== 'namespace') return undefined;
+  return { prefix: containment.prefix, what: `a PID namespace (${containment.description})` };
+}
+
+interface Shell {
+  pid: number | undefined;
+  stdout: Readable;
+  stderr: Readable;
+  /** Settles when the shell (or the namespace prefix running it) exits; rejects when it cannot start. */
+  exited: Promise<ShellExit>;
+}
+
+/** `bash -c command` in its own session and process group, inside the namespaces when there are any. */
+function startShell(options: RunCommandOptions, namespaces: Namespaces | undefined): Shell {
+  const common = {
+    cwd: options.cwd,
+    // Its own session and process group, so the group can be signalled as one.
+    detached: true,
+    extendEnv: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    encoding: 'buffer',
+    reject: false,
+    cleanup: false,
+  } as const satisfies ExecaOptions;
+  const invocation = namespaces && sandboxInvocation(namespaces.prefix, options.command, options.env);
+  const child = invocation
+    ? // The environment goes in on stdin. If the prefix fails before reading it, its stderr says why.
+      execa(invocation.file, invocation.args, { ...common, env: invocation.env, input: invocation.input })
+    : execa('bash', ['-c', options.command], { ...common, env: options.env, stdin: 'ignore' });
+  const exited = new Promise<ShellExit>((resolve, reject) => {
+    child.nodeChildProcess.once('exit', (code, signal) => resolve({ code, signal }));
+    child.nodeChildProcess.once('error', reject);
   });
-  // The environment goes in on stdin. If the prefix fails before reading it, its stderr says why.
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(invocation.input);
-  return { child, program: `bash in a network namespace (${options.network.description})` };
+  // With reject: false execa's own promise settles with a result we do not need: the 'exit' event is.
+  child.catch(() => undefined);
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr) throw new Error('no output pipes');
+  return { pid: child.pid, stdout, stderr, exited };
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<RunResult> {
+  // Probed once per process; not part of the command's time.
+  const namespaces = await namespacesFor(options);
   const started = performance.now();
   await assertDirectory(options.cwd);
   const log = createWriteStream(options.logPath, { flags: options.logMode === 'append' ? 'a' : 'w' });
@@ -120,16 +159,40 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
     };
   }
 
-  const { child, program } = startShell(options);
-  const streams: Record<OutputStream, Readable> = { stdout: child.stdout, stderr: child.stderr };
+  const program = namespaces ? `bash in ${namespaces.what}` : 'bash';
+  let shell: Shell;
+  try {
+    shell = startShell(options, namespaces);
+  } catch (error) {
+    await finishLog().catch(() => undefined);
+    throw new Error(`cannot start ${program}: ${(error as Error).message}`, { cause: error });
+  }
+  const streams: Record<OutputStream, Readable> = { stdout: shell.stdout, stderr: shell.stderr };
+
+  let timedOut = false;
+  let aborted = false;
+  let shellExited = false;
+  let killed: number[] = [];
+  const killTree = (): void => {
+    if (!shellExited && shell.pid !== undefined) killed = killProcessTree(shell.pid);
+  };
+  const deadline = performance.now() + options.timeoutMs;
+  const onTimeout = (): void => {
+    if (timedOut || shellExited) return;
+    timedOut = true;
+    killTree();
+  };
 
   const extractor = new MetricExtractor(options.metrics);
   // Subarrays of the chunks read: at most LOG_TAIL_LINES chunks stay alive through it.
   const tail = new BoundedTail<{ line: Buffer; cut: boolean }>(LOG_TAIL_LINES);
   const splitterFor = (stream: OutputStream): LineSplitter =>
     new LineSplitter((line, cut) => {
-      extractor.feedBytes(line, stream, cut);
       tail.push({ line, cut });
+      if (timedOut) return; // the metrics of a run that timed out are not read
+      // A flood of output is read in one go, with no turn of the event loop for the timer between lines.
+      if (!shellExited && performance.now() >= deadline) onTimeout();
+      else extractor.feedBytes(line, stream, cut);
     });
   const splitters: Record<OutputStream, LineSplitter> = {
     stdout: splitterFor('stdout'),
@@ -174,28 +237,17 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
     }),
   );
 
-  let timedOut = false;
-  let aborted = false;
-  let shellExited = false;
-  const killTree = (): void => {
-    if (!shellExited && child.pid !== undefined) killProcessTree(child.pid);
-  };
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killTree();
-  }, options.timeoutMs);
+  const timer = setTimeout(onTimeout, options.timeoutMs);
   const onAbort = (): void => {
     aborted = true;
     killTree();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
 
   let exit: ShellExit;
   try {
-    exit = await new Promise<ShellExit>((resolve, reject) => {
-      child.once('exit', (code, signal) => resolve({ code, signal }));
-      child.once('error', reject);
-    });
+    exit = await shell.exited;
   } catch (error) {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
@@ -206,6 +258,10 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
   }
   clearTimeout(timer);
   options.signal?.removeEventListener('abort', onAbort);
+  // In a PID namespace the kernel has ended everything the shell left behind. Without one, kill what can
+  // still be found: what stayed in the shell's process group or session, and their descendants.
+  if (!namespaces && shell.pid !== undefined) killed.push(...killProcessTree(shell.pid, false));
+  await waitUntilGone(killed);
 
   // Processes the shell left behind may hold the pipes open. After a kill they get a short grace; after
   // a normal exit output may still be draining (the log can be slow), so wait until it is idle.
@@ -215,7 +271,7 @@ export async function runCommand(options: RunCommandOptions): Promise<RunResult>
     deadline: Math.max(started + options.timeoutMs, performance.now() + STREAM_GRACE_MS),
   });
   if (!closedInTime) {
-    if (child.pid !== undefined) killProcessTree(child.pid, false);
+    if (shell.pid !== undefined) killProcessTree(shell.pid, false);
     streams.stdout.destroy();
     streams.stderr.destroy();
   }

@@ -1,6 +1,7 @@
 // What running a command and measuring a candidate produce.
 import type { MetricSpec } from '../config/settings.js';
 import type { NetworkIsolation } from './network.js';
+import type { Containment } from './sandbox.js';
 
 export interface RunOptions {
   /** Run as `bash -c <command>`. */
@@ -18,11 +19,19 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** `eval.network: off`: run in a fresh network namespace (from detectNetworkIsolation). Default: none. */
   network?: NetworkIsolation;
+  /**
+   * How what the command leaves behind is ended. Default: detectContainment() — a PID namespace of its
+   * own where one can be made. With `network`, its namespace contains the command and this is not used.
+   */
+  containment?: Containment;
 }
 
 export interface RunResult {
   exitCode: number | null;
-  /** The signal that ended the shell, if any (e.g. SIGKILL after a timeout). */
+  /**
+   * The signal that ended the shell, if any (e.g. SIGKILL after a timeout). In a PID namespace a shell
+   * killed by a signal shows as exit code 128 + its number instead, as under a container's init.
+   */
   signal: string | null;
   timedOut: boolean;
   aborted: boolean;

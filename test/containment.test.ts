@@ -1,0 +1,264 @@
+// Nothing a command starts outlives it: real processes that try every way to detach, ended by a normal
+// exit, a timeout or a cancel, in a PID namespace and (forced) without one.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { MetricSpec } from '../src/config/settings.js';
+import { runCommand, type RunCommandOptions } from '../src/measure/run-command.js';
+import {
+  containmentWarning,
+  currentIdentity,
+  detectContainment,
+  findIsolationTools,
+  probeSandbox,
+  sandboxCandidates,
+  sandboxInvocation,
+  type Containment,
+} from '../src/measure/sandbox.js';
+import { killMarked, processesMarked, waitFor } from './helpers/marked-processes.js';
+
+const detected = await detectContainment();
+const namespaced = detected.kind === 'namespace';
+if (!namespaced) console.warn(`PID namespace tests skipped: ${detected.reason}`);
+const TREE: Containment = { kind: 'process-tree', reason: 'forced by the test' };
+const uid = currentIdentity().uid;
+const tools = findIsolationTools();
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'autoexp-contain-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs) killMarked(`${dir}/daemon-`);
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const BASE_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+const score: MetricSpec = { name: 'score', goal: 'maximize', extract: { kind: 'line' } };
+
+function run(command: string, extra: Partial<RunCommandOptions> = {}) {
+  const cwd = extra.cwd ?? tempDir();
+  return runCommand({
+    command,
+    cwd,
+    env: BASE_ENV,
+    timeoutMs: 20_000,
+    logPath: join(cwd, 'eval.log'),
+    metrics: [score],
+    ...extra,
+  });
+}
+
+/**
+ * Sourced by the command: starts one process per way named in "$2…", each ending as `sleep 300` named
+ * <dir>/daemon-<way> (so the host can find it whatever its pid), and returns once all have started.
+ */
+const DAEMONS = String.raw`
+D=$1; shift
+start='touch "$0.started"; exec -a "$0" sleep 300'
+for way in "$@"; do
+  case $way in
+    background) bash -c "$start" "$D/daemon-$way" & ;;
+    setsid) setsid -f bash -c "$start" "$D/daemon-$way" ;;
+    nohup) nohup bash -c "$start" "$D/daemon-$way" <&- >&- 2>&- & ;;
+    double-fork) ( bash -c "$start" "$D/daemon-$way" & ) ;;
+    env-i) bash -c 'exec env -i setsid bash -c "$1" "$2"' _ "$start" "$D/daemon-$way" & ;;
+    job) set -m; bash -c "$start" "$D/daemon-$way" & set +m ;;
+    appender) setsid -f bash -c 'touch "$0.started"; while :; do echo x >> "$0.log"; sleep 0.05; done' "$D/daemon-$way" ;;
+  esac
+done
+for way in "$@"; do until [ -e "$D/daemon-$way.started" ]; do sleep 0.02; done; done
+touch "$D/ready"
+`;
+
+/** Every way a process can try to outlive the command that started it. */
+const EVERY_WAY = ['background', 'setsid', 'nohup', 'double-fork', 'env-i', 'job'];
+/** The ways that stay in the shell's process group or session: what the process-tree kill finds. */
+const GROUP_OR_SESSION = ['background', 'nohup', 'double-fork', 'job'];
+
+type Ending = 'exits' | 'times out' | 'is cancelled';
+
+async function startDaemons(ways: readonly string[], ending: Ending, containment?: Containment) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'daemons.sh'), DAEMONS);
+  const then = ending === 'exits' ? 'echo "score: 1"' : 'sleep 300';
+  const controller = new AbortController();
+  const pending = run(`source ./daemons.sh '${dir}' ${ways.join(' ')}; ${then}`, {
+    cwd: dir,
+    timeoutMs: ending === 'times out' ? 3000 : 20_000,
+    signal: controller.signal,
+    ...(containment ? { containment } : {}),
+  });
+  if (ending === 'is cancelled') {
+    expect(await waitFor(() => existsSync(join(dir, 'ready')), 15_000)).toBe(true);
+    controller.abort();
+  }
+  const result = await pending;
+  return { dir, result };
+}
+
+function survivors(dir: string): string[] {
+  return processesMarked(`${dir}/daemon-`).map((pid) =>
+    readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim(),
+  );
+}
+
+describe.skipIf(!namespaced)('in a PID namespace of its own', () => {
+  for (const ending of ['exits', 'times out', 'is cancelled'] as const) {
+    it(`nothing the command started outlives it when it ${ending}`, async () => {
+      const { dir, result } = await startDaemons(EVERY_WAY, ending);
+      expect(result).toMatchObject({
+        timedOut: ending === 'times out',
+        aborted: ending === 'is cancelled',
+        ...(ending === 'exits' ? { exitCode: 0, metrics: { score: 1 } } : {}),
+      });
+      for (const way of EVERY_WAY) expect(existsSync(join(dir, `daemon-${way}.started`)), way).toBe(true);
+      // At once: the kernel empties the namespace before its first process is reaped.
+      expect(survivors(dir)).toEqual([]);
+    });
+  }
+
+  it('a daemon that keeps appending to a file stops when the command returns', async () => {
+    const { dir, result } = await startDaemons(['appender'], 'exits');
+    expect(result.exitCode).toBe(0);
+    const file = join(dir, 'daemon-appender.log');
+    expect(existsSync(file)).toBe(true);
+    const size = statSync(file).size;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // it appended every 50 ms
+    expect(statSync(file).size).toBe(size);
+    expect(survivors(dir)).toEqual([]);
+  });
+
+  it('runs as the same user, in the same directory, with exactly the environment given', async () => {
+    const cwd = tempDir();
+    const env = { ...BASE_ENV, MARKER: 'multi\nline = value', TMPDIR: '/tmp/x', LD_LIBRARY_PATH: '/nope' };
+    const show = 'echo "uid=$EUID cwd=$PWD umask=$(umask)"; env -0 | sort -z | tr "\\0" "\\036"; echo';
+    const plain = await run(show, { cwd, env, containment: TREE });
+    const contained = await run(show, { cwd, env });
+    expect(contained.exitCode).toBe(0);
+    expect(contained.logTail).toBe(plain.logTail);
+    expect(contained.logTail).toContain(`uid=${uid} `);
+  });
+
+  it('sees no process but its own, and keeps ordinary signals: `kill $$` ends the shell', async () => {
+    const cwd = tempDir();
+    const own = await run(
+      `ls /proc | grep -c '^[0-9]' > count.txt; [ -e /proc/${process.pid} ] && echo seen > seen.txt; true`,
+      { cwd },
+    );
+    expect(own.exitCode).toBe(0);
+    expect(Number(readFileSync(join(cwd, 'count.txt'), 'utf8'))).toBeLessThan(10);
+    expect(existsSync(join(cwd, 'seen.txt'))).toBe(false);
+    // The shell is not the namespace's first process, which would ignore the signal and go on.
+    const killed = await run('kill -TERM $$; echo "score: 2"');
+    expect(killed).toMatchObject({ exitCode: 128 + 15, signal: null, metrics: {} });
+  });
+
+  it('gives commands that run at once different pids, so pid-named files do not clash', async () => {
+    const [a, b] = await Promise.all([run('echo $$'), run('echo $$')]);
+    expect(a?.logTail).toMatch(/^\d+$/);
+    expect(a?.logTail).not.toBe(b?.logTail);
+  });
+
+  it('is probed once per process', async () => {
+    expect(await detectContainment()).toBe(detected);
+    expect(detected.kind === 'namespace' && detected.description).toMatch(/unshare/);
+  });
+});
+
+describe('without a PID namespace (the process-tree kill)', () => {
+  for (const ending of ['exits', 'times out', 'is cancelled'] as const) {
+    it(`what stayed in the shell's group or session does not outlive a command that ${ending}`, async () => {
+      const { dir, result } = await startDaemons(GROUP_OR_SESSION, ending, TREE);
+      expect(result).toMatchObject({ timedOut: ending === 'times out', aborted: ending === 'is cancelled' });
+      for (const way of GROUP_OR_SESSION)
+        expect(existsSync(join(dir, `daemon-${way}.started`)), way).toBe(true);
+      expect(survivors(dir)).toEqual([]);
+    });
+  }
+
+  it('a shell killed by a signal is reported with that signal', async () => {
+    expect(await run('kill -SEGV $$', { containment: TREE })).toMatchObject({
+      exitCode: null,
+      signal: 'SIGSEGV',
+    });
+  });
+
+  it('says once why, and what may escape', () => {
+    expect(containmentWarning('PID namespaces exist only on Linux (this is darwin)')).toBe(
+      'no PID namespace can be made here (PID namespaces exist only on Linux (this is darwin)), so ' +
+        'processes that detach from a command (setsid, a double fork) may outlive it on this machine; ' +
+        "autoexp still kills what it finds in the command's process group and session",
+    );
+  });
+});
+
+/** Runs a candidate's prefix directly, started as another user through `wrapper`. */
+async function runPrefix(prefix: string[], command: string, wrapper: string[]) {
+  const invocation = sandboxInvocation(prefix, command, { ...BASE_ENV, MARKER: 'here' });
+  const argv = [...wrapper, invocation.file, ...invocation.args];
+  const child = spawn(argv[0] as string, argv.slice(1), { cwd: '/', env: invocation.env });
+  child.stdin.end(invocation.input);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  return { code, stdout, stderr };
+}
+
+// As root here, the ways a non-root user is contained can be run for real by starting them as `nobody`.
+const NOBODY = 65534;
+describe.skipIf(!namespaced || uid !== 0 || !tools.setpriv)('the ways a non-root user is contained', () => {
+  const identity = { uid: NOBODY, gid: NOBODY, groups: [] };
+  const candidates = sandboxCandidates(identity, tools, 'contain');
+  const asNobody = [
+    tools.setpriv as string,
+    `--reuid=${NOBODY}`,
+    `--regid=${NOBODY}`,
+    '--clear-groups',
+    '--',
+  ];
+  const check = [
+    'echo "uid=$EUID marker=$MARKER ppid=$PPID"',
+    'grep -E "^(Uid|NoNewPrivs):" /proc/self/status | tr -s "\\t" " "',
+    // A daemon left behind: the namespace must end it.
+    'setsid -f bash -c "exec -a \\"\\$0\\" sleep 300" "$MARKER_DIR/daemon-nobody"',
+  ].join('; ');
+
+  it('lists the user namespace first, then unshare and sudo dropping back to the user', () => {
+    expect(candidates.map((candidate) => candidate.description)).toEqual([
+      'unshare --user --pid (unprivileged user namespace)',
+      'unshare --pid (with CAP_SYS_ADMIN)',
+      ...(tools.sudo ? ['sudo -n unshare --pid'] : []),
+    ]);
+    // No --net, and containment alone takes nothing away: no no_new_privs (sudo keeps working).
+    for (const candidate of candidates) expect(candidate.prefix.join(' ')).not.toMatch(/--net|no-new-privs/);
+  });
+
+  for (const [index, how] of [
+    [0, 'an unprivileged user namespace'],
+    [1, 'the privileged way (what sudo runs)'],
+  ] as const) {
+    it(`${how}: runs as that user, and what it leaves behind ends with it`, async () => {
+      const dir = tempDir();
+      const candidate = candidates[index]!;
+      const command = check.replaceAll('$MARKER_DIR', dir);
+      // The privileged way starts as root, like sudo; the user namespace as the user.
+      const result = await runPrefix(candidate.prefix, command, index === 0 ? asNobody : []);
+      expect(result).toEqual({
+        code: 0,
+        stdout: `uid=${NOBODY} marker=here ppid=1\nUid: ${NOBODY} ${NOBODY} ${NOBODY} ${NOBODY}\nNoNewPrivs: 0\n`,
+        stderr: '',
+      });
+      expect(survivors(dir)).toEqual([]);
+      expect(await probeSandbox(candidate, NOBODY, 'contain')).toEqual({ ok: true, detail: '' });
+    });
+  }
+});
