@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 hideSecretsFromEnviron();
-var { main } = await import("./chunks/main-EOOTJG2V.js");
+var { main } = await import("./chunks/main-ST4VMG4P.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -631,7 +631,11 @@ describe('the eval cannot change what is kept', () => {
         ledgerRows(repo).map((entry) => entry.experiment),
         'rows on the branch',
       ).toEqual([0, 1, 2, 3]);
-      expect(outcomes(repo)).toEqual(['1 keep 75', verdict === 'crash' ? '2 crash ' : '2 discard 19', '3 keep 84']);
+      expect(outcomes(repo)).toEqual([
+        '1 keep 75',
+        verdict === 'crash' ? '2 crash ' : '2 discard 19',
+        '3 keep 84',
+      ]);
       if (verdict === 'crash') expect(ledgerRecords(repo)[2]!.reason).toMatch(/changed what it may not/);
       expectBranchClean(repo, 'x=6');
       expect(repo.git('log', '--format=%s', BRANCH)).not.toContain('eval was here');

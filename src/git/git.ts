@@ -113,7 +113,10 @@ const NETWORK_ENVIRONMENT = new Set([
 ]);
 
 /** The environment of git processes, built from `env` by allowlist. */
-export function gitEnvironment(env: NodeJS.ProcessEnv, options: { network?: boolean } = {}): NodeJS.ProcessEnv {
+export function gitEnvironment(
+  env: NodeJS.ProcessEnv,
+  options: { network?: boolean } = {},
+): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
@@ -215,7 +218,12 @@ export class Git {
   }
 
   /** Top level, common git dir, this tree's git dir and current branch (undefined when detached). */
-  async describeRepository(): Promise<{ topLevel: string; commonDir: string; gitDir: string; branch?: string }> {
+  async describeRepository(): Promise<{
+    topLevel: string;
+    commonDir: string;
+    gitDir: string;
+    branch?: string;
+  }> {
     const result = await this.run(
       [
         'rev-parse',
@@ -397,7 +405,9 @@ export class Git {
   /** Folds every change in the tree (untracked files too) into HEAD, with a new message. */
   async amendAll(message: string): Promise<string> {
     await this.run(['add', '-A']);
-    return parseCommitSha(await this.run(['commit', '--amend', '--no-verify', '-F', '-'], { input: message }));
+    return parseCommitSha(
+      await this.run(['commit', '--amend', '--no-verify', '-F', '-'], { input: message }),
+    );
   }
 
   /** Rewrites HEAD's message (same tree); returns the new short sha. */
@@ -504,7 +514,10 @@ export class Git {
   // --- the network: the only calls that see credentials ---------------------------------------
 
   async push(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['push', '--porcelain', '--atomic', remote, ...refspecs], { allowFailure: true, network: true });
+    return this.run(['push', '--porcelain', '--atomic', remote, ...refspecs], {
+      allowFailure: true,
+      network: true,
+    });
   }
 
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {

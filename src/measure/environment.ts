@@ -1,4 +1,4 @@
-// The environment autoexp hands to the processes it starts (CONTRACT §6): the eval, setup, guard and
+// The environment autoexp hands to the processes it starts: the eval, setup, guard and
 // holdout never see GitHub credentials, action inputs, runner tokens or LLM keys; a `command` proposer
 // gets the LLM key it needs but never the GitHub token.
 

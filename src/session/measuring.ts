@@ -46,21 +46,23 @@ export class Measurer {
     if (!options.setup && (settings.workers ?? 1) > 1) for (const tree of trees) await tree.removeArtifacts();
     for (const tree of trees) await tree.seal();
     await guard.begin();
-    let planted: string[] = [];
+    const tampering: Tampering = [];
     let result: T;
     try {
       result = await run();
     } finally {
-      planted = await guard.end();
+      // Put back whatever the run changed even when it threw; the findings are read below.
+      tampering.push(...(await guard.end()));
     }
-    const tampering: Tampering = [...planted];
     for (const tree of trees) {
       const verified = await tree.verify({ dropNewArtifacts: !options.setup });
       tampering.push(...verified.moved);
       const tracked = verified.changed.filter((change) => change.code !== '??');
       if (tracked.length > 0) {
         const names = tracked.slice(0, 3).map((change) => change.path);
-        tampering.push(`changed tracked files: ${names.join(', ')}${tracked.length > 3 ? ` (+${tracked.length - 3} more)` : ''}`);
+        tampering.push(
+          `changed tracked files: ${names.join(', ')}${tracked.length > 3 ? ` (+${tracked.length - 3} more)` : ''}`,
+        );
       }
       if (verified.changed.length > 0) await tree.resetTo();
     }
@@ -73,31 +75,40 @@ export class Measurer {
     if (!settings.eval.setup) return;
     events.phase?.({ kind: 'setup' });
     const logPath = join(tree.scratchDir, 'setup.log');
-    const { result: setup, tampering } = await this.contained([tree], () =>
-      measure({
-        command: settings.eval.setup!,
-        cwd: tree.path,
-        env,
-        timeoutMs: settings.eval.timeoutMs,
-        repeats: 1,
-        metrics: [],
-        logPath,
-        signal,
-      }),
+    const { result: setup, tampering } = await this.contained(
+      [tree],
+      () =>
+        measure({
+          command: settings.eval.setup!,
+          cwd: tree.path,
+          env,
+          timeoutMs: settings.eval.timeoutMs,
+          repeats: 1,
+          metrics: [],
+          logPath,
+          signal,
+        }),
       { setup: true },
     );
     await tree.noteSetupArtifacts();
     if (setup.outcome === 'aborted') throw new SessionError('cancelled during eval.setup');
     if (setup.outcome !== 'measured') {
-      throw new SessionError(`eval.setup failed (${setup.reason}); its output is in ${logPath}:\n${setup.logTail}`);
+      throw new SessionError(
+        `eval.setup failed (${setup.reason}); its output is in ${logPath}:\n${setup.logTail}`,
+      );
     }
     // Setup may rewrite tracked files (a lock file, say): they were put back, which is what the eval sees.
     const planted = tampering.filter((what) => !what.startsWith('changed tracked files'));
-    if (planted.length > 0) events.notice?.(`eval.setup changed what it may not, and autoexp put it back: ${planted.join('; ')}`);
+    if (planted.length > 0)
+      events.notice?.(`eval.setup changed what it may not, and autoexp put it back: ${planted.join('; ')}`);
   }
 
   /** `repeats` runs of the eval in `tree`. */
-  async measure(tree: ExperimentTree, experiment: number | 'incumbent', onRun?: (run: number) => void): Promise<Measurement> {
+  async measure(
+    tree: ExperimentTree,
+    experiment: number | 'incumbent',
+    onRun?: (run: number) => void,
+  ): Promise<Measurement> {
     const { settings, signal, env, network } = this.options;
     const { result, tampering } = await this.contained([tree], () =>
       measure({
@@ -145,10 +156,15 @@ export class Measurer {
       }),
     );
     const candidate = tainted(pair.candidate, tampering);
-    if (pair.incumbent.outcome !== 'measured' || candidate.outcome !== 'measured') return { candidate, incumbent };
+    if (pair.incumbent.outcome !== 'measured' || candidate.outcome !== 'measured')
+      return { candidate, incumbent };
     return {
       candidate,
-      incumbent: { commit: incumbent.commit, metrics: pair.incumbent.metrics, samples: pair.incumbent.samples },
+      incumbent: {
+        commit: incumbent.commit,
+        metrics: pair.incumbent.metrics,
+        samples: pair.incumbent.samples,
+      },
     };
   }
 
@@ -156,7 +172,9 @@ export class Measurer {
   async guard(tree: ExperimentTree, experiment: number): Promise<GateResult> {
     const { settings } = this.options;
     if (!settings.eval.guard) return { passed: true };
-    const { result, tampering } = await this.contained([tree], () => runGuard(settings.eval.guard!, this.gateContext(tree, experiment)));
+    const { result, tampering } = await this.contained([tree], () =>
+      runGuard(settings.eval.guard!, this.gateContext(tree, experiment)),
+    );
     if (result === 'cancelled' || tampering.length === 0) return result;
     return { passed: false, reason: describeTampering('eval.guard', tampering), logTail: '' };
   }

@@ -4,12 +4,7 @@
 import { readFile, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExperimentRecord } from '../ledger/types.js';
-import {
-  ProposalError,
-  ProposerSetupError,
-  type Proposal,
-  type ProposerContext,
-} from '../propose/types.js';
+import { ProposalError, ProposerSetupError, type Proposal, type ProposerContext } from '../propose/types.js';
 import type { ChangedPath } from '../git/git.js';
 import { SessionError } from './errors.js';
 import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
@@ -58,17 +53,28 @@ async function propose(
   }
   let check: ProposalCheck;
   if (planted.length > 0) {
-    check = { ok: false, reason: `out of scope: the proposer changed the repository (autoexp put it back): ${planted.join('; ')}` };
+    check = {
+      ok: false,
+      reason: `out of scope: the proposer changed the repository (autoexp put it back): ${planted.join('; ')}`,
+    };
   } else {
     const scope = checkScope(verified.changed, state.inScope, state.settings.results.dir);
     const odd = await notPlainFiles(tree.path, scope.inScope);
     const outside = [...scope.outOfScope, ...odd];
-    check = outside.length > 0 ? { ok: false, reason: describeOutOfScope(outside) } : { ok: true, changed: verified.changed };
+    check =
+      outside.length > 0
+        ? { ok: false, reason: describeOutOfScope(outside) }
+        : { ok: true, changed: verified.changed };
   }
   return { ...outcome, check };
 }
 
-export async function prepare(state: SessionState, slot: Slot, experiment: number, costAllowance: number): Promise<Prepared> {
+export async function prepare(
+  state: SessionState,
+  slot: Slot,
+  experiment: number,
+  costAllowance: number,
+): Promise<Prepared> {
   const { settings, events = {}, signal } = state.options;
   const base = state.incumbent!;
   const baseContents = new Map(state.scopeContents);
@@ -89,7 +95,10 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
     const { error } = proposed;
     if (signal.aborted) return { kind: 'cancelled' };
     if (error instanceof ProposerSetupError) throw new SessionError(error.message);
-    const failure = error instanceof ProposalError ? error : new ProposalError(`proposer failed: ${(error as Error).message}`);
+    const failure =
+      error instanceof ProposalError
+        ? error
+        : new ProposalError(`proposer failed: ${(error as Error).message}`);
     if (failure.details.stop === 'cost') {
       state.budget.stopForCost();
       events.notice?.(failure.message);
@@ -99,7 +108,10 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
     const record = state.baseRecord(experiment, 0, base);
     Object.assign(record, {
       status: failure.details.status ?? 'invalid',
-      reason: failure.details.stop === undefined && !proposed.check.ok ? `${failure.message}; ${proposed.check.reason}` : failure.message,
+      reason:
+        failure.details.stop === undefined && !proposed.check.ok
+          ? `${failure.message}; ${proposed.check.reason}`
+          : failure.message,
       description: failure.details.description ?? `proposal failed: ${failure.message}`,
       tokens: failure.details.tokens ?? record.tokens,
       cost_usd: failure.details.costUsd ?? 0,
@@ -129,7 +141,11 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
     record,
     base,
     baseContents,
-    fileChanges: await readChanges(tree.path, baseContents, changed.map((change) => change.path)),
+    fileChanges: await readChanges(
+      tree.path,
+      baseContents,
+      changed.map((change) => change.path),
+    ),
     commit: '',
     measured: undefined!,
   };
@@ -142,7 +158,8 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
   record.commit = candidate.commit;
 
   // proposer.crash-retries: a crashed candidate gets that many chances to be fixed by its proposer.
-  const repairsAllowed = slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
+  const repairsAllowed =
+    slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
   for (let repairs = 0; ; repairs++) {
     events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
     candidate.measured = await measureCandidate(state, slot, experiment, base);
@@ -172,7 +189,9 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
       record: {
         ...record,
         status: measurement.outcome,
-        reason: record.crash_repairs ? `${measurement.reason} (after ${describeRepairs(record)})` : measurement.reason,
+        reason: record.crash_repairs
+          ? `${measurement.reason} (after ${describeRepairs(record)})`
+          : measurement.reason,
         log_tail: measurement.logTail,
       },
     };
@@ -181,13 +200,24 @@ export async function prepare(state: SessionState, slot: Slot, experiment: numbe
 }
 
 /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
-export function measureCandidate(state: SessionState, slot: Slot, experiment: number, incumbent: Incumbent): Promise<Measured> {
+export function measureCandidate(
+  state: SessionState,
+  slot: Slot,
+  experiment: number,
+  incumbent: Incumbent,
+): Promise<Measured> {
   const { settings, events = {} } = state.options;
   const onRun =
     settings.eval.repeats >= 2 && events.phase
       ? (run: number) => events.phase!({ kind: 'measuring', experiment, repeats: settings.eval.repeats, run })
       : undefined;
-  return state.measurer.measureCandidate(slot.tree, experiment, incumbent, () => state.incumbentTree(incumbent.commit), onRun);
+  return state.measurer.measureCandidate(
+    slot.tree,
+    experiment,
+    incumbent,
+    () => state.incumbentTree(incumbent.commit),
+    onRun,
+  );
 }
 
 /**
@@ -253,12 +283,19 @@ export async function readChanges(
     paths.map(async (path) => {
       const file = join(root, path);
       const plain = (await lstat(file).catch(() => undefined))?.isFile();
-      return { path, before: baseContents.get(path), after: plain ? await readFile(file, 'utf8') : undefined };
+      return {
+        path,
+        before: baseContents.get(path),
+        after: plain ? await readFile(file, 'utf8') : undefined,
+      };
     }),
   );
 }
 
-function contentsAfter(baseContents: ReadonlyMap<string, string>, changes: readonly FileChange[]): Map<string, string> {
+function contentsAfter(
+  baseContents: ReadonlyMap<string, string>,
+  changes: readonly FileChange[],
+): Map<string, string> {
   const after = new Map(baseContents);
   for (const change of changes) {
     if (change.after === undefined) after.delete(change.path);
@@ -273,7 +310,8 @@ export function describeCandidate(candidate: Candidate, description: string | un
   const summary = summarizeChanges(fileChanges);
   record.patch = summary.patch;
   record.diff_lines = summary.added + summary.removed;
-  record.description = description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+  record.description =
+    description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
   record.scope_hash = scopeHash(contentsAfter(candidate.baseContents, fileChanges));
 }
 
@@ -287,11 +325,17 @@ export function noteMeasurement(record: ExperimentRecord, measured: Measured, ba
 }
 
 function oneLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').find((candidate) => candidate.trim() !== '')?.trim();
+  const line = text
+    ?.split('\n')
+    .find((candidate) => candidate.trim() !== '')
+    ?.trim();
   return line || undefined;
 }
 
-function addTokens(a: ExperimentRecord['tokens'], b: ExperimentRecord['tokens'] | undefined): ExperimentRecord['tokens'] {
+function addTokens(
+  a: ExperimentRecord['tokens'],
+  b: ExperimentRecord['tokens'] | undefined,
+): ExperimentRecord['tokens'] {
   if (!b) return a;
   const sum = (x?: number, y?: number) => (x ?? 0) + (y ?? 0);
   const cacheRead = sum(a.cache_read, b.cache_read);

@@ -12,7 +12,12 @@ const REJECTED =
  * Pushes the branch and, when there is one, its best pointer, in one atomic push that is never forced:
  * both move or neither does, and nothing the remote has is overwritten.
  */
-export async function pushBranch(remote: Git, tag: string, branch: string, remoteName = 'origin'): Promise<PushResult> {
+export async function pushBranch(
+  remote: Git,
+  tag: string,
+  branch: string,
+  remoteName = 'origin',
+): Promise<PushResult> {
   const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
   const best = bestRefName(tag);
   if (await remote.resolve(best)) refspecs.push(`${best}:${best}`);

@@ -11,7 +11,10 @@ export function branchName(tag: string): string {
   return `autoexp/${tag}`;
 }
 
-export async function recordOutcome(state: SessionState, record: ExperimentRecord): Promise<ExperimentOutcome> {
+export async function recordOutcome(
+  state: SessionState,
+  record: ExperimentRecord,
+): Promise<ExperimentOutcome> {
   const { settings, events = {}, afterRecord } = state.options;
   const { ledger, branchTree } = state;
   record.experiment = ledger.nextExperiment();
@@ -28,7 +31,9 @@ export async function recordOutcome(state: SessionState, record: ExperimentRecor
   if (record.status === 'discard') state.discardsInARow++;
   else if (record.status === 'keep' || record.status === 'explore') state.discardsInARow = 0;
   const paths = written.map((path) => join(settings.results.dir, path));
-  await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), { newPaths: !existedBefore });
+  await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), {
+    newPaths: !existedBefore,
+  });
   state.recordedHead = branchTree.head;
   await state.sealBranchTree();
   await state.lock.recordHead(state.recordedHead);
@@ -46,12 +51,19 @@ function formatTrailerMetrics(metrics: Record<string, number>): string {
 }
 
 /** A kept candidate's message: the description, then the trailers (docs/format.md, git behaviour). */
-export function commitMessage(description: string, experiment: number, metrics: Record<string, number>): string {
+export function commitMessage(
+  description: string,
+  experiment: number,
+  metrics: Record<string, number>,
+): string {
   return `${description}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
 }
 
 function ledgerCommitMessage(tag: string, record: ExperimentRecord): string {
   const metrics = formatTrailerMetrics(record.metrics);
-  const what = record.experiment === 0 && record.reason === 'baseline' ? 'baseline' : `#${record.experiment} ${record.status}`;
+  const what =
+    record.experiment === 0 && record.reason === 'baseline'
+      ? 'baseline'
+      : `#${record.experiment} ${record.status}`;
   return `autoexp(${tag}): record ${what}${metrics ? ` ${metrics}` : ''}`;
 }

@@ -46,7 +46,8 @@ export async function notPlainFiles(root: string, changes: readonly ChangedPath[
     if (change.mode === '120000') kind = 'a symlink';
     else if (change.mode === '160000') kind = 'a gitlink';
     else if (change.code === '??' && change.path.endsWith('/')) kind = 'a nested repository';
-    else if ((await lstat(join(root, change.path)).catch(() => undefined))?.isSymbolicLink()) kind = 'a symlink';
+    else if ((await lstat(join(root, change.path)).catch(() => undefined))?.isSymbolicLink())
+      kind = 'a symlink';
     if (kind) found.push({ ...change, path: `${change.path.replace(/\/$/, '')} (${kind})` });
   }
   return found;

@@ -151,7 +151,9 @@ async function openBranch(
     const remoteTip = options.remoteBranchRef ? await repo.resolve(options.remoteBranchRef) : undefined;
     const start = remoteTip ?? (await repo.resolve(baseRef));
     if (start === undefined) {
-      throw new SetupError(`base branch "${baseRef}" does not exist; set "base" in autoexp.yml to an existing branch`);
+      throw new SetupError(
+        `base branch "${baseRef}" does not exist; set "base" in autoexp.yml to an existing branch`,
+      );
     }
     await repo.createBranch(branch, start);
     created = remoteTip === undefined;
@@ -386,7 +388,9 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
       continue;
     }
     const outcome =
-      result.kind === 'recorded' ? await recordOutcome(state, result.record) : await settle(state, result.candidate);
+      result.kind === 'recorded'
+        ? await recordOutcome(state, result.record)
+        : await settle(state, result.candidate);
     if (outcome === 'cancelled') {
       await drain();
       return 'cancelled';

@@ -14,7 +14,10 @@ import { commitMessage, recordOutcome } from './recorder.js';
 import type { SessionState } from './state.js';
 import type { Candidate, ExperimentOutcome, Slot } from './types.js';
 
-export async function settle(state: SessionState, candidate: Candidate): Promise<ExperimentOutcome | 'cancelled'> {
+export async function settle(
+  state: SessionState,
+  candidate: Candidate,
+): Promise<ExperimentOutcome | 'cancelled'> {
   const { settings, events = {} } = state.options;
   const { slot, record } = candidate;
   const branchHead = state.recordedHead;
@@ -88,7 +91,10 @@ export async function settle(state: SessionState, candidate: Candidate): Promise
 }
 
 /** Re-applies a stale candidate on the branch head in its worker's tree and measures it again. */
-async function rebase(state: SessionState, candidate: Candidate): Promise<'ok' | 'cancelled' | ExperimentRecord> {
+async function rebase(
+  state: SessionState,
+  candidate: Candidate,
+): Promise<'ok' | 'cancelled' | ExperimentRecord> {
   const { settings, events = {}, signal } = state.options;
   const { slot, record } = candidate;
   const incumbent = state.incumbent!;
@@ -130,7 +136,12 @@ async function rebase(state: SessionState, candidate: Candidate): Promise<'ok' |
   if (measurement.outcome === 'aborted' || signal.aborted) return 'cancelled';
   noteMeasurement(record, candidate.measured, incumbent);
   if (measurement.outcome !== 'measured') {
-    return { ...record, status: measurement.outcome, reason: measurement.reason, log_tail: measurement.logTail };
+    return {
+      ...record,
+      status: measurement.outcome,
+      reason: measurement.reason,
+      log_tail: measurement.logTail,
+    };
   }
   return 'ok';
 }
@@ -160,7 +171,12 @@ async function passGates(
     return { passed: false };
   }
   record.holdout = { candidate: holdout.metrics, incumbent: state.incumbentHoldout ?? {} };
-  const regression = holdoutRegression(holdout.metrics, state.incumbentHoldout ?? {}, settings.metrics, settings.decide);
+  const regression = holdoutRegression(
+    holdout.metrics,
+    state.incumbentHoldout ?? {},
+    settings.metrics,
+    settings.decide,
+  );
   if (regression) {
     record.reason = regression;
     return { passed: false };

@@ -129,7 +129,9 @@ export class SessionState {
       proposer: this.proposer.name,
       session: this.sessionId,
       // The baseline belongs to no stage.
-      ...(this.settings.stages && experiment > 0 ? { stage: this.settings.stages[this.stageIndex]?.name } : {}),
+      ...(this.settings.stages && experiment > 0
+        ? { stage: this.settings.stages[this.stageIndex]?.name }
+        : {}),
       incumbent: {
         commit: incumbent.commit,
         session: this.sessionId,
@@ -140,7 +142,12 @@ export class SessionState {
   }
 
   /** What a proposer gets to see for `experiment`. */
-  async proposerContext(slot: Slot, experiment: number, stuck: boolean, costLeftUsd: number): Promise<ProposerContext> {
+  async proposerContext(
+    slot: Slot,
+    experiment: number,
+    stuck: boolean,
+    costLeftUsd: number,
+  ): Promise<ProposerContext> {
     const incumbent = this.incumbent!;
     return {
       worktree: slot.tree.path,
@@ -174,9 +181,12 @@ export class SessionState {
 
   incumbentSummary(): { commit: string; metrics: Record<string, number> } {
     if (this.incumbent) return { commit: this.incumbent.commit, metrics: this.incumbent.metrics };
-    const last = [...this.ledger.rows()].reverse().find((row) => row.status === 'keep' || row.status === 'explore');
+    const last = [...this.ledger.rows()]
+      .reverse()
+      .find((row) => row.status === 'keep' || row.status === 'explore');
     const metrics: Record<string, number> = {};
-    for (const [name, value] of Object.entries(last?.metrics ?? {})) if (value !== undefined) metrics[name] = value;
+    for (const [name, value] of Object.entries(last?.metrics ?? {}))
+      if (value !== undefined) metrics[name] = value;
     return { commit: last?.commit ?? '', metrics };
   }
 }

@@ -15,7 +15,13 @@ export const SIGNED_FILES_PER_ENTRY = 20_000;
 /** Ignored entry (as git status lists it; a directory ends in "/") → its signature. */
 export type ArtifactSignatures = Map<string, string>;
 
-async function sign(root: string, relative: string, hash: ReturnType<typeof createHash>, budget: { left: number }, depth: number): Promise<void> {
+async function sign(
+  root: string,
+  relative: string,
+  hash: ReturnType<typeof createHash>,
+  budget: { left: number },
+  depth: number,
+): Promise<void> {
   const path = join(root, relative);
   const info = await lstat(path, { bigint: true }).catch(() => undefined);
   if (!info) return;
@@ -45,7 +51,10 @@ export async function signArtifacts(root: string, entries: readonly string[]): P
 }
 
 /** Entries that are new or whose signature changed since `before`. */
-export function changedArtifacts(before: ArtifactSignatures, after: ArtifactSignatures): { created: string[]; changed: string[] } {
+export function changedArtifacts(
+  before: ArtifactSignatures,
+  after: ArtifactSignatures,
+): { created: string[]; changed: string[] } {
   const created: string[] = [];
   const changed: string[] = [];
   for (const [entry, signature] of after) {

@@ -59,7 +59,9 @@ export class ExperimentTree {
    */
   static async create(
     repo: Git,
-    options: { path: string; scratchDir: string; commonDir: string } & ({ branch: string } | { detached: string }),
+    options: { path: string; scratchDir: string; commonDir: string } & (
+      { branch: string } | { detached: string }
+    ),
   ): Promise<ExperimentTree> {
     await repo.removeWorktree(options.path);
     await rm(options.path, { recursive: true, force: true });
@@ -130,7 +132,7 @@ export class ExperimentTree {
     // The tree's link to its git dir: a run that replaced it would take git somewhere else.
     const link = await readFile(join(this.path, '.git'), 'utf8').catch(() => undefined);
     if (link !== this.link) {
-      moved.push('the tree\'s .git file was replaced');
+      moved.push("the tree's .git file was replaced");
       await rm(join(this.path, '.git'), { recursive: true, force: true });
       await writeFile(join(this.path, '.git'), this.link);
     }
@@ -157,7 +159,8 @@ export class ExperimentTree {
     if (sealed.artifacts) {
       const { created, changed } = changedArtifacts(sealed.artifacts, await this.signIgnored(status.ignored));
       removedArtifacts = [...created, ...changed].sort();
-      for (const entry of removedArtifacts) await rm(join(this.path, entry), { recursive: true, force: true });
+      for (const entry of removedArtifacts)
+        await rm(join(this.path, entry), { recursive: true, force: true });
       setupNeeded = changed.length > 0;
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);

@@ -3,7 +3,8 @@
 import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile, chmod } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-type Entry = { kind: 'file'; mode: number; bytes: Buffer } | { kind: 'link'; target: string } | { kind: 'dir' };
+type Entry =
+  { kind: 'file'; mode: number; bytes: Buffer } | { kind: 'link'; target: string } | { kind: 'dir' };
 
 /** Path (relative to the root) → what was there. Paths that did not exist are absent. */
 export type FileSnapshot = Map<string, Entry>;

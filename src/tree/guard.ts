@@ -67,7 +67,9 @@ export class RepositoryGuard {
       if (moved.length > 0) {
         await restoreRefs(this.git, this.refsBefore, moved);
         for (const ref of moved)
-          findings.push(`${this.refsBefore.has(ref) ? (now.has(ref) ? 'moved' : 'deleted') : 'created'} ${ref}`);
+          findings.push(
+            `${this.refsBefore.has(ref) ? (now.has(ref) ? 'moved' : 'deleted') : 'created'} ${ref}`,
+          );
       }
     }
     return findings;
