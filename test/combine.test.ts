@@ -52,7 +52,7 @@ scope:
   modify: [a.txt, b.txt]
 eval:
   command: bash evaluate.sh
-  timeout: 5s
+  timeout: 30s
 metrics:
   - name: score
     goal: maximize

@@ -20,6 +20,7 @@ import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
 import { runSession, type SessionOptions, type SessionResult } from '../src/session/session.js';
+import { processesWithEnvironment } from './helpers/marked-processes.js';
 import { isAlive } from './helpers/processes.js';
 import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
 
@@ -686,11 +687,16 @@ done`;
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function expectAllDead(pids: number[]): Promise<void> {
+/**
+ * The eval and the proposer run in PID namespaces of their own, so the pids they write are not the host's:
+ * their processes are found by HOSTILE_PIDS in their environment, which only this project's runs carry.
+ */
+async function expectAllDead(project: Project): Promise<void> {
+  const alive = () => processesWithEnvironment('HOSTILE_PIDS', project.pids);
   // SIGKILL is delivered asynchronously; give it a moment, not a second chance.
-  for (let waited = 0; pids.some(isAlive) && waited < 500; waited += 50)
+  for (let waited = 0; alive().length > 0 && waited < 500; waited += 50)
     await new Promise((done) => setTimeout(done, 50));
-  expect(pids.filter(isAlive), 'still alive').toEqual([]);
+  expect(alive(), 'still alive').toEqual([]);
 }
 
 describe('nothing the eval starts outlives it', () => {
@@ -711,9 +717,7 @@ describe('nothing the eval starts outlives it', () => {
   ])('%s is not alive after the session', async (_name, attack) => {
     const project = hostileProject();
     await session(project, [set(5), set(1)], { evalAttack: attack });
-    const pids = readPids(project.pids);
-    expect(pids.length).toBeGreaterThan(0);
-    await expectAllDead(pids);
+    await expectAllDead(project);
   });
 
   it('a daemon appending junk to results.tsv and to files in and out of scope: dead after the session, and none of it committed', async () => {
@@ -726,13 +730,11 @@ describe('nothing the eval starts outlives it', () => {
       () => undefined,
       (error: Error) => error,
     );
-    const pids = readPids(project.pids);
-    expect(pids.length).toBeGreaterThan(0);
     const { repo } = project;
     // Each matters on its own: whether the session survived, what got committed, whether the daemon is gone.
     expect.soft(crashed, 'the session crashed').toBeUndefined();
     expect.soft(repo.git('log', '-p', BRANCH), 'junk committed').not.toContain('junk');
-    await expectAllDead(pids);
+    await expectAllDead(project);
     expect(outcomes(repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
     expectLedgerWhole(project);
   });
@@ -748,7 +750,7 @@ describe('nothing the eval starts outlives it', () => {
     expect(first.score).not.toBe('1000');
     expect(outcomes(repo).slice(1)).toEqual(['2 keep 84', '3 discard 19']);
     expectBranchClean(repo, 'x=6');
-    await expectAllDead(readPids(project.pids));
+    await expectAllDead(project);
   });
 });
 
