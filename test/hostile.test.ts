@@ -735,7 +735,11 @@ describe('nothing the eval starts outlives it', () => {
     expect.soft(crashed, 'the session crashed').toBeUndefined();
     expect.soft(repo.git('log', '-p', BRANCH), 'junk committed').not.toContain('junk');
     await expectAllDead(project);
-    expect(outcomes(repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+    // A run whose daemon wrote into tracked files before it was killed is a crash; otherwise it counts.
+    const honest = ['1 keep 75', '2 discard 19', '3 keep 84'];
+    outcomes(repo).forEach((outcome, index) =>
+      expect([honest[index], `${index + 1} crash `]).toContain(outcome),
+    );
     expectLedgerWhole(project);
   });
 
