@@ -359,7 +359,10 @@ describe('llm proposer: cost cap and secrets', () => {
     // Two calls fit ($0.16); a third could cost more than the $0.09 left (1,024 reply tokens cost $0.10),
     // so it is never made, and no row is written for it.
     expect(server.requests).toHaveLength(2);
-    expect(log.map((record) => record.status)).toEqual(['keep', 'keep', 'keep']);
+    expect(
+      log.map((record) => record.status),
+      JSON.stringify(log.map((record) => record.reason)),
+    ).toEqual(['keep', 'keep', 'keep']);
     // Each call asked for no more reply tokens than the budget left could pay for.
     for (const request of server.requests) {
       expect(request.body.max_completion_tokens as number).toBeGreaterThanOrEqual(1024);

@@ -77,6 +77,7 @@ describe('workers', () => {
     const records = ledger(repo);
     expect(
       records.map((record) => `${record.experiment} ${record.status} ${record.metrics.score ?? '-'}`),
+      JSON.stringify(records.map((record) => record.reason)),
     ).toEqual(['0 keep 2', '1 keep 26', '2 keep 71', '3 keep 95', '4 keep 98']);
     // #2 was proposed on the baseline and measured beside #1; after #1 was kept it was re-applied on top of
     // it and measured again, so what is kept is both changes together.
