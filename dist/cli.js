@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 hideSecretsFromEnviron();
-var { main } = await import("./chunks/main-ST4VMG4P.js");
+var { main } = await import("./chunks/main-PICTZZF6.js");
 process.exitCode = await main(process.argv.slice(2));

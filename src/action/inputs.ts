@@ -1,5 +1,6 @@
 // The action's inputs (docs/action.md), read once into one typed object and checked strictly.
 import * as core from '@actions/core';
+import { durationProblem, experimentsProblem } from '../config/limits.js';
 import { parseDuration } from '../config/duration.js';
 import { DEFAULT_API_KEY_ENV, isHttpUrl, PROVIDERS } from '../config/parse-proposer.js';
 import type { Settings } from '../config/settings.js';
@@ -47,6 +48,8 @@ export function readInputs(): ActionInputs {
       throw new InputError(`input experiments: "${experimentsText}" is not a whole number of 1 or more`);
     }
     experiments = Number(experimentsText);
+    const tooMany = experimentsProblem(experiments);
+    if (tooMany) throw new InputError(`input experiments: ${experimentsText} ${tooMany}`);
   }
   const timeText = optional('time-budget');
   let timeMs: number | undefined;
@@ -54,6 +57,8 @@ export function readInputs(): ActionInputs {
     timeMs = parseDuration(timeText);
     if (timeMs === undefined)
       throw new InputError(`input time-budget: "${timeText}" is not a duration (e.g. 90s, 5m, 1h30m)`);
+    const tooLong = durationProblem(timeMs);
+    if (tooLong) throw new InputError(`input time-budget: "${timeText}" ${tooLong}`);
   }
   const apiKey = optional('api-key');
   if (apiKey !== undefined) core.setSecret(apiKey);

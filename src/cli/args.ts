@@ -1,6 +1,7 @@
 // Command-line parsing (README.md, CLI reference). Usage errors exit with code 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../config/duration.js';
+import { durationProblem, experimentsProblem } from '../config/limits.js';
 import { trackNameProblem } from '../config/track.js';
 import { isConfigPattern } from '../config/programs.js';
 
@@ -48,6 +49,8 @@ function positiveInteger(flag: string, text: string | undefined): number | undef
   if (text === undefined) return undefined;
   if (!/^[1-9][0-9]*$/.test(text))
     throw new UsageError(`${flag} wants a whole number of 1 or more, got "${text}"`);
+  const tooMany = experimentsProblem(Number(text));
+  if (tooMany) throw new UsageError(`${flag} ${text} ${tooMany}`);
   return Number(text);
 }
 
@@ -90,6 +93,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         timeMs = parseDuration(values.time);
         if (timeMs === undefined)
           throw new UsageError(`--time wants a duration like 90s, 5m or 1h30m, got "${values.time}"`);
+        const tooLong = durationProblem(timeMs);
+        if (tooLong) throw new UsageError(`--time "${values.time}" ${tooLong}`);
       }
       return {
         name: 'run',

@@ -1,5 +1,6 @@
 // Typed readers for single config values. Each reports what it expected and what it got, then returns
 // the fallback so parsing goes on and one run lists every problem.
+import { durationProblem } from './limits.js';
 import { parseDuration } from './duration.js';
 import { describeValue, type ConfigReader, type Field } from './reader.js';
 import { didYouMean } from './suggest.js';
@@ -63,17 +64,26 @@ export function readBoolean(reader: ConfigReader, field: Field, fallback: boolea
 export function readNumber(
   reader: ConfigReader,
   field: Field,
-  options: { fallback: number; min?: number; integer?: boolean },
+  options: { fallback: number; min?: number; max?: number; integer?: boolean },
 ): number {
   const value = given(reader, field);
   if (value === 'unset') return options.fallback;
-  const expected = `${options.integer ? 'an integer' : 'a number'}${options.min === undefined ? '' : ` >= ${options.min}`}`;
+  const bounds =
+    options.max === undefined
+      ? options.min === undefined
+        ? ''
+        : ` >= ${options.min}`
+      : options.min === undefined
+        ? ` <= ${options.max}`
+        : ` from ${options.min} to ${options.max}`;
+  const expected = `${options.integer ? 'an integer' : 'a number'}${bounds}`;
   const number = value === 'not-scalar' ? undefined : value.value;
   if (
     typeof number !== 'number' ||
     !Number.isFinite(number) ||
     (options.integer && !Number.isInteger(number)) ||
-    (options.min !== undefined && number < options.min)
+    (options.min !== undefined && number < options.min) ||
+    (options.max !== undefined && number > options.max)
   ) {
     reportExpected(reader, field, expected);
     return options.fallback;
@@ -84,7 +94,7 @@ export function readNumber(
 export function readInteger(
   reader: ConfigReader,
   field: Field,
-  options: { fallback: number; min: number },
+  options: { fallback: number; min: number; max?: number },
 ): number {
   return readNumber(reader, field, { ...options, integer: true });
 }
@@ -126,6 +136,11 @@ export function readDuration(reader: ConfigReader, field: Field, fallbackMs: num
   if (ms === undefined) {
     const shown = describeValue(reader.value(field));
     reader.report(field, `${shown} is not a duration (e.g. 90s, 5m, 1h30m)`);
+    return fallbackMs;
+  }
+  const tooLong = durationProblem(ms);
+  if (tooLong) {
+    reader.report(field, `${describeValue(reader.value(field))} ${tooLong}`);
     return fallbackMs;
   }
   return ms;

@@ -1,5 +1,6 @@
 // autoexp.yml text -> Settings (docs/format.md), without touching the file system: the caller supplies
 // how program.md is read. Every problem in the file is collected and thrown as one ConfigError.
+import { MAX_EXPERIMENTS, MAX_REPEATS } from './limits.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import {
@@ -18,7 +19,7 @@ import { parseMetrics } from './parse-metrics.js';
 import { parseProposer } from './parse-proposer.js';
 import { parseStages } from './parse-stages.js';
 import { trackNameProblem } from './track.js';
-import { normalizeRepoPath, repoPathProblem } from './paths.js';
+import { directoryPathProblem, normalizeRepoPath, repoPathProblem } from './paths.js';
 import { ConfigReader, describeValue, type Field } from './reader.js';
 import type { EvalSettings, Settings } from './settings.js';
 import { NOT_SUPPORTED_YET, type LaterKeys, type NotSupportedYet } from './unsupported.js';
@@ -260,7 +261,7 @@ function readEval(reader: ConfigReader, field: Field): EvalSettings {
   return {
     command: command ?? '',
     timeoutMs: readDuration(reader, child('timeout'), 10 * MINUTE_MS),
-    repeats: readInteger(reader, child('repeats'), { fallback: 1, min: 1 }),
+    repeats: readInteger(reader, child('repeats'), { fallback: 1, min: 1, max: MAX_REPEATS }),
     ...optional('setup'),
     ...optional('guard'),
     ...optional('holdout'),
@@ -287,7 +288,7 @@ function readExplore(reader: ConfigReader, field: Field): Settings['explore'] {
 function readBudget(reader: ConfigReader, field: Field): Settings['budget'] {
   const child = reader.section(field, ['experiments', 'time', 'consecutive-crashes', 'cost-usd']);
   return {
-    experiments: readInteger(reader, child('experiments'), { fallback: 5, min: 1 }),
+    experiments: readInteger(reader, child('experiments'), { fallback: 5, min: 1, max: MAX_EXPERIMENTS }),
     timeMs: readDuration(reader, child('time'), 45 * MINUTE_MS),
     consecutiveCrashes: readInteger(reader, child('consecutive-crashes'), { fallback: 3, min: 1 }),
     costUsd: readNumber(reader, child('cost-usd'), { fallback: 1, min: 0 }),
@@ -300,7 +301,7 @@ function readResults(reader: ConfigReader, field: Field, tag: string | undefined
   const fallback = `.autoexp/${tag ?? 'tag'}`;
   const dir = readString(reader, dirField);
   if (dir === undefined) return { dir: fallback };
-  const problem = repoPathProblem(dir);
+  const problem = directoryPathProblem(dir);
   if (problem) {
     reader.report(dirField, problem);
     return { dir: fallback };

@@ -22,3 +22,20 @@ export function repoPathProblem(path: string): string | undefined {
     return `${shown} is the whole repository; name files or directories inside it`;
   return undefined;
 }
+
+/** Why `path` is not a plain directory path inside the repository (results.dir), or undefined. */
+export function directoryPathProblem(path: string): string | undefined {
+  const problem = repoPathProblem(path);
+  if (problem) return problem;
+  const shown = JSON.stringify(path);
+  if (/[*?[\]{}!]/.test(path)) return `${shown} is a pattern; write a plain directory path`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return `${shown} has control characters`;
+  if (
+    normalizeRepoPath(path)
+      .split('/')
+      .some((part) => part === '.git' || part === '.' || part === '')
+  )
+    return `${shown} is not a plain directory path (no ".git", ".", or empty parts)`;
+  return undefined;
+}
