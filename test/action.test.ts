@@ -15,7 +15,7 @@ import {
 } from './helpers/action-runner.js';
 import { GITHUB_ACTIONS_BOT, humanUser, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 import { createProject, projectConfig, planFile as plan } from './helpers/project.js';
-import { git, type TestRepo } from './helpers/repo.js';
+import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
 let github: FakeGitHub;
 
@@ -384,13 +384,15 @@ describe('two runs on one tag at once', () => {
 
     const rows = remoteLedger(repo);
     expect(rows.map((row) => row[0])).toEqual(rows.map((_, index) => String(index)));
-    // Every experiment either run reported is in the ledger (a run that loses a race stops after it).
+    // Every experiment either run reported is in the ledger; the run that lost the race measured its
+    // superseded keeps again and went on with its budget.
     const reported = results.flatMap((run) =>
       [...run.stdout.matchAll(/^#\d+ \w+ .* {2}(try x=\d+)$/gm)].map((m) => m[1]),
     );
     expect(reported.length).toBeGreaterThanOrEqual(2);
     expect(rows.map((row) => row[5])).toEqual(expect.arrayContaining(reported));
-    expect(rows).toHaveLength(2 + reported.length);
+    const again = rows.filter((row) => row[5]!.endsWith('(measured again after a push race)'));
+    expect(rows).toHaveLength(2 + reported.length + again.length);
     const log = git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl');
     const records = log.split('\n').map((line) => JSON.parse(line) as { status: string; reason: string });
     const superseded = records.filter((record) => record.reason.startsWith('superseded'));
@@ -398,6 +400,71 @@ describe('two runs on one tag at once', () => {
     expect(superseded.length).toBeGreaterThanOrEqual(1);
     expect(superseded.every((record) => record.status === 'discard')).toBe(true);
     expect(github.state.pulls.filter((pull) => pull.state === 'open')).toHaveLength(1);
+  });
+
+  it("the run that loses the race measures its superseded keep again on the winner's head, and keeps it when it still wins", async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    // Two knobs in two files, so the two runs' changes compose; the eval sleeps AUTOEXP_TEST_SLEEP seconds.
+    const repo = createTestRepo({
+      'a.txt': 'a=3\n',
+      'b.txt': 'b=3\n',
+      'evaluate.sh': `a=$(sed -n 's/^a=//p' a.txt); b=$(sed -n 's/^b=//p' b.txt)
+if [ "$AUTOEXP_EXPERIMENT" != incumbent ]; then sleep "\${AUTOEXP_TEST_SLEEP:-0}"; fi
+echo "score: $((100 - (a - 10) * (a - 10) - (b - 10) * (b - 10)))"
+`,
+      'propose.sh': `set -eu
+read -r knob value <<< "$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")"
+echo "$knob=$value" > "$knob.txt"
+echo "$knob to $value" > "$AUTOEXP_DESCRIPTION_FILE"
+`,
+      'autoexp.yml': `tag: quad
+scope:
+  modify: [a.txt, b.txt]
+eval:
+  command: bash evaluate.sh
+  timeout: 1m
+metrics:
+  - name: score
+    goal: maximize
+proposer:
+  kind: command
+  run: bash propose.sh
+`,
+    });
+    const night = await runAction({
+      workspace: checkout(repo.origin),
+      apiUrl: github.url,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['a 5']) },
+    });
+    expect(night.code).toBe(0);
+    // Both start from #1. The fast run keeps a=6 (35) and pushes first; the slow one keeps b=8 (71 on its
+    // head) and loses the race. On the fast run's head (a=6) b=8 scores 80: it still wins.
+    const [fast, slow] = [
+      { plan: ['', 'a 6'], sleep: '0' },
+      { plan: ['', 'b 8'], sleep: '2' },
+    ].map((run) =>
+      startAction({
+        workspace: checkout(repo.origin),
+        apiUrl: github.url,
+        inputs: { experiments: '1' },
+        env: { AUTOEXP_PLAN: plan(run.plan), AUTOEXP_TEST_SLEEP: run.sleep },
+      }),
+    );
+    const results = await Promise.all([fast!.done, slow!.done]);
+    expect(results.map((run) => run.code)).toEqual([0, 0]);
+    expect(results[1]!.stdout).toMatch(/::warning::another run moved autoexp\/quad while this one worked/);
+
+    const rows = remoteLedger(repo).map((row) => `${row[0]} ${row[3]} ${row[2]} ${row[4]}`);
+    expect(rows).toEqual([
+      '0 keep 2 baseline',
+      '1 keep 26 a to 5',
+      '2 keep 35 a to 6',
+      '3 discard 71 b to 8',
+      '4 keep 80 b to 8 (measured again after a push race)',
+    ]);
+    expect(git(repo.origin, 'show', 'autoexp/quad:a.txt')).toBe('a=6');
+    expect(git(repo.origin, 'show', 'autoexp/quad:b.txt')).toBe('b=8');
   });
 });
 

@@ -17,7 +17,13 @@ import { LedgerError } from '../ledger/errors.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { summarizeLedger } from '../report/summary.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
-import { branchName, runSession, type ExperimentOutcome, type SessionResult } from '../session/session.js';
+import {
+  branchName,
+  runSession,
+  type ExperimentOutcome,
+  type SessionOptions,
+  type SessionResult,
+} from '../session/session.js';
 import { SetupError } from '../session/errors.js';
 import { publishDashboard, type Dashboard } from './artifact.js';
 import { InputError, readInputs, inputProblems, withProposerInputs, type ActionInputs } from './inputs.js';
@@ -131,46 +137,112 @@ async function runAction(signal: AbortSignal): Promise<void> {
     const github = typeof context === 'string' ? undefined : gitHubRepo(context);
     // A track has no PR of its own to read reviewers' notes from.
     const steering = track === undefined ? await readSteering(github, repository, settings) : { notes: [] };
+    const startedAt = Date.now();
+    const session = (pushes: PushState, more: Partial<SessionOptions>): Promise<SessionResult> =>
+      runSession({
+        settings,
+        checkout: repository.topLevel,
+        baseRef: repository.baseRef,
+        remoteBranchRef: `refs/remotes/origin/${branch}`,
+        env: sessionEnvironment(inputs),
+        signal,
+        reviewerNotes: steering.notes,
+        events: {
+          experiment: (outcome) => core.info(describeOutcome(outcome, settings)),
+          notice: (message) => core.info(`autoexp: ${message}`),
+          phase: (phase) => core.debug(`phase: ${JSON.stringify(phase)}`),
+        },
+        afterRecord: inputs.push ? async () => pushAfterExperiment(repository, settings, pushes) : undefined,
+        ...more,
+      });
     const pushes: PushState = { pushedRecords: 0, race: false };
-    const result = await runSession({
-      settings,
-      checkout: repository.topLevel,
-      baseRef: repository.baseRef,
-      remoteBranchRef: `refs/remotes/origin/${branch}`,
+    let result = await session(pushes, {
       proposer: replay?.proposer,
       experiments: replay?.experiments ?? inputs.experiments,
       timeMs: inputs.timeMs,
-      env: sessionEnvironment(inputs),
-      signal,
-      reviewerNotes: steering.notes,
-      events: {
-        experiment: (outcome) => core.info(describeOutcome(outcome, settings)),
-        notice: (message) => core.info(`autoexp: ${message}`),
-        phase: (phase) => core.debug(`phase: ${JSON.stringify(phase)}`),
-      },
-      afterRecord: inputs.push ? async () => pushAfterExperiment(repository, settings, pushes) : undefined,
     });
-    const recorded = [...(result.baseline ? [result.baseline] : []), ...result.outcomes];
-    const unpushed = recorded.slice(pushes.pushedRecords);
-    if (pushes.race && unpushed.length > 0) {
-      const numbers = await recordAfterRemote({
-        remote: repository.remote,
-        commonDir: repository.commonDir,
-        settings,
-        branch,
-        outcomes: unpushed,
-      });
-      core.warning(
-        `another run moved ${branch} while this one worked: this run's last ${numbers.length} experiment(s) ` +
-          `are recorded after it as #${numbers[0]}–#${numbers.at(-1)} (keeps among them as "superseded"). ` +
-          'Use a concurrency group so that runs on one tag do not overlap.',
-      );
+    const lost = await settleRace(repository, settings, result, pushes);
+    if (lost && !replay && !signal.aborted) {
+      // Measure the superseded keeps again on the other run's head (kept if they still win), then go on
+      // with what is left of this run's budget.
+      const left = {
+        experiments: (inputs.experiments ?? settings.budget.experiments) - result.outcomes.length,
+        timeMs: (inputs.timeMs ?? settings.budget.timeMs) - (Date.now() - startedAt),
+      };
+      const again = lost.keeps.map((outcome) => ({
+        commit: outcome.record.commit,
+        description: `${outcome.record.description} (measured again after a push race)`.slice(0, 200),
+      }));
+      const experiments = again.length + Math.max(0, left.experiments);
+      if (experiments > 0 && left.timeMs > 0) {
+        core.info(
+          `autoexp: measuring ${again.length} superseded keep(s) again on the head of the run that pushed first` +
+            (left.experiments > 0 ? `, then ${left.experiments} more experiment(s)` : ''),
+        );
+        const morePushes: PushState = { pushedRecords: 0, race: false };
+        const continued = await session(morePushes, {
+          experiments,
+          timeMs: left.timeMs,
+          reapplyFirst: again,
+        });
+        // A second race in one job is left at its recorded rows: the next scheduled run goes on.
+        await settleRace(repository, settings, continued, morePushes);
+        if (morePushes.failure !== undefined) pushes.failure = morePushes.failure;
+        result = {
+          ...continued,
+          baseline: result.baseline,
+          outcomes: [...lost.outcomes, ...continued.outcomes],
+        };
+      } else {
+        result = { ...result, outcomes: lost.outcomes };
+      }
+    } else if (lost) {
+      result = { ...result, outcomes: lost.outcomes };
     }
     const trackRun = track === undefined ? undefined : { tagBranch };
     await finish({ inputs, settings, repository, result, pushes, github, steering, trackRun });
   } finally {
     await repository.restoreCredentials();
   }
+}
+
+/**
+ * After a session that lost a push race: records its unpushed experiments after the other run's (keeps
+ * among them as "superseded"), and returns this session's experiments with the numbers they got and the
+ * keeps worth measuring again. Undefined when there was no race.
+ */
+async function settleRace(
+  repository: PreparedRepository,
+  settings: Settings,
+  result: SessionResult,
+  pushes: PushState,
+): Promise<{ outcomes: ExperimentOutcome[]; keeps: ExperimentOutcome[] } | undefined> {
+  const branch = branchName(settings.tag);
+  const recorded = [...(result.baseline ? [result.baseline] : []), ...result.outcomes];
+  const unpushed = recorded.slice(pushes.pushedRecords);
+  if (!pushes.race || unpushed.length === 0) return undefined;
+  const numbers = await recordAfterRemote({
+    remote: repository.remote,
+    commonDir: repository.commonDir,
+    settings,
+    branch,
+    outcomes: unpushed,
+  });
+  core.warning(
+    `another run moved ${branch} while this one worked: this run's last ${numbers.length} experiment(s) ` +
+      `are recorded after it as #${numbers[0]}–#${numbers.at(-1)} (keeps among them as "superseded", ` +
+      'measured again on its head). Use a concurrency group so that runs on one tag do not overlap.',
+  );
+  const renumbered = unpushed.map((outcome, index) =>
+    outcome === result.baseline
+      ? outcome
+      : { ...outcome, row: { ...outcome.row, experiment: numbers[index]! } },
+  );
+  const pushed = recorded.slice(0, pushes.pushedRecords).filter((outcome) => outcome !== result.baseline);
+  return {
+    outcomes: [...pushed, ...renumbered.filter((outcome) => outcome !== result.baseline)],
+    keeps: unpushed.filter((outcome) => outcome.row.status === 'keep' || outcome.row.status === 'explore'),
+  };
 }
 
 /** Everything in the session's env reaches proposers; evals get a scrubbed copy (src/measure/environment.ts). */

@@ -23,3 +23,30 @@ export function createReplayProposer(queue: readonly ReplayItem[]): Proposer {
     },
   };
 }
+
+/** A commit to apply again, and the description its experiment gets. */
+export interface Reapply {
+  commit: string;
+  description: string;
+}
+
+/**
+ * Applies `first` one per experiment (a conflict is an `invalid` experiment), then hands every later
+ * experiment to `then`: how a run that lost a push race measures its superseded keeps again on the other
+ * run's head before it goes on with its own proposer.
+ */
+export function reapplyThen(first: readonly Reapply[], then: Proposer): Proposer {
+  let next = 0;
+  return {
+    name: then.name,
+    async propose(context: ProposerContext): Promise<Proposal> {
+      const item = first[next++];
+      if (item === undefined) return then.propose(context);
+      const conflicts = await Git.at(context.worktree).applyCommit(item.commit);
+      if (conflicts.length > 0)
+        throw new ProposalError(`conflict: ${conflicts.join(', ')}`, { description: item.description });
+      return { description: item.description, details: { reapplied: item.commit } };
+    },
+    ...(then.repair ? { repair: then.repair.bind(then) } : {}),
+  };
+}

@@ -7,6 +7,7 @@
 //   measuring.ts the user's commands (setup, eval, guard, holdout), contained
 //   src/tree/    the experiment trees and what untrusted code may not change in the repository
 import { hostname } from 'node:os';
+import { reapplyThen } from '../combine/replay-proposer.js';
 import type { Settings } from '../config/settings.js';
 import { Git } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
@@ -238,7 +239,8 @@ async function startState(
       `no tracked file matches scope.modify (${settings.scope.modify.join(', ')}); commit the files to optimize first`,
     );
   }
-  const proposer = options.proposer ?? proposerOrError(settings, tree.scratchDir, env);
+  const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env);
+  const proposer = options.reapplyFirst?.length ? reapplyThen(options.reapplyFirst, configured) : configured;
   const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
   const llmKeyNames = settings.proposer.kind === 'llm' ? [settings.proposer.apiKeyEnv] : [];
   const measurer = new Measurer({
@@ -338,8 +340,10 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
  */
 async function runExperiments(state: SessionState): Promise<StopReason> {
   const { settings, signal } = state.options;
-  // An injected proposer (combine replays commits in order) is one object: it runs in one slot.
-  const free = await createSlots(state, state.options.proposer ? 1 : (settings.workers ?? 1));
+  // An injected proposer (combine replays commits in order) is one object: it runs in one slot; so do
+  // commits applied again in order.
+  const oneSlot = state.options.proposer !== undefined || (state.options.reapplyFirst?.length ?? 0) > 0;
+  const free = await createSlots(state, oneSlot ? 1 : (settings.workers ?? 1));
   const inFlight = new Map<number, { slot: Slot; allowance: number; prepared: Promise<Prepared> }>();
   let next = state.ledger.nextExperiment();
   let reserved = 0;

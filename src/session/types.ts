@@ -1,4 +1,5 @@
 // The shapes the session's parts pass around, and what front ends (CLI, Action) see of a session.
+import type { Reapply } from '../combine/replay-proposer.js';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import type { Measurement } from '../measure/types.js';
@@ -32,6 +33,11 @@ export interface SessionOptions {
   afterRecord?: () => Promise<void | 'stop'>;
   /** Proposes instead of the one autoexp.yml configures (autoexp combine replays commits with it). */
   proposer?: Proposer;
+  /**
+   * Commits to apply again, one per experiment, before the proposer takes over (the keeps a run lost in
+   * a push race, measured again on the other run's head).
+   */
+  reapplyFirst?: readonly Reapply[];
 }
 
 export type SessionPhase =
