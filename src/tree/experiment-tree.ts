@@ -36,6 +36,11 @@ export class ExperimentTree {
   private sealed: Seal | undefined;
   /** The ignored entries eval.setup left (none without setup): the only ones an eval's leftovers may join. */
   private setupArtifacts = new Set<string>();
+  /**
+   * The ignored entries as of autoexp's last look (a fresh tree has none). Only setup and untrusted runs
+   * make ignored files, and each is followed by a look, so sealing needs no git process of its own.
+   */
+  private knownIgnored: readonly string[] = [];
 
   private constructor(
     private readonly git: Git,
@@ -116,7 +121,8 @@ export class ExperimentTree {
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
   async noteSetupArtifacts(): Promise<void> {
-    this.setupArtifacts = new Set((await this.git.status({ ignored: true })).ignored);
+    this.knownIgnored = (await this.git.status({ ignored: true })).ignored;
+    this.setupArtifacts = new Set(this.knownIgnored);
   }
 
   /**
@@ -162,6 +168,7 @@ export class ExperimentTree {
       for (const entry of removedArtifacts)
         await rm(join(this.path, entry), { recursive: true, force: true });
       setupNeeded = changed.length > 0;
+      this.knownIgnored = status.ignored.filter((entry) => !removedArtifacts.includes(entry));
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
@@ -176,11 +183,12 @@ export class ExperimentTree {
     const ignored = entries ?? (await this.git.status({ ignored: true })).ignored;
     const extra = ignored.filter((entry) => !this.setupArtifacts.has(entry));
     for (const entry of extra) await rm(join(this.path, entry), { recursive: true, force: true });
+    this.knownIgnored = ignored.filter((entry) => this.setupArtifacts.has(entry));
     return extra;
   }
 
-  private async signIgnored(entries?: readonly string[]): Promise<ArtifactSignatures> {
-    return signArtifacts(this.path, entries ?? (await this.git.status({ ignored: true })).ignored);
+  private async signIgnored(entries: readonly string[] = this.knownIgnored): Promise<ArtifactSignatures> {
+    return signArtifacts(this.path, entries);
   }
 
   // --- autoexp's own changes ------------------------------------------------------------------
