@@ -207,6 +207,29 @@ describe('a session on a real repository', () => {
     await expect(session(repo, ['set 5'])).rejects.toThrow(/measuring the baseline failed: exit code 1/);
     expect(() => repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv')).toThrow();
     expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    // The branch it created for nothing is gone too: a failed first run leaves no empty branch behind.
+    expect(() => repo.git('rev-parse', '--verify', '--quiet', 'refs/heads/autoexp/quad')).toThrow();
+  });
+
+  it('says so when the baseline already breaks a constraint, and when a session resumes', async () => {
+    const repo = createProject({
+      config: projectConfig().replace('goal: maximize', 'goal: maximize\n    min: 90'),
+    });
+    const notices: string[] = [];
+    await session(repo, ['set 5'], {
+      experiments: 1,
+      events: { notice: (message) => notices.push(message) },
+    });
+    expect(notices.join('\n')).toMatch(
+      /the baseline already breaks the constraint score<90: every candidate/,
+    );
+    notices.length = 0;
+    await session(repo, ['', 'set 9'], {
+      experiments: 1,
+      events: { notice: (message) => notices.push(message) },
+    });
+    expect(notices[0]).toMatch(/^resuming autoexp\/quad at #2: re-measuring the incumbent \([0-9a-f]+\)/);
+    expect(notices.join('\n')).toMatch(/the incumbent already breaks the constraint score<90/);
   });
 
   it('undoes deletes, mode changes and renames that reach outside scope', async () => {

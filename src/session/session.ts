@@ -9,6 +9,7 @@
 import { hostname } from 'node:os';
 import { reapplyThen } from '../combine/replay-proposer.js';
 import type { Settings } from '../config/settings.js';
+import { firstViolation } from '../decide/constraints.js';
 import { Git } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
@@ -47,9 +48,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const lock = await lockOrError(commonDir, settings.tag, branch);
   const trees = new SessionTrees(repo, commonDir, sessionPlace(options.env, commonDir, settings.tag));
   let guard: RepositoryGuard | undefined;
+  /** The branch this session created, at the commit it created it on. */
+  let created: string | undefined;
   try {
     guard = await RepositoryGuard.take(repo, commonDir, ownRefs(settings.tag, branch));
     const opened = await openBranch(options, repo, branch, lock, trees);
+    if (opened.created) created = opened.tree.head;
     const state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
     const base = {
       tag: settings.tag,
@@ -83,6 +87,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       incumbent: state.incumbentSummary(),
       rows: state.ledger.rows(),
     };
+  } catch (error) {
+    // A session that failed before it recorded anything (a setup error, a baseline that does not run)
+    // leaves behind no branch it created.
+    await trees.removeAll();
+    if (created !== undefined && (await repo.resolve(`refs/heads/${branch}`)) === created)
+      await repo.deleteRef(`refs/heads/${branch}`);
+    throw error;
   } finally {
     await trees.removeAll();
     // Whatever untrusted code left in the repository's config, hooks or refs does not outlive the session.
@@ -297,8 +308,14 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
     );
   }
   await state.measurer.setup(tree);
-  events.phase?.({ kind: 'incumbent', repeats: settings.eval.repeats });
   const commit = await tree.reader.shortSha('HEAD');
+  if (!state.ledger.isEmpty()) {
+    events.notice?.(
+      `resuming ${tree.branch} at #${state.ledger.nextExperiment()}: re-measuring the incumbent (${commit}), ` +
+        'since numbers from another session or machine do not compare',
+    );
+  }
+  events.phase?.({ kind: 'incumbent', repeats: settings.eval.repeats });
   const measurement = await state.measurer.measure(tree, 'incumbent');
   if (measurement.outcome === 'aborted') throw new SessionError('cancelled while measuring the incumbent');
   if (measurement.outcome !== 'measured') {
@@ -309,6 +326,14 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
     );
   }
   state.incumbent = { commit, metrics: measurement.metrics, samples: measurement.samples };
+  const violated = firstViolation(state.view.metrics, measurement.metrics);
+  if (violated) {
+    events.notice?.(
+      `the ${state.ledger.isEmpty() ? 'baseline' : 'incumbent'} already breaks the constraint ${violated}: every ` +
+        'candidate that breaks it too is discarded, so nothing is kept until one satisfies it. If that is not what ' +
+        'you want, loosen min/max in autoexp.yml',
+    );
+  }
   if (settings.eval.holdout) {
     const holdout = await state.measurer.holdout(tree, 'incumbent');
     if (holdout.outcome === 'aborted') throw new SessionError('cancelled while measuring the holdout');
