@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-YL3S2UDM.js");
+var { run } = await import("./chunks/main-OBVLFJVU.js");
 await run();

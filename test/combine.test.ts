@@ -83,6 +83,16 @@ function runTrack(repo: TestRepo, track: string, actions: string[], push = false
   );
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
+  return run;
+}
+
+/** The reasons in autoexp/knobs's log, for failure messages. */
+function tagReasons(cwd: string): string {
+  const log = git(cwd, 'show', 'autoexp/knobs:.autoexp/knobs/experiments/0000.jsonl');
+  return log
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { reason: string }).reason)
+    .join(' | ');
 }
 
 /** [experiment, status, score, description] of autoexp/knobs's ledger. */
@@ -103,7 +113,7 @@ describe('autoexp combine', () => {
     expect(combine.stderr).toBe('');
     expect(combine.code).toBe(0);
     expect(combine.stdout).toContain('autoexp: replaying 2 kept commit(s) onto autoexp/knobs: b#1, a#1');
-    expect(tagLedger(repo.root)).toEqual([
+    expect(tagLedger(repo.root), tagReasons(repo.root)).toEqual([
       ['0', 'keep', '102', 'baseline'],
       ['1', 'keep', '147', 'combine: b#1 set y=8'],
       ['2', 'keep', '171', 'combine: a#1 set x=5'],
@@ -128,7 +138,7 @@ describe('autoexp combine', () => {
     runTrack(repo, 'c', ['b 6']); // 102 -> 135
     const combine = cli(repo.root, ['combine', '--tracks', 'a,b,c']);
     expect(combine.code).toBe(0);
-    expect(tagLedger(repo.root)).toEqual([
+    expect(tagLedger(repo.root), tagReasons(repo.root)).toEqual([
       ['0', 'keep', '102', 'baseline'],
       ['1', 'keep', '147', 'combine: b#1 set x=8'],
       ['2', 'keep', '180', 'combine: c#1 set y=6'],
@@ -150,7 +160,7 @@ describe('autoexp combine', () => {
     runTrack(repo, 'b', ['b 8']); // 36 -> 91; on top of x=9: 91 < 96
     const combine = cli(repo.root, ['combine', '--tracks', 'a,b']);
     expect(combine.code).toBe(0);
-    expect(tagLedger(repo.root)).toEqual([
+    expect(tagLedger(repo.root), tagReasons(repo.root)).toEqual([
       ['0', 'keep', '36', 'baseline'],
       ['1', 'keep', '96', 'combine: a#1 set x=9'],
       ['2', 'discard', '91', 'combine: b#1 set y=8'],
@@ -164,7 +174,10 @@ describe('autoexp combine', () => {
     runTrack(repo, 'a', ['', 'a 9']); // 115 -> 150 (+30%), a change of the line a#1 changed
     const combine = cli(repo.root, ['combine', '--tracks', 'a']);
     expect(combine.code).toBe(0);
-    expect(tagLedger(repo.root).map((row) => row.slice(1))).toEqual([
+    expect(
+      tagLedger(repo.root).map((row) => row.slice(1)),
+      tagReasons(repo.root),
+    ).toEqual([
       ['keep', '102', 'baseline'],
       ['keep', '115', 'combine: a#1 set x=4'],
       ['keep', '150', 'combine: a#2 set x=9'],
@@ -176,23 +189,26 @@ describe('autoexp combine', () => {
     runTrack(repo, 'a', ['a 5']);
     runTrack(repo, 'b', ['a 8']); // kept first; then a#1 conflicts with it
     expect(cli(repo.root, ['combine', '--tracks', 'a,b']).code).toBe(0);
-    expect(tagLedger(repo.root)).toHaveLength(3);
+    expect(tagLedger(repo.root), tagReasons(repo.root)).toHaveLength(3);
 
     const nothing = cli(repo.root, ['combine', '--tracks', 'a,b']);
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toBe(
       'autoexp: nothing new to combine from a, b (2 replayed by an earlier combine)\n',
     );
-    expect(tagLedger(repo.root)).toHaveLength(3);
+    expect(tagLedger(repo.root), tagReasons(repo.root)).toHaveLength(3);
 
-    runTrack(repo, 'b', ['', 'b 7']); // track b goes on: y=7
+    const goesOn = runTrack(repo, 'b', ['', 'b 7']); // track b goes on: y=7
+    expect(goesOn.stdout, 'the second run of track b').toMatch(/^#2 +keep /m);
     const next = cli(repo.root, ['combine', '--tracks', 'a,b,c']);
     expect(next.code).toBe(0);
     expect(next.stdout).toContain('autoexp: track c: no ledger on autoexp/knobs.c');
     expect(next.stdout).toContain(
       'replaying 1 kept commit(s) onto autoexp/knobs: b#2 (2 replayed by an earlier combine)',
     );
-    expect(tagLedger(repo.root).slice(3)).toEqual([['3', 'keep', '187', 'combine: b#2 set y=7']]);
+    expect(tagLedger(repo.root).slice(3), tagReasons(repo.root)).toEqual([
+      ['3', 'keep', '187', 'combine: b#2 set y=7'],
+    ]);
   });
 });
 

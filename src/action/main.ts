@@ -28,8 +28,7 @@ import { SetupError } from '../session/errors.js';
 import { publishDashboard, type Dashboard } from './artifact.js';
 import { InputError, readInputs, inputProblems, withProposerInputs, type ActionInputs } from './inputs.js';
 import { chooseProgramConfig } from './programs.js';
-import { pushBranch } from '../session/push.js';
-import { recordAfterRemote } from './publish.js';
+import { runPushedSession } from '../session/pushed-session.js';
 import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
@@ -37,13 +36,6 @@ import { writeJobSummary } from './summary.js';
 import { sessionReportInput } from './report-input.js';
 
 /** What the session's pushes ran into. */
-interface PushState {
-  /** Ledger records pushed so far this session (the baseline row counts as one). */
-  pushedRecords: number;
-  race: boolean;
-  failure?: string;
-}
-
 export async function run(): Promise<void> {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
@@ -137,8 +129,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
     const github = typeof context === 'string' ? undefined : gitHubRepo(context);
     // A track has no PR of its own to read reviewers' notes from.
     const steering = track === undefined ? await readSteering(github, repository, settings) : { notes: [] };
-    const startedAt = Date.now();
-    const session = (pushes: PushState, more: Partial<SessionOptions>): Promise<SessionResult> =>
+    const run = (more: Partial<SessionOptions>): Promise<SessionResult> =>
       runSession({
         settings,
         checkout: repository.topLevel,
@@ -147,58 +138,31 @@ async function runAction(signal: AbortSignal): Promise<void> {
         env: sessionEnvironment(inputs),
         signal,
         reviewerNotes: steering.notes,
+        proposer: replay?.proposer,
         events: {
           experiment: (outcome) => core.info(describeOutcome(outcome, settings)),
           notice: (message) => core.info(`autoexp: ${message}`),
           phase: (phase) => core.debug(`phase: ${JSON.stringify(phase)}`),
         },
-        afterRecord: inputs.push ? async () => pushAfterExperiment(repository, settings, pushes) : undefined,
         ...more,
       });
-    const pushes: PushState = { pushedRecords: 0, race: false };
-    let result = await session(pushes, {
-      proposer: replay?.proposer,
-      experiments: replay?.experiments ?? inputs.experiments,
-      timeMs: inputs.timeMs,
-    });
-    const lost = await settleRace(repository, settings, result, pushes);
-    if (lost && !replay && !signal.aborted) {
-      // Measure the superseded keeps again on the other run's head (kept if they still win), then go on
-      // with what is left of this run's budget.
-      const left = {
-        experiments: (inputs.experiments ?? settings.budget.experiments) - result.outcomes.length,
-        timeMs: (inputs.timeMs ?? settings.budget.timeMs) - (Date.now() - startedAt),
-      };
-      const again = lost.keeps.map((outcome) => ({
-        commit: outcome.record.commit,
-        description: `${outcome.record.description} (measured again after a push race)`.slice(0, 200),
-      }));
-      const experiments = again.length + Math.max(0, left.experiments);
-      if (experiments > 0 && left.timeMs > 0) {
-        core.info(
-          `autoexp: measuring ${again.length} superseded keep(s) again on the head of the run that pushed first` +
-            (left.experiments > 0 ? `, then ${left.experiments} more experiment(s)` : ''),
-        );
-        const morePushes: PushState = { pushedRecords: 0, race: false };
-        const continued = await session(morePushes, {
+    const experiments = replay?.experiments ?? inputs.experiments;
+    const { result, failure } = inputs.push
+      ? await runPushedSession({
+          run,
+          settings,
+          remote: repository.remote,
+          remoteName: 'origin',
+          commonDir: repository.commonDir,
           experiments,
-          timeMs: left.timeMs,
-          reapplyFirst: again,
-        });
-        // A second race in one job is left at its recorded rows: the next scheduled run goes on.
-        await settleRace(repository, settings, continued, morePushes);
-        if (morePushes.failure !== undefined) pushes.failure = morePushes.failure;
-        result = {
-          ...continued,
-          baseline: result.baseline,
-          outcomes: [...lost.outcomes, ...continued.outcomes],
-        };
-      } else {
-        result = { ...result, outcomes: lost.outcomes };
-      }
-    } else if (lost) {
-      result = { ...result, outcomes: lost.outcomes };
-    }
+          timeMs: inputs.timeMs,
+          goOnAfterRace: replay === undefined,
+          signal,
+          warn: (message) => core.warning(message),
+          info: (message) => core.info(`autoexp: ${message}`),
+        })
+      : { result: await run({ experiments, timeMs: inputs.timeMs }), failure: undefined };
+    const pushes = { failure };
     const trackRun = track === undefined ? undefined : { tagBranch };
     await finish({ inputs, settings, repository, result, pushes, github, steering, trackRun });
   } finally {
@@ -206,66 +170,9 @@ async function runAction(signal: AbortSignal): Promise<void> {
   }
 }
 
-/**
- * After a session that lost a push race: records its unpushed experiments after the other run's (keeps
- * among them as "superseded"), and returns this session's experiments with the numbers they got and the
- * keeps worth measuring again. Undefined when there was no race.
- */
-async function settleRace(
-  repository: PreparedRepository,
-  settings: Settings,
-  result: SessionResult,
-  pushes: PushState,
-): Promise<{ outcomes: ExperimentOutcome[]; keeps: ExperimentOutcome[] } | undefined> {
-  const branch = branchName(settings.tag);
-  const recorded = [...(result.baseline ? [result.baseline] : []), ...result.outcomes];
-  const unpushed = recorded.slice(pushes.pushedRecords);
-  if (!pushes.race || unpushed.length === 0) return undefined;
-  const numbers = await recordAfterRemote({
-    remote: repository.remote,
-    commonDir: repository.commonDir,
-    settings,
-    branch,
-    outcomes: unpushed,
-  });
-  core.warning(
-    `another run moved ${branch} while this one worked: this run's last ${numbers.length} experiment(s) ` +
-      `are recorded after it as #${numbers[0]}–#${numbers.at(-1)} (keeps among them as "superseded", ` +
-      'measured again on its head). Use a concurrency group so that runs on one tag do not overlap.',
-  );
-  const renumbered = unpushed.map((outcome, index) =>
-    outcome === result.baseline
-      ? outcome
-      : { ...outcome, row: { ...outcome.row, experiment: numbers[index]! } },
-  );
-  const pushed = recorded.slice(0, pushes.pushedRecords).filter((outcome) => outcome !== result.baseline);
-  return {
-    outcomes: [...pushed, ...renumbered.filter((outcome) => outcome !== result.baseline)],
-    keeps: unpushed.filter((outcome) => outcome.row.status === 'keep' || outcome.row.status === 'explore'),
-  };
-}
-
 /** Everything in the session's env reaches proposers; evals get a scrubbed copy (src/measure/environment.ts). */
 function sessionEnvironment(inputs: ActionInputs): NodeJS.ProcessEnv {
   return inputs.apiKey === undefined ? process.env : { ...process.env, AUTOEXP_API_KEY: inputs.apiKey };
-}
-
-async function pushAfterExperiment(
-  repository: PreparedRepository,
-  settings: Settings,
-  pushes: PushState,
-): Promise<void | 'stop'> {
-  const pushed = await pushBranch(repository.remote, settings.tag, branchName(settings.tag));
-  if (pushed.ok) {
-    pushes.pushedRecords++;
-    return;
-  }
-  if (pushed.rejected) {
-    pushes.race = true;
-    return 'stop';
-  }
-  pushes.failure = pushed.message;
-  return 'stop';
 }
 
 function describeOutcome(outcome: ExperimentOutcome, settings: Settings): string {
@@ -317,7 +224,7 @@ async function finish(context: {
   settings: Settings;
   repository: PreparedRepository;
   result: SessionResult;
-  pushes: PushState;
+  pushes: { failure?: string };
   github: GitHubRepo | undefined;
   steering: Steering;
   /** A track run: its keeps reach a PR through the combine onto autoexp/<tag>. */

@@ -21,10 +21,10 @@ import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { renderStatus, statusJson, type StatusJson } from '../report/status.js';
 import { llmSpend, summarizeLedger } from '../report/summary.js';
-import { pushBranch } from '../session/push.js';
+import { runPushedSession } from '../session/pushed-session.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
-import { branchName, runSession, type SessionResult } from '../session/session.js';
+import { branchName, runSession, type SessionOptions, type SessionResult } from '../session/session.js';
 import type { Command } from './args.js';
 import { createProgressPrinter } from './progress.js';
 import { formatMetric, formatPercent, formatSpend } from '../report/format.js';
@@ -136,27 +136,47 @@ async function runLoadedSession(
     settings.metrics,
     options.timeMs ?? settings.budget.timeMs,
   );
-  const push = async () => {
-    const pushed = await pushBranch(repo, settings.tag, branch, options.remote);
-    if (!pushed.ok) printer.notice?.(`push to ${options.remote} failed: ${pushed.message}`);
-  };
-  let result: SessionResult;
-  try {
-    result = await runSession({
+  const run = (more: Partial<SessionOptions>): Promise<SessionResult> =>
+    runSession({
       settings,
       checkout: topLevel,
       baseRef,
       remoteBranchRef: options.push ? `refs/remotes/${options.remote}/${branch}` : undefined,
-      experiments: options.experiments,
-      timeMs: options.timeMs,
       env: io.env,
       signal: io.signal,
       events: printer,
-      afterRecord: options.push ? push : undefined,
       proposer: options.proposer,
+      ...more,
     });
+  let result: SessionResult;
+  let failure: string | undefined;
+  try {
+    if (options.push) {
+      ({ result, failure } = await runPushedSession({
+        run,
+        settings,
+        remote: repo,
+        remoteName: options.remote,
+        commonDir: (await repo.describeRepository()).commonDir,
+        experiments: options.experiments,
+        timeMs: options.timeMs,
+        goOnAfterRace: options.proposer === undefined,
+        signal: io.signal,
+        warn: (message) => printer.notice?.(message),
+        info: (message) => printer.notice?.(message),
+      }));
+    } else {
+      result = await run({ experiments: options.experiments, timeMs: options.timeMs });
+    }
   } finally {
     printer.stop();
+  }
+  if (failure !== undefined) {
+    io.stdout.write(formatSessionSummary(settings, result));
+    throw new CliError(
+      `git push to ${options.remote} failed, so the session stopped: ${failure}. ` +
+        `Everything recorded is on the local branch ${branch}; fix the cause and run again (or push it yourself).`,
+    );
   }
   io.stdout.write(formatSessionSummary(settings, result));
   return { exitCode: result.stopReason === 'cancelled' ? 130 : 0, result };

@@ -42,7 +42,9 @@ export function reapplyThen(first: readonly Reapply[], then: Proposer): Proposer
     async propose(context: ProposerContext): Promise<Proposal> {
       const item = first[next++];
       if (item === undefined) return then.propose(context);
-      const conflicts = await Git.at(context.worktree).applyCommit(item.commit);
+      // The keep's own values win where both runs changed the same lines: what is measured is the keep
+      // as it was, on top of the other run's head, and it is kept only if it beats that head.
+      const conflicts = await Git.at(context.worktree).applyCommit(item.commit, { theirs: true });
       if (conflicts.length > 0)
         throw new ProposalError(`conflict: ${conflicts.join(', ')}`, { description: item.description });
       return { description: item.description, details: { reapplied: item.commit } };

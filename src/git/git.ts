@@ -421,10 +421,14 @@ export class Git {
 
   /**
    * Applies `commit`'s change to the tree and index without committing (cherry-pick --no-commit). On a
-   * conflict nothing is left applied and the conflicting paths are returned.
+   * conflict nothing is left applied and the conflicting paths are returned. With `theirs`, lines both
+   * sides changed take `commit`'s version instead of conflicting.
    */
-  async applyCommit(commit: string): Promise<string[]> {
-    const result = await this.run(['cherry-pick', '--no-commit', commit], { allowFailure: true });
+  async applyCommit(commit: string, options: { theirs?: boolean } = {}): Promise<string[]> {
+    const strategy = options.theirs ? ['--strategy-option=theirs'] : [];
+    const result = await this.run(['cherry-pick', '--no-commit', ...strategy, commit], {
+      allowFailure: true,
+    });
     if (result.exitCode === 0) return [];
     const conflicted = await this.run(['diff', '--no-ext-diff', '--name-only', '--diff-filter=U']);
     await this.run(['cherry-pick', '--abort'], { allowFailure: true });

@@ -1,6 +1,19 @@
-// Pushing autoexp/<tag> (the CLI's --push and the Action share this).
+// Pushing autoexp/<tag> after every experiment, and what happens when another run got there first (the
+// CLI's --push and the Action share this).
+//
+// A push race (two runs on one tag) is settled without losing anything: this run stops, moves its
+// branch to the other run's head, and appends its own unpushed rows after the other run's, with fresh
+// experiment numbers. Its keeps were measured against an incumbent that is no longer the head, so they
+// are recorded as `discard` with reason `superseded` (the patch stays in the log); pushed-session.ts
+// then measures them again on the new head.
+import { join } from 'node:path';
+import type { Settings } from '../config/settings.js';
 import type { Git } from '../git/git.js';
+import { Ledger } from '../ledger/ledger.js';
+import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import { sessionPlace } from '../tree/places.js';
 import { bestRefName } from './best.js';
+import type { ExperimentOutcome } from './types.js';
 
 export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
 
@@ -24,8 +37,94 @@ export async function pushBranch(
   const result = await remote.push(remoteName, refspecs);
   if (result.exitCode === 0) return { ok: true };
   const output = `${result.stdout}\n${result.stderr}`;
+  // git's reason is on its fatal:/error:/remote: lines and the "!" ref lines; the rest is advice.
+  const lines = result.stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const reasons = lines.filter((line) => /^(fatal|error|remote):|^!/.test(line));
   const message =
-    result.stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ') ||
+    (reasons.length > 0 ? reasons : lines.slice(-3)).join(' ').replace(/[.\s]+$/, '') ||
     `git push exited ${result.exitCode}`;
   return { ok: false, rejected: REJECTED.test(output), message };
+}
+
+/** This run's best pointer may name a keep that is now superseded: take the remote's, or none. */
+async function adoptRemoteBestPointer(remote: Git, remoteName: string, tag: string): Promise<void> {
+  const best = bestRefName(tag);
+  const fetched = await remote.fetch(remoteName, [`+${best}:${best}`]);
+  if (fetched.exitCode !== 0) await remote.deleteRef(best);
+}
+
+/** Why a keep from before the race no longer counts. */
+function supersede(record: ExperimentRecord): { status: ExperimentRecord['status']; reason: string } {
+  if (record.status !== 'keep' && record.status !== 'explore')
+    return { status: record.status, reason: record.reason };
+  return {
+    status: 'discard',
+    reason: `superseded: ${record.status} against ${record.parent || 'the incumbent'}, but another run moved the branch first`,
+  };
+}
+
+/**
+ * Appends `outcomes` (this run's experiments the remote does not have) after the remote's rows and
+ * pushes; retries when the remote moves again meanwhile. Returns the experiment numbers they got.
+ */
+export async function recordAfterRemote(options: {
+  remote: Git;
+  commonDir: string;
+  settings: Settings;
+  branch: string;
+  outcomes: readonly ExperimentOutcome[];
+  remoteName?: string;
+  attempts?: number;
+}): Promise<number[]> {
+  const { remote, settings, branch } = options;
+  const remoteName = options.remoteName ?? 'origin';
+  let lastProblem = '';
+  for (let attempt = 1; attempt <= (options.attempts ?? 5); attempt++) {
+    const fetched = await remote.fetch(remoteName, [
+      `+refs/heads/${branch}:refs/remotes/${remoteName}/${branch}`,
+    ]);
+    if (fetched.exitCode !== 0)
+      throw new Error(`cannot fetch ${branch} after a rejected push: ${fetched.stderr.trim()}`);
+    await remote.setRef(`refs/heads/${branch}`, `refs/remotes/${remoteName}/${branch}`);
+    await adoptRemoteBestPointer(remote, remoteName, settings.tag);
+
+    const path = join(sessionPlace(process.env, options.commonDir, settings.tag), 'race');
+    await remote.removeWorktree(path);
+    await remote.addWorktree(path, { branch });
+    const tree = remote.withCwd(path);
+    try {
+      const ledger = await Ledger.open(
+        join(path, settings.results.dir),
+        settings.metrics.map((metric) => metric.name),
+      );
+      const numbers: number[] = [];
+      const paths = new Set<string>();
+      for (const { row, record } of options.outcomes) {
+        const experiment = ledger.nextExperiment();
+        const { status, reason } = supersede(record);
+        const renumbered: ExperimentRecord = { ...record, experiment, status, reason };
+        const newRow: LedgerRow = { ...row, experiment, status };
+        for (const file of await ledger.append(newRow, renumbered))
+          paths.add(join(settings.results.dir, file));
+        numbers.push(experiment);
+      }
+      if (numbers.length > 0) {
+        await tree.commitPaths(
+          [...paths],
+          `autoexp(${settings.tag}): record #${numbers[0]}–#${numbers.at(-1)} after another run (superseded keeps)`,
+          { newPaths: true },
+        );
+      }
+      const pushed = await pushBranch(remote, settings.tag, branch, remoteName);
+      if (pushed.ok) return numbers;
+      lastProblem = pushed.message;
+      if (!pushed.rejected) throw new Error(`git push failed: ${pushed.message}`);
+    } finally {
+      await remote.removeWorktree(path);
+    }
+  }
+  throw new Error(`the branch kept moving while autoexp recorded its results: ${lastProblem}`);
 }
