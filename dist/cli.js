@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 hideSecretsFromEnviron();
-var { main } = await import("./chunks/main-RDWWWME4.js");
+var { main } = await import("./chunks/main-J3JPA7RP.js");
 process.exitCode = await main(process.argv.slice(2));

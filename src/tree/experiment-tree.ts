@@ -7,7 +7,7 @@
 // is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
@@ -29,6 +29,8 @@ export interface Verification {
 interface Seal {
   head: string;
   index: Buffer | undefined;
+  /** When the index file was last written (ms), for putting it back with its racy-git semantics. */
+  indexWrittenMs: number;
   artifacts?: ArtifactSignatures;
 }
 
@@ -114,9 +116,11 @@ export class ExperimentTree {
    * files are signed too (before a proposal; an eval may change its own artifacts).
    */
   async seal(options: { artifacts?: boolean } = {}): Promise<void> {
-    const index = await readFile(join(this.gitDir, 'index')).catch(() => undefined);
+    const indexPath = join(this.gitDir, 'index');
+    const index = await readFile(indexPath).catch(() => undefined);
+    const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
-    this.sealed = { head: this.recorded, index, ...(artifacts ? { artifacts } : {}) };
+    this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -151,13 +155,14 @@ export class ExperimentTree {
     }
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
-    if (sealed.index) await writeFile(join(this.gitDir, 'index'), sealed.index);
+    await this.restoreIndex(sealed);
     const ignored = sealed.artifacts !== undefined || options.dropNewArtifacts === true;
     let status = await this.git.status({ ignored });
     if (status.head !== sealed.head) {
       moved.push(`${this.branch ?? 'HEAD'} was moved (commits of its own, or a reset)`);
       if (this.branch) await this.git.setRef(`refs/heads/${this.branch}`, sealed.head);
       else await writeFile(join(this.gitDir, 'HEAD'), `${sealed.head}\n`);
+      await this.restoreIndex(sealed);
       status = await this.git.status({ ignored });
     }
     let removedArtifacts: string[] = [];
@@ -173,6 +178,20 @@ export class ExperimentTree {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
     return { changed: status.changed, moved, removedArtifacts, setupNeeded };
+  }
+
+  /**
+   * Writes the sealed index back. git trusts an entry's recorded stat data (size, times) when the entry is
+   * older than the index file itself, so a file rewritten with the same size in the same second as it
+   * was recorded would look unchanged under a freshly written index. The file gets a time a second
+   * before the sealed one: every entry from that last second is compared by content.
+   */
+  private async restoreIndex(sealed: Seal): Promise<void> {
+    if (!sealed.index) return;
+    const indexPath = join(this.gitDir, 'index');
+    await writeFile(indexPath, sealed.index);
+    const before = new Date(Math.max(0, sealed.indexWrittenMs - 1000));
+    await utimes(indexPath, before, before);
   }
 
   /**

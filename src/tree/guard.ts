@@ -62,8 +62,15 @@ export class RepositoryGuard {
       findings.push(`${this.files.has(path) ? 'changed' : 'planted'} .git/${path}`);
     }
     if (this.refsBefore) {
-      const now = await readRefs(this.commonDir, this.git);
-      const moved = changedRefs(this.refsBefore, now, this.ownRef);
+      let now = await readRefs(this.commonDir, this.git);
+      let moved = changedRefs(this.refsBefore, now, this.ownRef);
+      if (moved.length > 0) {
+        // packed-refs and the loose files are two reads: a `git pack-refs` (gc) between them looks like a
+        // deleted ref. Only what a second read confirms counts.
+        now = await readRefs(this.commonDir, this.git);
+        const again = new Set(changedRefs(this.refsBefore, now, this.ownRef));
+        moved = moved.filter((ref) => again.has(ref));
+      }
       if (moved.length > 0) {
         await restoreRefs(this.git, this.refsBefore, moved);
         for (const ref of moved)

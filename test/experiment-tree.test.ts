@@ -1,0 +1,79 @@
+// The experiment tree on its own: what verify() sees and puts back after untrusted code ran in it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Git } from '../src/git/git.js';
+import { ExperimentTree } from '../src/tree/experiment-tree.js';
+import { createTestRepo, GIT_IDENTITY_ENV } from './helpers/repo.js';
+
+async function branchTree(files: Record<string, string> = { 'a.txt': 'x=3\n', '.gitignore': 'build/\n' }) {
+  const repo = createTestRepo(files);
+  repo.git('branch', 'autoexp/t');
+  const { commonDir } = await Git.at(repo.root).describeRepository();
+  const place = mkdtempSync(join(tmpdir(), 'autoexp-tree-'));
+  const tree = await ExperimentTree.create(Git.at(repo.root), {
+    path: join(place, 'tree'),
+    scratchDir: place,
+    commonDir,
+    branch: 'autoexp/t',
+  });
+  const sh = (script: string) =>
+    execFileSync('bash', ['-c', script], { cwd: tree.path, env: { ...process.env, ...GIT_IDENTITY_ENV } });
+  return { repo, tree, sh };
+}
+
+describe('ExperimentTree.verify', () => {
+  it('sees a same-size rewrite that keeps the mtime, made in the second git last wrote the file', async () => {
+    const { tree } = await branchTree();
+    const file = join(tree.path, 'a.txt');
+    let tried = false;
+    for (let attempt = 0; attempt < 5 && !tried; attempt++) {
+      writeFileSync(file, 'x=7\n');
+      await tree.resetTo(); // git writes a.txt (x=3) and its index entry now
+      await tree.seal();
+      const written = statSync(file);
+      writeFileSync(file, 'x=8\n'); // same size, then the old mtime back; the ctime cannot be set
+      utimesSync(file, written.atime, written.mtime);
+      if (Math.floor(statSync(file).ctimeMs / 1000) !== Math.floor(written.ctimeMs / 1000)) continue;
+      tried = true;
+      // Into the next second, so the index put back is newer than the entry by git's clock.
+      while (Math.floor(Date.now() / 1000) === Math.floor(written.ctimeMs / 1000))
+        await new Promise((done) => setTimeout(done, 20));
+      const { changed } = await tree.verify();
+      expect(changed.map((change) => change.path)).toEqual(['a.txt']);
+    }
+    expect(tried).toBe(true);
+  });
+
+  it('clears index flags that hide a change, and puts back a moved HEAD and branch', async () => {
+    const { tree, sh } = await branchTree();
+    const head = tree.head;
+    await tree.seal();
+    sh(`git update-index --skip-worktree a.txt && echo x=9 > a.txt
+git checkout -q -b elsewhere && git commit -q --allow-empty -m moved`);
+    const verified = await tree.verify();
+    expect(verified.moved.join('; ')).toMatch(/HEAD was moved to refs\/heads\/elsewhere/);
+    expect(verified.changed.map((change) => change.path)).toEqual(['a.txt']);
+    expect(sh('git symbolic-ref HEAD').toString().trim()).toBe('refs/heads/autoexp/t');
+    expect(sh('git rev-parse HEAD').toString().trim()).toBe(head);
+    expect(sh('git ls-files -v a.txt').toString()).toMatch(/^H /);
+  });
+
+  it('removes ignored files a proposal made, and says setup must run again when it changed its files', async () => {
+    const { tree, sh } = await branchTree();
+    sh('mkdir -p build && echo built > build/out.txt');
+    await tree.noteSetupArtifacts();
+    await tree.seal({ artifacts: true });
+    sh(
+      'echo planted > build/out.txt; mkdir -p node_modules/x; echo y > node_modules/x/index.js; echo z > .env',
+    );
+    const verified = await tree.verify();
+    expect(verified.removedArtifacts).toEqual(['build/']);
+    expect(verified.setupNeeded).toBe(true);
+    // node_modules/ and .env are not ignored here: they are untracked changes, left for the scope check.
+    expect(verified.changed.map((change) => change.path).sort()).toEqual(['.env', 'node_modules/x/index.js']);
+    expect(existsSync(join(tree.path, 'build'))).toBe(false);
+  });
+});
