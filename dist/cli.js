@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 hideSecretsFromEnviron();
-var { main } = await import("./chunks/main-J3JPA7RP.js");
+var { main } = await import("./chunks/main-W6E26Q6E.js");
 process.exitCode = await main(process.argv.slice(2));

@@ -8,5 +8,5 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-KZ7TI66X.js");
+var { run } = await import("./chunks/main-JGBFQYJY.js");
 await run();

@@ -15,17 +15,25 @@ export class BestPointer {
     readonly ref: string,
     private readonly primary: MetricSpec,
     private value: number | undefined,
+    /** Told the full sha each time autoexp moves the ref (the repository guard expects it there). */
+    private readonly moved: (ref: string, sha: string) => void,
   ) {}
 
   /** Starts from the best `keep` row of the ledger (without touching the ref). */
-  static fromLedger(git: Git, tag: string, rows: readonly LedgerRow[], primary: MetricSpec): BestPointer {
+  static fromLedger(
+    git: Git,
+    tag: string,
+    rows: readonly LedgerRow[],
+    primary: MetricSpec,
+    moved: (ref: string, sha: string) => void = () => undefined,
+  ): BestPointer {
     let best: number | undefined;
     for (const row of rows) {
       const value = row.metrics[primary.name];
       if (row.status !== 'keep' || value === undefined) continue;
       if (best === undefined || isBetter(primary.goal, value, best)) best = value;
     }
-    return new BestPointer(git, bestRefName(tag), primary, best);
+    return new BestPointer(git, bestRefName(tag), primary, best, moved);
   }
 
   /** Moves the ref to `commit` when its primary value beats every earlier keep. */
@@ -34,6 +42,7 @@ export class BestPointer {
     if (value === undefined) return;
     if (this.value !== undefined && !isBetter(this.primary.goal, value, this.value)) return;
     await this.git.setRef(this.ref, commit);
+    this.moved(this.ref, (await this.git.resolve(this.ref)) ?? commit);
     this.value = value;
   }
 }

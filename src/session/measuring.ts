@@ -23,6 +23,8 @@ export interface MeasurerOptions {
   network: NetworkIsolation | undefined;
   guard: RepositoryGuard;
   events: SessionEvents;
+  /** Put back after every run: untrusted code can remove or rewrite the lock file like any other. */
+  lock: { reassert(): Promise<boolean> };
 }
 
 /** What an untrusted run changed that it may not (empty: nothing). */
@@ -53,6 +55,7 @@ export class Measurer {
     } finally {
       // Put back whatever the run changed even when it threw; the findings are read below.
       tampering.push(...(await guard.end()));
+      if (await this.options.lock.reassert()) tampering.push("changed autoexp's lock");
     }
     for (const tree of trees) {
       const verified = await tree.verify({ dropNewArtifacts: !options.setup });

@@ -37,6 +37,7 @@ async function propose(
     outcome = { error };
   }
   const planted = await guard.end();
+  if (await state.lock.reassert()) planted.push("changed autoexp's lock");
   const verified = await tree.verify();
   if (verified.setupNeeded) slot.setupNeeded = true;
   if (verified.removedArtifacts.length > 0) {

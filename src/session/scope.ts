@@ -43,7 +43,9 @@ export async function notPlainFiles(root: string, changes: readonly ChangedPath[
   const found: ChangedPath[] = [];
   for (const change of changes) {
     let kind: string | undefined;
-    if (change.mode === '120000') kind = 'a symlink';
+    const name = change.path.split('/').pop();
+    if (name === '.gitattributes' || name === '.gitmodules') kind = 'changes how git stores files';
+    else if (change.mode === '120000') kind = 'a symlink';
     else if (change.mode === '160000') kind = 'a gitlink';
     else if (change.code === '??' && change.path.endsWith('/')) kind = 'a nested repository';
     else if ((await lstat(join(root, change.path)).catch(() => undefined))?.isSymbolicLink())

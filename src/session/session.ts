@@ -50,11 +50,12 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   let guard: RepositoryGuard | undefined;
   /** The branch this session created, at the commit it created it on. */
   let created: string | undefined;
+  let state: SessionState | undefined;
   try {
-    guard = await RepositoryGuard.take(repo, commonDir, ownRefs(settings.tag, branch));
+    guard = await RepositoryGuard.take(repo, commonDir, ownRefs(branch));
     const opened = await openBranch(options, repo, branch, lock, trees);
     if (opened.created) created = opened.tree.head;
-    const state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
+    state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
     const base = {
       tag: settings.tag,
       branch,
@@ -91,8 +92,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     // A session that failed before it recorded anything (a setup error, a baseline that does not run)
     // leaves behind no branch it created.
     await trees.removeAll();
-    if (created !== undefined && (await repo.resolve(`refs/heads/${branch}`)) === created)
-      await repo.deleteRef(`refs/heads/${branch}`);
+    const tip = await repo.resolve(`refs/heads/${branch}`);
+    if (created !== undefined && tip === created) await repo.deleteRef(`refs/heads/${branch}`);
+    // Whatever failed mid-experiment (a candidate committed, not yet recorded): the branch goes back to
+    // its last recorded experiment, so every commit on it keeps its row.
+    else if (state && tip !== undefined && tip !== state.recordedHead) {
+      await repo.setRef(`refs/heads/${branch}`, state.recordedHead);
+      events.notice?.(`put ${branch} back to its last recorded experiment (${state.recordedHead.slice(0, 7)})`);
+    }
     throw error;
   } finally {
     await trees.removeAll();
@@ -106,12 +113,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   }
 }
 
-/** The refs a session moves itself: its branch, its refs/autoexp/<tag>/ refs, their remote-tracking copies. */
-function ownRefs(tag: string, branch: string): (ref: string) => boolean {
+/**
+ * The refs a session moves itself while untrusted code may run: its branch and its remote-tracking copy
+ * (the trees check the branch against what they recorded). refs/autoexp/<tag>/best is guarded like any
+ * other ref, and the session tells the guard where it moves it.
+ */
+function ownRefs(branch: string): (ref: string) => boolean {
   return (ref) =>
-    ref === `refs/heads/${branch}` ||
-    ref.startsWith(`refs/autoexp/${tag}/`) ||
-    (ref.startsWith('refs/remotes/') && ref.endsWith(`/${branch}`));
+    ref === `refs/heads/${branch}` || (ref.startsWith('refs/remotes/') && ref.endsWith(`/${branch}`));
 }
 
 async function lockOrError(commonDir: string, tag: string, branch: string): Promise<TagLock> {
@@ -261,6 +270,7 @@ async function startState(
     network,
     guard,
     events,
+    lock,
   });
   trees.measurer = measurer;
   const budget = new SessionBudget(
@@ -276,7 +286,9 @@ async function startState(
   // is only kept when explore steps can leave the head worse than an earlier keep.
   const best =
     settings.explore.every > 0
-      ? BestPointer.fromLedger(repo, settings.tag, ledger.rows(), settings.metrics[0]!)
+      ? BestPointer.fromLedger(repo, settings.tag, ledger.rows(), settings.metrics[0]!, (ref, sha) =>
+          guard.noteOwnRef(ref, sha),
+        )
       : undefined;
   return new SessionState(
     options,

@@ -7,7 +7,7 @@
 // is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
@@ -24,6 +24,33 @@ export interface Verification {
   removedArtifacts: string[];
   /** An ignored entry that existed before (setup's or the eval's) was changed or removed: run setup again. */
   setupNeeded: boolean;
+}
+
+/** Files in a worktree's git dir that point git at the repository and at the tree. */
+const POINTER_FILES = ['commondir', 'gitdir'];
+/** State of half-done operations in a git dir; autoexp never leaves any between its own steps. */
+const STATE_FILES = [
+  'MERGE_HEAD',
+  'MERGE_MSG',
+  'MERGE_MODE',
+  'AUTO_MERGE',
+  'CHERRY_PICK_HEAD',
+  'REVERT_HEAD',
+  'BISECT_LOG',
+  'BISECT_START',
+  'sequencer',
+  'rebase-merge',
+  'rebase-apply',
+  'config.worktree',
+];
+
+/** Writes `text` to `path` when the path is not a plain file holding it; true when it had to. */
+async function putBack(path: string, text: string): Promise<boolean> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isFile() && (await readFile(path, 'utf8').catch(() => undefined)) === text) return false;
+  await rm(path, { recursive: true, force: true });
+  await writeFile(path, text);
+  return true;
 }
 
 interface Seal {
@@ -54,6 +81,8 @@ export class ExperimentTree {
     private readonly commonDir: string,
     /** The content of the tree's .git file, which points git at gitDir. */
     private readonly link: string,
+    /** gitDir's own pointers (commondir: where the repository is; gitdir: where the tree is), as created. */
+    private readonly pointers: ReadonlyMap<string, string>,
     /** The branch the tree is on; undefined for a detached tree. */
     readonly branch: string | undefined,
     /** The commit the tree is at, as autoexp last put it there (full sha). */
@@ -77,6 +106,8 @@ export class ExperimentTree {
     const link = await readFile(join(options.path, '.git'), 'utf8');
     const pointer = link.trim().replace(/^gitdir: /, '');
     const gitDir = isAbsolute(pointer) ? pointer : resolve(options.path, pointer);
+    const pointers = new Map<string, string>();
+    for (const name of POINTER_FILES) pointers.set(name, await readFile(join(gitDir, name), 'utf8'));
     const tree = new ExperimentTree(
       git,
       options.path,
@@ -84,6 +115,7 @@ export class ExperimentTree {
       gitDir,
       options.commonDir,
       link,
+      pointers,
       'branch' in options ? options.branch : undefined,
       '',
     );
@@ -139,19 +171,29 @@ export class ExperimentTree {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     const moved: string[] = [];
-    // The tree's link to its git dir: a run that replaced it would take git somewhere else.
-    const link = await readFile(join(this.path, '.git'), 'utf8').catch(() => undefined);
-    if (link !== this.link) {
-      moved.push("the tree's .git file was replaced");
-      await rm(join(this.path, '.git'), { recursive: true, force: true });
-      await writeFile(join(this.path, '.git'), this.link);
+    // Before any git process: what tells git where the repository and the tree are. A run that replaced
+    // them would have autoexp's git read another repository's config (and run its filters).
+    if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");
+    for (const [name, text] of this.pointers)
+      if (await putBack(join(this.gitDir, name), text)) moved.push(`the tree's ${name} was changed`);
+    // Half-done merges, cherry-picks and rebases: a MERGE_HEAD would become a parent of the next commit.
+    for (const name of STATE_FILES) {
+      const path = join(this.gitDir, name);
+      if (await lstat(path).catch(() => undefined)) {
+        await rm(path, { recursive: true, force: true });
+        moved.push(`left ${name}`);
+      }
     }
-    // HEAD: on the branch (or detached at the commit), whatever the run did to it.
+    // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
+    // moved whatever it reads as: git follows it.
     const expectedHead = this.branch ? `ref: refs/heads/${this.branch}` : sealed.head;
-    const head = (await readFile(join(this.gitDir, 'HEAD'), 'utf8').catch(() => '')).trim();
+    const headPath = join(this.gitDir, 'HEAD');
+    const headIsFile = (await lstat(headPath).catch(() => undefined))?.isFile() === true;
+    const head = headIsFile ? (await readFile(headPath, 'utf8').catch(() => '')).trim() : '';
     if (head !== expectedHead) {
-      moved.push(head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached');
-      await writeFile(join(this.gitDir, 'HEAD'), `${expectedHead}\n`);
+      moved.push(head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached or replaced');
+      await rm(headPath, { recursive: true, force: true });
+      await writeFile(headPath, `${expectedHead}\n`);
     }
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
@@ -189,6 +231,8 @@ export class ExperimentTree {
   private async restoreIndex(sealed: Seal): Promise<void> {
     if (!sealed.index) return;
     const indexPath = join(this.gitDir, 'index');
+    // Whatever is there now (a directory, a symlink) goes first.
+    await rm(indexPath, { recursive: true, force: true });
     await writeFile(indexPath, sealed.index);
     const before = new Date(Math.max(0, sealed.indexWrittenMs - 1000));
     await utimes(indexPath, before, before);

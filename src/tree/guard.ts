@@ -8,6 +8,8 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
 import { changedRefs, readRefs, restoreRefs } from './refs.js';
@@ -20,11 +22,17 @@ const PROTECTED_PATHS = [
   'info',
   'objects/info/alternates',
   'objects/info/http-alternates',
+  // A planted shallow file cuts the history off: merges of base fail from then on.
+  'shallow',
 ];
 
 export class RepositoryGuard {
   private openRuns = 0;
   private refsBefore: RefValues | undefined;
+  /** packed-refs as it was: git looks refs up in it by binary search, so its order matters too. */
+  private packedBefore: Buffer | undefined;
+  /** The worktrees git knows of (names under worktrees/). */
+  private worktreesBefore: string[] = [];
 
   private constructor(
     private readonly git: Git,
@@ -43,7 +51,16 @@ export class RepositoryGuard {
 
   /** Before untrusted code runs: remembers the refs. Runs may overlap (workers); each is ended once. */
   async begin(): Promise<void> {
-    if (this.openRuns++ === 0 || !this.refsBefore) this.refsBefore = await readRefs(this.commonDir, this.git);
+    if (this.openRuns++ === 0 || !this.refsBefore) {
+      this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
+      this.refsBefore = await readRefs(this.commonDir, this.git);
+      this.worktreesBefore = await readdir(join(this.commonDir, 'worktrees')).catch(() => []);
+    }
+  }
+
+  /** autoexp moved one of its own protected refs (refs/autoexp/<tag>/best): the new value is the expected one. */
+  noteOwnRef(ref: string, value: string): void {
+    this.refsBefore?.set(ref, value);
   }
 
   /**
@@ -61,6 +78,24 @@ export class RepositoryGuard {
     for (const path of await restoreFiles(this.commonDir, PROTECTED_PATHS, this.files)) {
       findings.push(`${this.files.has(path) ? 'changed' : 'planted'} .git/${path}`);
     }
+    if (this.packedBefore !== undefined || this.refsBefore) {
+      const packed = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
+      if (this.packedBefore && !packed?.equals(this.packedBefore)) {
+        await writeFile(join(this.commonDir, 'packed-refs'), this.packedBefore);
+        findings.push('rewrote .git/packed-refs');
+      } else if (!this.packedBefore && packed) {
+        await rm(join(this.commonDir, 'packed-refs'), { force: true });
+        findings.push('planted .git/packed-refs');
+      }
+    }
+    for (const name of await readdir(join(this.commonDir, 'worktrees')).catch(() => [] as string[])) {
+      if (this.worktreesBefore.includes(name)) continue;
+      // A worktree added by untrusted code (it would hold the branch, or check out another): gone again.
+      const pointer = await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => '');
+      if (pointer.trim()) await rm(dirname(pointer.trim()), { recursive: true, force: true });
+      await rm(join(this.commonDir, 'worktrees', name), { recursive: true, force: true });
+      findings.push(`added a worktree (${name})`);
+    }
     if (this.refsBefore) {
       let now = await readRefs(this.commonDir, this.git);
       let moved = changedRefs(this.refsBefore, now, this.ownRef);
@@ -72,7 +107,7 @@ export class RepositoryGuard {
         moved = moved.filter((ref) => again.has(ref));
       }
       if (moved.length > 0) {
-        await restoreRefs(this.git, this.refsBefore, moved);
+        await restoreRefs(this.git, this.commonDir, this.refsBefore, moved);
         for (const ref of moved)
           findings.push(
             `${this.refsBefore.has(ref) ? (now.has(ref) ? 'moved' : 'deleted') : 'created'} ${ref}`,

@@ -59,6 +59,11 @@ export interface TagLock {
   recordHead(sha: string): Promise<void>;
   /** Remove the lock file if it is still this session's. Safe to call more than once. */
   release(): Promise<void>;
+  /**
+   * After untrusted code ran (it can write the lock dir like any file of the user's): writes this
+   * session's lock back when the file was removed or changed. True when it had to.
+   */
+  reassert(): Promise<boolean>;
 }
 
 export interface AcquireOptions {
@@ -322,6 +327,15 @@ class HeldLock implements TagLock {
       this.current = next;
       this.written = text;
     });
+  }
+
+  reassert(): Promise<boolean> {
+    let rewritten = false;
+    return this.enqueue(async () => {
+      if (this.released || (await readLockFile(this.path))?.text === this.written) return;
+      await replaceFile(this.path, this.written);
+      rewritten = true;
+    }).then(() => rewritten);
   }
 
   release(): Promise<void> {

@@ -1,7 +1,7 @@
 // Reading every ref of a repository straight from its files (packed-refs and the loose files under
 // refs/), so that checking "did untrusted code move a ref?" costs no git process. Repositories that use
 // the reftable format are read through git instead.
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 
@@ -14,6 +14,8 @@ async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): P
   for (const entry of entries) {
     const name = `${dir}/${entry.name}`;
     if (entry.isDirectory()) await walkLooseRefs(commonDir, name, into);
+    // git follows a symlinked ref; it counts as a value of its own so that it never looks unchanged.
+    else if (entry.isSymbolicLink()) into.set(name, `symlink: ${await readlink(join(commonDir, name)).catch(() => '')}`);
     else if (entry.isFile() && !entry.name.endsWith('.lock')) {
       const value = await readOptional(join(commonDir, name));
       if (value !== undefined) into.set(name, value.trim());
@@ -42,8 +44,17 @@ export function changedRefs(before: RefValues, after: RefValues, ignore: (ref: s
 }
 
 /** Puts `names` back to their values in `before` (deleting those that did not exist). */
-export async function restoreRefs(git: Git, before: RefValues, names: readonly string[]): Promise<void> {
+export async function restoreRefs(
+  git: Git,
+  commonDir: string,
+  before: RefValues,
+  names: readonly string[],
+): Promise<void> {
   for (const name of names) {
+    // A loose ref that is not a plain file (a symlink, a directory) goes first: git would follow it.
+    const loose = join(commonDir, name);
+    const kind = await lstat(loose).catch(() => undefined);
+    if (kind && !kind.isFile()) await rm(loose, { recursive: true, force: true });
     const value = before.get(name);
     if (value === undefined) await git.deleteRef(name);
     else if (value.startsWith('ref: ')) await git.setSymbolicRef(name, value.slice('ref: '.length));
