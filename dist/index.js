@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { createRequire as __autoexpCreateRequire } from 'node:module'; const require = __autoexpCreateRequire(import.meta.url);
 import {
-  hideSecretsFromEnviron
-} from "./chunks/chunk-ZBZEOMJQ.js";
-import "./chunks/chunk-YLFIXOW4.js";
+  checkNodeVersion
+} from "./chunks/chunk-QYIQTYXV.js";
 import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
-hideSecretsFromEnviron();
-var { run } = await import("./chunks/main-JGBFQYJY.js");
-await run();
+if (checkNodeVersion("action")) {
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-MLQNX63D.js");
+  hideSecretsFromEnviron();
+  const { run } = await import("./chunks/main-IGEE37BR.js");
+  await run();
+}

@@ -1,12 +1,12 @@
 // The CLI as users run it: `node dist/cli.js …` in a real repository (build first: npm run build).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProject, projectConfig, planFile } from './helpers/project.js';
 import { loadSettings } from '../src/config/load.js';
-import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { createTestRepo, git, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -57,23 +57,76 @@ describe('autoexp run', () => {
     expect(remoteBest).toBe(repo.git('rev-parse', 'refs/autoexp/quad/best'));
   });
 
-  it('reports a bad config as one clear line and exits 1', () => {
+  it('reports a bad config with its file, line and key path, one line per problem, and exits 1', () => {
     const repo = createProject();
-    repo.write('autoexp.yml', repo.read('autoexp.yml').replace('timeout: 1s', 'timout: 5 minutes'));
+    // eval.timeout is on line 6 of the project's config, budget.experiments on line 15.
+    const config = repo
+      .read('autoexp.yml')
+      .replace('timeout: 1s', 'timout: 5 minutes')
+      .replace('experiments: 10', 'experiments: lots');
+    repo.write('autoexp.yml', config);
     const result = cli(repo.root, ['run']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      /^autoexp: autoexp\.yml: eval\.timout: unknown key \(did you mean "timeout"\?\)/,
-    );
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      'autoexp: autoexp.yml:6: eval.timout: unknown key (did you mean "timeout"?)',
+      expect.stringMatching(/^autoexp: autoexp\.yml:15: budget\.experiments: /),
+    ]);
     expect(result.stdout).toBe('');
   });
 
-  it('exits 2 on a usage error', () => {
+  it('places the problem of a config in a subdirectory on its line too', () => {
+    const repo = createProject();
+    repo.write('ci/autoexp.yml', repo.read('autoexp.yml').replace('tag: quad', 'tag: Quad'));
+    const result = cli(repo.root, ['status', '--config', 'ci/autoexp.yml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^autoexp: ci\/autoexp\.yml:1: tag: "Quad" is not a valid tag/);
+  });
+
+  it("exits 2 on a usage error, with the command's usage line instead of the whole help", () => {
     const repo = createProject();
     const result = cli(repo.root, ['run', '--experiments', 'lots']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('autoexp: --experiments wants a whole number');
-    expect(result.stderr).toContain('Usage: autoexp');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      [
+        'autoexp: --experiments wants a whole number of 1 or more, got "lots"',
+        'usage: autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]',
+        'autoexp run --help for more',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('suggests the flag meant for a misspelt one', () => {
+    const repo = createProject();
+    const result = cli(repo.root, ['run', '--experiment', '3']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'autoexp: unknown option --experiment (did you mean --experiments?)',
+    );
+    expect(result.stderr.split('\n')).toHaveLength(4); // three lines and the final newline
+  });
+
+  it('run --help explains every flag with an example, and exits 0', () => {
+    const result = cli(tmpdir(), ['run', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^autoexp run: /);
+    expect(result.stdout).toContain(
+      'Usage: autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]',
+    );
+    for (const flag of [
+      '--config F',
+      '--experiments N',
+      '--time D',
+      '--push',
+      '--remote NAME',
+      '--track NAME',
+    ])
+      expect(result.stdout).toMatch(new RegExp(`^  ${flag.replace(/[.*+?^$()|[\]\\]/g, '\\$&')} +\\S`, 'm'));
+    expect(result.stdout).toContain('push autoexp/<tag> to the remote after every experiment');
+    expect(result.stdout).toMatch(/^Examples:\n {2}autoexp run/m);
+    expect(result.stdout).not.toContain('Commands:');
   });
 
   it('exits 1 outside a git repository', () => {
@@ -81,6 +134,19 @@ describe('autoexp run', () => {
     const result = cli(dir, ['status']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^autoexp: .* is not inside a git repository/);
+  });
+
+  it('says a repository has no commits yet rather than that there is none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'autoexp-nocommit-'));
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    writeFileSync(join(dir, 'autoexp.yml'), projectConfig());
+    for (const args of [['run'], ['status']]) {
+      const result = cli(dir, args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        "autoexp: this repository has no commits yet: commit your files first (git add -A && git commit -m 'first')\n",
+      );
+    }
   });
 
   it('refuses a corrupt ledger with its file and line, and overwrites nothing', () => {
@@ -227,6 +293,110 @@ describe('status, report and init', () => {
     const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
     expect(settings.tag).toBe('my-first-run');
     expect(settings.program?.path).toBe('program.md');
+    expect(settings.base).toBe('main');
+  });
+
+  it("init names the workflow's concurrency group after the tag and ends with the commit to make", () => {
+    const repo = createProject();
+    repo.git('rm', '-q', 'autoexp.yml');
+    const result = cli(repo.root, ['init']);
+    expect(result.code).toBe(0);
+    expect(repo.read('.github/workflows/autoexp.yml')).toMatch(/^ {2}group: autoexp-my-first-run +#/m);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(
+      'autoexp: the schedule runs only once the three files are committed on main, the default branch, and pushed:',
+    );
+    expect(lines.at(-1)).toBe(
+      '  git add autoexp.yml program.md .github/workflows/autoexp.yml && git commit -m "Set up autoexp (my-first-run)"',
+    );
+    // The command it prints works as printed.
+    execFileSync('bash', ['-c', lines.at(-1)!], {
+      cwd: repo.root,
+      env: { ...process.env, ...GIT_IDENTITY_ENV },
+    });
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('init keeps an existing autoexp.yml and takes the concurrency group from its tag', () => {
+    const repo = createProject();
+    const result = cli(repo.root, ['init']);
+    expect(result.stdout).toContain('kept autoexp.yml');
+    expect(repo.read('.github/workflows/autoexp.yml')).toMatch(/^ {2}group: autoexp-quad +#/m);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toContain('git commit -m "Set up autoexp (quad)"');
+  });
+
+  it("init takes base from origin's HEAD, the lone config file as scope and the repository's commands", () => {
+    const repo = createTestRepo({
+      'settings.json': '{ "workers": 4 }\n',
+      'package.json': JSON.stringify({ scripts: { test: 'vitest run', bench: 'node bench.js' } }),
+      'package-lock.json': '{}\n',
+      'tsconfig.json': '{}\n',
+      Makefile: 'test:\n\tnpm test\n',
+      'bench.sh': 'echo "score: 1"\n',
+      'tests/test_speed.py': 'def test_speed():\n    pass\n',
+    });
+    repo.git('remote', 'set-head', 'origin', 'main');
+    repo.git('switch', '-q', '-c', 'feature');
+    const result = cli(repo.root, ['init']);
+    expect(result.code).toBe(0);
+    const config = repo.read('autoexp.yml');
+    expect(config).toMatch(
+      /^base: main +# where autoexp\/<tag> starts \(the default branch: origin's HEAD\)$/m,
+    );
+    expect(config).toMatch(/^ {2}modify: \[settings\.json\] +#/m);
+    expect(config).toMatch(/^ {2}# command: npm run bench +# from package\.json scripts\.bench$/m);
+    expect(config).toMatch(/^ {2}# guard: npm test +# from package\.json scripts\.test$/m);
+    expect(config).toMatch(/^ {2}# guard: make test +# from Makefile$/m);
+    expect(config).toMatch(/^ {2}# command: bash bench\.sh +# from bench\.sh$/m);
+    expect(config).toMatch(/^ {2}# guard: pytest -q +# from tests\/$/m);
+    expect(result.stdout).toContain('(you are on feature: switch to main first, or merge it there)');
+  });
+
+  it('init outside a git repository refuses and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'autoexp-nogit-init-'));
+    const result = cli(dir, ['init']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `autoexp: ${dir} is not inside a git repository, and autoexp keeps its branch and ledger in git; ` +
+        'run `git init` (and commit your files) first. Nothing was written\n',
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('init in a repository with no commits yet writes the files and says to commit the project too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'autoexp-nocommit-init-'));
+    git(dir, 'init', '--quiet', '--initial-branch=trunk');
+    const result = cli(dir, ['init']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('this repository has no commits yet: commit your project files too');
+    expect(result.stdout).toContain('committed on trunk, the default branch');
+    expect(readFileSync(join(dir, 'autoexp.yml'), 'utf8')).toMatch(/^base: trunk /m);
+  });
+});
+
+describe('an old Node', () => {
+  // The system's node, when it is older than 24 (Debian's is 20): the bundles must say so in one line.
+  const oldNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
+    if (!existsSync(path)) return false;
+    const major = Number(
+      spawnSync(path, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout,
+    );
+    return major > 0 && major < 24;
+  });
+
+  it.skipIf(oldNode === undefined).each([
+    ['dist/cli.js', 'autoexp: needs Node 24 or later (this is Node ', 'stderr'],
+    ['dist/index.js', '::error::autoexp: needs Node 24 or later (this is Node ', 'stdout'],
+  ] as const)('%s says it needs Node 24 and exits 1', (entry, message, stream) => {
+    const version = spawnSync(oldNode!, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    const result = spawnSync(oldNode!, [resolve(import.meta.dirname, '..', entry), 'run'], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result[stream]).toBe(`${message}${version})\n`);
+    expect(result[stream === 'stdout' ? 'stderr' : 'stdout']).toBe('');
   });
 });
 

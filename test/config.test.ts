@@ -302,6 +302,14 @@ describe('parseSettings problems', () => {
     expect(error).toMatchObject({ file: 'autoexp.yml', keyPath: 'eval.timeout', line: 6, column: 12 });
   });
 
+  it('places each problem on its line for the CLI: <file>:<line>: <key.path>: <problem>', () => {
+    const error = configError(yml({ eval: 'eval:\n  command: x\n  timeout: 5 minutes\n  repeats: many' }));
+    expect(error.located()).toEqual([
+      'autoexp.yml:6: eval.timeout: "5 minutes" is not a duration (e.g. 90s, 5m, 1h30m)',
+      expect.stringMatching(/^autoexp\.yml:7: eval\.repeats: /),
+    ]);
+  });
+
   it('suggests the key that was meant for an unknown key', () => {
     const error = configError(yml({ eval: 'eval:\n  command: x\n  timout: 5m' }));
     expect(error.message).toBe('autoexp.yml: eval.timout: unknown key (did you mean "timeout"?)');
@@ -795,6 +803,7 @@ describe('parseSettings problems', () => {
     expect(error.keyPath).toBe('');
     expect(error.line).toBe(4);
     expect(error.message).toMatch(/^autoexp\.yml: YAML syntax error at line 4, column 1: /);
+    expect(error.located()[0]).toMatch(/^autoexp\.yml:4: YAML syntax error \(column 1\): /);
     expect(configError('tag: a\ntag: b\n').message).toMatch(
       /^autoexp\.yml: YAML syntax error at line 2, column 1: .*unique/,
     );

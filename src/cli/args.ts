@@ -1,31 +1,24 @@
-// Command-line parsing (README.md, CLI reference). Usage errors exit with code 2.
+// Command-line parsing (README.md, CLI reference). Usage errors exit with code 2. The flags each command
+// takes, and their help, are in help.ts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../config/duration.js';
 import { durationProblem, experimentsProblem } from '../config/limits.js';
 import { trackNameProblem } from '../config/track.js';
 import { isConfigPattern } from '../config/programs.js';
+import { closestMatch, didYouMean } from '../config/suggest.js';
+import { COMMAND_NAMES, COMMANDS, commandHelp, type CommandName } from './help.js';
 
+/** A mistake on the command line: main.ts prints it with the command's usage line and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  constructor(
+    message: string,
+    /** The command whose usage line goes with the message; undefined when there is no command yet. */
+    readonly command?: CommandName,
+  ) {
+    super(message);
+  }
 }
-
-export const USAGE = `Usage: autoexp <command> [options]
-
-Commands:
-  run      one session of experiments on autoexp/<tag>
-           [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]
-  status   what the ledger on the branch says          [--config F] [--json]
-  report   the PR-body markdown, or an HTML page       [--config F] [--format md|html] [--out F]
-  init     write autoexp.yml, program.md and a workflow (never overwrites)
-  combine  replay the kept commits of tracks           --tracks a,b,c [--config F] [--push]
-  demo     run a bundled example in a temp dir       [--example NAME] [--experiments N]
-
-Options:
-  --config F        the setup file (default autoexp.yml). run and status also take a glob of
-                    several programs, e.g. 'autoexp/*.yml': run takes the one run least recently
-  -h, --help        this help
-  -v, --version     the version
-`;
 
 export type Command =
   | {
@@ -42,8 +35,17 @@ export type Command =
   | { name: 'init' }
   | { name: 'combine'; config: string; tracks: string[]; push: boolean }
   | { name: 'demo'; example?: string; experiments?: number }
-  | { name: 'help' }
+  | { name: 'help'; command?: CommandName }
   | { name: 'version' };
+
+/** Flags whose value has a default when the flag is absent. */
+const DEFAULTS: Readonly<Record<string, string | boolean>> = {
+  config: 'autoexp.yml',
+  remote: 'origin',
+  format: 'md',
+  push: false,
+  json: false,
+};
 
 function positiveInteger(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -60,60 +62,135 @@ function trackName(flag: string, name: string | undefined): string | undefined {
   return name;
 }
 
+function isCommandName(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}
+
+/** Asks for help: `-h` or `--help` before a `--`, wherever it is among the other flags. */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--help' || arg === '-h') return true;
+  }
+  return false;
+}
+
+/** The commands other than `except` that take `--flag`, for "an option of run, demo". */
+function commandsWithFlag(flag: string, except: CommandName): CommandName[] {
+  return COMMANDS.filter(
+    (command) => command.name !== except && command.flags.some((known) => known.name === flag),
+  ).map((command) => command.name);
+}
+
+/** node:util's parse errors, said in autoexp's words and with a did-you-mean for a misspelt flag. */
+function describeParseError(command: CommandName, error: Error & { code?: string }): string {
+  const flags = commandHelp(command).flags.map((flag) => flag.name);
+  const message = error.message.split('\n')[0]!;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const given = /Unknown option '([^']+)'/.exec(message)?.[1] ?? message;
+    const bare = given.replace(/^-+/, '');
+    const close = given.startsWith('--') ? closestMatch(bare, [...flags, 'help']) : undefined;
+    if (close !== undefined) return `unknown option ${given} (did you mean --${close}?)`;
+    const elsewhere = commandsWithFlag(bare, command);
+    if (elsewhere.length > 0)
+      return `${command} takes no ${given} (that is an option of ${elsewhere.join(', ')})`;
+    return flags.length === 0
+      ? `${command} takes no options, got ${given}`
+      : `unknown option ${given}; ${command} takes ${flags.map((flag) => `--${flag}`).join(', ')}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const given = /Unexpected argument '([^']*)'/.exec(message)?.[1] ?? '';
+    return `unexpected argument "${given}"; ${command} takes only options`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /Option '(-[^ ']+)/.exec(message)?.[1] ?? '';
+    const spec = commandHelp(command).flags.find((known) => `--${known.name}` === flag);
+    if (/does not take an argument/.test(message)) return `${flag} takes no value`;
+    if (spec?.value) return `${flag} needs a value: ${flag} ${spec.value}`;
+  }
+  return message.replace(/^./, (first) => first.toLowerCase());
+}
+
+/** The flags of `command` as parsed, with defaults filled in. */
+function parseFlags(
+  command: CommandName,
+  args: readonly string[],
+): Record<string, string | boolean | undefined> {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const flag of commandHelp(command).flags) {
+    const type = flag.value === undefined ? 'boolean' : 'string';
+    const fallback = DEFAULTS[flag.name];
+    options[flag.name] =
+      fallback === undefined
+        ? { type }
+        : type === 'boolean'
+          ? { type, default: Boolean(fallback) }
+          : { type, default: String(fallback) };
+  }
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values as Record<
+      string,
+      string | boolean | undefined
+    >;
+  } catch (error) {
+    throw new UsageError(describeParseError(command, error as Error & { code?: string }), command);
+  }
+}
+
 export function parseCommandLine(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') return { name: 'help' };
+  if (name === undefined || name === '-h' || name === '--help') return { name: 'help' };
+  if (name === 'help') {
+    const about = rest[0];
+    if (about === undefined) return { name: 'help' };
+    if (!isCommandName(about)) throw unknownCommand(about);
+    return { name: 'help', command: about };
+  }
   if (name === '-v' || name === '--version') return { name: 'version' };
-  const parse = (options: NonNullable<ParseArgsConfig['options']>) => {
-    try {
-      return parseArgs({
-        args: [...rest],
-        options: { ...options, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: false,
-        strict: true,
-      }).values as Record<string, string | boolean | undefined>;
-    } catch (error) {
-      throw new UsageError(`${name}: ${(error as Error).message}`);
-    }
-  };
-  const config = { config: { type: 'string' as const, default: 'autoexp.yml' } };
+  if (!isCommandName(name)) throw unknownCommand(name);
+  if (asksForHelp(rest)) return { name: 'help', command: name };
+  try {
+    return parseCommand(name, parseFlags(name, rest));
+  } catch (error) {
+    // Every problem with a command's flags is shown with that command's usage line.
+    if (error instanceof UsageError && error.command === undefined) throw new UsageError(error.message, name);
+    throw error;
+  }
+}
+
+function unknownCommand(name: string): UsageError {
+  const hint = name.startsWith('-')
+    ? ` (options go after the command, e.g. autoexp run ${name})`
+    : didYouMean(name, COMMAND_NAMES);
+  return new UsageError(`unknown command "${name}"${hint}; the commands are ${COMMAND_NAMES.join(', ')}`);
+}
+
+function parseCommand(name: CommandName, values: Record<string, string | boolean | undefined>): Command {
+  const text = (flag: string) => (typeof values[flag] === 'string' ? values[flag] : undefined);
   switch (name) {
     case 'run': {
-      const values = parse({
-        ...config,
-        experiments: { type: 'string' },
-        time: { type: 'string' },
-        push: { type: 'boolean', default: false },
-        remote: { type: 'string', default: 'origin' },
-        track: { type: 'string' },
-      });
-      if (values.help) return { name: 'help' };
       let timeMs: number | undefined;
-      if (typeof values.time === 'string') {
-        timeMs = parseDuration(values.time);
+      const time = text('time');
+      if (time !== undefined) {
+        timeMs = parseDuration(time);
         if (timeMs === undefined)
-          throw new UsageError(`--time wants a duration like 90s, 5m or 1h30m, got "${values.time}"`);
+          throw new UsageError(`--time wants a duration like 90s, 5m or 1h30m, got "${time}"`);
         const tooLong = durationProblem(timeMs);
-        if (tooLong) throw new UsageError(`--time "${values.time}" ${tooLong}`);
+        if (tooLong) throw new UsageError(`--time "${time}" ${tooLong}`);
       }
       return {
         name: 'run',
         config: String(values.config),
-        experiments: positiveInteger('--experiments', values.experiments as string | undefined),
+        experiments: positiveInteger('--experiments', text('experiments')),
         timeMs,
         push: Boolean(values.push),
         remote: String(values.remote),
-        track: trackName('--track', values.track as string | undefined),
+        track: trackName('--track', text('track')),
       };
     }
-    case 'status': {
-      const values = parse({ ...config, json: { type: 'boolean', default: false } });
-      if (values.help) return { name: 'help' };
+    case 'status':
       return { name: 'status', config: String(values.config), json: Boolean(values.json) };
-    }
     case 'report': {
-      const values = parse({ ...config, format: { type: 'string', default: 'md' }, out: { type: 'string' } });
-      if (values.help) return { name: 'help' };
       if (isConfigPattern(String(values.config))) {
         throw new UsageError(
           `report is about one program; pass one file to --config, not the pattern "${String(values.config)}"`,
@@ -122,33 +199,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (values.format !== 'md' && values.format !== 'html') {
         throw new UsageError(`--format wants md or html, got "${String(values.format)}"`);
       }
-      return {
-        name: 'report',
-        config: String(values.config),
-        format: values.format,
-        out: values.out as string | undefined,
-      };
+      return { name: 'report', config: String(values.config), format: values.format, out: text('out') };
     }
-    case 'init': {
-      const values = parse({});
-      if (values.help) return { name: 'help' };
+    case 'init':
       return { name: 'init' };
-    }
     case 'combine': {
-      const values = parse({
-        ...config,
-        tracks: { type: 'string' },
-        push: { type: 'boolean', default: false },
-      });
-      if (values.help) return { name: 'help' };
-      if (typeof values.tracks !== 'string' || values.tracks.trim() === '')
-        throw new UsageError('combine needs --tracks a,b,c');
+      const tracks = text('tracks');
+      if (tracks === undefined || tracks.trim() === '') throw new UsageError('combine needs --tracks a,b,c');
       return {
         name: 'combine',
         config: String(values.config),
         tracks: [
           ...new Set(
-            values.tracks
+            tracks
               .split(',')
               .map((track) => track.trim())
               .filter(Boolean)
@@ -159,15 +222,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
       };
     }
     case 'demo': {
-      const values = parse({ experiments: { type: 'string' }, example: { type: 'string' } });
-      if (values.help) return { name: 'help' };
+      const example = text('example');
       return {
         name: 'demo',
-        ...(typeof values.example === 'string' ? { example: values.example } : {}),
-        experiments: positiveInteger('--experiments', values.experiments as string | undefined),
+        ...(example === undefined ? {} : { example }),
+        experiments: positiveInteger('--experiments', text('experiments')),
       };
     }
-    default:
-      throw new UsageError(`unknown command "${name}"; commands: run, status, report, init, combine, demo`);
   }
+}
+
+/** What a usage error prints after its message: the command's usage line and where to read more. */
+export function usageHint(command: CommandName | undefined): string {
+  return command === undefined
+    ? `usage: autoexp <command> [options]\nautoexp --help for more`
+    : `usage: ${commandHelp(command).usage}\nautoexp ${command} --help for more`;
 }

@@ -16,7 +16,7 @@ import { combineSettings, planCombine } from '../combine/plan.js';
 import { createReplayProposer } from '../combine/replay-proposer.js';
 import { startTrackBranch } from '../combine/track-branch.js';
 import type { Proposer } from '../propose/types.js';
-import { Git } from '../git/git.js';
+import { Git, GitError } from '../git/git.js';
 import { STATUSES } from '../ledger/types.js';
 import { renderReport } from '../report/markdown.js';
 import { renderStatus, statusJson, type StatusJson } from '../report/status.js';
@@ -50,12 +50,40 @@ interface Loaded {
 
 async function openRepository(io: CliIO) {
   const repo = Git.at(io.cwd);
-  const description = await repo.describeRepository().catch(() => {
-    throw new CliError(
-      `${io.cwd} is not inside a git repository; autoexp keeps its state in git (run \`git init\` first)`,
-    );
+  const description = await repo.describeRepository().catch(async (error: unknown) => {
+    throw await whyNoRepository(repo, io.cwd, error);
   });
   return { repo, topLevel: description.topLevel, currentBranch: description.branch };
+}
+
+/** What stops describeRepository: no repository, or one with nothing committed yet (autoexp needs a commit). */
+async function whyNoRepository(repo: Git, cwd: string, error: unknown): Promise<unknown> {
+  const workTree = await repo.describeWorkTree();
+  if (
+    workTree === undefined &&
+    error instanceof GitError &&
+    /not inside a git repository/.test(error.stderr)
+  ) {
+    return new CliError(
+      `${cwd} is not inside a git repository; autoexp keeps its state in git (run \`git init\`, then commit your files)`,
+    );
+  }
+  if (workTree !== undefined && !workTree.hasCommits) {
+    const branches = [...(await repo.refs()).keys()].filter((ref) => ref.startsWith('refs/heads/'));
+    return new CliError(noCommitsYet(branches.length > 0 ? workTree.branch : undefined));
+  }
+  return error;
+}
+
+/**
+ * The message for a HEAD without a commit: a new repository, or (`branch` given) a new branch in a
+ * repository that has commits elsewhere.
+ */
+function noCommitsYet(branch?: string): string {
+  const commit = "commit your files first (git add -A && git commit -m 'first')";
+  return branch === undefined
+    ? `this repository has no commits yet: ${commit}`
+    : `the branch ${branch} has no commits yet: switch to one that has, or ${commit}`;
 }
 
 export async function loadProject(io: CliIO, configOption: string): Promise<Loaded> {

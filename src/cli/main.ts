@@ -5,7 +5,7 @@ import { ProgramsError } from '../config/programs.js';
 import { GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
 import { SetupError } from '../session/errors.js';
-import { parseCommandLine, USAGE, UsageError } from './args.js';
+import { parseCommandLine, usageHint, UsageError } from './args.js';
 import {
   CliError,
   combineCommand,
@@ -15,6 +15,7 @@ import {
   type CliIO,
 } from './commands.js';
 import { demoCommand } from './demo.js';
+import { formatCommandHelp, globalHelp } from './help.js';
 import { initCommand } from './init.js';
 import { VERSION } from './version.js';
 
@@ -22,7 +23,7 @@ async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
   const command = parseCommandLine(argv);
   switch (command.name) {
     case 'help':
-      io.stdout.write(USAGE);
+      io.stdout.write(command.command === undefined ? globalHelp() : formatCommandHelp(command.command));
       return 0;
     case 'version':
       io.stdout.write(`${VERSION}\n`);
@@ -44,9 +45,19 @@ async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
 
 /** Known failures become one clear line; anything else is a bug and shows its stack. */
 function describeFailure(error: unknown): { message: string; exitCode: number } {
-  if (error instanceof UsageError) return { message: `autoexp: ${error.message}\n\n${USAGE}`, exitCode: 2 };
+  if (error instanceof UsageError)
+    return { message: `autoexp: ${error.message}\n${usageHint(error.command)}`, exitCode: 2 };
+  if (error instanceof ConfigError) {
+    // `autoexp: autoexp.yml:6: eval.timeout: …`, one line per problem, as the Action's annotations place them.
+    return {
+      message: error
+        .located()
+        .map((line) => `autoexp: ${line}`)
+        .join('\n'),
+      exitCode: 1,
+    };
+  }
   if (
-    error instanceof ConfigError ||
     error instanceof LedgerError ||
     error instanceof CliError ||
     error instanceof ProgramsError ||

@@ -16,6 +16,20 @@ export function formatProblem(file: string, problem: ConfigProblem): string {
   return problem.keyPath ? `${file}: ${problem.keyPath}: ${problem.message}` : `${file}: ${problem.message}`;
 }
 
+/**
+ * `<file>:<line>: <key.path>: <problem>` as compilers print it (and as the Action's annotations place it),
+ * so an editor or terminal can jump to the line; `<file>: …` when the problem has no line.
+ */
+export function formatProblemAt(file: string, problem: ConfigProblem): string {
+  if (problem.line === undefined) return formatProblem(file, problem);
+  // The line is in front now; a YAML syntax error need not say it again.
+  const message = problem.message.replace(
+    new RegExp(`^YAML syntax error at line ${problem.line}, column (\\d+): `),
+    'YAML syntax error (column $1): ',
+  );
+  return formatProblem(`${file}:${problem.line}`, { ...problem, message });
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
   /** Display name of the config file, e.g. `autoexp.yml` (relative to the repository root when inside it). */
@@ -35,5 +49,10 @@ export class ConfigError extends Error {
     this.keyPath = first.keyPath;
     if (first.line !== undefined) this.line = first.line;
     if (first.column !== undefined) this.column = first.column;
+  }
+
+  /** Every problem on a line of its own, each with its line number where known (see formatProblemAt). */
+  located(): string[] {
+    return this.problems.map((problem) => formatProblemAt(this.file, problem));
   }
 }

@@ -249,6 +249,23 @@ export class Git {
     return { topLevel, commonDir, gitDir, branch: branch === 'HEAD' ? undefined : branch };
   }
 
+  /**
+   * What describeRepository says, also in a repository with no commit yet (where it fails): the top of the
+   * working tree, the branch HEAD names (undefined when detached) and whether HEAD has a commit.
+   * Undefined outside a working tree. Three processes: for `autoexp init` and error messages only.
+   */
+  async describeWorkTree(): Promise<{ topLevel: string; branch?: string; hasCommits: boolean } | undefined> {
+    const top = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+    if (top.exitCode !== 0) return undefined;
+    const head = await this.run(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
+    const branch = head.exitCode === 0 ? head.stdout.trim() : '';
+    return {
+      topLevel: top.stdout.trim(),
+      ...(branch === '' ? {} : { branch }),
+      hasCommits: (await this.resolve('HEAD')) !== undefined,
+    };
+  }
+
   async isShallow(): Promise<boolean> {
     return (await this.line(['rev-parse', '--is-shallow-repository'])) === 'true';
   }
