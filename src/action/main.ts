@@ -24,7 +24,7 @@ import { InputError, readInputs, inputProblems, withProposerInputs, type ActionI
 import { chooseProgramConfig } from './programs.js';
 import { pushBranch } from '../session/push.js';
 import { recordAfterRemote } from './publish.js';
-import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
+import type { GitHubRepo, IgnoredComment, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
@@ -209,6 +209,8 @@ function describeOutcome(outcome: ExperimentOutcome, settings: Settings): string
 interface Steering {
   pullRequest?: SummaryPullRequest;
   notes: ReviewerNote[];
+  /** Comments from people outside pr.steer-from: counted in the job summary, never shown to the proposer. */
+  ignored?: IgnoredComment[];
 }
 
 async function readSteering(
@@ -230,10 +232,20 @@ async function readSteering(
         )
       : undefined;
     const since = (await ledger?.records())?.at(-1)?.timestamp;
-    const notes = await github.reviewerNotes(pullRequest.number, since, [BOT_NAME]);
+    const { notes, ignored } = await github.reviewerNotes(
+      pullRequest.number,
+      since,
+      [BOT_NAME],
+      settings.pr.steerFrom,
+    );
     if (notes.length > 0)
       core.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
-    return { pullRequest, notes };
+    if (ignored.length > 0)
+      core.info(
+        `autoexp: ${ignored.length} comment(s) on #${pullRequest.number} from people outside pr.steer-from ` +
+          `(${settings.pr.steerFrom.join(', ') || 'nobody'}) are not shown to the proposer`,
+      );
+    return { pullRequest, notes, ignored };
   } catch (error) {
     core.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
     return { notes: [] };
@@ -316,6 +328,7 @@ async function finish(context: {
     pullRequest,
     base: repository.base,
     notes: steering.notes,
+    ignoredComments: steering.ignored,
     dashboard,
   });
 
