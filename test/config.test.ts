@@ -126,7 +126,13 @@ describe('parseSettings defaults', () => {
       budget: { experiments: 5, timeMs: 2_700_000, consecutiveCrashes: 3, costUsd: 1 },
       proposer: { kind: 'mutate', seed: 1 },
       results: { dir: '.autoexp/demo' },
-      pr: { enabled: true, draft: true, labels: ['autoexp'], reopen: false },
+      pr: {
+        enabled: true,
+        draft: true,
+        labels: ['autoexp'],
+        reopen: false,
+        steerFrom: ['OWNER', 'MEMBER', 'COLLABORATOR'],
+      },
     } satisfies Settings);
   });
 
@@ -194,7 +200,8 @@ pr:
   enabled: false
   draft: false
   labels: [perf, bot]
-  reopen: true`,
+  reopen: true
+  steer-from: [owner, CONTRIBUTOR]`,
       ),
       ALL_FEATURES,
     );
@@ -245,7 +252,23 @@ pr:
       crashRetries: 0,
     });
     expect(settings.results.dir).toBe('out/results');
-    expect(settings.pr).toEqual({ enabled: false, draft: false, labels: ['perf', 'bot'], reopen: true });
+    expect(settings.pr).toEqual({
+      enabled: false,
+      draft: false,
+      labels: ['perf', 'bot'],
+      reopen: true,
+      steerFrom: ['OWNER', 'CONTRIBUTOR'],
+    });
+  });
+
+  it('reads pr.steer-from: people with write access by default, an empty list for nobody', () => {
+    expect(parse(yml()).pr.steerFrom).toEqual(['OWNER', 'MEMBER', 'COLLABORATOR']);
+    expect(parse(yml({}, 'pr:\n  steer-from: []')).pr.steerFrom).toEqual([]);
+    expect(parse(yml({}, 'pr:\n  steer-from: OWNER')).pr.steerFrom).toEqual(['OWNER']);
+    expect(parse(yml({}, 'pr:\n  steer-from: [member, MEMBER, none]')).pr.steerFrom).toEqual([
+      'MEMBER',
+      'NONE',
+    ]);
   });
 
   it('defaults the llm api key variable by provider and reads the command proposer', () => {
@@ -748,6 +771,18 @@ describe('parseSettings problems', () => {
       yml({}, 'pr:\n  labels: {a: b}'),
       'pr.labels',
       'expected a list of labels, got a mapping',
+    ],
+    [
+      'an unknown author association in pr.steer-from',
+      yml({}, 'pr:\n  steer-from: [OWNER, COLABORATOR]'),
+      'pr.steer-from[1]',
+      'expected one of OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN, NONE, got "COLABORATOR" (did you mean "COLLABORATOR"?)',
+    ],
+    [
+      'pr.steer-from as a mapping',
+      yml({}, 'pr:\n  steer-from: {OWNER: true}'),
+      'pr.steer-from',
+      'expected a list of author associations, got a mapping',
     ],
     ['version 2', yml({}, 'version: 2'), 'version', 'only version 1 exists, got the number 2'],
   ])('reports %s', (_name, text, keyPath, message) => {

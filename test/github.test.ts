@@ -8,7 +8,13 @@ import {
   GitHubRepo,
   type UpsertSummaryOptions,
 } from '../src/action/github.js';
-import { botUser, humanUser, startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+import {
+  botUser,
+  humanUser,
+  startFakeGitHub,
+  type FakeGitHub,
+  type FakeUser,
+} from './helpers/fake-github.js';
 
 const HEAD = 'autoexp/cache-tuning';
 
@@ -362,7 +368,11 @@ describe('reviewerNotes', () => {
     state.seedReview({ pullNumber: number, user: alice, body: 'draft thoughts', state: 'PENDING' });
     state.seedIssueComment({ issueNumber: 99, user: alice, body: 'another PR' });
 
-    const notes = await repoFor().reviewerNotes(number, since, ['github-actions[bot]', 'autoexp-runner']);
+    const { notes, ignored } = await repoFor().reviewerNotes(number, since, [
+      'github-actions[bot]',
+      'autoexp-runner',
+    ]);
+    expect(ignored).toEqual([]);
     expect(notes.map((note) => [note.kind, note.author, note.body])).toEqual([
       ['comment', 'alice', 'try a larger cache'],
       ['review-comment', 'bob', 'this TTL is too short'],
@@ -376,7 +386,7 @@ describe('reviewerNotes', () => {
     expect(requestsTo('pulls/list-review-comments')[0]?.query).toMatchObject({ since });
 
     const everything = await repoFor().reviewerNotes(number, undefined, []);
-    expect(everything.map((note) => note.body)).toEqual([
+    expect(everything.notes.map((note) => note.body)).toEqual([
       'old remark',
       'old review',
       'try a larger cache',
@@ -402,7 +412,7 @@ describe('reviewerNotes', () => {
         line: index + 1,
       });
     }
-    const notes = await repoFor().reviewerNotes(pull.number, undefined, []);
+    const { notes } = await repoFor().reviewerNotes(pull.number, undefined, []);
     expect(notes).toHaveLength(235);
     expect(notes.filter((note) => note.kind === 'comment').at(-1)?.body).toBe('comment 129');
     expect(notes.filter((note) => note.kind === 'review-comment').at(-1)).toMatchObject({
@@ -414,6 +424,64 @@ describe('reviewerNotes', () => {
       '2',
     ]);
     expect(requestsTo('pulls/list-review-comments')).toHaveLength(2);
+  });
+});
+
+describe('reviewerNotes: who steers', () => {
+  /** One comment, one review comment and one review by each of these people, in this order. */
+  function seedEveryKind(number: number, people: FakeUser[]) {
+    for (const user of people) {
+      fake.state.seedIssueComment({ issueNumber: number, user, body: `comment by ${user.login}` });
+      fake.state.seedReviewComment({
+        pullNumber: number,
+        user,
+        body: `line note by ${user.login}`,
+        path: 'params.txt',
+        line: 1,
+      });
+      fake.state.seedReview({ pullNumber: number, user, body: `review by ${user.login}` });
+    }
+  }
+
+  it('hands over only OWNER, MEMBER and COLLABORATOR comments by default; the others are counted, without text', async () => {
+    const pull = fake.state.seedPull({ head: HEAD });
+    const people = [
+      humanUser('owner', 'OWNER'),
+      humanUser('member', 'MEMBER'),
+      humanUser('collaborator', 'COLLABORATOR'),
+      humanUser('stranger', 'NONE'),
+      humanUser('contributor', 'CONTRIBUTOR'),
+      humanUser('newcomer', 'FIRST_TIME_CONTRIBUTOR'),
+    ];
+    seedEveryKind(pull.number, people);
+    const { notes, ignored } = await repoFor().reviewerNotes(pull.number, undefined, []);
+    expect(new Set(notes.map((note) => note.author))).toEqual(new Set(['owner', 'member', 'collaborator']));
+    expect(notes).toHaveLength(9);
+    expect(notes.find((note) => note.author === 'owner')?.association).toBe('OWNER');
+    expect(ignored).toHaveLength(9);
+    expect(new Set(ignored.map((comment) => `${comment.author} ${comment.association}`))).toEqual(
+      new Set(['stranger NONE', 'contributor CONTRIBUTOR', 'newcomer FIRST_TIME_CONTRIBUTOR']),
+    );
+    expect(JSON.stringify(ignored)).not.toMatch(/comment by|line note by|review by/);
+  });
+
+  it('pr.steer-from widens and narrows who steers; an empty list lets nobody', async () => {
+    const pull = fake.state.seedPull({ head: HEAD });
+    seedEveryKind(pull.number, [
+      humanUser('owner', 'OWNER'),
+      humanUser('collaborator', 'COLLABORATOR'),
+      humanUser('contributor', 'CONTRIBUTOR'),
+    ]);
+    const authors = async (steerFrom: string[]) => {
+      const { notes, ignored } = await repoFor().reviewerNotes(pull.number, undefined, [], steerFrom);
+      return { notes: [...new Set(notes.map((note) => note.author))], ignored: ignored.length };
+    };
+    expect(await authors(['OWNER'])).toEqual({ notes: ['owner'], ignored: 6 });
+    expect(await authors(['OWNER', 'COLLABORATOR', 'CONTRIBUTOR'])).toEqual({
+      notes: ['owner', 'collaborator', 'contributor'],
+      ignored: 0,
+    });
+    expect(await authors([])).toEqual({ notes: [], ignored: 9 });
   });
 });
 

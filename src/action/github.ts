@@ -7,6 +7,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { WRITE_ACCESS } from '../config/settings.js';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -103,6 +104,8 @@ export interface UpsertSummaryOptions {
   labels: readonly string[];
   /** pr.reopen: open a new PR even though a human closed the last one unmerged. */
   reopen: boolean;
+  /** Open no new PR, for this reason (an open one is still updated): nothing new since the last merge. */
+  createNote?: string;
 }
 
 export interface UpsertSummaryResult {
@@ -115,6 +118,8 @@ export interface UpsertSummaryResult {
 
 export interface ReviewerNote {
   author: string;
+  /** GitHub's `author_association` of the author with the repository (OWNER, MEMBER, NONE, …). */
+  association: string;
   body: string;
   /** ISO 8601. */
   createdAt: string;
@@ -123,6 +128,16 @@ export interface ReviewerNote {
   /** For review comments: the file and line they are attached to. */
   path?: string;
   line?: number;
+}
+
+/** A comment from someone outside pr.steer-from: counted, its text never kept. */
+export type IgnoredComment = Pick<ReviewerNote, 'kind' | 'author' | 'association' | 'createdAt' | 'url'>;
+
+export interface ReviewerComments {
+  /** From people in pr.steer-from: they go to the proposer. */
+  notes: ReviewerNote[];
+  /** From everyone else (bots are left out of both). */
+  ignored: IgnoredComment[];
 }
 
 export const ACTIONS_PR_PERMISSION_HINT =
@@ -180,6 +195,7 @@ export class GitHubRepo {
   async upsertSummaryPullRequest(options: UpsertSummaryOptions): Promise<UpsertSummaryResult> {
     const existing = await this.findSummaryPullRequest(options.head, options.base);
     if (existing?.state === 'open') return this.updateSummary(existing, options);
+    if (options.createNote !== undefined) return { operation: 'none', note: options.createNote };
     if (existing && !existing.merged && !options.reopen) {
       return {
         operation: 'none',
@@ -205,20 +221,25 @@ export class GitHubRepo {
   }
 
   /**
-   * What humans said on the PR since `since` (ISO 8601; everything when undefined): conversation
+   * What people said on the PR since `since` (ISO 8601; everything when undefined): conversation
    * comments, review comments (with file and line) and review bodies, oldest first, bots left out.
+   * Only people whose `author_association` is in `steerFrom` (pr.steer-from) steer: on a public
+   * repository anyone may comment, and a note ends up in the prompt of an agent with a shell. Comments
+   * by everyone else are only counted, never returned with their text.
    */
   async reviewerNotes(
     number: number,
     since: string | undefined,
     botLogins: readonly string[],
-  ): Promise<ReviewerNote[]> {
+    steerFrom: readonly string[] = WRITE_ACCESS,
+  ): Promise<ReviewerComments> {
     const bots = new Set(botLogins.map((login) => login.toLowerCase()));
     const isHuman = (user: { login: string; type: string } | null): user is { login: string; type: string } =>
       user !== null &&
       user.type !== 'Bot' &&
       !user.login.endsWith('[bot]') &&
       !bots.has(user.login.toLowerCase());
+    const steers = new Set(steerFrom);
     const sinceParam = since === undefined ? {} : { since };
     const base = { owner: this.owner, repo: this.repo, per_page: 100 };
 
@@ -245,12 +266,24 @@ export class GitHubRepo {
       ),
     ]);
 
-    const notes: ReviewerNote[] = [];
+    const result: ReviewerComments = { notes: [], ignored: [] };
+    const take = (note: ReviewerNote) => {
+      if (steers.has(note.association)) result.notes.push(note);
+      else
+        result.ignored.push({
+          kind: note.kind,
+          author: note.author,
+          association: note.association,
+          createdAt: note.createdAt,
+          url: note.url,
+        });
+    };
     for (const comment of comments) {
       if (!isHuman(comment.user) || !comment.body?.trim()) continue;
-      notes.push({
+      take({
         kind: 'comment',
         author: comment.user.login,
+        association: comment.author_association,
         body: comment.body,
         createdAt: comment.created_at,
         url: comment.html_url,
@@ -260,9 +293,10 @@ export class GitHubRepo {
       if (!isHuman(comment.user) || !comment.body.trim()) continue;
       // `line` is null once the commented code changed; the original line is still the best pointer.
       const line = comment.line ?? comment.original_line ?? undefined;
-      notes.push({
+      take({
         kind: 'review-comment',
         author: comment.user.login,
+        association: comment.author_association,
         body: comment.body,
         createdAt: comment.created_at,
         url: comment.html_url,
@@ -274,15 +308,20 @@ export class GitHubRepo {
       // Pending reviews have no submission time; approvals without text say nothing to the proposer.
       if (!isHuman(review.user) || !review.submitted_at || !review.body.trim()) continue;
       if (since !== undefined && Date.parse(review.submitted_at) < Date.parse(since)) continue;
-      notes.push({
+      take({
         kind: 'review',
         author: review.user.login,
+        association: review.author_association,
         body: review.body,
         createdAt: review.submitted_at,
         url: review.html_url,
       });
     }
-    return notes.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    const byTime = (a: { createdAt: string }, b: { createdAt: string }) =>
+      Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    result.notes.sort(byTime);
+    result.ignored.sort(byTime);
+    return result;
   }
 
   private async updateSummary(

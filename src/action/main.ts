@@ -29,7 +29,7 @@ import { publishDashboard, type Dashboard } from './artifact.js';
 import { InputError, readInputs, inputProblems, withProposerInputs, type ActionInputs } from './inputs.js';
 import { chooseProgramConfig } from './programs.js';
 import { runPushedSession } from '../session/pushed-session.js';
-import type { GitHubRepo, ReviewerNote, SummaryPullRequest } from './github.js';
+import type { GitHubRepo, IgnoredComment, ReviewerNote, SummaryPullRequest } from './github.js';
 import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
@@ -188,6 +188,8 @@ function describeOutcome(outcome: ExperimentOutcome, settings: Settings): string
 interface Steering {
   pullRequest?: SummaryPullRequest;
   notes: ReviewerNote[];
+  /** Comments from people outside pr.steer-from: counted in the job summary, never shown to the proposer. */
+  ignored?: IgnoredComment[];
 }
 
 async function readSteering(
@@ -209,10 +211,20 @@ async function readSteering(
         )
       : undefined;
     const since = (await ledger?.records())?.at(-1)?.timestamp;
-    const notes = await github.reviewerNotes(pullRequest.number, since, [BOT_NAME]);
+    const { notes, ignored } = await github.reviewerNotes(
+      pullRequest.number,
+      since,
+      [BOT_NAME],
+      settings.pr.steerFrom,
+    );
     if (notes.length > 0)
       core.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
-    return { pullRequest, notes };
+    if (ignored.length > 0)
+      core.info(
+        `autoexp: ${ignored.length} comment(s) on #${pullRequest.number} from people outside pr.steer-from ` +
+          `(${settings.pr.steerFrom.join(', ') || 'nobody'}) are not shown to the proposer`,
+      );
+    return { pullRequest, notes, ignored };
   } catch (error) {
     core.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
     return { notes: [] };
@@ -295,6 +307,7 @@ async function finish(context: {
     pullRequest,
     base: repository.base,
     notes: steering.notes,
+    ignoredComments: steering.ignored,
     dashboard,
   });
 

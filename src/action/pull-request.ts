@@ -3,7 +3,9 @@ import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { renderReport, renderTitle } from '../report/markdown.js';
+import { rowsHeldByBase, rowsSinceMerge } from '../ledger/merged.js';
 import { summarizeLedger } from '../report/summary.js';
+import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName, type SessionResult } from '../session/session.js';
 import type { Git } from '../git/git.js';
 import { createGitHubClient, GitHubRepo, type UpsertSummaryResult } from './github.js';
@@ -44,20 +46,33 @@ export function gitHubRepo(context: GitHubContext): GitHubRepo {
 }
 
 /**
- * After a merged PR the next PR starts from base as merged: its baseline is the last kept experiment
- * that base now contains, and only later experiments are its news.
+ * What the summary PR covers: after a merge of an earlier one (a merge commit, a squash or a rebase
+ * merge alike), what base holds is its starting point. Base's copy of the ledger says how far that is:
+ * its rows are the branch's first ones. The baseline is then the incumbent base holds, and only the
+ * rows base lacks are news. Read from git every time, so every later update shows the same baseline.
  */
-export async function rowsSinceMerge(
-  git: Git,
-  rows: readonly LedgerRow[],
-  baseRef: string,
-): Promise<readonly LedgerRow[]> {
-  for (let index = rows.length - 1; index > 0; index--) {
-    const row = rows[index]!;
-    if (row.status !== 'keep' || row.commit === '') continue;
-    if (await git.isAncestor(row.commit, baseRef).catch(() => false)) return rows.slice(index);
-  }
-  return rows;
+export async function pullRequestRows(input: {
+  git: Git;
+  settings: Settings;
+  rows: readonly LedgerRow[];
+  /** origin/<base>, as fetched for this run. */
+  baseRef: string;
+}): Promise<{ rows: readonly LedgerRow[]; held: number }> {
+  const { settings } = input;
+  const base = await readCommittedLedger(
+    input.git,
+    input.baseRef,
+    settings.results.dir,
+    settings.metrics.map((metric) => metric.name),
+  ).catch((error: Error) => {
+    // A results.tsv on base that does not parse (edited by hand): the whole branch is the news.
+    core.info(
+      `autoexp: cannot read the ledger on ${input.baseRef} (${error.message}); the PR shows all rows`,
+    );
+    return undefined;
+  });
+  const held = base ? rowsHeldByBase(base.rows, input.rows) : 0;
+  return { rows: rowsSinceMerge(input.rows, held), held };
 }
 
 export async function publishPullRequest(input: {
@@ -74,11 +89,24 @@ export async function publishPullRequest(input: {
 }): Promise<PullRequestOutcome> {
   const { settings, records, result } = input;
   const branch = branchName(settings.tag);
-  const previous = await input.github.findSummaryPullRequest(branch, input.base).catch(() => undefined);
-  const rows = previous?.merged ? await rowsSinceMerge(input.git, input.rows, input.baseRef) : input.rows;
+  const { rows, held } = await pullRequestRows({
+    git: input.git,
+    settings,
+    rows: input.rows,
+    baseRef: input.baseRef,
+  });
+  // After a merge, a new PR waits for something base does not hold yet: a keep since.
+  const keptSinceMerge = rows.slice(1).some((row) => row.status === 'keep' || row.status === 'explore');
+  const shown = new Set(rows.map((row) => row.experiment));
   const summary = summarizeLedger(rows, settings.metrics);
   const body = renderReport({
-    ...sessionReportInput({ settings, base: input.base, rows, records, result }),
+    ...sessionReportInput({
+      settings,
+      base: input.base,
+      rows,
+      records: records.filter((record) => shown.has(record.experiment)),
+      result,
+    }),
     dashboardUrl: input.dashboardUrl,
   });
   try {
@@ -90,6 +118,11 @@ export async function publishPullRequest(input: {
       draft: settings.pr.draft,
       labels: settings.pr.labels,
       reopen: settings.pr.reopen,
+      ...(held > 0 && !keptSinceMerge
+        ? {
+            createNote: `${input.base} holds experiments #0–#${held - 1}, and nothing has been kept since`,
+          }
+        : {}),
     });
   } catch (error) {
     // The experiments are pushed; a PR that could not be made is a warning, not a failed night.

@@ -1,6 +1,6 @@
 // The job summary: the same report as the PR body, then what this run did and why there is or is no PR.
 import * as core from '@actions/core';
-import type { Settings } from '../config/settings.js';
+import { WRITE_ACCESS, type Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
 import { formatSpend } from '../report/format.js';
@@ -9,7 +9,7 @@ import { llmSpend } from '../report/summary.js';
 import { describeStop } from '../session/budget.js';
 import { branchName, type SessionResult } from '../session/session.js';
 import type { Dashboard } from './artifact.js';
-import type { ReviewerNote } from './github.js';
+import type { IgnoredComment, ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
 import { sessionReportInput } from './report-input.js';
 
@@ -23,6 +23,7 @@ export function renderRunSection(
   base: string,
   notes: readonly ReviewerNote[] = [],
   dashboard?: Dashboard,
+  ignoredComments: readonly IgnoredComment[] = [],
 ): string {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
@@ -57,7 +58,20 @@ export function renderRunSection(
     for (const note of notes)
       lines.push(`  - [${note.author}](${note.url}): ${note.body.trim().split('\n')[0]!.slice(0, 200)}`);
   }
+  if (ignoredComments.length > 0) lines.push(`- ${describeIgnored(ignoredComments, settings)}`);
   return lines.join('\n');
+}
+
+/** How many comments did not steer, and why; never their text (it may be anyone's). */
+export function describeIgnored(ignored: readonly IgnoredComment[], settings: Settings): string {
+  const count = ignored.length;
+  const withoutWriteAccess = ignored.every(
+    (comment) => !(WRITE_ACCESS as readonly string[]).includes(comment.association),
+  );
+  const who = withoutWriteAccess
+    ? 'people without write access'
+    : `people outside \`pr.steer-from\` (${settings.pr.steerFrom.join(', ') || 'nobody'})`;
+  return `${count} ${count === 1 ? 'comment' : 'comments'} from ${who} ${count === 1 ? 'was' : 'were'} not shown to the proposer.`;
 }
 
 export async function writeJobSummary(input: {
@@ -68,6 +82,8 @@ export async function writeJobSummary(input: {
   pullRequest: PullRequestOutcome;
   base: string;
   notes?: readonly ReviewerNote[];
+  /** Comments from people outside pr.steer-from: only counted. */
+  ignoredComments?: readonly IgnoredComment[];
   dashboard?: Dashboard;
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -76,6 +92,6 @@ export async function writeJobSummary(input: {
     input.rows.length === 0
       ? `## autoexp: \`${settings.tag}\`\n\nNo experiments recorded yet.`
       : renderReport(sessionReportInput(input));
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard)}\n\n${report}`;
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard, input.ignoredComments)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

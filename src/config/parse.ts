@@ -21,7 +21,14 @@ import { parseStages } from './parse-stages.js';
 import { trackNameProblem } from './track.js';
 import { directoryPathProblem, normalizeRepoPath, repoPathProblem } from './paths.js';
 import { ConfigReader, describeValue, type Field } from './reader.js';
-import type { EvalSettings, Settings } from './settings.js';
+import {
+  AUTHOR_ASSOCIATIONS,
+  WRITE_ACCESS,
+  type AuthorAssociation,
+  type EvalSettings,
+  type Settings,
+} from './settings.js';
+import { didYouMean } from './suggest.js';
 import { NOT_SUPPORTED_YET, type LaterKeys, type NotSupportedYet } from './unsupported.js';
 
 export interface ParseOptions {
@@ -310,13 +317,29 @@ function readResults(reader: ConfigReader, field: Field, tag: string | undefined
 }
 
 function readPr(reader: ConfigReader, field: Field): Settings['pr'] {
-  const child = reader.section(field, ['enabled', 'draft', 'labels', 'reopen']);
+  const child = reader.section(field, ['enabled', 'draft', 'labels', 'reopen', 'steer-from']);
   return {
     enabled: readBoolean(reader, child('enabled'), true),
     draft: readBoolean(reader, child('draft'), true),
     labels: readStringList(reader, child('labels'), 'labels') ?? ['autoexp'],
     reopen: readBoolean(reader, child('reopen'), false),
+    steerFrom: readSteerFrom(reader, child('steer-from')),
   };
+}
+
+/**
+ * `pr.steer-from`: GitHub's author_association values (any case); an empty list means nobody steers.
+ * Unset: the people with write access.
+ */
+function readSteerFrom(reader: ConfigReader, field: Field): AuthorAssociation[] {
+  const known = AUTHOR_ASSOCIATIONS as readonly string[];
+  const names = readStringList(reader, field, 'author associations', (name) =>
+    known.includes(name.toUpperCase())
+      ? undefined
+      : `expected one of ${AUTHOR_ASSOCIATIONS.join(', ')}, got "${name}"${didYouMean(name, AUTHOR_ASSOCIATIONS)}`,
+  );
+  if (names === undefined) return [...WRITE_ACCESS];
+  return [...new Set(names.map((name) => name.toUpperCase() as AuthorAssociation))];
 }
 
 /** workers and track, read before Settings has a place for them (track: see config/track.ts). */

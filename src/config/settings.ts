@@ -61,11 +61,30 @@ export type ProposerSettings =
       crashRetries: number;
     };
 
+/** GitHub's `author_association` of a comment's author with the repository. */
+export const AUTHOR_ASSOCIATIONS = [
+  'OWNER',
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE',
+] as const;
+
+export type AuthorAssociation = (typeof AUTHOR_ASSOCIATIONS)[number];
+
+/** The associations that have write access to the repository: the default of `pr.steer-from`. */
+export const WRITE_ACCESS: readonly AuthorAssociation[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+
 export interface PrSettings {
   enabled: boolean;
   draft: boolean;
   labels: string[];
   reopen: boolean;
+  /** Whose comments on the summary PR reach the proposer as reviewer notes; empty: nobody's. */
+  steerFrom: AuthorAssociation[];
 }
 
 export interface StageSettings {

@@ -48,6 +48,17 @@ export interface GitResult {
   exitCode: number;
 }
 
+/**
+ * Settles one conflicting file of a merge: HEAD's and the merged ref's versions in (undefined where a
+ * side deleted it), the text to keep out (written as a regular file, byte for byte), or undefined to
+ * leave the conflict standing.
+ */
+export type ConflictResolver = (
+  path: string,
+  ours: string | undefined,
+  theirs: string | undefined,
+) => string | undefined;
+
 /** A ref as `git for-each-ref` or the ref files show it: a sha, or `ref: <target>` for a symbolic one. */
 export type RefValues = Map<string, string>;
 
@@ -202,8 +213,8 @@ export class Git {
     return (this.remoteEnv ??= { ...gitEnvironment(process.env, { network: true }), ...this.credentials });
   }
 
-  private async line(args: string[]): Promise<string> {
-    return (await this.run(args)).stdout.trim();
+  private async line(args: string[], input?: string): Promise<string> {
+    return (await this.run(args, input === undefined ? {} : { input })).stdout.trim();
   }
 
   // --- repositories ---------------------------------------------------------------------------
@@ -510,8 +521,13 @@ export class Git {
     await this.run(['worktree', 'prune'], { allowFailure: true });
   }
 
-  /** Merges `ref` into HEAD. Returns the conflicting paths (after aborting the merge) or [] on success. */
-  async merge(ref: string, message: string): Promise<string[]> {
+  /**
+   * Merges `ref` into HEAD. Returns the conflicting paths (after aborting the merge) or [] on success.
+   * `resolve` may settle a conflicting file: given HEAD's and `ref`'s versions (undefined where one side
+   * deleted it) it returns the text to keep, or undefined. When it settles every conflict the merge is
+   * committed; otherwise it is aborted and every conflicting path is returned.
+   */
+  async merge(ref: string, message: string, resolve?: ConflictResolver): Promise<string[]> {
     const result = await this.run(['merge', '--no-ff', '--no-edit', '-m', message, ref], {
       allowFailure: true,
     });
@@ -519,11 +535,54 @@ export class Git {
     const conflicts = await this.run(['diff', '--no-ext-diff', '--name-only', '--diff-filter=U', '-z'], {
       allowFailure: true,
     });
-    await this.run(['merge', '--abort'], { allowFailure: true });
     const paths = conflicts.stdout.split('\0').filter((path) => path.length > 0);
+    try {
+      if (paths.length > 0 && resolve && (await this.resolveConflicts(paths, resolve))) {
+        await this.run(['commit', '--no-verify', '-F', '-'], { input: message });
+        return [];
+      }
+    } catch (error) {
+      await this.run(['merge', '--abort'], { allowFailure: true });
+      throw error;
+    }
+    await this.run(['merge', '--abort'], { allowFailure: true });
     if (paths.length === 0)
       throw new GitError(['merge', ref], result.exitCode, result.stderr || result.stdout);
     return paths;
+  }
+
+  /** Settles conflicting paths of a merge in progress with `resolve`; true when it settled them all. */
+  private async resolveConflicts(paths: readonly string[], resolve: ConflictResolver): Promise<boolean> {
+    const settled: { path: string; text: string }[] = [];
+    for (const path of paths) {
+      // Stage 2 is HEAD's version, stage 3 the merged ref's (paths from the repository root).
+      const ours = await this.showFile(':2', path);
+      const theirs = await this.showFile(':3', path);
+      const text = resolve(path, ours, theirs);
+      if (text === undefined) return false;
+      settled.push({ path, text });
+    }
+    for (const { path, text } of settled) {
+      const blob = await this.line(['hash-object', '-w', '--no-filters', '--stdin'], text);
+      await this.run(['update-index', '--cacheinfo', `100644,${blob},${path}`]);
+      await this.run(['checkout-index', '--force', '--', path]);
+    }
+    return true;
+  }
+
+  /**
+   * Commits `tree` with `parents` without touching any branch, index or working tree; returns the new
+   * commit's full sha.
+   */
+  async commitTree(tree: string, parents: readonly string[], message: string): Promise<string> {
+    const args = ['commit-tree', tree, ...parents.flatMap((parent) => ['-p', parent]), '-F', '-'];
+    return (await this.run(args, { input: message })).stdout.trim();
+  }
+
+  /** The commits on `ref`'s first-parent line that changed `path`, newest first (full shas). */
+  async firstParentCommitsChanging(ref: string, path: string): Promise<string[]> {
+    const { stdout } = await this.run(['rev-list', '--first-parent', ref, '--', path]);
+    return stdout.split('\n').filter((sha) => sha.length > 0);
   }
 
   /** Stages and commits everything in the tree (a fresh repository's first commit). */

@@ -6,7 +6,7 @@ import type { MetricSpec, Settings } from '../config/settings.js';
 import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
-import { describeMetric, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
+import { describeMetric, fenceFor, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
 import type { ProposerContext } from './types.js';
 
 /** Caps on what is pasted into a prompt, so that a session's cost stays predictable. */
@@ -44,12 +44,6 @@ export interface LlmPrompt {
   files: string;
   /** Changes every experiment. */
   state: string;
-}
-
-/** A code fence longer than any run of backticks in `content`. */
-function fenceFor(content: string): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
-  return '`'.repeat(longest + 1);
 }
 
 function showFile(file: PromptFile): string {

@@ -15,7 +15,7 @@ export interface ProposerContext {
   /** Every earlier row and record, oldest first (all sessions). */
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
-  /** Comments left on the summary PR since the last session, by people (not bots). */
+  /** Comments left on the summary PR since the last session by people in pr.steer-from (not bots). */
   reviewerNotes?: readonly ReviewerComment[];
   /** explore.stuck-after discards in a row: time for the "when stuck" ladder (WHEN_STUCK in prompt.ts). */
   stuck?: boolean;
@@ -39,6 +39,8 @@ export interface CrashReport {
 /** A reviewer's comment on the summary PR, handed to the proposer as steering. */
 export interface ReviewerComment {
   author: string;
+  /** GitHub's `author_association` (OWNER, MEMBER, COLLABORATOR, …): only pr.steer-from's reach a prompt. */
+  association?: string;
   body: string;
   /** For comments on a line of the diff. */
   path?: string;

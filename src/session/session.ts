@@ -185,7 +185,10 @@ async function openBranch(
   let mergedBase = false;
   let conflicts: string[] = [];
   if (!created && !(await tree.isAncestor(baseRef))) {
-    conflicts = await tree.merge(baseRef, `autoexp: merge ${baseRef} into ${branch}`);
+    conflicts = await tree.merge(baseRef, `autoexp: merge ${baseRef} into ${branch}`, {
+      dir: options.settings.results.dir,
+      metricNames: options.settings.metrics.map((metric) => metric.name),
+    });
     mergedBase = conflicts.length === 0;
   }
   await lock.recordHead(tree.head);

@@ -11,6 +11,7 @@ import { lstat, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
+import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -299,9 +300,15 @@ export class ExperimentTree {
     return this.moved(await this.git.commitPaths(paths, message, options));
   }
 
-  /** Merges `ref` (base) into the branch; the conflicting paths, or [] when merged. */
-  async merge(ref: string, message: string): Promise<string[]> {
-    const conflicts = await this.git.merge(ref, message);
+  /**
+   * Merges `ref` (base) into the branch; the conflicting paths, or [] when merged. With `ledger`, a
+   * squash or rebase merge of the branch into base is recognised and ledger conflicts are settled by the
+   * ledger's rule (src/tree/ledger-merge.ts).
+   */
+  async merge(ref: string, message: string, ledger?: LedgerPlace): Promise<string[]> {
+    const conflicts = ledger
+      ? await mergeKeepingLedger(this.git, ref, message, ledger)
+      : await this.git.merge(ref, message);
     if (conflicts.length === 0) this.recorded = await this.readHead();
     return conflicts;
   }

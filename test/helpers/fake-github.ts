@@ -168,11 +168,19 @@ export interface FakeUser {
   login: string;
   id: number;
   type: 'User' | 'Bot';
+  /** The user's `author_association` with the repository on their comments; default COLLABORATOR for people. */
+  association?: string;
 }
 
 let userIds = 5000;
-export function humanUser(login: string): FakeUser {
-  return { login, id: userIds++, type: 'User' };
+/** A person; `association` as GitHub reports it on their comments (OWNER, MEMBER, NONE, …). */
+export function humanUser(login: string, association?: string): FakeUser {
+  return { login, id: userIds++, type: 'User', ...(association === undefined ? {} : { association }) };
+}
+
+/** What GitHub says of a comment author's relation to the repository. */
+function associationOf(user: FakeUser): string {
+  return user.association ?? (user.type === 'Bot' ? 'NONE' : 'COLLABORATOR');
 }
 export function botUser(login: string): FakeUser {
   return { login, id: userIds++, type: 'Bot' };
@@ -613,7 +621,7 @@ function issueCommentJson(urls: Urls, comment: FakeIssueComment): Record<string,
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
     issue_url: `${api}/issues/${comment.issueNumber}`,
-    author_association: comment.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+    author_association: associationOf(comment.user),
     performed_via_github_app: null,
   };
 }
@@ -637,7 +645,7 @@ function reviewCommentJson(urls: Urls, comment: FakeReviewComment): Record<strin
     updated_at: comment.updatedAt,
     html_url: html,
     pull_request_url: `${api}/pulls/${comment.pullNumber}`,
-    author_association: comment.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+    author_association: associationOf(comment.user),
     _links: {
       self: { href: `${api}/pulls/comments/${comment.id}` },
       html: { href: html },
@@ -666,7 +674,7 @@ function reviewJson(urls: Urls, review: FakeReview): Record<string, unknown> {
     _links: { html: { href: html }, pull_request: { href: `${api}/pulls/${review.pullNumber}` } },
     ...(review.submittedAt === undefined ? {} : { submitted_at: review.submittedAt }),
     commit_id: shaFor(`pull-${review.pullNumber}`),
-    author_association: review.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+    author_association: associationOf(review.user),
   };
 }
 
