@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-MLQNX63D.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-4ILWX6IE.js");
+  const { main } = await import("./chunks/main-QHHGRZLN.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-MLQNX63D.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-A2FGZGCA.js");
+  const { run } = await import("./chunks/main-XZUHD2ML.js");
   await run();
 }

@@ -211,6 +211,15 @@ describe('a session on a real repository', () => {
     expect(() => repo.git('rev-parse', '--verify', '--quiet', 'refs/heads/autoexp/quad')).toThrow();
   });
 
+  it('names a scope.modify typo with a did-you-mean', async () => {
+    const repo = createProject({
+      config: projectConfig().replace('modify: [params.txt]', 'modify: [parms.txt]'),
+    });
+    const notices: string[] = [];
+    await session(repo, [''], { experiments: 1, events: { notice: (message) => notices.push(message) } });
+    expect(notices.join('\n')).toMatch(/"parms\.txt" is not a tracked file \(did you mean "params\.txt"\?\)/);
+  });
+
   it('says so when the baseline already breaks a constraint, and when a session resumes', async () => {
     const repo = createProject({
       config: projectConfig().replace('goal: maximize', 'goal: maximize\n    min: 90'),

@@ -6,8 +6,11 @@
 //   recorder.ts  the ledger rows and commits
 //   measuring.ts the user's commands (setup, eval, guard, holdout), contained
 //   src/tree/    the experiment trees and what untrusted code may not change in the repository
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { reapplyThen } from '../combine/replay-proposer.js';
+import { unmatchedScopeMessage } from '../config/scope-hint.js';
 import type { Settings } from '../config/settings.js';
 import { firstViolation } from '../decide/constraints.js';
 import { Git } from '../git/git.js';
@@ -257,10 +260,13 @@ async function startState(
   }
   const scopeContents = await readScopeFiles(tree.path, scopePaths);
   const contextFiles = tracked.filter((path) => inContext(path) && !inScope(path));
-  if (scopeContents.size === 0 && settings.proposer.kind === 'mutate') {
-    throw new SessionError(
-      `no tracked file matches scope.modify (${settings.scope.modify.join(', ')}); commit the files to optimize first`,
-    );
+  if (scopeContents.size === 0) {
+    const problem = unmatchedScopeMessage(settings.scope.modify, tracked, {
+      exists: (path) => existsSync(join(options.checkout, path)),
+    });
+    // mutate changes what is there; other proposers may create the files, so it is said, not refused.
+    if (settings.proposer.kind === 'mutate' && !options.proposer) throw new SessionError(problem);
+    events.notice?.(`${problem} (a proposer may still create files there)`);
   }
   const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env);
   const proposer = options.reapplyFirst?.length ? reapplyThen(options.reapplyFirst, configured) : configured;
