@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 if (checkNodeVersion("cli")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-MLQNX63D.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-QHHGRZLN.js");
+  const { main } = await import("./chunks/main-K5ERCHGI.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 if (checkNodeVersion("action")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-MLQNX63D.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-XZUHD2ML.js");
+  const { run } = await import("./chunks/main-N3N7A2EL.js");
   await run();
 }

@@ -56,3 +56,23 @@ describe('progress output', () => {
     expect(output().endsWith('\r\x1b[2K')).toBe(true);
   });
 });
+
+describe('progress output of hostile text', () => {
+  it('prints a description, a reason and a notice with no escape sequence, no "\\r" and no workflow command', () => {
+    const { stream, output } = fakeStream(true);
+    const printer = createProgressPrinter(stream, metrics, 60_000);
+    const hostile = outcome(1, 'keep', 0.8, 0.75);
+    hostile.row.description = '\u001b]0;pwned\u0007\u001b[2Jok\rBAD \u202Eevil ##[add-mask]x';
+    hostile.record.reason = 'constraint\r::error::forged';
+    printer.experiment?.(hostile);
+    printer.notice?.('the proposer wrote files git ignores (\u001b[2J\r::warning::forged)');
+    printer.stop();
+    // The printer's own live line is the only escape sequence, always "\r\x1b[2K" and a phase.
+    // eslint-disable-next-line no-control-regex -- the printer's own escape sequence
+    const printed = output().replace(/\r\u001b\[2K(… [^\r\n]*)?/g, '');
+    expect(printed).toBe(
+      '#1  keep     hit_rate=0.8 (+6.7%) [constraint ::error::forged]  1.5s  ok BAD evil ##\\[add-mask]x\n' +
+        'autoexp: the proposer wrote files git ignores ( ::warning::forged)\n',
+    );
+  });
+});

@@ -57,8 +57,8 @@ describe('the report on decisions', () => {
 
   it('states the confidence of each keep', () => {
     expect(body).toContain('| # | commit | status | score ↑ | confidence | description |');
-    expect(body).toContain('| 1 | `c0ffee1` | keep | 60 | p=0.012 (welch, 5 runs each) | try 1 |');
-    expect(body).toContain('| 0 | `c0ffee0` | keep | 50 | — | baseline |'.replace('baseline', 'try 0'));
+    expect(body).toContain('| 1 | `c0ffee1` | keep | 60 | p=0.012 (welch, 5 runs each) | `try 1` |');
+    expect(body).toContain('| 0 | `c0ffee0` | keep | 50 | — | `try 0` |');
   });
 
   it('shows the holdout before and after', () => {

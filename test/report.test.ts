@@ -4,6 +4,7 @@ import type { ExperimentRecord, LedgerRow, Status } from '../src/ledger/types.js
 import { chartPoints, downsample, mermaidChart, MAX_CHART_POINTS } from '../src/report/chart.js';
 import { formatMetric, formatPercent, formatPlainNumber, shortDuration } from '../src/report/format.js';
 import { escapeCell, renderReport, renderTitle, reportMarker } from '../src/report/markdown.js';
+import { textOutsideCode } from './helpers/markdown-code.js';
 import { renderStatus, statusJson } from '../src/report/status.js';
 import { summarizeLedger } from '../src/report/summary.js';
 
@@ -289,12 +290,13 @@ describe('renderReport', () => {
     // This run is inferred from the latest session in the records: #4–#6.
     expect(body).toContain('| this run (2025-01-02T00:00:00Z) | 3 | 1 | 1 | 0 | 0 | 1 | 0 |');
     expect(body).toContain('### Kept experiments (4)');
-    expect(body).toContain('| 4 | `c0ffee04` | keep | 0.7601 | 330 | prefetch thumbnails |');
-    expect(body).toContain('| 5 | `c0ffee05` | explore | 0.71 | 300 | random restart |');
+    // Descriptions and reasons are the proposer's and the eval's words: code spans (src/text/markdown.ts).
+    expect(body).toContain('| 4 | `c0ffee04` | keep | 0.7601 | 330 | `prefetch thumbnails` |');
+    expect(body).toContain('| 5 | `c0ffee05` | explore | 0.71 | 300 | `random restart` |');
     expect(body).toContain('```mermaid\nxychart-beta');
     expect(body).toMatch(/<details><summary>Last 7 experiments<\/summary>/);
     expect(body).toContain(
-      '| 3 | `c0ffee03` | crash | — | — | crash | double segment count (out of memory) |',
+      '| 3 | `c0ffee03` | crash | — | — | `crash` | `double segment count (out of memory)` |',
     );
     expect(body).toMatch(/LLM spend so far: \$0\.0875( \(|$)/m);
     expect(body).toContain(
@@ -317,14 +319,21 @@ describe('renderReport', () => {
     expect(body).toContain('baseline **0.5**; no improvement kept yet');
   });
 
-  it('escapes pipes and HTML in descriptions', () => {
+  it('puts descriptions in code spans: pipes escaped, HTML, mentions and links inert', () => {
     const rows = [
       row(0, 'keep', { hit_rate: 0.5 }, 'baseline'),
-      row(1, 'keep', { hit_rate: 0.6 }, 'a | b <!-- c --> & <script>'),
+      row(
+        1,
+        'keep',
+        { hit_rate: 0.6 },
+        'a | b <!-- c --> & <script> @octocat Closes #1 [x](http://e.example)',
+      ),
     ];
     const body = renderReport({ ...base, metrics: [HIT_RATE], rows });
-    expect(body).toContain('| a \\| b &lt;!-- c --&gt; &amp; &lt;script&gt; |');
-    expect(body).not.toContain('<script>');
+    expect(body).toContain('| `a \\| b <!-- c --> & <script> @octocat Closes #1 [x](http://e.example)` |');
+    const outside = textOutsideCode(body);
+    for (const text of ['<script>', '<!-- c', '@octocat', 'Closes', 'e.example'])
+      expect(outside).not.toContain(text);
     expect(escapeCell('x\ny|z')).toBe('x y\\|z');
     // Each table line has exactly as many unescaped pipes as the header.
     const keptTable = body.split('\n').filter((line) => line.startsWith('| 1 |') || line.startsWith('| # |'));

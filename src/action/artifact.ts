@@ -1,7 +1,7 @@
 // The HTML dashboard as a workflow artifact: written to a temp folder, uploaded with @actions/artifact,
 // linked from the job summary and the PR body. The experiments are pushed before this runs, so a missing
 // artifact service or a failed upload only costs the link: a notice or a warning, never a failed step.
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ export async function publishDashboard(report: ReportInput): Promise<Dashboard |
   const name = dashboardArtifactName(report.tag);
   const run = runnerArtifactContext();
   if (typeof run === 'string') {
-    core.notice(`autoexp: the HTML dashboard is not uploaded: ${run}.`);
+    log.notice(`autoexp: the HTML dashboard is not uploaded: ${run}.`);
     return undefined;
   }
   let folder: string | undefined;
@@ -46,7 +46,7 @@ export async function publishDashboard(report: ReportInput): Promise<Dashboard |
     return { name, url: `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}/artifacts/${id}` };
   } catch (error) {
     const reason = ((error as Error)?.message ?? String(error)).replace(/\s+/g, ' ').trim();
-    core.warning(`autoexp: the HTML dashboard could not be uploaded, so there is no link to it: ${reason}`);
+    log.warning(`autoexp: the HTML dashboard could not be uploaded, so there is no link to it: ${reason}`);
     return undefined;
   } finally {
     if (folder) await rm(folder, { recursive: true, force: true }).catch(() => undefined);

@@ -34,13 +34,16 @@ import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome 
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
 import { sessionReportInput } from './report-input.js';
+import * as log from './log.js';
+import { snapshotRunnerFiles, type RunnerFiles } from './runner-files.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 /** What the session's pushes ran into. */
 export async function run(): Promise<void> {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) return;
-    core.warning(`${name}: stopping the experiment in flight and saving what is finished`);
+    log.warning(`${name}: stopping the experiment in flight and saving what is finished`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);
@@ -56,6 +59,8 @@ export async function run(): Promise<void> {
 }
 
 async function runAction(signal: AbortSignal): Promise<void> {
+  // Before any proposer or eval runs: see runner-files.ts.
+  const runnerFiles = snapshotRunnerFiles();
   const inputs = readInputs();
   const problems = inputProblems(inputs);
   if (problems.length > 0) throw new InputError(problems.join('\n'));
@@ -99,7 +104,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
         trackRefs: [`refs/heads/${branch}`],
         tagRefs: [`refs/remotes/origin/${tagBranch}`],
       });
-      if (startedFrom) core.info(`autoexp: new track ${branch} starts from ${tagBranch}`);
+      if (startedFrom) log.info(`autoexp: new track ${branch} starts from ${tagBranch}`);
     }
     if (inputs.combine) {
       const plan = await planCombine({
@@ -108,7 +113,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
         tracks: inputs.tracks,
         refsOf: (name) => [name === branch ? `refs/heads/${name}` : `refs/remotes/origin/${name}`],
       });
-      for (const note of plan.notes) core.info(`autoexp: ${note}`);
+      for (const note of plan.notes) log.info(`autoexp: ${note}`);
       if (plan.queue.length === 0) {
         const earlier = plan.alreadyTried > 0 ? ` (${plan.alreadyTried} replayed by an earlier combine)` : '';
         await finishNothingToCombine(
@@ -118,7 +123,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
         );
         return;
       }
-      core.info(
+      log.info(
         `autoexp: replaying ${plan.queue.length} kept commit(s) onto ${branch}: ` +
           plan.queue.map((item) => `${item.track}#${item.experiment}`).join(', '),
       );
@@ -129,6 +134,10 @@ async function runAction(signal: AbortSignal): Promise<void> {
     const github = typeof context === 'string' ? undefined : gitHubRepo(context);
     // A track has no PR of its own to read reviewers' notes from.
     const steering = track === undefined ? await readSteering(github, repository, settings) : { notes: [] };
+    // Every phase change and every recorded experiment follows a run of untrusted code (a proposer, the
+    // eval, eval.setup): the runner files are put back then, and once more when the session is over.
+    const said = new Set<string>();
+    const putBack = () => putBackRunnerFiles(runnerFiles, said);
     const run = (more: Partial<SessionOptions>): Promise<SessionResult> =>
       runSession({
         settings,
@@ -140,33 +149,70 @@ async function runAction(signal: AbortSignal): Promise<void> {
         reviewerNotes: steering.notes,
         proposer: replay?.proposer,
         events: {
-          experiment: (outcome) => core.info(describeOutcome(outcome, settings)),
-          notice: (message) => core.info(`autoexp: ${message}`),
-          phase: (phase) => core.debug(`phase: ${JSON.stringify(phase)}`),
+          experiment: (outcome) => {
+            putBack();
+            log.info(describeOutcome(outcome, settings));
+          },
+          // One line: a file name's "\r" or newline in a notice must not start a line of its own.
+          notice: (message) => log.info(`autoexp: ${cleanLine(message, Number.POSITIVE_INFINITY)}`),
+          phase: (phase) => {
+            putBack();
+            log.debug(`phase: ${JSON.stringify(phase)}`);
+          },
         },
         ...more,
       });
     const experiments = replay?.experiments ?? inputs.experiments;
-    const { result, failure } = inputs.push
-      ? await runPushedSession({
-          run,
-          settings,
-          remote: repository.remote,
-          remoteName: 'origin',
-          commonDir: repository.commonDir,
-          experiments,
-          timeMs: inputs.timeMs,
-          goOnAfterRace: replay === undefined,
-          signal,
-          warn: (message) => core.warning(message),
-          info: (message) => core.info(`autoexp: ${message}`),
-        })
-      : { result: await run({ experiments, timeMs: inputs.timeMs }), failure: undefined };
-    const pushes = { failure };
+    let outcome: { result: SessionResult; failure?: string };
+    try {
+      outcome = inputs.push
+        ? await runPushedSession({
+            run,
+            settings,
+            remote: repository.remote,
+            remoteName: 'origin',
+            commonDir: repository.commonDir,
+            experiments,
+            timeMs: inputs.timeMs,
+            goOnAfterRace: replay === undefined,
+            signal,
+            warn: (message) => log.warning(message),
+            info: (message) => log.info(`autoexp: ${cleanLine(message, Number.POSITIVE_INFINITY)}`),
+          })
+        : { result: await run({ experiments, timeMs: inputs.timeMs }) };
+    } finally {
+      putBack();
+    }
+    const { result } = outcome;
+    const pushes = { failure: outcome.failure };
     const trackRun = track === undefined ? undefined : { tagBranch };
     await finish({ inputs, settings, repository, result, pushes, github, steering, trackRun });
   } finally {
     await repository.restoreCredentials();
+  }
+}
+
+/**
+ * Puts back the runner files a proposer or eval changed (runner-files.ts), with a warning the first time
+ * for each; one that cannot be put back fails the step, so that the job's later steps do not run with it.
+ */
+function putBackRunnerFiles(files: RunnerFiles, said: Set<string>): void {
+  const { restored, failed } = files.restore();
+  for (const variable of restored) {
+    if (said.has(variable)) continue;
+    said.add(variable);
+    log.warning(
+      `autoexp: the proposer or the eval wrote to the runner's ${variable} file; autoexp put it back as it was ` +
+        'before the session, so that nothing reaches the later steps of the job',
+    );
+  }
+  for (const { variable, error } of failed) {
+    if (said.has(`failed ${variable}`)) continue;
+    said.add(`failed ${variable}`);
+    log.setFailed(
+      `autoexp: the proposer or the eval changed the runner's ${variable} file and autoexp could not put it ` +
+        `back (${error}); the step fails so that the job's later steps do not run with it`,
+    );
   }
 }
 
@@ -175,13 +221,16 @@ function sessionEnvironment(inputs: ActionInputs): NodeJS.ProcessEnv {
   return inputs.apiKey === undefined ? process.env : { ...process.env, AUTOEXP_API_KEY: inputs.apiKey };
 }
 
+/** `#3 keep score=75  try x=5`; the reason and the description are cleaned again (log.info escapes them). */
 function describeOutcome(outcome: ExperimentOutcome, settings: Settings): string {
   const values = settings.metrics
     .map((metric) => outcome.row.metrics[metric.name])
     .map((value, index) => (value === undefined ? '' : `${settings.metrics[index]!.name}=${value}`))
     .filter(Boolean)
     .join(' ');
-  return `#${outcome.row.experiment} ${outcome.row.status} ${values || outcome.record.reason}  ${outcome.row.description}`;
+  const reason = cleanLine(outcome.record.reason, TEXT_LIMITS.reason);
+  const description = cleanLine(outcome.row.description, TEXT_LIMITS.description);
+  return `#${outcome.row.experiment} ${outcome.row.status} ${values || reason}  ${description}`;
 }
 
 /** The open summary PR and what reviewers said on it since the last session. */
@@ -218,15 +267,15 @@ async function readSteering(
       settings.pr.steerFrom,
     );
     if (notes.length > 0)
-      core.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
+      log.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
     if (ignored.length > 0)
-      core.info(
+      log.info(
         `autoexp: ${ignored.length} comment(s) on #${pullRequest.number} from people outside pr.steer-from ` +
           `(${settings.pr.steerFrom.join(', ') || 'nobody'}) are not shown to the proposer`,
       );
     return { pullRequest, notes, ignored };
   } catch (error) {
-    core.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
+    log.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
     return { notes: [] };
   }
 }
@@ -282,7 +331,7 @@ async function finish(context: {
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
   if (result.conflicts.length > 0) {
-    core.warning(
+    log.warning(
       `merging ${repository.base} into ${branch} conflicts in ${result.conflicts.join(', ')}; no experiments ran. ` +
         `Merge ${repository.base} into ${branch} by hand (or delete the branch to start over).`,
       { title: 'autoexp: base conflicts' },
@@ -295,7 +344,7 @@ async function finish(context: {
           `autoexp could not merge \`${repository.base}\` into \`${branch}\` (${files} conflict), so no ` +
             `experiments ran. Merge \`${repository.base}\` into \`${branch}\` by hand and the next run continues.`,
         )
-        .catch((error: Error) => core.warning(`autoexp: could not comment on the PR: ${error.message}`));
+        .catch((error: Error) => log.warning(`autoexp: could not comment on the PR: ${error.message}`));
     }
   }
 
@@ -326,7 +375,7 @@ async function finish(context: {
   core.setOutput('pull-request-operation', pullRequest.operation);
 
   if (pushes.failure !== undefined) {
-    core.setFailed(
+    log.setFailed(
       `autoexp: pushing ${branch} to origin failed: ${pushes.failure}. The github-token needs "contents: write" ` +
         `(permissions in the workflow). The experiments up to the failure are committed on the local branch.`,
     );
@@ -339,7 +388,7 @@ async function finishNothingToCombine(
   settings: Settings,
   message: string,
 ): Promise<void> {
-  core.info(`autoexp: ${message}`);
+  log.info(`autoexp: ${message}`);
   const branch = branchName(settings.tag);
   const ledger = await committedLedger(repository, settings);
   const summary = summarizeLedger(ledger?.rows ?? [], settings.metrics);
@@ -375,14 +424,14 @@ async function uploadDashboard(
 function reportFailure(error: unknown): void {
   if (error instanceof ConfigError) {
     for (const problem of error.problems) {
-      core.error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
+      log.error(`${problem.keyPath ? `${problem.keyPath}: ` : ''}${problem.message}`, {
         title: 'autoexp config',
         file: error.file,
         startLine: problem.line,
         startColumn: problem.column,
       });
     }
-    core.setFailed(`autoexp: ${error.message}`);
+    log.setFailed(`autoexp: ${error.message}`);
     return;
   }
   if (
@@ -391,11 +440,11 @@ function reportFailure(error: unknown): void {
     error instanceof SetupError ||
     error instanceof GitError
   ) {
-    core.setFailed(`autoexp: ${error.message}`);
+    log.setFailed(`autoexp: ${error.message}`);
     return;
   }
-  core.setFailed(`autoexp: ${(error as Error)?.message ?? String(error)}`);
-  if (error instanceof Error && error.stack) core.debug(error.stack);
+  log.setFailed(`autoexp: ${(error as Error)?.message ?? String(error)}`);
+  if (error instanceof Error && error.stack) log.debug(error.stack);
 }
 
 /** The ledger as committed on the tag's branch (or the track's), after the session. */

@@ -1,7 +1,7 @@
 // The `config` input as a glob (`autoexp/*.yml`): the run takes the program whose last session is the
 // oldest, judged by the ledgers on origin's autoexp/* branches (src/config/programs.ts). Everything
 // after the choice (branch, PR, outputs, summary) is about that one program.
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { dirname } from 'node:path';
 import { choosePrograms, describeChoice, expandConfigPattern } from '../config/programs.js';
 import { Git } from '../git/git.js';
@@ -23,7 +23,7 @@ export async function chooseProgramConfig(options: {
     .catch(() => options.workspace);
   const failure = await fetchExperimentBranches({ ...options, workspace: repoRoot });
   if (failure !== undefined)
-    core.warning(
+    log.warning(
       `autoexp: could not fetch the autoexp/* branches, so the choice of program may be off: ${failure}`,
     );
   const choice = await choosePrograms({
@@ -34,6 +34,6 @@ export async function chooseProgramConfig(options: {
     // Origin holds what earlier runs pushed; a local branch only matters when the fetch failed.
     refsFor: (tag) => [`refs/remotes/origin/${branchName(tag)}`, `refs/heads/${branchName(tag)}`],
   });
-  core.info(`autoexp: ${describeChoice(choice)}`);
+  log.info(`autoexp: ${describeChoice(choice)}`);
   return choice.programs[choice.chosen]!.path;
 }

@@ -1,4 +1,5 @@
 // The job summary: the same report as the PR body, then what this run did and why there is or is no PR.
+// Text autoexp did not write (file names, reviewers' notes) is in code spans (src/text/markdown.ts).
 import * as core from '@actions/core';
 import { WRITE_ACCESS, type Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
@@ -12,6 +13,8 @@ import type { Dashboard } from './artifact.js';
 import type { IgnoredComment, ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
 import { sessionReportInput } from './report-input.js';
+import { markdownCode } from '../text/markdown.js';
+import { cleanBlock, cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 /** GitHub refuses step summaries over 1 MiB; the report itself stays far below. */
 const SUMMARY_LIMIT = 1024 * 1024 - 4096;
@@ -33,7 +36,7 @@ export function renderRunSection(
     .join(', ');
   const stop =
     result.stopReason === 'merge-conflict'
-      ? `merging \`${base}\` conflicts in ${result.conflicts.map((path) => `\`${path}\``).join(', ')}; resolve it on \`${branchName(settings.tag)}\` and the next run continues`
+      ? `merging ${markdownCode(base)} conflicts in ${result.conflicts.map((path) => markdownCode(path, TEXT_LIMITS.fileName)).join(', ')}; resolve it on \`${branchName(settings.tag)}\` and the next run continues`
       : describeStop(result.stopReason, {
           experiments: result.outcomes.length,
           timeMs: settings.budget.timeMs,
@@ -48,15 +51,18 @@ export function renderRunSection(
   const spend = llmSpend(result.outcomes.map((outcome) => outcome.record));
   if (spend.costUsd > 0 || spend.input > 0) lines.push(`- LLM spend this run: ${formatSpend(spend)}.`);
   if (result.mergedBase)
-    lines.push(`- \`${base}\` had moved: merged into the branch, incumbent re-measured.`);
+    lines.push(`- ${markdownCode(base)} had moved: merged into the branch, incumbent re-measured.`);
   if (pullRequest.operation === 'none')
-    lines.push(`- No pull request: ${pullRequest.note ?? 'nothing to show yet'}.`);
+    lines.push(`- No pull request: ${cleanLine(pullRequest.note ?? 'nothing to show yet', 2000)}.`);
   else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
   if (dashboard) lines.push(`- Dashboard: [${dashboard.name}](${dashboard.url}) (HTML, download and open)`);
   if (notes.length > 0) {
     lines.push(`- Reviewer notes handed to the proposer (${notes.length}):`);
-    for (const note of notes)
-      lines.push(`  - [${note.author}](${note.url}): ${note.body.trim().split('\n')[0]!.slice(0, 200)}`);
+    // A note's first line, as a code span: a reviewer's words cannot mention, link or close from here.
+    for (const note of notes) {
+      const firstLine = cleanBlock(note.body, TEXT_LIMITS.noteBytes).trim().split('\n')[0] ?? '';
+      lines.push(`  - [${markdownCode(note.author, 100)}](${note.url}): ${markdownCode(firstLine, 200)}`);
+    }
   }
   if (ignoredComments.length > 0) lines.push(`- ${describeIgnored(ignoredComments, settings)}`);
   return lines.join('\n');

@@ -28,6 +28,8 @@ import { branchName, runSession, type SessionOptions, type SessionResult } from 
 import type { Command } from './args.js';
 import { createProgressPrinter } from './progress.js';
 import { formatMetric, formatPercent, formatSpend } from '../report/format.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
+import { runnerText } from '../text/workflow-log.js';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -233,7 +235,7 @@ export async function combineCommand(
         ? [`refs/heads/${name}`]
         : [`refs/heads/${name}`, `refs/remotes/${remote}/${name}`],
   });
-  for (const note of plan.notes) io.stdout.write(`autoexp: ${note}\n`);
+  for (const note of plan.notes) io.stdout.write(`${runnerText(`autoexp: ${note}`)}\n`);
   const earlier = plan.alreadyTried > 0 ? ` (${plan.alreadyTried} replayed by an earlier combine)` : '';
   if (plan.queue.length === 0) {
     io.stdout.write(`autoexp: nothing new to combine from ${options.tracks.join(', ')}${earlier}\n`);
@@ -270,7 +272,7 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
   const lines: string[] = [];
   const stop =
     result.stopReason === 'merge-conflict'
-      ? `merging base conflicts in ${result.conflicts.join(', ')}; resolve it on ${result.branch} and run again`
+      ? `merging base conflicts in ${result.conflicts.map((path) => cleanLine(path, TEXT_LIMITS.fileName)).join(', ')}; resolve it on ${result.branch} and run again`
       : describeStop(result.stopReason, {
           experiments: result.outcomes.length,
           timeMs: settings.budget.timeMs,

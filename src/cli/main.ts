@@ -18,6 +18,7 @@ import { demoCommand } from './demo.js';
 import { formatCommandHelp, globalHelp } from './help.js';
 import { initCommand } from './init.js';
 import { VERSION } from './version.js';
+import { runnerText } from '../text/workflow-log.js';
 
 async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
   const command = parseCommandLine(argv);
@@ -108,7 +109,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await dispatch(io, argv);
   } catch (error) {
     const failure = describeFailure(error);
-    process.stderr.write(`${failure.message}\n`);
+    // An error can carry an eval's output (eval.setup failed: …) or a proposer's file names: cleaned.
+    process.stderr.write(`${runnerText(failure.message)}\n`);
     return controller.signal.aborted ? 130 : failure.exitCode;
   } finally {
     process.off('SIGINT', onSignal);

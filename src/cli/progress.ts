@@ -1,7 +1,12 @@
 // What `autoexp run` prints: one line per experiment, and on a TTY a live status line below them.
+// Descriptions, reasons and notices carry the proposer's and the eval's words: they are cleaned of
+// control characters and escape sequences (no title, no cleared screen, no "\r" that rewrites a line's
+// status), and escaped so that no line is a workflow command when the CLI runs in a GitHub Actions step.
 import type { MetricSpec } from '../config/settings.js';
 import { formatMetric, formatPercent, formatUsd } from '../report/format.js';
 import type { ExperimentOutcome, SessionEvents, SessionPhase } from '../session/session.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
+import { escapeRunnerLine } from '../text/workflow-log.js';
 
 function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)}s`;
@@ -20,7 +25,9 @@ function clock(ms: number): string {
 
 /** `#12 keep     hit_rate=0.8123 (+1.2%)  34s  raise ttl for images` */
 export function formatExperimentLine(outcome: ExperimentOutcome, metrics: readonly MetricSpec[]): string {
-  const { row, record } = outcome;
+  const { row } = outcome;
+  const reason = cleanLine(outcome.record.reason, TEXT_LIMITS.reason);
+  const record = { ...outcome.record, reason };
   const primary = metrics[0]!;
   const label = row.experiment === 0 && record.reason === 'baseline' ? 'baseline' : row.status;
   let result: string;
@@ -48,7 +55,10 @@ export function formatExperimentLine(outcome: ExperimentOutcome, metrics: readon
   const why = value !== undefined && unusual ? ` [${record.reason}]` : '';
   const number = `#${row.experiment}`.padEnd(3);
   const cost = record.cost_usd > 0 ? `  ${formatUsd(record.cost_usd)}` : '';
-  return `${number} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}${cost}  ${row.description}`;
+  const description = cleanLine(row.description, TEXT_LIMITS.description);
+  return escapeRunnerLine(
+    `${number} ${label.padEnd(8)} ${result}${why}  ${formatSeconds(record.wall_time_s)}${cost}  ${description}`,
+  );
 }
 
 function describePhase(phase: SessionPhase): string {
@@ -120,7 +130,8 @@ export function createProgressPrinter(
     },
     notice(message) {
       clear();
-      stream.write(`autoexp: ${message}\n`);
+      // One line: a file name's "\r" or newline must not start a line of its own.
+      stream.write(`${escapeRunnerLine(`autoexp: ${cleanLine(message, Number.POSITIVE_INFINITY)}`)}\n`);
       draw();
     },
     stop() {

@@ -12,6 +12,19 @@ const GITHUB_SECRET_NAMES = new Set([
 /** INPUT_* holds every action input (github-token, api-key); ACTIONS_* the runner's tokens and URLs. */
 const GITHUB_SECRET_PREFIXES = ['INPUT_', 'ACTIONS_'];
 /**
+ * The runner's file commands: files it reads when the step ends. What a process appends to GITHUB_ENV
+ * (`BASH_ENV=…`) or GITHUB_PATH reaches every later step of the job, so no process autoexp starts is told
+ * where they are (src/action/runner-files.ts puts back what one wrote after guessing the path).
+ */
+export const RUNNER_FILE_VARIABLES = [
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+] as const;
+const RUNNER_FILE_NAMES = new Set<string>(RUNNER_FILE_VARIABLES);
+/**
  * Keys of model providers and coding agents. AUTOEXP_API_KEY: the action's api-key input as a command
  * proposer receives it. A key under another name reaches the eval unless proposer.api-key-env names it.
  */
@@ -40,6 +53,11 @@ export function isGitHubSecret(name: string): boolean {
   return GITHUB_SECRET_NAMES.has(upper) || GITHUB_SECRET_PREFIXES.some((prefix) => upper.startsWith(prefix));
 }
 
+/** GITHUB_ENV, GITHUB_PATH, GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY. */
+export function isRunnerFileVariable(name: string): boolean {
+  return RUNNER_FILE_NAMES.has(name.toUpperCase());
+}
+
 /** The well-known LLM key variables, and `extra` (the configured `proposer.api-key-env`). */
 export function isLlmKey(name: string, extra: readonly string[] = []): boolean {
   return LLM_KEY_NAMES.has(name.toUpperCase()) || extra.includes(name);
@@ -52,15 +70,21 @@ function keepOnly(env: NodeJS.ProcessEnv, keep: (name: string) => boolean): Reco
   return result;
 }
 
-/** For the eval, setup, guard and holdout: no GitHub secret, no input, no LLM key (`secretNames` included). */
+/**
+ * For the eval, setup, guard and holdout: no GitHub secret, no input, no runner file command, no LLM key
+ * (`secretNames` included).
+ */
 export function cleanEnvironment(
   env: NodeJS.ProcessEnv,
   secretNames: readonly string[],
 ): Record<string, string> {
-  return keepOnly(env, (name) => !isGitHubSecret(name) && !isLlmKey(name, secretNames));
+  return keepOnly(
+    env,
+    (name) => !isGitHubSecret(name) && !isRunnerFileVariable(name) && !isLlmKey(name, secretNames),
+  );
 }
 
-/** For a `command` proposer: everything but GitHub secrets and inputs (it keeps the LLM key). */
+/** For a `command` proposer: everything but GitHub secrets, inputs and runner files (it keeps the LLM key). */
 export function withoutGitHubSecrets(env: NodeJS.ProcessEnv): Record<string, string> {
-  return keepOnly(env, (name) => !isGitHubSecret(name));
+  return keepOnly(env, (name) => !isGitHubSecret(name) && !isRunnerFileVariable(name));
 }

@@ -1,12 +1,16 @@
 // proposer.kind: command — any coding agent or script that edits files in place (docs/format.md, proposers).
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from '../measure/run-command.js';
+import { cleanDescriptionText, cleanLogTail } from '../text/record.js';
 import { buildAgentPrompt } from './prompt.js';
 import { ProposalError, type Proposal, type Proposer, type ProposerContext } from './types.js';
 
 /** Coding agents can take a while; the eval has its own limit. */
 export const COMMAND_PROPOSER_TIMEOUT_MS = 30 * 60_000;
+/** Of the description file, only this much is read: the description is its first non-blank line. */
+export const DESCRIPTION_FILE_READ_BYTES = 64 * 1024;
 
 export function createCommandProposer(run: string, scratchDir: string): Proposer {
   const promptFile = join(scratchDir, 'prompt.md');
@@ -33,22 +37,44 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
         signal: context.signal,
       });
       if (result.aborted) throw new ProposalError('cancelled while the proposer ran');
+      // The proposer's output is untrusted text on its way to the ledger and the screen: cleaned here.
       if (result.timedOut)
-        throw new ProposalError('proposer command timed out after 30m', { logTail: result.logTail });
+        throw new ProposalError('proposer command timed out after 30m', {
+          logTail: cleanLogTail(result.logTail),
+        });
       if (result.exitCode !== 0) {
         const how =
           result.exitCode === null ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
-        throw new ProposalError(`proposer command ${how}`, { logTail: result.logTail });
+        throw new ProposalError(`proposer command ${how}`, { logTail: cleanLogTail(result.logTail) });
       }
-      const description = await readFile(descriptionFile, 'utf8').then(
-        (text) =>
-          text
-            .split('\n')
-            .find((line) => line.trim() !== '')
-            ?.trim(),
-        () => undefined,
-      );
+      const description = await readDescription(descriptionFile);
       return description ? { description } : {};
     },
   };
+}
+
+/**
+ * The first non-blank line of the description file, cleaned and cut to a description's length; only
+ * the file's start is read, so a huge file costs nothing. A FIFO or a directory there reads as none.
+ */
+async function readDescription(path: string): Promise<string | undefined> {
+  let file;
+  try {
+    // Non-blocking: a FIFO left there must not hang the session.
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!(await file.stat()).isFile()) return undefined;
+    const buffer = Buffer.alloc(DESCRIPTION_FILE_READ_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const line = text.split('\n').find((candidate) => candidate.trim() !== '');
+    return line === undefined ? undefined : cleanDescriptionText(line) || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await file.close();
+  }
 }

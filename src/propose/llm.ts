@@ -18,6 +18,8 @@ import {
   type TokenUsage,
 } from '../llm/types.js';
 import { scopeMatcher } from '../session/scope.js';
+import { cleanDescriptionText } from '../text/record.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 import {
   filesPrompt,
   PromptTooLargeError,
@@ -148,16 +150,17 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
         const outOfScope = edits.filter((edit) => !inScope(edit.path.replace(/^\.\//, '')));
         if (outOfScope.length > 0) {
           // A path outside scope makes the experiment invalid at once; no repair turn argues about it.
-          throw new ProposalError(
-            `out of scope: ${[...new Set(outOfScope.map((edit) => edit.path))].join(', ')}`,
-            spent(conversation),
-          );
+          // The paths are the model's words: cleaned before they reach the ledger and the screen.
+          const paths = [...new Set(outOfScope.map((edit) => cleanLine(edit.path, TEXT_LIMITS.fileName)))];
+          throw new ProposalError(`out of scope: ${paths.join(', ')}`, spent(conversation));
         }
         const plan = planEdits((path) => files.get(path), edits, inScope);
         if (plan.ok) {
           await applyChanges(context.worktree, plan.changes);
+          // The hypothesis becomes the description (a commit message, a ledger cell): cleaned here.
+          const description = cleanDescriptionText(reply.hypothesis ?? '');
           return {
-            ...(reply.hypothesis ? { description: reply.hypothesis } : {}),
+            ...(description ? { description } : {}),
             ...spent(conversation),
             details: { calls: conversation.calls, repair_turns: turn, edits: edits.length },
           };

@@ -10,6 +10,7 @@ import { uplotAssets } from './html-assets.js';
 import { LINE_COLORS, PAGE_CSS, PAGE_SCRIPT, STATUS_COLORS } from './html-page.js';
 import { renderTitle, type ReportInput } from './markdown.js';
 import { bestCandidates, llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 /** Diffs of kept experiments beyond this many characters in total are left out, so the page stays openable. */
 export const MAX_PAGE_PATCH_CHARS = 4_000_000;
@@ -101,8 +102,8 @@ export function reportData(input: ReportInput): HtmlReportData {
     experiment: rows.map((row) => row.experiment),
     status: rows.map((row) => STATUSES.indexOf(row.status)),
     commit: rows.map((row) => row.commit),
-    description: rows.map((row) => row.description),
-    reason: rows.map((row) => records.get(row.experiment)?.reason ?? ''),
+    description: rows.map((row) => displayDescription(row.description)),
+    reason: rows.map((row) => displayReason(records.get(row.experiment)?.reason ?? '')),
     values: metrics.map((metric) => rows.map((row) => finiteOrNull(row.metrics[metric.name]))),
     best: bestSoFar(rows, metrics),
   };
@@ -169,7 +170,7 @@ function renderHeadline(input: ReportInput, summary: LedgerSummary): string {
     `<section class="headline" id="headline"><div class="big">${label}${formatMetric(baseline.value)} → ` +
     `${formatMetric(best.value)}${changeText}</div>` +
     `<p>Baseline #${baseline.experiment} → best #${best.experiment} (<code>${escapeHtml(best.commit)}</code>)` +
-    `${bestRow === undefined ? '' : `: ${escapeHtml(bestRow.description)}`}</p>` +
+    `${bestRow === undefined ? '' : `: ${escapeHtml(displayDescription(bestRow.description))}`}</p>` +
     (others.length === 0 ? '' : `<p class="muted">At the best: ${others.join(' · ')}</p>`) +
     `</section>`
   );
@@ -283,8 +284,8 @@ function renderKept(
       `<span class="num">${row.experiment}</span><span class="status dot-${row.status}">${row.status}</span>` +
       `<span class="mono">${escapeHtml(row.commit)}</span>${metricCells(row, input.metrics)}` +
       (withConfidence ? `<span>${escapeHtml(record?.decision?.confidence ?? '—')}</span>` : '') +
-      `<span>${escapeHtml(record?.reason ?? '')}</span>` +
-      `<span class="desc">${isBest ? '<strong>best</strong> · ' : ''}${escapeHtml(row.description)}</span>` +
+      `<span>${escapeHtml(displayReason(record?.reason ?? ''))}</span>` +
+      `<span class="desc">${isBest ? '<strong>best</strong> · ' : ''}${escapeHtml(displayDescription(row.description))}</span>` +
       `</div><div class="diff-line">${diff}</div></div>`
     );
   });
@@ -382,6 +383,15 @@ function metricCells(row: LedgerRow, metrics: readonly MetricSpec[]): string {
       return `<span class="num">${value === undefined ? '—' : formatMetric(value)}</span>`;
     })
     .join('');
+}
+
+/** A description as shown: the proposer's words, without controls or bidi overrides that would reorder them. */
+function displayDescription(description: string): string {
+  return cleanLine(description, TEXT_LIMITS.description);
+}
+
+function displayReason(reason: string): string {
+  return cleanLine(reason, TEXT_LIMITS.reason);
 }
 
 /** The status dots' colours; `body.hide-discard` hides every row of a discarded experiment, in both tables. */

@@ -1,5 +1,7 @@
 // The summary PR's body (docs/action.md), also printed by `autoexp report`: the summary first, then tables
 // and the chart. GitHub refuses bodies over 65,536 characters, so tables are cut to fit — never the summary.
+// Descriptions and reasons are the proposer's and the eval's words: they are code spans (markdownCell), so
+// that nothing in them mentions, references, closes an issue, embeds an image or links.
 import type { MetricSpec } from '../config/settings.js';
 import { relativeChange } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
@@ -7,6 +9,8 @@ import { STATUSES } from '../ledger/types.js';
 import { mermaidChart } from './chart.js';
 import { formatMetric, formatPercent, formatSpend, formatUsd, goalArrow } from './format.js';
 import { llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
+import { markdownCell } from '../text/markdown.js';
+import { TEXT_LIMITS } from '../text/untrusted.js';
 
 export const MAX_REPORT_LENGTH = 65_536;
 /** Rows in the collapsed "last experiments" table. */
@@ -257,7 +261,7 @@ function keptRowLine(
   withConfidence: boolean,
 ): string {
   const confidence = withConfidence ? ` ${escapeCell(record?.decision?.confidence ?? '—')} |` : '';
-  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${confidence} ${escapeCell(row.description)} |`;
+  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${confidence} ${descriptionCell(row.description)} |`;
 }
 
 function lastRowLine(
@@ -265,8 +269,11 @@ function lastRowLine(
   metrics: readonly MetricSpec[],
   records: ReadonlyMap<number, ExperimentRecord>,
 ): string {
-  const reason = records.size > 0 ? ` ${escapeCell(records.get(row.experiment)?.reason ?? '')} |` : '';
-  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${reason} ${escapeCell(row.description)} |`;
+  const reason =
+    records.size > 0
+      ? ` ${markdownCell(records.get(row.experiment)?.reason ?? '', TEXT_LIMITS.reason)} |`
+      : '';
+  return `| ${row.experiment} | ${commitCell(row.commit)} | ${row.status} | ${metricCells(row, metrics)} |${reason} ${descriptionCell(row.description)} |`;
 }
 
 function metricHeader(metric: MetricSpec): string {
@@ -283,7 +290,11 @@ function metricCells(row: LedgerRow, metrics: readonly MetricSpec[]): string {
 }
 
 function commitCell(commit: string): string {
-  return /^[0-9a-f]{4,40}$/i.test(commit) ? `\`${commit}\`` : escapeCell(commit);
+  return /^[0-9a-f]{4,40}$/i.test(commit) ? `\`${commit}\`` : markdownCell(commit, 40);
+}
+
+function descriptionCell(description: string): string {
+  return markdownCell(description, TEXT_LIMITS.description);
 }
 
 function moreRows(count: number): string {

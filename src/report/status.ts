@@ -5,6 +5,8 @@ import type { LedgerRow, Status } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
 import { formatMetric, formatPercent, formatSpend, goalArrow } from './format.js';
 import type { LedgerSummary, LlmSpend } from './summary.js';
+import { escapeRunnerLine } from '../text/workflow-log.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 export const DEFAULT_LAST_ROWS = 10;
 
@@ -65,7 +67,7 @@ export function statusJson(input: StatusInput): StatusJson {
       metrics: Object.fromEntries(
         input.metrics.map((metric) => [metric.name, row.metrics[metric.name] ?? null]),
       ),
-      description: row.description,
+      description: cleanLine(row.description, TEXT_LIMITS.description),
     })),
   };
 }
@@ -85,7 +87,9 @@ export function renderStatus(input: StatusInput): string {
     `baseline:    ${baseline === undefined ? 'none yet' : `${label} ${formatMetric(baseline.value)} (#${baseline.experiment})`}`,
   );
   if (best !== undefined)
-    lines.push(`best:        ${label} ${formatMetric(best.value)} (#${best.experiment}, ${best.commit})`);
+    lines.push(
+      `best:        ${label} ${formatMetric(best.value)} (#${best.experiment}, ${cleanLine(best.commit, 40)})`,
+    );
   if (summary.improvement !== undefined)
     lines.push(`improvement: ${formatPercent(summary.improvement)} (in the goal's direction)`);
   if (input.spend && (input.spend.costUsd > 0 || input.spend.input > 0))
@@ -97,18 +101,20 @@ export function renderStatus(input: StatusInput): string {
     const table = shown.map((row) => [
       `#${row.experiment}`,
       row.status,
-      row.commit,
+      cleanLine(row.commit, 40),
       metrics
         .map((metric) => {
           const value = row.metrics[metric.name];
           return `${metric.name}=${value === undefined ? '-' : formatMetric(value)}`;
         })
         .join(' '),
-      row.description,
+      cleanLine(row.description, TEXT_LIMITS.description),
     ]);
     lines.push(...alignColumns(table).map((line) => `  ${line}`));
   }
-  return `${lines.join('\n')}\n`;
+  // Descriptions are the proposer's words: cleaned above for a terminal, and no line a workflow command
+  // when `autoexp status` runs in a GitHub Actions step.
+  return `${lines.map(escapeRunnerLine).join('\n')}\n`;
 }
 
 function lastRows(input: StatusInput): readonly LedgerRow[] {

@@ -11,6 +11,8 @@ import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
 import { checkScope, describeOutOfScope, notPlainFiles } from './scope.js';
 import { scopeHash } from './scope-hash.js';
 import type { SessionState } from './state.js';
+import { inertCommitText } from '../text/commit-message.js';
+import { cleanDescriptionText, cleanLogTail, cleanReason } from '../text/record.js';
 import type { Candidate, Incumbent, Measured, Prepared, Slot } from './types.js';
 
 /** What a proposal changed, once the tree is verified: in scope, or why not. */
@@ -133,8 +135,9 @@ export async function prepare(
   if (proposal.details) record.proposal = proposal.details;
   if (!check.ok) {
     await tree.resetTo();
-    record.description = oneLine(proposal.description) ?? 'a change out of scope';
-    return { kind: 'recorded', record: { ...record, reason: check.reason } };
+    record.description = cleanDescriptionText(proposal.description ?? '') || 'a change out of scope';
+    // Built from the names of files the proposer made: cleaned before the ledger or a screen sees it.
+    return { kind: 'recorded', record: { ...record, reason: cleanReason(check.reason) } };
   }
   const changed = check.changed;
   const candidate: Candidate = {
@@ -153,7 +156,7 @@ export async function prepare(
   describeCandidate(candidate, proposal.description);
   if (changed.length === 0) return { kind: 'recorded', record: { ...record, reason: 'no change' } };
 
-  candidate.commit = await tree.commitCandidate(record.description, {
+  candidate.commit = await tree.commitCandidate(inertCommitText(record.description), {
     hasUntracked: changed.some((change) => change.code === '??'),
   });
   record.commit = candidate.commit;
@@ -175,7 +178,7 @@ export async function prepare(
     const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
     candidate.fileChanges = await readChanges(tree.path, baseContents, [...paths].sort());
     describeCandidate(candidate, repaired.description ?? record.description);
-    candidate.commit = record.commit = await tree.amendCandidate(record.description);
+    candidate.commit = record.commit = await tree.amendCandidate(inertCommitText(record.description));
   }
   const measurement = candidate.measured.candidate;
   if (measurement.outcome === 'aborted' || signal.aborted) {
@@ -212,12 +215,14 @@ export function measureCandidate(
     settings.eval.repeats >= 2 && events.phase
       ? (run: number) => events.phase!({ kind: 'measuring', experiment, repeats: settings.eval.repeats, run })
       : undefined;
-  return state.measurer.measureCandidate(
-    slot.tree,
-    experiment,
-    incumbent,
-    () => state.incumbentTree(incumbent.commit),
-    onRun,
+  return (
+    state.measurer
+      .measureCandidate(slot.tree, experiment, incumbent, () => state.incumbentTree(incumbent.commit), onRun)
+      // The eval's output is untrusted text on its way to the ledger, a prompt and the screen.
+      .then((measured) => ({
+        ...measured,
+        candidate: { ...measured.candidate, logTail: cleanLogTail(measured.candidate.logTail) },
+      }))
   );
 }
 
@@ -311,8 +316,10 @@ export function describeCandidate(candidate: Candidate, description: string | un
   const summary = summarizeChanges(fileChanges);
   record.patch = summary.patch;
   record.diff_lines = summary.added + summary.removed;
+  // The proposer's description, or one made of file names (which the proposer chose): cleaned either way.
   record.description =
-    description ?? (fileChanges.length > 0 ? describeChanges(fileChanges, summary) : 'no change');
+    cleanDescriptionText(description ?? '') ||
+    (fileChanges.length > 0 ? cleanDescriptionText(describeChanges(fileChanges, summary)) : 'no change');
   record.scope_hash = scopeHash(contentsAfter(candidate.baseContents, fileChanges));
 }
 
@@ -323,14 +330,6 @@ export function noteMeasurement(record: ExperimentRecord, measured: Measured, ba
   record.samples = measurement.samples;
   if (comparedWith !== base)
     record.incumbent = { ...record.incumbent!, metrics: comparedWith.metrics, samples: comparedWith.samples };
-}
-
-function oneLine(text: string | undefined): string | undefined {
-  const line = text
-    ?.split('\n')
-    .find((candidate) => candidate.trim() !== '')
-    ?.trim();
-  return line || undefined;
 }
 
 function addTokens(

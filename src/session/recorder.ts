@@ -4,6 +4,8 @@
 // whatever stopped or skipped an experiment in flight (workers, a cost stop, a cancel).
 import { join } from 'node:path';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import { inertCommitText } from '../text/commit-message.js';
+import { cleanRecordText } from '../text/record.js';
 import type { SessionState } from './state.js';
 import type { ExperimentOutcome } from './types.js';
 
@@ -18,6 +20,8 @@ export async function recordOutcome(
   const { settings, events = {}, afterRecord } = state.options;
   const { ledger, branchTree } = state;
   record.experiment = ledger.nextExperiment();
+  // Descriptions, reasons and log tails can come from the proposer and the eval: cleaned before the ledger.
+  Object.assign(record, cleanRecordText(record));
   await state.checkBranchTree();
   const row: LedgerRow = {
     experiment: record.experiment,
@@ -50,13 +54,16 @@ function formatTrailerMetrics(metrics: Record<string, number>): string {
     .join(' ');
 }
 
-/** A kept candidate's message: the description, then the trailers (docs/format.md, git behaviour). */
+/**
+ * A kept candidate's message: the description, then the trailers (docs/format.md, git behaviour). The
+ * description is one line that cannot mention, reference or close anything on GitHub (commit-message.ts).
+ */
 export function commitMessage(
   description: string,
   experiment: number,
   metrics: Record<string, number>,
 ): string {
-  return `${description}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
+  return `${inertCommitText(description)}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
 }
 
 function ledgerCommitMessage(tag: string, record: ExperimentRecord): string {
