@@ -1,7 +1,10 @@
 // What starting processes costs: `node bench/run.mjs spawn` (or `node bench/spawn.mjs`).
 //
 // - runCommand per command: in a PID namespace (the default where one can be made) vs the process-tree
-//   kill (no namespace), the same trivial command, interleaved so both see the same machine.
+//   kill (no namespace), and under eval.network: off (network, IPC, mount and PID namespaces, the private
+//   directories, the capabilities dropped; as root also the way a non-root user gets it through sudo),
+//   the same trivial command, interleaved so all see the same machine; and the one-off probe of
+//   eval.network: off.
 // - execa vs node:child_process for the same spawn: `bash -c true` with piped output, as runCommand does.
 // - 300 sequential `git rev-parse HEAD` through execFile (promisified) vs execa, as a git wrapper would.
 // - The load time of execa when bundled (dist/ bundles it): a fresh node importing a bundle of execa vs a
@@ -80,11 +83,23 @@ function execaSpawn(file, args, env) {
 async function benchRunCommand() {
   const module = await bundle(
     `export { runCommand } from './src/measure/run-command.ts';
-     export { detectContainment } from './src/measure/sandbox.ts';`,
+     export { detectContainment } from './src/measure/sandbox.ts';
+     export { detectNetworkIsolation, isolationCandidates, findIsolationTools } from './src/measure/network.ts';`,
     'run-command',
   );
-  const { runCommand, detectContainment } = await import(pathToFileURL(module).href);
+  const { runCommand, detectContainment, detectNetworkIsolation, isolationCandidates, findIsolationTools } =
+    await import(pathToFileURL(module).href);
   const containment = await detectContainment();
+  const probeStart = performance.now();
+  const network = await detectNetworkIsolation().catch((error) => ({ kind: 'none', error }));
+  const networkProbeMs = round2(performance.now() - probeStart);
+  // As root: the way a user with sudo gets it (namespaces made as root, the command dropped to nobody).
+  const asUser =
+    network.kind === 'unshare' && process.getuid?.() === 0
+      ? isolationCandidates({ uid: 65534, gid: 65534, groups: [] }, findIsolationTools()).find((candidate) =>
+          candidate.description.includes('CAP_SYS_ADMIN'),
+        )
+      : undefined;
   const cwd = mkdtempSync(join(tmpdir(), 'autoexp-bench-run-'));
   const options = {
     command: 'echo "score: 1"',
@@ -101,13 +116,23 @@ async function benchRunCommand() {
   };
   if (containment.kind === 'namespace')
     variants.namespaceMs = () => perCall(() => runCommand(options), perCommand);
+  if (network.kind === 'unshare')
+    variants.networkOffMs = () => perCall(() => runCommand({ ...options, network }), perCommand);
+  if (asUser)
+    variants.networkOffAsUserMs = () =>
+      perCall(() => runCommand({ ...options, network: { kind: 'unshare', ...asUser } }), perCommand);
   const result = await interleaved(variants, 5);
   return {
     containment: containment.kind === 'namespace' ? containment.description : `none: ${containment.reason}`,
+    network: network.kind === 'unshare' ? network.description : `none: ${network.error?.message}`,
+    networkProbeMs,
     ...result,
     ...(result.namespaceMs === undefined
       ? {}
       : { overheadMs: round2(result.namespaceMs - result.processTreeMs) }),
+    ...(result.networkOffMs === undefined || result.namespaceMs === undefined
+      ? {}
+      : { networkOffOverPidNamespaceMs: round2(result.networkOffMs - result.namespaceMs) }),
   };
 }
 

@@ -310,6 +310,7 @@ describe('isolationCandidates', () => {
     sudo: '/u/sudo',
     bash: '/u/bash',
     env: '/u/env',
+    mount: '/u/mount',
   };
 
   it('as root, plain unshare first, with no user switch; never sudo', () => {
@@ -328,11 +329,12 @@ describe('isolationCandidates', () => {
       'unshare --net (with CAP_SYS_ADMIN)',
       'sudo -n unshare --net',
     ]);
-    expect(candidates[2]?.prefix.slice(0, 8)).toEqual([
+    expect(candidates[2]?.prefix.slice(0, 9)).toEqual([
       '/u/sudo',
       '-n',
       '/u/unshare',
       '--net',
+      '--ipc',
       '--pid',
       '--fork',
       '--mount-proc',
@@ -342,9 +344,10 @@ describe('isolationCandidates', () => {
     expect(candidates[0]?.prefix.join(' ')).toContain("'--map-user=1001' '--map-group=118'");
   });
 
-  it('offers nothing without unshare or setpriv', () => {
+  it('offers nothing without unshare, setpriv or mount', () => {
     expect(isolationCandidates({ uid: 0, gid: 0, groups: [] }, { ...all, unshare: undefined })).toEqual([]);
     expect(isolationCandidates({ uid: 5, gid: 5, groups: [] }, { ...all, setpriv: undefined })).toEqual([]);
+    expect(isolationCandidates({ uid: 0, gid: 0, groups: [] }, { ...all, mount: undefined })).toEqual([]);
   });
 });
 
@@ -374,7 +377,7 @@ describe('probeNetworkIsolation', () => {
       { description: 'sudo -n unshare --net', prefix: ['/nonexistent/sudo', '-n'] },
     ];
     await expect(probeNetworkIsolation(failing, uid, ['also: something else'])).rejects.toThrow(
-      'eval.network: off needs a network namespace and none could be made: ' +
+      'eval.network: off needs a network namespace, and none could be made: ' +
         'unshare --net (as root): unshare: unshare failed: Operation not permitted; ' +
         'sudo -n unshare --net: spawn /nonexistent/sudo ENOENT; also: something else. ' +
         'Run on Linux with unprivileged user namespaces, as root, or with passwordless sudo — ' +

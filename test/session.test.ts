@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -307,23 +307,28 @@ describe('a session on a real repository', () => {
     const port = (server.address() as AddressInfo).port;
     let requests = 0;
     server.on('request', () => requests++);
+    // Not under /tmp: with eval.network: off the eval's /tmp is a private one, gone when it ends.
+    mkdirSync('test-artifacts', { recursive: true });
+    const out = mkdtempSync(join(process.cwd(), 'test-artifacts', 'net-'));
     try {
-      const probe = `(exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && echo reached >> "$AUTOEXP_CHECKOUT/../net.txt" || echo blocked >> "$AUTOEXP_CHECKOUT/../net.txt"`;
+      const probe = (file: string) =>
+        `(exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && echo reached >> ${file} || echo blocked >> ${file}`;
       const config = (network: string) =>
         projectConfig({ evalLines: `  network: ${network}` }).replace(
           'command: bash evaluate.sh',
-          `command: ${JSON.stringify(`${probe}; bash evaluate.sh`)}`,
+          `command: ${JSON.stringify(`${probe(join(out, `${network}.txt`))}; bash evaluate.sh`)}`,
         );
       const isolated = createProject({ config: config('off') });
       await session(isolated, ['set 5'], { experiments: 1 });
-      expect(readFileSync(join(isolated.root, '..', 'net.txt'), 'utf8')).toBe('blocked\nblocked\n');
+      expect(readFileSync(join(out, 'off.txt'), 'utf8')).toBe('blocked\nblocked\n');
       expect(requests).toBe(0);
 
       const open = createProject({ config: config('on') });
       await session(open, ['set 5'], { experiments: 1 });
-      expect(readFileSync(join(open.root, '..', 'net.txt'), 'utf8')).toBe('reached\nreached\n');
+      expect(readFileSync(join(out, 'on.txt'), 'utf8')).toBe('reached\nreached\n');
     } finally {
       server.close();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

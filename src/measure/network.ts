@@ -1,9 +1,11 @@
-// `eval.network: off`: the eval, guard and holdout run in a fresh Linux network namespace, so generated
-// code cannot reach anything outside the machine or on it. It comes with the PID namespace every command
-// gets (sandbox.ts): the same helper, the same three ways to make it, probed in the same order. Inside,
-// the helper first brings the loopback up (an eval may start a server or database of its own on
-// localhost). When no way works the caller gets an error that says why; a run never silently keeps the
-// network.
+// `eval.network: off`: the eval, guard and holdout run in a sandbox with no way out: a fresh network
+// namespace with only loopback (brought up: an eval may start a server or database of its own on
+// localhost), an IPC namespace, and a mount namespace in which /tmp, /var/tmp, /run, /dev/shm are fresh
+// and empty and the machine's other Unix sockets are covered; the command has no capability at all, so
+// it cannot unmount any of it, mount, or enter another namespace. It comes with the PID namespace every
+// command gets (sandbox.ts): the same helper, the same ways to make it, probed in the same order, and the
+// probe checks every one of these properties. When no way works the caller gets an error that says what
+// is missing; a run never silently gets less.
 import {
   currentIdentity,
   findIsolationTools,
@@ -14,6 +16,7 @@ import {
   type Invocation,
   type IsolationTools,
   type SandboxCandidate,
+  hostUnixSockets,
 } from './sandbox.js';
 
 export { currentIdentity, findIsolationTools };
@@ -46,19 +49,23 @@ export function isolationCandidates(identity: Identity, tools: IsolationTools): 
   return sandboxCandidates(identity, tools, 'network-off');
 }
 
-/** What to spawn so that `bash -c command` runs with exactly `env` inside the namespace. */
+/**
+ * What to spawn so that `bash -c command` runs with exactly `env` inside the namespace, with the
+ * machine's Unix sockets as they are now covered.
+ */
 export function isolatedInvocation(
   isolation: Extract<NetworkIsolation, { kind: 'unshare' }>,
   command: string,
   env: Record<string, string>,
 ): Invocation {
   if (isolation.prefix.length === 0) throw new Error('network isolation without a command prefix');
-  return sandboxInvocation(isolation.prefix, command, env);
+  return sandboxInvocation(isolation.prefix, command, env, hostUnixSockets());
 }
 
-function failure(reasons: string[]): Error {
+/** What every way lacked: the first way's own need, else the first namespace unshare makes. */
+function failure(reasons: string[], needs = 'a network namespace'): Error {
   return new Error(
-    `eval.network: off needs a network namespace and none could be made: ${reasons.join('; ')}. ${ADVICE}`,
+    `eval.network: off needs ${needs}, and none could be made: ${reasons.join('; ')}. ${ADVICE}`,
   );
 }
 
@@ -69,14 +76,17 @@ export async function probeNetworkIsolation(
   notTried: readonly string[] = [],
 ): Promise<NetworkIsolation> {
   const reasons: string[] = [];
+  let needs: string | undefined;
   for (const candidate of candidates) {
     const outcome = await probeSandbox(candidate, expectedUid, 'network-off');
     if (outcome.ok) return { kind: 'unshare', description: candidate.description, prefix: candidate.prefix };
-    reasons.push(`${candidate.description}: ${outcome.detail}`);
+    needs ??= outcome.needs;
+    const also = outcome.needs && outcome.needs !== needs ? ` (needs ${outcome.needs})` : '';
+    reasons.push(`${candidate.description}: ${outcome.detail}${also}`);
   }
   reasons.push(...notTried);
   if (reasons.length === 0) reasons.push('no way to try');
-  throw failure(reasons);
+  throw failure(reasons, needs);
 }
 
 let detected: Promise<NetworkIsolation> | undefined;
@@ -91,9 +101,12 @@ async function detectUncached(): Promise<NetworkIsolation> {
   if (process.platform !== 'linux')
     throw failure([`network namespaces exist only on Linux (this is ${process.platform})`]);
   const tools = findIsolationTools();
-  const missing = (['unshare', 'setpriv', 'bash', 'env'] as const).filter((name) => !tools[name]);
+  const missing = (['unshare', 'setpriv', 'mount', 'bash', 'env'] as const).filter((name) => !tools[name]);
   if (missing.length > 0)
-    throw failure([`${missing.join(', ')} not found (unshare and setpriv are in util-linux)`]);
+    throw failure(
+      [`${missing.join(', ')} not found (unshare, setpriv and mount are in util-linux)`],
+      missing.join(', '),
+    );
   const identity = currentIdentity();
   const notTried = identity.uid !== 0 && !tools.sudo ? ['sudo -n unshare --net: sudo not found'] : [];
   return await probeNetworkIsolation(isolationCandidates(identity, tools), identity.uid, notTried);

@@ -18,7 +18,7 @@ import { execa, type Options as ExecaOptions } from 'execa';
 import { MetricExtractor, type OutputStream } from './extract.js';
 import { BoundedTail, LineSplitter } from './lines.js';
 import { killProcessTree, waitUntilGone } from './process-tree.js';
-import { detectContainment, sandboxInvocation, type Containment } from './sandbox.js';
+import { detectContainment, hostUnixSockets, sandboxInvocation, type Containment } from './sandbox.js';
 import type { RunOptions, RunResult } from './types.js';
 
 export const LOG_TAIL_LINES = 50;
@@ -74,6 +74,8 @@ interface Namespaces {
   prefix: string[];
   /** For messages: "a PID namespace (unshare --pid (as root))". */
   what: string;
+  /** `eval.network: off`: the machine's Unix sockets, read when the command starts, are covered. */
+  networkOff: boolean;
 }
 
 /** The namespaces to run in: the network-off ones when given, else the containment one, or none. */
@@ -82,10 +84,15 @@ async function namespacesFor(options: RunCommandOptions): Promise<Namespaces | u
     return {
       prefix: options.network.prefix,
       what: `a network namespace (${options.network.description})`,
+      networkOff: true,
     };
   const containment: Containment = options.containment ?? (await detectContainment());
   if (containment.kind !== 'namespace') return undefined;
-  return { prefix: containment.prefix, what: `a PID namespace (${containment.description})` };
+  return {
+    prefix: containment.prefix,
+    what: `a PID namespace (${containment.description})`,
+    networkOff: false,
+  };
 }
 
 interface Shell {
@@ -110,7 +117,14 @@ function startShell(options: RunCommandOptions, namespaces: Namespaces | undefin
     reject: false,
     cleanup: false,
   } as const satisfies ExecaOptions;
-  const invocation = namespaces && sandboxInvocation(namespaces.prefix, options.command, options.env);
+  const invocation =
+    namespaces &&
+    sandboxInvocation(
+      namespaces.prefix,
+      options.command,
+      options.env,
+      namespaces.networkOff ? hostUnixSockets() : [],
+    );
   const child = invocation
     ? // The environment goes in on stdin. If the prefix fails before reading it, its stderr says why.
       execa(invocation.file, invocation.args, { ...common, env: invocation.env, input: invocation.input })
