@@ -85,6 +85,12 @@ const FIXED_CONFIG = [
   'gc.auto=0',
 ];
 
+/**
+ * With credentials: no credential helper but the token autoexp passes, and (the global config being
+ * left out) no refusal of a checkout that another user owns, as in container jobs.
+ */
+const CREDENTIAL_CONFIG = ['-c', 'credential.helper=', '-c', 'safe.directory=*'];
+
 /** Variables git may see: what it needs to find its config, identity, temp dir and programs. */
 const GIT_ENVIRONMENT = new Set([
   'PATH',
@@ -182,7 +188,7 @@ export class Git {
     const outcome = await new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
         'git',
-        [...FIXED_CONFIG, ...args],
+        [...FIXED_CONFIG, ...(options.network && this.carriesCredentials ? CREDENTIAL_CONFIG : []), ...args],
         {
           cwd: this.cwd,
           env: options.network ? this.networkEnv() : this.plainEnv(),
@@ -209,8 +215,22 @@ export class Git {
     return (this.localEnv ??= gitEnvironment(process.env));
   }
 
+  private get carriesCredentials(): boolean {
+    return Object.keys(this.credentials).length > 0;
+  }
+
+  /**
+   * A call that carries a token reads no config but the repository's (which the session keeps as it
+   * was): a credential helper, proxy or URL rewrite that untrusted code planted in ~/.gitconfig or the
+   * system config would otherwise see the token, or run, outside any sandbox.
+   */
   private networkEnv(): NodeJS.ProcessEnv {
-    return (this.remoteEnv ??= { ...gitEnvironment(process.env, { network: true }), ...this.credentials });
+    const isolated = this.carriesCredentials ? { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } : {};
+    return (this.remoteEnv ??= {
+      ...gitEnvironment(process.env, { network: true }),
+      ...isolated,
+      ...this.credentials,
+    });
   }
 
   private async line(args: string[], input?: string): Promise<string> {
