@@ -225,7 +225,9 @@ export class Git {
    * system config would otherwise see the token, or run, outside any sandbox.
    */
   private networkEnv(): NodeJS.ProcessEnv {
-    const isolated = this.carriesCredentials ? { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } : {};
+    const isolated = this.carriesCredentials
+      ? { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }
+      : {};
     return (this.remoteEnv ??= {
       ...gitEnvironment(process.env, { network: true }),
       ...isolated,

@@ -101,7 +101,9 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     // its last recorded experiment, so every commit on it keeps its row.
     else if (state && tip !== undefined && tip !== state.recordedHead) {
       await repo.setRef(`refs/heads/${branch}`, state.recordedHead);
-      events.notice?.(`put ${branch} back to its last recorded experiment (${state.recordedHead.slice(0, 7)})`);
+      events.notice?.(
+        `put ${branch} back to its last recorded experiment (${state.recordedHead.slice(0, 7)})`,
+      );
     }
     throw error;
   } finally {

@@ -192,7 +192,9 @@ export class ExperimentTree {
     const headIsFile = (await lstat(headPath).catch(() => undefined))?.isFile() === true;
     const head = headIsFile ? (await readFile(headPath, 'utf8').catch(() => '')).trim() : '';
     if (head !== expectedHead) {
-      moved.push(head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached or replaced');
+      moved.push(
+        head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached or replaced',
+      );
       await rm(headPath, { recursive: true, force: true });
       await writeFile(headPath, `${expectedHead}\n`);
     }

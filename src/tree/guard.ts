@@ -91,7 +91,9 @@ export class RepositoryGuard {
     for (const name of await readdir(join(this.commonDir, 'worktrees')).catch(() => [] as string[])) {
       if (this.worktreesBefore.includes(name)) continue;
       // A worktree added by untrusted code (it would hold the branch, or check out another): gone again.
-      const pointer = await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => '');
+      const pointer = await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(
+        () => '',
+      );
       if (pointer.trim()) await rm(dirname(pointer.trim()), { recursive: true, force: true });
       await rm(join(this.commonDir, 'worktrees', name), { recursive: true, force: true });
       findings.push(`added a worktree (${name})`);

@@ -15,7 +15,8 @@ async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): P
     const name = `${dir}/${entry.name}`;
     if (entry.isDirectory()) await walkLooseRefs(commonDir, name, into);
     // git follows a symlinked ref; it counts as a value of its own so that it never looks unchanged.
-    else if (entry.isSymbolicLink()) into.set(name, `symlink: ${await readlink(join(commonDir, name)).catch(() => '')}`);
+    else if (entry.isSymbolicLink())
+      into.set(name, `symlink: ${await readlink(join(commonDir, name)).catch(() => '')}`);
     else if (entry.isFile() && !entry.name.endsWith('.lock')) {
       const value = await readOptional(join(commonDir, name));
       if (value !== undefined) into.set(name, value.trim());
