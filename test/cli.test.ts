@@ -216,7 +216,7 @@ describe('cancelling a session', () => {
       const rows = repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n');
       expect(rows.map((row) => row.split('\t')[0])).toEqual(['experiment', '0', '1']);
       expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=5');
-      expect(repo.git('log', '-1', '--format=%s', 'autoexp/quad')).toMatch(/record #1 keep/);
+      expect(repo.git('log', '-1', '--format=%s', 'autoexp/quad')).toMatch(/record experiment 1 keep/);
       expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
       // The eval ran in a PID namespace of its own, so the pids it wrote are not the host's: its processes
       // are found by the marker in their environment instead.

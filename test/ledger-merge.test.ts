@@ -114,7 +114,7 @@ function branchWithTwoRows(): { repo: TestRepo; recorded: string } {
 function record(repo: TestRepo, rows: readonly LedgerRow[]): void {
   repo.write(`${DIR}/results.tsv`, tsv(rows));
   repo.write(`${DIR}/experiments/0000.jsonl`, jsonl(rows));
-  repo.commitAll(`autoexp(quad): record #${rows.length - 1}`);
+  repo.commitAll(`autoexp(quad): record experiment ${rows.length - 1}`);
 }
 
 /** The branch goes on: #2 discard (ledger only), #3 keep x=8. */

@@ -114,7 +114,7 @@ export async function recordAfterRemote(options: {
       if (numbers.length > 0) {
         await tree.commitPaths(
           [...paths],
-          `autoexp(${settings.tag}): record #${numbers[0]}–#${numbers.at(-1)} after another run (superseded keeps)`,
+          `autoexp(${settings.tag}): record experiments ${numbers[0]}–${numbers.at(-1)} after another run (superseded keeps)`,
           { newPaths: true },
         );
       }

@@ -66,11 +66,15 @@ export function commitMessage(
   return `${inertCommitText(description)}\n\nAutoexp-Experiment: ${experiment}\nAutoexp-Metrics: ${formatTrailerMetrics(metrics)}\n`;
 }
 
+/**
+ * `autoexp(tag): record experiment 3 keep score=75`. No "#3": GitHub would link every pushed ledger
+ * commit to issue #3 of the repository.
+ */
 function ledgerCommitMessage(tag: string, record: ExperimentRecord): string {
   const metrics = formatTrailerMetrics(record.metrics);
   const what =
     record.experiment === 0 && record.reason === 'baseline'
       ? 'baseline'
-      : `#${record.experiment} ${record.status}`;
+      : `experiment ${record.experiment} ${record.status}`;
   return `autoexp(${tag}): record ${what}${metrics ? ` ${metrics}` : ''}`;
 }
