@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outsidePrivateDirs } from './helpers/processes.js';
 import type { MetricSpec } from '../src/config/settings.js';
 import {
   currentIdentity,
@@ -104,9 +105,8 @@ beforeAll(async () => {
   } catch {
     // /run is not writable: no socket there
   }
-  // Neither in /tmp nor in /run: in the repository's ignored test-artifacts/.
-  mkdirSync('test-artifacts', { recursive: true });
-  const elsewhere = tempDir(join(process.cwd(), 'test-artifacts'));
+  // Neither in /tmp nor in /run (wherever the repository is).
+  const elsewhere = tempDir(outsidePrivateDirs());
   chmodSync(elsewhere, 0o755);
   targets.elsewhereSocket = await unixServer('unix-elsewhere', join(elsewhere, 'http.sock'));
   await httpServer('unix-abstract', (server, done) => server.listen(`\0${targets.abstract}`, done));
@@ -351,7 +351,7 @@ describe.skipIf(noIsolation || !perl)('eval.network: off, attacked', () => {
   it('passes exactly the given environment while sockets are covered; TMPDIR is made, the rest untouched', async () => {
     expect(hostUnixSockets()).toContain(targets.elsewhereSocket);
     const cwd = tempDir();
-    const outside = join(process.cwd(), 'test-artifacts');
+    const outside = outsidePrivateDirs();
     const env = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       MARKER: 'multi\nline = value',

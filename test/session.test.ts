@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { outsidePrivateDirs } from './helpers/processes.js';
 import { describe, expect, it } from 'vitest';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession, type SessionOptions } from '../src/session/session.js';
@@ -308,8 +309,7 @@ describe('a session on a real repository', () => {
     let requests = 0;
     server.on('request', () => requests++);
     // Not under /tmp: with eval.network: off the eval's /tmp is a private one, gone when it ends.
-    mkdirSync('test-artifacts', { recursive: true });
-    const out = mkdtempSync(join(process.cwd(), 'test-artifacts', 'net-'));
+    const out = mkdtempSync(join(outsidePrivateDirs(), 'net-'));
     try {
       const probe = (file: string) =>
         `(exec 3<>/dev/tcp/127.0.0.1/${port}) 2>/dev/null && echo reached >> ${file} || echo blocked >> ${file}`;
