@@ -10,15 +10,19 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../src/config/load.js';
-import { runSession, type SessionOptions, type SessionResult } from '../src/session/session.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
-import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
+import {
+  cliFromSource,
+  scriptFile,
+  session,
+  sessionEnv,
+  waitFor,
+  type Project,
+} from './helpers/hostile-project.js';
+import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const BRANCH = 'autoexp/quad';
 const LEDGER = '.autoexp/quad';
 
@@ -89,14 +93,6 @@ proposer:
 `;
 }
 
-interface Project {
-  repo: TestRepo;
-  scratch: string;
-  base: string;
-  pids: string;
-  runs: string;
-}
-
 const scratchDirs: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -119,69 +115,6 @@ function hostileProject(options: ConfigOptions & { files?: Record<string, string
     pids: join(scratch, 'pids'),
     runs: join(scratch, 'runs'),
   };
-}
-
-function scriptFile(dir: string, name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, `set -u\n${text}\n`);
-  return path;
-}
-
-function planDir(project: Project, steps: readonly (string | undefined)[]): string {
-  const dir = mkdtempSync(join(project.scratch, 'plan-'));
-  steps.forEach((step, index) => {
-    if (step !== undefined) scriptFile(dir, `${index + 1}.sh`, step);
-  });
-  return dir;
-}
-
-function sessionEnv(
-  project: Project,
-  steps: readonly (string | undefined)[],
-  options: { evalAttack?: string; env?: Record<string, string> } = {},
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return {
-    ...env,
-    ...GIT_IDENTITY_ENV,
-    HOSTILE_PLAN: planDir(project, steps),
-    HOSTILE_DIR: project.scratch,
-    HOSTILE_PIDS: project.pids,
-    HOSTILE_RUNS: project.runs,
-    ...(options.evalAttack !== undefined
-      ? {
-          HOSTILE_EVAL: scriptFile(
-            mkdtempSync(join(project.scratch, 'eval-')),
-            'attack.sh',
-            options.evalAttack,
-          ),
-        }
-      : {}),
-    ...options.env,
-  };
-}
-
-async function session(
-  project: Project,
-  steps: readonly (string | undefined)[],
-  options: {
-    evalAttack?: string;
-    env?: Record<string, string>;
-    experiments?: number;
-    overrides?: Partial<SessionOptions>;
-  } = {},
-): Promise<SessionResult> {
-  const settings = await loadSettings(join(project.repo.root, 'autoexp.yml'), project.repo.root);
-  return runSession({
-    settings,
-    checkout: project.repo.root,
-    baseRef: 'main',
-    env: sessionEnv(project, steps, options),
-    signal: new AbortController().signal,
-    experiments: options.experiments ?? steps.length,
-    ...options.overrides,
-  });
 }
 
 /** A session that may fail: its error, or undefined. */
@@ -329,34 +262,6 @@ afterEach(() => {
     for (const pid of processesWithEnvironment('HOSTILE_PIDS', join(dir, 'pids'))) killQuietly(pid);
   }
 });
-
-async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
-  }
-}
-
-let bundledCli: Promise<string> | undefined;
-function cliFromSource(): Promise<string> {
-  bundledCli ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile2-cli-')), 'cli.mjs');
-    await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __hostileRequire } from 'node:module'; const require = __hostileRequire(import.meta.url);",
-      },
-    });
-    return outfile;
-  })();
-  return bundledCli;
-}
 
 async function startCli(project: Project, args: string[], env: Record<string, string>) {
   const cli = await cliFromSource();

@@ -13,18 +13,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
-import { runSession, type SessionOptions, type SessionResult } from '../src/session/session.js';
+import { runSession } from '../src/session/session.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 import { isAlive } from './helpers/processes.js';
+import { cliFromSource, session, sessionEnv, waitFor, type Project } from './helpers/hostile-project.js';
 import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const BRANCH = 'autoexp/quad';
 const LEDGER = '.autoexp/quad';
 
@@ -91,16 +90,6 @@ ${options.proposer ?? '  kind: command\n  run: bash propose.sh'}
 `;
 }
 
-interface Project {
-  repo: TestRepo;
-  /** Where attacks leave markers, pids and outside files (outside the repository). */
-  scratch: string;
-  /** main when the project was made. */
-  base: string;
-  pids: string;
-  runs: string;
-}
-
 const scratchDirs: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -123,70 +112,6 @@ function hostileProject(options: ConfigOptions & { files?: Record<string, string
     pids: join(scratch, 'pids'),
     runs: join(scratch, 'runs'),
   };
-}
-
-function scriptFile(dir: string, name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, `set -u\n${text}\n`);
-  return path;
-}
-
-/** One step per experiment (1-based); undefined: the proposer changes nothing. */
-function planDir(project: Project, steps: readonly (string | undefined)[]): string {
-  const dir = mkdtempSync(join(project.scratch, 'plan-'));
-  steps.forEach((step, index) => {
-    if (step !== undefined) scriptFile(dir, `${index + 1}.sh`, step);
-  });
-  return dir;
-}
-
-function sessionEnv(
-  project: Project,
-  steps: readonly (string | undefined)[],
-  options: { evalAttack?: string; env?: Record<string, string> } = {},
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return {
-    ...env,
-    ...GIT_IDENTITY_ENV,
-    HOSTILE_PLAN: planDir(project, steps),
-    HOSTILE_DIR: project.scratch,
-    HOSTILE_PIDS: project.pids,
-    HOSTILE_RUNS: project.runs,
-    ...(options.evalAttack !== undefined
-      ? {
-          HOSTILE_EVAL: scriptFile(
-            mkdtempSync(join(project.scratch, 'eval-')),
-            'attack.sh',
-            options.evalAttack,
-          ),
-        }
-      : {}),
-    ...options.env,
-  };
-}
-
-async function session(
-  project: Project,
-  steps: readonly (string | undefined)[],
-  options: {
-    evalAttack?: string;
-    env?: Record<string, string>;
-    experiments?: number;
-    overrides?: Partial<SessionOptions>;
-  } = {},
-): Promise<SessionResult> {
-  const settings = await loadSettings(join(project.repo.root, 'autoexp.yml'), project.repo.root);
-  return runSession({
-    settings,
-    checkout: project.repo.root,
-    baseRef: 'main',
-    env: sessionEnv(project, steps, options),
-    signal: new AbortController().signal,
-    experiments: options.experiments ?? steps.length,
-    ...options.overrides,
-  });
 }
 
 interface Row {
@@ -318,35 +243,6 @@ afterEach(() => {
     }
   }
 });
-
-async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
-  }
-}
-
-/** The CLI built from src/ (not dist/, which may lag behind), bundled once per run of this file. */
-let bundledCli: Promise<string> | undefined;
-function cliFromSource(): Promise<string> {
-  bundledCli ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile-cli-')), 'cli.mjs');
-    await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __hostileRequire } from 'node:module'; const require = __hostileRequire(import.meta.url);",
-      },
-    });
-    return outfile;
-  })();
-  return bundledCli;
-}
 
 async function startCli(project: Project, args: string[], env: Record<string, string>) {
   const cli = await cliFromSource();
