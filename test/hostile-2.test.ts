@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 import {
   cliFromSource,
+  expectLedgerWholeIn,
   scriptFile,
   session,
   sessionEnv,
@@ -158,35 +159,9 @@ function outcomes(repo: TestRepo): string[] {
     .map((entry) => `${entry.experiment} ${entry.status} ${entry.score}`);
 }
 
-/**
- * Every commit on the branch since `base` is a ledger commit (only files of the ledger) or a kept
- * candidate named by a keep row; as many ledger commits as rows, numbered 0, 1, 2, … without gaps.
- */
+/** Every commit on the branch has its row (see expectLedgerWholeIn). */
 function expectLedgerWhole(project: Project): void {
-  const { repo } = project;
-  const rows = ledgerRows(repo);
-  expect(rows.map((entry) => entry.experiment)).toEqual(rows.map((_, index) => index));
-  const commits = repo
-    .git('rev-list', '--no-merges', `${project.base}..${BRANCH}`)
-    .split('\n')
-    .filter(Boolean);
-  let ledgerCommits = 0;
-  for (const commit of commits) {
-    const files = repo
-      .git('diff-tree', '--no-commit-id', '--name-only', '-r', commit)
-      .split('\n')
-      .filter(Boolean);
-    if (files.length > 0 && files.every((file) => file.startsWith(`${LEDGER}/`))) {
-      ledgerCommits++;
-      continue;
-    }
-    const subject = repo.git('log', '-1', '--format=%s', commit);
-    const kept = rows.some(
-      (entry) => KEPT.includes(entry.status) && entry.commit.length >= 4 && commit.startsWith(entry.commit),
-    );
-    expect(kept, `${commit.slice(0, 10)} "${subject}" (${files.join(', ')}) has no keep row`).toBe(true);
-  }
-  expect(ledgerCommits, 'ledger commits vs rows').toBe(rows.length);
+  expectLedgerWholeIn(project, ledgerRows(project.repo));
 }
 
 function resolveRef(repo: TestRepo, ref: string): string {

@@ -21,7 +21,14 @@ import type { ExperimentRecord } from '../src/ledger/types.js';
 import { runSession } from '../src/session/session.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 import { isAlive } from './helpers/processes.js';
-import { cliFromSource, session, sessionEnv, waitFor, type Project } from './helpers/hostile-project.js';
+import {
+  cliFromSource,
+  expectLedgerWholeIn,
+  session,
+  sessionEnv,
+  waitFor,
+  type Project,
+} from './helpers/hostile-project.js';
 import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
 
 const BRANCH = 'autoexp/quad';
@@ -164,35 +171,9 @@ function outcomes(repo: TestRepo): string[] {
     .map((entry) => `${entry.experiment} ${entry.status} ${entry.score}`);
 }
 
-/**
- * Every commit on the branch since `base` is either a ledger commit (only files of the ledger) or a kept
- * candidate named by a keep row; there are as many ledger commits as rows, numbered 0, 1, 2, … without gaps.
- */
+/** Every commit on the branch has its row (see expectLedgerWholeIn). */
 function expectLedgerWhole(project: Project): void {
-  const { repo } = project;
-  const rows = ledgerRows(repo);
-  expect(rows.map((entry) => entry.experiment)).toEqual(rows.map((_, index) => index));
-  const commits = repo
-    .git('rev-list', '--no-merges', `${project.base}..${BRANCH}`)
-    .split('\n')
-    .filter(Boolean);
-  let ledgerCommits = 0;
-  for (const commit of commits) {
-    const files = repo
-      .git('diff-tree', '--no-commit-id', '--name-only', '-r', commit)
-      .split('\n')
-      .filter(Boolean);
-    if (files.length > 0 && files.every((file) => file.startsWith(`${LEDGER}/`))) {
-      ledgerCommits++;
-      continue;
-    }
-    const subject = repo.git('log', '-1', '--format=%s', commit);
-    const kept = rows.some(
-      (entry) => KEPT.includes(entry.status) && entry.commit.length >= 4 && commit.startsWith(entry.commit),
-    );
-    expect(kept, `${commit.slice(0, 10)} "${subject}" (${files.join(', ')}) has no keep row`).toBe(true);
-  }
-  expect(ledgerCommits, 'ledger commits vs rows').toBe(rows.length);
+  expectLedgerWholeIn(project, ledgerRows(project.repo));
 }
 
 /** The branch's tree holds none of what the attacks add: no harness change, no links, no hidden files. */

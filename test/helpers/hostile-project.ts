@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { loadSettings } from '../../src/config/load.js';
 import { runSession, type SessionOptions, type SessionResult } from '../../src/session/session.js';
+import { expect } from 'vitest';
 import { GIT_IDENTITY_ENV, type TestRepo } from './repo.js';
 
 export interface Project {
@@ -110,4 +111,41 @@ export function cliFromSource(): Promise<string> {
     return outfile;
   })();
   return bundledCli;
+}
+
+const BRANCH = 'autoexp/quad';
+const LEDGER = '.autoexp/quad';
+const KEPT = ['keep', 'explore'];
+
+/**
+ * Every commit on the branch since `base` is a ledger commit (only files of the ledger) or a kept
+ * candidate named by a keep row; as many ledger commits as rows, numbered 0, 1, 2, … without gaps.
+ */
+export function expectLedgerWholeIn(
+  project: Project,
+  rows: readonly { experiment: number; commit: string; status: string }[],
+): void {
+  const { repo } = project;
+  expect(rows.map((entry) => entry.experiment)).toEqual(rows.map((_, index) => index));
+  const commits = repo
+    .git('rev-list', '--no-merges', `${project.base}..${BRANCH}`)
+    .split('\n')
+    .filter(Boolean);
+  let ledgerCommits = 0;
+  for (const commit of commits) {
+    const files = repo
+      .git('diff-tree', '--no-commit-id', '--name-only', '-r', commit)
+      .split('\n')
+      .filter(Boolean);
+    if (files.length > 0 && files.every((file) => file.startsWith(`${LEDGER}/`))) {
+      ledgerCommits++;
+      continue;
+    }
+    const subject = repo.git('log', '-1', '--format=%s', commit);
+    const kept = rows.some(
+      (entry) => KEPT.includes(entry.status) && entry.commit.length >= 4 && commit.startsWith(entry.commit),
+    );
+    expect(kept, `${commit.slice(0, 10)} "${subject}" (${files.join(', ')}) has no keep row`).toBe(true);
+  }
+  expect(ledgerCommits, 'ledger commits vs rows').toBe(rows.length);
 }
