@@ -3,6 +3,7 @@
 import { LedgerError } from './errors.js';
 import { nonBlankLines } from './lines.js';
 import { STATUSES, type LedgerRow, type Status } from './types.js';
+import { cutToCodePoints } from '../text/untrusted.js';
 
 export const MAX_DESCRIPTION_CHARS = 200;
 
@@ -13,8 +14,6 @@ const FIXED_TRAILING = ['status', 'description'] as const;
 // Unicode line/paragraph separators. A run of them becomes one space.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The columns of results.tsv for these metrics, in file order. */
 export function tsvColumns(metricNames: readonly string[]): string[] {
@@ -33,26 +32,7 @@ export function formatTsvHeader(metricNames: readonly string[]): string {
  */
 export function cleanDescription(description: string): string {
   const oneLine = description.replace(LINE_BREAKING, ' ').trim();
-  return cutToCodePoints(oneLine, MAX_DESCRIPTION_CHARS);
-}
-
-function cutToCodePoints(text: string, max: number): string {
-  // UTF-16 length is never below the code point count, so this skips the common short case cheaply.
-  if (text.length <= max) return text;
-  const codePoints = Array.from(text);
-  if (codePoints.length <= max) return text;
-  const budget = max - 1; // room for the ellipsis
-  let kept = '';
-  let count = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const size = Array.from(segment).length;
-    if (count + size > budget) break;
-    kept += segment;
-    count += size;
-  }
-  // A single grapheme longer than the budget (a pile of combining marks): cut on code points instead.
-  if (kept === '') kept = codePoints.slice(0, budget).join('');
-  return `${kept.trimEnd()}…`;
+  return cutToCodePoints(oneLine, MAX_DESCRIPTION_CHARS, false);
 }
 
 /** A metric cell: the value exactly as JavaScript prints it, but never "-0"; empty when absent. */

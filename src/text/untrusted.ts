@@ -163,7 +163,7 @@ function isLowSurrogate(code: number): boolean {
  * pair, never between a letter and its combining marks), as results.tsv cuts descriptions. `inputCut`: the
  * text is already the start of something longer, so it ends with "…" whatever its length.
  */
-function cutToCodePoints(text: string, max: number, inputCut: boolean): string {
+export function cutToCodePoints(text: string, max: number, inputCut: boolean): string {
   // UTF-16 length is never below the code point count, so this skips the common short case cheaply.
   if (!inputCut && text.length <= max) return text;
   const codePoints = Array.from(text);
