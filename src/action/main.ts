@@ -37,6 +37,8 @@ import { sessionReportInput } from './report-input.js';
 import * as log from './log.js';
 import { snapshotRunnerFiles, type RunnerFiles } from './runner-files.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
+import { LESSONS_FILE, parseLedgerFacts, parseLessons, type Lessons } from '../memory/lessons.js';
+import type { ResumeRequest } from '../session/program-stop.js';
 
 /** What the session's pushes ran into. */
 export async function run(): Promise<void> {
@@ -147,6 +149,7 @@ async function runAction(signal: AbortSignal): Promise<void> {
         env: sessionEnvironment(inputs),
         signal,
         reviewerNotes: steering.notes,
+        resumeRequests: steering.resumeRequests,
         proposer: replay?.proposer,
         events: {
           experiment: (outcome) => {
@@ -239,6 +242,8 @@ interface Steering {
   notes: ReviewerNote[];
   /** Comments from people outside pr.steer-from: counted in the job summary, never shown to the proposer. */
   ignored?: IgnoredComment[];
+  /** `/autoexp resume` comments by people in pr.steer-from: they lift a stop.plateau pause. */
+  resumeRequests?: ResumeRequest[];
 }
 
 async function readSteering(
@@ -260,12 +265,10 @@ async function readSteering(
         )
       : undefined;
     const since = (await ledger?.records())?.at(-1)?.timestamp;
-    const { notes, ignored } = await github.reviewerNotes(
-      pullRequest.number,
-      since,
-      [BOT_NAME],
-      settings.pr.steerFrom,
-    );
+    const comments = await github.reviewerNotes(pullRequest.number, since, [BOT_NAME], settings.pr.steerFrom);
+    const { ignored } = comments;
+    // `/autoexp resume` is a command to autoexp, not advice for the proposer.
+    const { notes, resumeRequests } = splitResumeRequests(comments.notes);
     if (notes.length > 0)
       log.info(`autoexp: ${notes.length} reviewer note(s) on #${pullRequest.number} go to the proposer`);
     if (ignored.length > 0)
@@ -273,11 +276,29 @@ async function readSteering(
         `autoexp: ${ignored.length} comment(s) on #${pullRequest.number} from people outside pr.steer-from ` +
           `(${settings.pr.steerFrom.join(', ') || 'nobody'}) are not shown to the proposer`,
       );
-    return { pullRequest, notes, ignored };
+    return { pullRequest, notes, ignored, resumeRequests };
   } catch (error) {
     log.warning(`autoexp: could not read the reviewers' comments: ${(error as Error).message}`);
     return { notes: [] };
   }
+}
+
+/**
+ * Separates `/autoexp resume` comments (the command alone on the first line) from reviewer notes. The
+ * notes are already only those of people in pr.steer-from: only they can resume a paused program.
+ */
+export function splitResumeRequests(all: readonly ReviewerNote[]): {
+  notes: ReviewerNote[];
+  resumeRequests: ResumeRequest[];
+} {
+  const notes: ReviewerNote[] = [];
+  const resumeRequests: ResumeRequest[] = [];
+  for (const note of all) {
+    if (note.kind === 'comment' && /^\s*\/autoexp\s+resume\s*(?:\n|$)/i.test(note.body))
+      resumeRequests.push({ author: note.author, createdAt: note.createdAt });
+    else notes.push(note);
+  }
+  return { notes, resumeRequests };
 }
 
 async function finish(context: {
@@ -296,6 +317,7 @@ async function finish(context: {
   const ledger = await committedLedger(repository, settings);
   const rows = ledger?.rows ?? [];
   const records = ledger ? await ledger.records() : [];
+  const lessons = await committedLessons(repository, settings);
   const sessionExperiments = result.outcomes.map((outcome) => outcome.row.experiment);
   const summary = summarizeLedger(rows, settings.metrics, { sessionExperiments });
   const dashboard = await uploadDashboard(settings, repository.base, rows, records, result);
@@ -327,6 +349,7 @@ async function finish(context: {
           records,
           result,
           dashboardUrl: dashboard?.url,
+          lessons,
         })
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
@@ -358,7 +381,13 @@ async function finish(context: {
     notes: steering.notes,
     ignoredComments: steering.ignored,
     dashboard,
+    lessons,
   });
+  if (result.halt) {
+    log.notice(`autoexp: ${result.halt.message}`, {
+      title: result.halt.kind === 'target-reached' ? 'autoexp: target reached' : 'autoexp: paused',
+    });
+  }
 
   const kept = result.outcomes.filter((outcome) => outcome.row.status === 'keep').length;
   core.setOutput('branch', branch);
@@ -373,6 +402,7 @@ async function finish(context: {
   core.setOutput('pull-request-number', pullRequest.number === undefined ? '' : String(pullRequest.number));
   core.setOutput('pull-request-url', pullRequest.url ?? '');
   core.setOutput('pull-request-operation', pullRequest.operation);
+  core.setOutput('stopped', result.halt?.kind ?? '');
 
   if (pushes.failure !== undefined) {
     log.setFailed(
@@ -403,6 +433,7 @@ async function finishNothingToCombine(
     'pull-request-url': '',
     'pull-request-operation': 'none',
   };
+  outputs.stopped = '';
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   if (process.env.GITHUB_STEP_SUMMARY)
     await core.summary.addRaw(`## autoexp: combine onto \`${branch}\`\n\n${message}.\n`, true).write();
@@ -445,6 +476,17 @@ function reportFailure(error: unknown): void {
   }
   log.setFailed(`autoexp: ${(error as Error)?.message ?? String(error)}`);
   if (error instanceof Error && error.stack) log.debug(error.stack);
+}
+
+/** lessons.md as committed on the tag's branch, parsed (its lines are cleaned), or undefined. */
+async function committedLessons(
+  repository: PreparedRepository,
+  settings: Settings,
+): Promise<Lessons | undefined> {
+  const text = await repository.git
+    .showFile(`refs/heads/${branchName(settings.tag)}`, `${settings.results.dir}/${LESSONS_FILE}`)
+    .catch(() => undefined);
+  return text === undefined ? undefined : { facts: parseLedgerFacts(text), noted: parseLessons(text) };
 }
 
 /** The ledger as committed on the tag's branch (or the track's), after the session. */

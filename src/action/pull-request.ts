@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { Lessons } from '../memory/lessons.js';
 import { renderReport, renderTitle } from '../report/markdown.js';
 import { rowsHeldByBase, rowsSinceMerge } from '../ledger/merged.js';
 import { summarizeLedger } from '../report/summary.js';
@@ -86,6 +87,8 @@ export async function publishPullRequest(input: {
   result: SessionResult;
   /** The HTML dashboard's artifact page, linked near the top of the body. */
   dashboardUrl?: string;
+  /** The branch's lessons.md, parsed. */
+  lessons?: Lessons;
 }): Promise<PullRequestOutcome> {
   const { settings, records, result } = input;
   const branch = branchName(settings.tag);
@@ -106,6 +109,7 @@ export async function publishPullRequest(input: {
       rows,
       records: records.filter((record) => shown.has(record.experiment)),
       result,
+      ...(input.lessons ? { lessons: input.lessons } : {}),
     }),
     dashboardUrl: input.dashboardUrl,
   });

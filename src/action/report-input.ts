@@ -2,6 +2,7 @@
 // the branch's rows and records, with this run's experiments marked as "this run".
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { Lessons } from '../memory/lessons.js';
 import type { ReportInput } from '../report/markdown.js';
 import { branchName, type SessionResult } from '../session/session.js';
 
@@ -11,6 +12,8 @@ export function sessionReportInput(input: {
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
   result: SessionResult;
+  /** The branch's lessons.md, parsed. */
+  lessons?: Lessons;
 }): ReportInput {
   const { settings, result } = input;
   return {
@@ -24,5 +27,7 @@ export function sessionReportInput(input: {
       experiments: result.outcomes.map((outcome) => outcome.row.experiment),
       startedAt: result.startedAt,
     },
+    ...(result.halt ? { program: result.halt.message } : {}),
+    ...(input.lessons ? { lessons: input.lessons } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { WRITE_ACCESS, type Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { Lessons } from '../memory/lessons.js';
 import { STATUSES } from '../ledger/types.js';
 import { formatSpend } from '../report/format.js';
 import { renderReport } from '../report/markdown.js';
@@ -34,8 +35,9 @@ export function renderRunSection(
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${status}`)
     .join(', ');
-  const stop =
-    result.stopReason === 'merge-conflict'
+  const stop = result.halt
+    ? markdownCode(result.halt.message)
+    : result.stopReason === 'merge-conflict'
       ? `merging ${markdownCode(base)} conflicts in ${result.conflicts.map((path) => markdownCode(path, TEXT_LIMITS.fileName)).join(', ')}; resolve it on \`${branchName(settings.tag)}\` and the next run continues`
       : describeStop(result.stopReason, {
           experiments: result.outcomes.length,
@@ -91,6 +93,8 @@ export async function writeJobSummary(input: {
   /** Comments from people outside pr.steer-from: only counted. */
   ignoredComments?: readonly IgnoredComment[];
   dashboard?: Dashboard;
+  /** The branch's lessons.md, parsed. */
+  lessons?: Lessons;
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { settings, result } = input;

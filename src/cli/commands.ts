@@ -270,8 +270,9 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
       .map(([status, count]) => `${count} ${status}`)
       .join(', ') || 'none';
   const lines: string[] = [];
-  const stop =
-    result.stopReason === 'merge-conflict'
+  const stop = result.halt
+    ? result.halt.message
+    : result.stopReason === 'merge-conflict'
       ? `merging base conflicts in ${result.conflicts.map((path) => cleanLine(path, TEXT_LIMITS.fileName)).join(', ')}; resolve it on ${result.branch} and run again`
       : describeStop(result.stopReason, {
           experiments: result.outcomes.length,

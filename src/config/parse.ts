@@ -18,6 +18,7 @@ import { readDecide } from './parse-decide.js';
 import { parseMetrics } from './parse-metrics.js';
 import { parseProposer } from './parse-proposer.js';
 import { parseStages } from './parse-stages.js';
+import { parseStop } from './parse-stop.js';
 import { trackNameProblem } from './track.js';
 import { directoryPathProblem, normalizeRepoPath, repoPathProblem } from './paths.js';
 import { ConfigReader, describeValue, type Field } from './reader.js';
@@ -59,6 +60,7 @@ const TOP_LEVEL_KEYS = [
   'workers',
   'stages',
   'track',
+  'stop',
 ];
 const TAG = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 const DEFAULT_PROGRAM = 'program.md';
@@ -112,6 +114,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
   const pr = readPr(reader, field('pr'));
   const later = readLaterKeys(reader, field);
   const stages = parseStages(reader, field('stages'), metrics);
+  const stop = parseStop(reader, field('stop'));
 
   const settings: Settings = {
     configPath: options.configPath,
@@ -130,6 +133,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
     ...(later.workers !== undefined && later.workers > 1 ? { workers: later.workers } : {}),
     ...(stages === undefined ? {} : { stages }),
     ...(later.track === undefined ? {} : { track: later.track }),
+    ...(stop === undefined ? {} : { stop }),
   };
   if (later.workers !== undefined && later.workers > 1 && evalSettings.interleave) {
     reader.report(

@@ -99,6 +99,14 @@ export interface StageSettings {
   plateau: number;
 }
 
+/** `stop:`: when the program as a whole ends (target) or waits for a person (plateau). */
+export interface StopSettings {
+  /** The primary metric reaching this, in its goal's direction, ends the program. */
+  target?: number;
+  /** This many experiments in a row without a keep, across sessions, pause the program. */
+  plateau?: number;
+}
+
 export interface Settings {
   /** Absolute path of the autoexp.yml that was loaded. */
   configPath: string;
@@ -121,6 +129,8 @@ export interface Settings {
   stages?: StageSettings[];
   /** Candidates proposed and measured at once, each in its own worktree (docs/scale.md); default 1. */
   workers?: number;
+  /** `stop:`: the program's end (target) and pause (plateau); absent: it runs on the budget alone. */
+  stop?: StopSettings;
   /** `track:`: run as this track of the tag. Front ends apply it with chooseTrack (track.ts). */
   track?: string;
 }

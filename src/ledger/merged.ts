@@ -84,9 +84,15 @@ export interface LedgerConflict {
  * undefined when the rule does not decide (not a ledger file, a side that is missing or does not
  * parse, or ledgers that went different ways): then the conflict is a person's to resolve.
  */
+/** Files of results.dir that only autoexp writes besides the ledger (src/session/memory.ts). */
+const MEMORY_FILES: ReadonlySet<string> = new Set(['lessons.md', 'program.json']);
+
 export function resolveLedgerConflict(conflict: LedgerConflict): string | undefined {
   const { file, branchText, baseText } = conflict;
   if (branchText === undefined || baseText === undefined) return undefined;
+  // The program's memory (lessons.md, program.json): base holds the copy of an earlier merge, the
+  // branch the newer one.
+  if (MEMORY_FILES.has(file)) return branchText;
   try {
     if (file === RESULTS_FILE) {
       const branch = parseTsv(branchText, conflict.metricNames, `branch:${file}`);

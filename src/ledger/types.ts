@@ -65,4 +65,12 @@ export interface ExperimentRecord {
   rebased?: boolean;
   /** stages: the stage this experiment belonged to. */
   stage?: string;
+  /** What the eval wrote to AUTOEXP_FEEDBACK_FILE (cleaned, at most 8 KiB); shown in the next prompts. */
+  feedback?: string;
+  /** What eval.guard wrote to AUTOEXP_FEEDBACK_FILE when it failed the candidate. */
+  guard_feedback?: string;
+  /** The last lines the eval printed for a measured candidate (crashes and timeouts have log_tail). */
+  output_tail?: string;
+  /** Lessons the proposer noted for lessons.md (a `Lesson:` line, lines appended to AUTOEXP_LESSONS_FILE). */
+  lessons?: string[];
 }

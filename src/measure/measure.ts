@@ -21,6 +21,12 @@ export interface MeasureOptions {
   onRun?: (run: number) => void;
 }
 
+/** measureInterleaved: the incumbent's side may need an environment of its own (its feedback file). */
+export interface InterleaveOptions {
+  incumbentCwd: string;
+  incumbentEnv?: Record<string, string>;
+}
+
 /** `5m`, `1h30m`, `1m30s`, `2.5s`, `250ms`: how durations are written in autoexp.yml and in messages. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -119,11 +125,12 @@ function runOnce(
   cwd: string,
   first: boolean,
   header: string | undefined,
+  env = options.env,
 ): Promise<RunResult> {
   return runCommand({
     command: options.command,
     cwd,
-    env: options.env,
+    env,
     timeoutMs: options.timeoutMs,
     metrics: options.metrics,
     logPath: options.logPath,
@@ -159,18 +166,29 @@ export interface InterleavedMeasurement {
  * fails ends both; a failing incumbent run is reported on the incumbent side.
  */
 export async function measureInterleaved(
-  options: MeasureOptions & { incumbentCwd: string },
+  options: MeasureOptions & InterleaveOptions,
 ): Promise<InterleavedMeasurement> {
   const repeats = Math.max(1, Math.floor(options.repeats));
   const sides = [
-    { name: 'incumbent', cwd: options.incumbentCwd, set: new SampleSet(options.metrics) },
-    { name: 'candidate', cwd: options.cwd, set: new SampleSet(options.metrics) },
+    {
+      name: 'incumbent',
+      cwd: options.incumbentCwd,
+      env: options.incumbentEnv ?? options.env,
+      set: new SampleSet(options.metrics),
+    },
+    { name: 'candidate', cwd: options.cwd, env: options.env, set: new SampleSet(options.metrics) },
   ] as const;
   for (let run = 1; run <= repeats; run++) {
     options.onRun?.(run);
     for (const side of sides) {
       const header = `--- autoexp: ${side.name} run ${run} of ${repeats} ---`;
-      const result = await runOnce(options, side.cwd, run === 1 && side.name === 'incumbent', header);
+      const result = await runOnce(
+        options,
+        side.cwd,
+        run === 1 && side.name === 'incumbent',
+        header,
+        side.env,
+      );
       const failure = failureOf(result, options.timeoutMs);
       if (failure) {
         const failed = side.set.failed(result, failure, `${side.name} run ${run} of ${repeats}`);

@@ -53,6 +53,8 @@ export type Measurement =
       samples: Record<string, number[]>;
       wallTimeMs: number;
       logTail: string;
+      /** What the runs wrote to AUTOEXP_FEEDBACK_FILE, cleaned and bounded (src/measure/feedback-file.ts). */
+      feedback?: string;
     }
   | {
       outcome: 'crash' | 'timeout' | 'aborted';
@@ -62,4 +64,6 @@ export type Measurement =
       logTail: string;
       /** Samples of the runs that did finish before the failure. */
       samples: Record<string, number[]>;
+      /** What the runs wrote to AUTOEXP_FEEDBACK_FILE, cleaned and bounded (src/measure/feedback-file.ts). */
+      feedback?: string;
     };

@@ -2,6 +2,7 @@
 import { constants } from 'node:fs';
 import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readAddedLessons, writeLessonsCopy } from '../memory/lessons-file.js';
 import { runCommand } from '../measure/run-command.js';
 import { cleanDescriptionText, cleanLogTail } from '../text/record.js';
 import { buildAgentPrompt } from './prompt.js';
@@ -15,12 +16,16 @@ export const DESCRIPTION_FILE_READ_BYTES = 64 * 1024;
 export function createCommandProposer(run: string, scratchDir: string): Proposer {
   const promptFile = join(scratchDir, 'prompt.md');
   const descriptionFile = join(scratchDir, 'description.txt');
+  // Outside the tree: the proposer may append lessons here; autoexp writes lessons.md on the branch itself.
+  const lessonsFile = join(scratchDir, 'lessons.md');
   const logPath = join(scratchDir, 'proposer.log');
   return {
     name: 'command',
     async propose(context: ProposerContext): Promise<Proposal> {
-      await writeFile(promptFile, buildAgentPrompt(context, descriptionFile));
+      await writeFile(promptFile, buildAgentPrompt(context, descriptionFile, lessonsFile));
       await rm(descriptionFile, { force: true });
+      const lessonsBefore = context.lessons?.markdown ?? '';
+      await writeLessonsCopy(lessonsFile, lessonsBefore);
       const result = await runCommand({
         command: run,
         cwd: context.worktree,
@@ -30,6 +35,7 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
           AUTOEXP_EXPERIMENT: String(context.experiment),
           AUTOEXP_RESULTS: context.resultsPath,
           AUTOEXP_DESCRIPTION_FILE: descriptionFile,
+          AUTOEXP_LESSONS_FILE: lessonsFile,
         },
         timeoutMs: COMMAND_PROPOSER_TIMEOUT_MS,
         logPath,
@@ -48,7 +54,11 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
         throw new ProposalError(`proposer command ${how}`, { logTail: cleanLogTail(result.logTail) });
       }
       const description = await readDescription(descriptionFile);
-      return description ? { description } : {};
+      const lessons = await readAddedLessons(lessonsFile, lessonsBefore);
+      return {
+        ...(description ? { description } : {}),
+        ...(lessons.length > 0 ? { lessons } : {}),
+      };
     },
   };
 }

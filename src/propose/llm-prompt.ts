@@ -6,6 +6,7 @@ import type { MetricSpec, Settings } from '../config/settings.js';
 import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
+import { evalFeedbackSection, LESSON_REQUEST, lessonsSection } from './memory-prompt.js';
 import { describeMetric, fenceFor, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
 import type { ProposerContext } from './types.js';
 
@@ -100,6 +101,8 @@ export function systemPrompt(settings: Settings, contextFiles: readonly PromptFi
     ...settings.metrics.map((metric) => `- ${describeMetric(metric)}`),
     '',
     ...REPLY_FORMAT,
+    '',
+    ...LESSON_REQUEST,
   ];
   if (settings.program) {
     lines.push('', `## Research strategy (${settings.program.path})`, '', settings.program.text.trim());
@@ -207,6 +210,9 @@ export function statePrompt(context: ProposerContext): string {
   lines.push(...patchSection('## The changes that helped most', bestKeeps));
   lines.push('', '## Experiments so far (oldest first)', '');
   lines.push(...historyRows(context.rows, settings.metrics));
+  // Lessons change with most experiments, near-misses and feedback with every one: after the history.
+  const lessons = lessonsSection(context.lessons?.forPrompt);
+  if (lessons.length > 0) lines.push('', ...lessons);
   lines.push(...patchSection('## Recent near-misses (discarded, but close)', nearMisses));
 
   const crashes = records
@@ -221,6 +227,8 @@ export function statePrompt(context: ProposerContext): string {
       lines.push(fence, tail, fence, '');
     }
   }
+  const feedback = evalFeedbackSection(records);
+  if (feedback.length > 0) lines.push('', ...feedback);
   lines.push('', '## Where things stand', '');
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` +

@@ -17,6 +17,7 @@ import {
   type ChatMessage,
   type TokenUsage,
 } from '../llm/types.js';
+import { lessonOfReply } from '../memory/lessons.js';
 import { scopeMatcher } from '../session/scope.js';
 import { cleanDescriptionText } from '../text/record.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
@@ -159,8 +160,11 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
           await applyChanges(context.worktree, plan.changes);
           // The hypothesis becomes the description (a commit message, a ledger cell): cleaned here.
           const description = cleanDescriptionText(reply.hypothesis ?? '');
+          // The optional `Lesson:` line, for lessons.md (cleaned and bounded where it is recorded).
+          const lesson = lessonOfReply(text);
           return {
             ...(description ? { description } : {}),
+            ...(lesson ? { lessons: [lesson] } : {}),
             ...spent(conversation),
             details: { calls: conversation.calls, repair_turns: turn, edits: edits.length },
           };

@@ -2,6 +2,8 @@
 // Stable parts first (instructions, strategy, scope), the changing parts (incumbent, history) last.
 import { WRITE_ACCESS, type MetricSpec } from '../config/settings.js';
 import type { LedgerRow } from '../ledger/types.js';
+import { fenceFor } from '../text/fence.js';
+import { evalFeedbackSection, lessonsSection } from './memory-prompt.js';
 import type { ProposerContext, ReviewerComment } from './types.js';
 
 const HISTORY_ROWS = 30;
@@ -34,11 +36,7 @@ function formatRow(row: LedgerRow, metrics: readonly MetricSpec[]): string {
   return `#${row.experiment} ${row.status} ${values} ${row.description}`;
 }
 
-/** A code fence longer than any run of backticks in `content`, so nothing in it can close the fence. */
-export function fenceFor(content: string): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
-  return '`'.repeat(longest + 1);
-}
+export { fenceFor };
 
 /** A note longer than this is cut: every experiment's prompt carries the notes. */
 export const REVIEWER_NOTE_CHARS = 4000;
@@ -87,8 +85,15 @@ export function reviewerNotesSection(notes: readonly ReviewerComment[]): string[
   return lines;
 }
 
-/** `descriptionFile`: where the agent may write its one-line hypothesis (absolute: agents may not read variables). */
-export function buildAgentPrompt(context: ProposerContext, descriptionFile?: string): string {
+/**
+ * `descriptionFile`: where the agent may write its one-line hypothesis (absolute: agents may not read
+ * variables); `lessonsFile`: where it may append lessons (AUTOEXP_LESSONS_FILE).
+ */
+export function buildAgentPrompt(
+  context: ProposerContext,
+  descriptionFile?: string,
+  lessonsFile?: string,
+): string {
   const { settings } = context;
   const [primary] = settings.metrics;
   const lines: string[] = [];
@@ -104,6 +109,7 @@ export function buildAgentPrompt(context: ProposerContext, descriptionFile?: str
     '- Prefer small, reviewable changes. All else equal, simpler is better: removing code for an equal result is a win.',
     `- Write a one-line hypothesis (what you changed and why) to ${descriptionFile ?? 'the file named by $AUTOEXP_DESCRIPTION_FILE'}` +
       ' (optional: without it autoexp describes your diff).',
+    ...lessonRule(lessonsFile),
     '',
     '## Metrics (the first is the one to improve)',
     ...settings.metrics.map((metric) => `- ${describeMetric(metric)}`),
@@ -134,7 +140,24 @@ export function buildAgentPrompt(context: ProposerContext, descriptionFile?: str
     lines.push('', `Recent experiments (all of them are in ${context.resultsPath}):`, '');
     for (const row of recent) lines.push(`- ${formatRow(row, settings.metrics)}`);
   }
+  lines.push(...memorySections(context));
   if (context.stuck) lines.push('', ...WHEN_STUCK);
   lines.push('', `This is experiment #${context.experiment}.`, '');
   return lines.join('\n');
+}
+
+/** The rule about AUTOEXP_LESSONS_FILE, when the agent has one. */
+function lessonRule(lessonsFile: string | undefined): string[] {
+  if (!lessonsFile) return [];
+  return [
+    `- To leave a lesson for later experiments (a dead end, a direction that pays), append one line to ${lessonsFile}` +
+      ' (optional; it lies outside the directory you edit, and nothing else outside it may change).',
+  ];
+}
+
+/** The lessons and what recent evals said (memory-prompt.ts), after the history. */
+function memorySections(context: ProposerContext): string[] {
+  const lessons = lessonsSection(context.lessons?.forPrompt);
+  const feedback = evalFeedbackSection(context.records);
+  return [...(lessons.length > 0 ? ['', ...lessons] : []), ...(feedback.length > 0 ? ['', ...feedback] : [])];
 }

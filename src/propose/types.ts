@@ -28,6 +28,8 @@ export interface ProposerContext {
   signal: AbortSignal;
   /** What budget.cost-usd leaves for this experiment's LLM calls (USD); Infinity without a cap. */
   costLeftUsd: number;
+  /** The program's memory, lessons.md: as prompts show it (bounded, '' for none) and the whole file. */
+  lessons?: { forPrompt: string; markdown: string };
 }
 
 /** Why the last candidate crashed, for a proposer that can repair it (proposer.crash-retries). */
@@ -54,6 +56,8 @@ export interface Proposal {
   costUsd?: number;
   /** Stored in the experiment's record as `proposal` (proposer-specific memory). */
   details?: Record<string, unknown>;
+  /** Lessons for lessons.md (untrusted: cleaned and bounded where they are recorded). */
+  lessons?: string[];
 }
 
 export interface ProposalFailureDetails {

@@ -2,6 +2,8 @@
 // and the chart. GitHub refuses bodies over 65,536 characters, so tables are cut to fit — never the summary.
 // Descriptions and reasons are the proposer's and the eval's words: they are code spans (markdownCell), so
 // that nothing in them mentions, references, closes an issue, embeds an image or links.
+import type { Lessons } from '../memory/lessons.js';
+import { lessonsReportSection, programLine } from './memory-section.js';
 import type { MetricSpec } from '../config/settings.js';
 import { relativeChange } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
@@ -30,6 +32,10 @@ export interface ReportInput {
   maxLength?: number;
   /** Where the HTML dashboard of this run can be downloaded (a workflow artifact), if anywhere. */
   dashboardUrl?: string;
+  /** stop.target or stop.plateau: why the program is finished or paused (memory-section.ts). */
+  program?: string;
+  /** The current lessons.md (memory-section.ts). */
+  lessons?: Lessons;
 }
 
 /** The marker that finds autoexp's PR or comment for a tag again. */
@@ -72,6 +78,7 @@ export function renderReport(input: ReportInput): string {
     const keptChosen = keptPriority.slice(0, keptCount).sort((a, b) => a - b);
     return joinSections([
       head,
+      programLine(input.program),
       renderKeptSection(
         input.metrics,
         keptChosen.map((index) => keptLines[index]!),
@@ -85,6 +92,7 @@ export function renderReport(input: ReportInput): string {
         lastLines.length,
         records.size > 0,
       ),
+      lessonsReportSection(input.lessons),
     ]);
   };
 

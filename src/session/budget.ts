@@ -2,7 +2,17 @@
 import type { Status } from '../ledger/types.js';
 
 export type StopReason =
-  'experiments' | 'time' | 'consecutive-crashes' | 'cost' | 'stages-done' | 'cancelled' | 'superseded';
+  | 'experiments'
+  | 'time'
+  | 'consecutive-crashes'
+  | 'cost'
+  | 'stages-done'
+  | 'cancelled'
+  | 'superseded'
+  /** stop.target: the program is finished (the session's `halt` says more). */
+  | 'target-reached'
+  /** stop.plateau: the program waits for a change or a person (the session's `halt` says more). */
+  | 'paused';
 
 export interface BudgetLimits {
   experiments: number;
@@ -76,5 +86,9 @@ export function describeStop(reason: StopReason, limits: BudgetLimits): string {
       return 'cancelled';
     case 'superseded':
       return "another run moved the branch; this run stopped and recorded its results after the other run's";
+    case 'target-reached':
+      return 'target reached (stop.target): the program is finished';
+    case 'paused':
+      return 'paused: stop.plateau experiments in a row without a keep';
   }
 }

@@ -15,7 +15,11 @@ export interface GateContext {
   network?: NetworkIsolation;
 }
 
-export type GateResult = { passed: true } | { passed: false; reason: string; logTail: string } | 'cancelled';
+export type GateResult =
+  | { passed: true }
+  /** `feedback`: what the guard wrote to AUTOEXP_FEEDBACK_FILE (see src/measure/feedback-file.ts). */
+  | { passed: false; reason: string; logTail: string; feedback?: string }
+  | 'cancelled';
 
 /** `eval.guard`: a correctness gate; anything but exit 0 fails it. */
 export async function runGuard(command: string, context: GateContext): Promise<GateResult> {

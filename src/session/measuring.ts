@@ -6,6 +6,7 @@
 // track are removed, except ignored ones (its own artifacts, setup's builds).
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
+import { withFeedbackFile } from '../measure/feedback-file.js';
 import { formatDuration, measure, measureInterleaved } from '../measure/measure.js';
 import type { NetworkIsolation } from '../measure/network.js';
 import type { Measurement } from '../measure/types.js';
@@ -114,18 +115,20 @@ export class Measurer {
   ): Promise<Measurement> {
     const { settings, signal, env, network } = this.options;
     const { result, tampering } = await this.contained([tree], () =>
-      measure({
-        command: settings.eval.command,
-        cwd: tree.path,
-        env: { ...env, AUTOEXP_EXPERIMENT: String(experiment) },
-        timeoutMs: settings.eval.timeoutMs,
-        repeats: settings.eval.repeats,
-        metrics: settings.metrics,
-        logPath: join(tree.scratchDir, 'eval.log'),
-        signal,
-        network,
-        onRun,
-      }),
+      withFeedback(tree.path, (feedbackFile) =>
+        measure({
+          command: settings.eval.command,
+          cwd: tree.path,
+          env: { ...env, AUTOEXP_EXPERIMENT: String(experiment), AUTOEXP_FEEDBACK_FILE: feedbackFile },
+          timeoutMs: settings.eval.timeoutMs,
+          repeats: settings.eval.repeats,
+          metrics: settings.metrics,
+          logPath: join(tree.scratchDir, 'eval.log'),
+          signal,
+          network,
+          onRun,
+        }),
+      ),
     );
     return tainted(result, tampering);
   }
@@ -143,21 +146,33 @@ export class Measurer {
       return { candidate: await this.measure(tree, experiment, onRun), incumbent };
     }
     const other = await incumbentTree();
-    const { result: pair, tampering } = await this.contained([tree, other], () =>
-      measureInterleaved({
-        command: settings.eval.command,
-        cwd: tree.path,
-        incumbentCwd: other.path,
-        env: { ...env, AUTOEXP_EXPERIMENT: String(experiment) },
-        timeoutMs: settings.eval.timeoutMs,
-        repeats: settings.eval.repeats,
-        metrics: settings.metrics,
-        logPath: join(tree.scratchDir, 'eval.log'),
-        signal,
-        network,
-        onRun,
-      }),
-    );
+    const runEnv = { ...env, AUTOEXP_EXPERIMENT: String(experiment) };
+    // Each side writes feedback in its own tree (a sandbox shows a command its own tree only); the
+    // candidate's is kept.
+    const { result: pair, tampering } = await this.contained([tree, other], async () => {
+      const measured = await withFeedbackFile(tree.path, (feedbackFile) =>
+        withFeedbackFile(other.path, (incumbentFeedbackFile) =>
+          measureInterleaved({
+            command: settings.eval.command,
+            cwd: tree.path,
+            incumbentCwd: other.path,
+            env: { ...runEnv, AUTOEXP_FEEDBACK_FILE: feedbackFile },
+            incumbentEnv: { ...runEnv, AUTOEXP_FEEDBACK_FILE: incumbentFeedbackFile },
+            timeoutMs: settings.eval.timeoutMs,
+            repeats: settings.eval.repeats,
+            metrics: settings.metrics,
+            logPath: join(tree.scratchDir, 'eval.log'),
+            signal,
+            network,
+            onRun,
+          }),
+        ).then(({ result }) => result),
+      );
+      return {
+        ...measured.result,
+        candidate: withFeedbackText(measured.result.candidate, measured.feedback),
+      };
+    });
     const candidate = tainted(pair.candidate, tampering);
     if (pair.incumbent.outcome !== 'measured' || candidate.outcome !== 'measured')
       return { candidate, incumbent };
@@ -175,9 +190,13 @@ export class Measurer {
   async guard(tree: ExperimentTree, experiment: number): Promise<GateResult> {
     const { settings } = this.options;
     if (!settings.eval.guard) return { passed: true };
-    const { result, tampering } = await this.contained([tree], () =>
-      runGuard(settings.eval.guard!, this.gateContext(tree, experiment)),
-    );
+    const { result, tampering } = await this.contained([tree], async () => {
+      const guarded = await withFeedbackFile(tree.path, (feedbackFile) =>
+        runGuard(settings.eval.guard!, this.gateContext(tree, experiment, feedbackFile)),
+      );
+      const { result: gate, feedback } = guarded;
+      return gate !== 'cancelled' && !gate.passed && feedback ? { ...gate, feedback } : gate;
+    });
     if (result === 'cancelled' || tampering.length === 0) return result;
     return { passed: false, reason: describeTampering('eval.guard', tampering), logTail: '' };
   }
@@ -185,23 +204,45 @@ export class Measurer {
   /** eval.holdout in `tree` (never shown to proposers). */
   async holdout(tree: ExperimentTree, experiment: number | 'incumbent'): Promise<Measurement> {
     const { settings } = this.options;
-    const { result, tampering } = await this.contained([tree], () =>
-      measureHoldout(settings.eval.holdout!, settings.metrics, this.gateContext(tree, experiment)),
-    );
+    // The holdout gets a feedback file like the eval, but what it writes is dropped: nothing of the holdout
+    // reaches the proposer.
+    const { result, tampering } = await this.contained([tree], async () => {
+      const measured = await withFeedbackFile(tree.path, (feedbackFile) =>
+        measureHoldout(
+          settings.eval.holdout!,
+          settings.metrics,
+          this.gateContext(tree, experiment, feedbackFile),
+        ),
+      );
+      return measured.result;
+    });
     return tainted(result, tampering, 'eval.holdout');
   }
 
-  private gateContext(tree: ExperimentTree, experiment: number | 'incumbent') {
+  private gateContext(tree: ExperimentTree, experiment: number | 'incumbent', feedbackFile: string) {
     const { settings, signal, env, network } = this.options;
     return {
       cwd: tree.path,
-      env: { ...env, AUTOEXP_EXPERIMENT: String(experiment) },
+      env: { ...env, AUTOEXP_EXPERIMENT: String(experiment), AUTOEXP_FEEDBACK_FILE: feedbackFile },
       timeoutMs: settings.eval.timeoutMs,
       logPath: join(tree.scratchDir, 'gate.log'),
       signal,
       network,
     };
   }
+}
+
+/** A measurement with what its runs wrote to AUTOEXP_FEEDBACK_FILE (src/measure/feedback-file.ts). */
+async function withFeedback(
+  cwd: string,
+  run: (feedbackFile: string) => Promise<Measurement>,
+): Promise<Measurement> {
+  const { result, feedback } = await withFeedbackFile(cwd, run);
+  return withFeedbackText(result, feedback);
+}
+
+function withFeedbackText(measurement: Measurement, feedback: string): Measurement {
+  return feedback === '' ? measurement : { ...measurement, feedback };
 }
 
 function describeTampering(what: string, tampering: Tampering): string {
@@ -217,6 +258,7 @@ function tainted(measurement: Measurement, tampering: Tampering, what = 'the eva
     wallTimeMs: measurement.wallTimeMs,
     logTail: measurement.logTail,
     samples: measurement.samples,
+    ...(measurement.feedback === undefined ? {} : { feedback: measurement.feedback }),
   };
 }
 

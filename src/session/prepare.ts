@@ -7,12 +7,13 @@ import type { ExperimentRecord } from '../ledger/types.js';
 import { ProposalError, ProposerSetupError, type Proposal, type ProposerContext } from '../propose/types.js';
 import type { ChangedPath } from '../git/git.js';
 import { SessionError } from './errors.js';
+import { recordedLessons } from './memory.js';
 import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
 import { checkScope, describeOutOfScope, notPlainFiles } from './scope.js';
 import { scopeHash } from './scope-hash.js';
 import type { SessionState } from './state.js';
 import { inertCommitText } from '../text/commit-message.js';
-import { cleanDescriptionText, cleanLogTail, cleanReason } from '../text/record.js';
+import { cleanDescriptionText, cleanLogTail, cleanReason, outputTail } from '../text/record.js';
 import type { Candidate, Incumbent, Measured, Prepared, Slot } from './types.js';
 
 /** What a proposal changed, once the tree is verified: in scope, or why not. */
@@ -134,12 +135,15 @@ export async function prepare(
   record.cost_usd = proposal.costUsd ?? 0;
   if (proposal.details) record.proposal = proposal.details;
   if (!check.ok) {
+    // Nothing of a proposal out of scope is kept, its lessons included.
     await tree.resetTo();
     record.description = cleanDescriptionText(proposal.description ?? '') || 'a change out of scope';
     // Built from the names of files the proposer made: cleaned before the ledger or a screen sees it.
     return { kind: 'recorded', record: { ...record, reason: cleanReason(check.reason) } };
   }
   const changed = check.changed;
+  const lessons = recordedLessons(proposal.lessons);
+  if (lessons) record.lessons = lessons;
   const candidate: Candidate = {
     slot,
     record,
@@ -328,8 +332,20 @@ export function noteMeasurement(record: ExperimentRecord, measured: Measured, ba
   const { candidate: measurement, incumbent: comparedWith } = measured;
   record.wall_time_s = Math.round(measurement.wallTimeMs / 10) / 100;
   record.samples = measurement.samples;
+  noteEvalFeedback(record, measurement);
   if (comparedWith !== base)
     record.incumbent = { ...record.incumbent!, metrics: comparedWith.metrics, samples: comparedWith.samples };
+}
+
+/**
+ * What the eval said beyond its numbers, for the next prompts: what it wrote to AUTOEXP_FEEDBACK_FILE, and
+ * for a measured candidate the last lines of its output (a crash keeps its longer log_tail instead).
+ */
+function noteEvalFeedback(record: ExperimentRecord, measurement: Measured['candidate']): void {
+  if (measurement.feedback) record.feedback = measurement.feedback;
+  else delete record.feedback;
+  if (measurement.outcome === 'measured' && measurement.logTail.trim() !== '')
+    record.output_tail = outputTail(measurement.logTail);
 }
 
 function addTokens(

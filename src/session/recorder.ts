@@ -35,8 +35,10 @@ export async function recordOutcome(
   if (record.status === 'discard') state.discardsInARow++;
   else if (record.status === 'keep' || record.status === 'explore') state.discardsInARow = 0;
   const paths = written.map((path) => join(settings.results.dir, path));
-  await branchTree.commitLedger(paths, ledgerCommitMessage(settings.tag, record), {
-    newPaths: !existedBefore,
+  // lessons.md and program.json go into the same commit as the ledger (memory.ts).
+  const memory = await state.memory.record(branchTree.path, record, ledger.rows());
+  await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
+    newPaths: !existedBefore || memory.newPaths,
   });
   state.recordedHead = branchTree.head;
   await state.sealBranchTree();

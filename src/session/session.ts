@@ -7,6 +7,7 @@
 //   measuring.ts the user's commands (setup, eval, guard, holdout), contained
 //   src/tree/    the experiment trees and what untrusted code may not change in the repository
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { reapplyThen } from '../combine/replay-proposer.js';
@@ -28,6 +29,16 @@ import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
 import { SessionError, SetupError } from './errors.js';
 import { Measurer } from './measuring.js';
+import { ProgramMemory } from './memory.js';
+import {
+  parseProgramState,
+  PROGRAM_FILE,
+  programAtStart,
+  sha256,
+  type Halt,
+  type ProgramInputs,
+} from './program-stop.js';
+import { readCommittedLedger } from './branch-ledger.js';
 import { prepare } from './prepare.js';
 import { branchName, recordOutcome } from './recorder.js';
 import { notPlainFiles, scopeMatcher } from './scope.js';
@@ -36,6 +47,7 @@ import { settle } from './settle.js';
 import { currentStage, stageEnd, stageProgress } from './stages.js';
 import { readScopeFiles, scopeOf, SessionState } from './state.js';
 import { SessionTrees } from './trees.js';
+import type { LedgerRow } from '../ledger/types.js';
 import type { ExperimentOutcome, Prepared, SessionOptions, SessionResult, Slot } from './types.js';
 
 /** Metric names that look like timings or rates, which parallel runs disturb (workers > 1 warns). */
@@ -49,6 +61,20 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const repo = Git.at(options.checkout);
   const { commonDir } = await repo.describeRepository();
   const lock = await lockOrError(commonDir, settings.tag, branch);
+  // stop.target and stop.plateau: a finished or paused program ends here, before any tree or eval.
+  let program: ProgramCheck;
+  try {
+    program = await checkProgram(options, repo, branch);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  if (program.halt) {
+    await lock.release();
+    events.notice?.(program.halt.message);
+    return haltedResult(settings.tag, branch, startedAt, program.halt, program.rows);
+  }
+  if (program.resumed) events.notice?.(`the program resumes (${program.resumed})`);
   const trees = new SessionTrees(repo, commonDir, sessionPlace(options.env, commonDir, settings.tag));
   let guard: RepositoryGuard | undefined;
   /** The branch this session created, at the commit it created it on. */
@@ -59,6 +85,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     const opened = await openBranch(options, repo, branch, lock, trees);
     if (opened.created) created = opened.tree.head;
     state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
+    state.memory = await ProgramMemory.load({
+      settings,
+      branch,
+      treePath: opened.tree.path,
+      records: await state.ledger.records(),
+      inputs: program.inputs,
+      ...(program.resumed === undefined ? {} : { resumed: program.resumed }),
+    });
     const base = {
       tag: settings.tag,
       branch,
@@ -90,6 +124,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       outcomes: state.outcomes,
       incumbent: state.incumbentSummary(),
       rows: state.ledger.rows(),
+      ...(state.memory.halt ? { halt: state.memory.halt } : {}),
     };
   } catch (error) {
     // A session that failed before it recorded anything (a setup error, a baseline that does not run)
@@ -116,6 +151,83 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     // decide once per session whether the repository needs it.
     await repo.maintenance();
   }
+}
+
+interface ProgramCheck {
+  inputs: ProgramInputs;
+  halt?: Halt;
+  /** Why a paused program goes on. */
+  resumed?: string;
+  /** The branch's rows, when they were read. */
+  rows: readonly LedgerRow[];
+}
+
+/**
+ * stop.target and stop.plateau, from what the branch holds (the local branch, else the remote's copy):
+ * its ledger and program.json. Costs nothing without `stop:` in autoexp.yml.
+ */
+async function checkProgram(options: SessionOptions, repo: Git, branch: string): Promise<ProgramCheck> {
+  const { settings } = options;
+  // What a pause records, and what lifts it; nothing to record without stop.plateau.
+  if (!settings.stop) return { inputs: { configSha256: '', programSha256: '', base: '' }, rows: [] };
+  const inputs: ProgramInputs = {
+    configSha256: sha256(await readFile(settings.configPath, 'utf8').catch(() => '')),
+    programSha256: sha256(settings.program?.text ?? ''),
+    base: (await repo.resolve(options.baseRef)) ?? '',
+  };
+  const local = `refs/heads/${branch}`;
+  const ref =
+    (await repo.resolve(local)) !== undefined
+      ? local
+      : options.remoteBranchRef && (await repo.resolve(options.remoteBranchRef)) !== undefined
+        ? options.remoteBranchRef
+        : undefined;
+  if (ref === undefined) return { inputs, rows: [] };
+  const dir = settings.results.dir;
+  const ledger = await readCommittedLedger(
+    repo,
+    ref,
+    dir,
+    settings.metrics.map((metric) => metric.name),
+  );
+  const rows = ledger?.rows ?? [];
+  const state = parseProgramState(await repo.showFile(ref, `${dir}/${PROGRAM_FILE}`));
+  const decision = programAtStart({
+    settings,
+    rows,
+    state,
+    now: inputs,
+    resumeRequests: options.resumeRequests,
+  });
+  return { inputs, rows, ...decision };
+}
+
+/** A session that ran nothing because the program is finished or paused: green, and it says why. */
+function haltedResult(
+  tag: string,
+  branch: string,
+  startedAt: string,
+  halt: Halt,
+  rows: readonly LedgerRow[],
+): SessionResult {
+  const kept = [...rows].reverse().find((row) => row.status === 'keep' || row.status === 'explore');
+  const metrics: Record<string, number> = {};
+  for (const [name, value] of Object.entries(kept?.metrics ?? {}))
+    if (value !== undefined) metrics[name] = value;
+  return {
+    tag,
+    branch,
+    startedAt,
+    created: false,
+    mergedBase: false,
+    conflicts: [],
+    outcomes: [],
+    stopReason: halt.kind,
+    halt,
+    incumbent: { commit: kept?.commit ?? '', metrics },
+    rows,
+    evalLogPath: '',
+  };
 }
 
 /**
@@ -403,7 +515,7 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
         ? 'cancelled'
         : state.stopRequested
           ? 'superseded'
-          : state.budget.stopReason(Date.now(), inFlight.size);
+          : (state.memory.halt?.kind ?? state.budget.stopReason(Date.now(), inFlight.size));
       if (stop) break;
       const stage = await stageAllows(state, inFlight.size);
       if (stage === 'done') stop = 'stages-done';
@@ -448,6 +560,7 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
       return 'cancelled';
     }
     state.budget.record(outcome.row.status, outcome.record.cost_usd);
+    if (stop === undefined && state.memory.halt) stop = state.memory.halt.kind;
     if (stop === undefined) {
       const now = state.budget.stopReason(Date.now(), inFlight.size);
       if (now === 'consecutive-crashes' || now === 'cost') stop = now;

@@ -161,6 +161,7 @@ async function passGates(
   if (guard === 'cancelled') return 'cancelled';
   if (!guard.passed) {
     Object.assign(record, { reason: guard.reason, log_tail: guard.logTail });
+    if (guard.feedback) record.guard_feedback = guard.feedback;
     return { passed: false };
   }
   if (!settings.eval.holdout || status !== 'keep') return { passed: true };

@@ -13,6 +13,7 @@ import type { SessionTrees } from './trees.js';
 import type { BestPointer } from './best.js';
 import type { SessionBudget } from './budget.js';
 import type { Measurer } from './measuring.js';
+import type { ProgramMemory } from './memory.js';
 import { scopeMatcher, type ScopeMatcher } from './scope.js';
 import { stageScope, stageView } from './stages.js';
 import type { ExperimentOutcome, Incumbent, SessionOptions, Slot } from './types.js';
@@ -43,6 +44,8 @@ export class SessionState {
   inScope: ScopeMatcher;
   /** The settings as proposers and decisions see them: the current stage's scope and metrics, if staged. */
   view: Settings;
+  /** lessons.md and program.json (memory.ts): set by the session before the first experiment. */
+  memory!: ProgramMemory;
   /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
   private readonly visibleRecords: ExperimentRecord[] = [];
 
@@ -164,6 +167,7 @@ export class SessionState {
       env: this.proposerEnv,
       signal: this.options.signal,
       costLeftUsd,
+      lessons: this.memory.forProposer(),
     };
   }
 

@@ -7,6 +7,7 @@ import type { Proposer, ReviewerComment } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { StopReason } from './budget.js';
 import type { FileChange } from './patch.js';
+import type { Halt, ResumeRequest } from './program-stop.js';
 
 export interface SessionOptions {
   settings: Settings;
@@ -38,6 +39,8 @@ export interface SessionOptions {
    * a push race, measured again on the other run's head).
    */
   reapplyFirst?: readonly Reapply[];
+  /** `/autoexp resume` comments on the summary PR by people in pr.steer-from: they lift a stop.plateau pause. */
+  resumeRequests?: readonly ResumeRequest[];
 }
 
 export type SessionPhase =
@@ -79,6 +82,8 @@ export interface SessionResult {
   rows: readonly LedgerRow[];
   /** Where the last eval's full output is. */
   evalLogPath: string;
+  /** stop.target or stop.plateau: the program is finished or paused, and why (no experiment runs until it resumes). */
+  halt?: Halt;
 }
 
 export interface Incumbent {
@@ -127,4 +132,4 @@ export type Prepared =
   | { kind: 'recorded'; record: ExperimentRecord }
   | { kind: 'candidate'; candidate: Candidate };
 
-export type { Status, StopReason };
+export type { Halt, Status, StopReason };

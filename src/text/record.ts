@@ -9,6 +9,18 @@ export function cleanLogTail(logTail: string): string {
   return cleanBlock(logTail, TEXT_LIMITS.logTailBytes, { keep: 'end' });
 }
 
+/** What an eval or guard wrote to AUTOEXP_FEEDBACK_FILE: its start, at most 8 KiB. */
+export const FEEDBACK_RECORD_BYTES = 8 * 1024;
+/** The short tail of a measured candidate's output (output_tail): its end, at most 2 KiB. */
+export const OUTPUT_TAIL_BYTES = 2 * 1024;
+export const OUTPUT_TAIL_LINES = 10;
+
+/** The last OUTPUT_TAIL_LINES lines of `logTail`, cleaned, within OUTPUT_TAIL_BYTES. */
+export function outputTail(logTail: string): string {
+  const lines = logTail.trimEnd().split('\n').slice(-OUTPUT_TAIL_LINES).join('\n');
+  return cleanBlock(lines, OUTPUT_TAIL_BYTES, { keep: 'end' });
+}
+
 export function cleanReason(reason: string): string {
   return cleanLine(reason, TEXT_LIMITS.reason);
 }
@@ -20,8 +32,18 @@ export function cleanDescriptionText(description: string): string {
 /** The record's description, reason and log tails, cleaned (the fields that are there, and only those). */
 export function cleanRecordText(
   record: ExperimentRecord,
-): Pick<ExperimentRecord, 'description' | 'reason' | 'log_tail' | 'crash_repairs'> {
+): Pick<
+  ExperimentRecord,
+  'description' | 'reason' | 'log_tail' | 'crash_repairs' | 'feedback' | 'guard_feedback' | 'output_tail'
+> {
   return {
+    ...(record.feedback === undefined
+      ? {}
+      : { feedback: cleanBlock(record.feedback, FEEDBACK_RECORD_BYTES) }),
+    ...(record.guard_feedback === undefined
+      ? {}
+      : { guard_feedback: cleanBlock(record.guard_feedback, FEEDBACK_RECORD_BYTES) }),
+    ...(record.output_tail === undefined ? {} : { output_tail: outputTail(record.output_tail) }),
     description: cleanDescriptionText(record.description),
     reason: cleanReason(record.reason),
     ...(record.log_tail === undefined ? {} : { log_tail: cleanLogTail(record.log_tail) }),

@@ -1,0 +1,61 @@
+// AUTOEXP_FEEDBACK_FILE (docs/format.md): a file the eval, eval.guard and eval.holdout may write text to
+// (failing cases, a profile, a trace) for the proposer to read next time. One fresh, empty file per
+// measurement, in a hidden directory inside the working directory the command runs in: the one place
+// every command sees, with `eval.network: off` too (its sandbox gives it a private /tmp and shows nothing
+// next to the working directory when that lies in one). The directory is made after the tree was sealed
+// and removed before it is verified, so it never counts as something the run left behind.
+//
+// What was written is untrusted: read without following a symbolic link, never from a FIFO or a device,
+// at most READ_BYTES of it, then cleaned (control characters, escape sequences, bidi controls) and cut to
+// FEEDBACK_BYTES.
+import { constants } from 'node:fs';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cleanBlock } from '../text/untrusted.js';
+
+/** What is kept of the feedback, in UTF-8 bytes (its start, with a marker when cut). */
+export const FEEDBACK_BYTES = 8 * 1024;
+/** Read at most this much of the file: cleaning can only shrink it, so this bounds the work. */
+const READ_BYTES = 4 * FEEDBACK_BYTES;
+export const FEEDBACK_DIR_PREFIX = '.autoexp-feedback-';
+export const FEEDBACK_FILE_NAME = 'feedback.txt';
+
+/**
+ * Runs `run` with a fresh, empty feedback file inside `cwd` (its path is the argument) and returns what
+ * was written to it, cleaned and bounded ('' for nothing), after removing its directory whatever happened.
+ */
+export async function withFeedbackFile<T>(
+  cwd: string,
+  run: (path: string) => Promise<T>,
+): Promise<{ result: T; feedback: string }> {
+  const dir = await mkdtemp(join(cwd, FEEDBACK_DIR_PREFIX));
+  const path = join(dir, FEEDBACK_FILE_NAME);
+  try {
+    await writeFile(path, '');
+    const result = await run(path);
+    return { result, feedback: await readFeedback(path) };
+  } finally {
+    // A symbolic link put in the directory's place is removed, not followed.
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The start of the file at `path`, cleaned, within FEEDBACK_BYTES; '' when it is not a plain file. */
+export async function readFeedback(path: string): Promise<string> {
+  let file;
+  try {
+    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return '';
+  }
+  try {
+    if (!(await file.stat()).isFile()) return '';
+    const buffer = Buffer.alloc(READ_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return cleanBlock(buffer.subarray(0, bytesRead).toString('utf8'), FEEDBACK_BYTES).trim();
+  } catch {
+    return '';
+  } finally {
+    await file.close();
+  }
+}
