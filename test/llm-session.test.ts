@@ -420,3 +420,25 @@ describe('llm proposer: cost cap and secrets', () => {
     }
   });
 });
+
+describe('llm proposer: lessons', () => {
+  it('asks for a Lesson line, records it in lessons.md, and shows it in the next prompt', async () => {
+    const first = editReply('try x=5', 'params.txt', [['x=3', 'x=5']]).replace(
+      '\n\n',
+      '\nLesson: x below 5 scores \u001b[31mpoorly\u001b[0m\n\n',
+    );
+    const { repo, server } = await setup('openai', [
+      first,
+      editReply('try x=6', 'params.txt', [['x=5', 'x=6']]),
+    ]);
+    await session(repo, { experiments: 2 });
+    expect(server.requests[0]?.prompt).toContain('starting with `Lesson:`');
+    expect(repo.git('show', 'autoexp/quad:.autoexp/quad/lessons.md')).toContain(
+      '- #1: x below 5 scores poorly',
+    );
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records[1]?.lessons).toEqual(['x below 5 scores poorly']);
+    expect(server.requests[1]?.prompt).toContain('## Lessons so far (lessons.md)');
+    expect(server.requests[1]?.prompt).toContain('- #1: x below 5 scores poorly');
+  });
+});

@@ -1,0 +1,105 @@
+// stop.target and stop.plateau through the Action (dist/index.js), the runner's environment and the GitHub
+// API stand-in that checks every request against GitHub's OpenAPI description: a finished or paused
+// program's run is green, starts no eval and says why in the job summary, the outputs and the PR; a
+// collaborator's `/autoexp resume` on the summary PR resumes it, a stranger's does not.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
+import { humanUser, startFakeGitHub, type FakeGitHub, type FakeUser } from './helpers/fake-github.js';
+import { createProject, projectConfig, planFile as plan } from './helpers/project.js';
+import type { TestRepo } from './helpers/repo.js';
+
+let github: FakeGitHub;
+
+beforeAll(() => {
+  if (!existsSync(ACTION)) throw new Error('dist/index.js is missing: run `npm run build` before the tests');
+});
+
+afterEach(async () => {
+  github?.assertNoSchemaViolations();
+  await github?.close();
+});
+
+/** The project, its eval leaving a file in `marker` each time it runs. */
+function project(stop: string, marker: string): TestRepo {
+  const config = projectConfig({ body: `stop:\n${stop}\n` }).replace(
+    'command: bash evaluate.sh',
+    `command: touch ${marker}/ran-$RANDOM$RANDOM; bash evaluate.sh`,
+  );
+  return createProject({ config });
+}
+
+function night(repo: TestRepo, actions: string[], experiments: string) {
+  return runAction({
+    workspace: checkout(repo.origin),
+    apiUrl: github.url,
+    inputs: { experiments },
+    env: { AUTOEXP_PLAN: plan(actions) },
+  });
+}
+
+function comment(number: number, user: FakeUser, body: string) {
+  github.state.seedIssueComment({
+    issueNumber: number,
+    body,
+    user,
+    createdAt: new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+}
+
+describe('the action with stop:', () => {
+  it('finishes the program at stop.target: later runs are green, start no eval, and say "target reached"', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
+    const repo = project('  target: 96', marker);
+    const first = await night(repo, ['set 8', 'set 9'], '2');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ experiments: '1', kept: '1', stopped: 'target-reached' });
+    expect(github.state.pulls[0]?.body).toContain('> **Target reached**: score 96 ≥ 96');
+    const evals = readdirSync(marker).length;
+
+    const second = await night(repo, ['', 'set 9'], '2');
+    expect(second.code).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(second.outputs).toMatchObject({ experiments: '0', stopped: 'target-reached', best: '96' });
+    expect(readdirSync(marker)).toHaveLength(evals);
+    expect(second.summary).toContain('target reached: score 96');
+    expect(second.stdout).toContain('::notice title=autoexp%3A target reached::');
+    expect(github.state.pulls).toHaveLength(1);
+    expect(github.state.pulls[0]?.body).toContain('> **Target reached**');
+    rmSync(marker, { recursive: true, force: true });
+  });
+
+  it("pauses at stop.plateau; a stranger's /autoexp resume does nothing, a collaborator's resumes", async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
+    const repo = project('  plateau: 2', marker);
+    const actions = ['set 5', 'set 1', 'set 2', 'set 8'];
+    const first = await night(repo, actions, '4');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ experiments: '3', stopped: 'paused' });
+    const pull = github.state.pulls[0]!;
+    expect(pull.body).toContain('> **Paused**: 2 experiments in a row without a keep');
+    expect(pull.body).toContain('### Lessons (`lessons.md`)');
+    const evals = readdirSync(marker).length;
+
+    comment(pull.number, humanUser('stranger', 'NONE'), '/autoexp resume');
+    const stranger = await night(repo, actions, '1');
+    expect(stranger.code).toBe(0);
+    expect(stranger.outputs).toMatchObject({ experiments: '0', stopped: 'paused' });
+    expect(stranger.summary).toContain('paused: 2 experiments in a row without a keep');
+    expect(stranger.stdout).toContain('::notice title=autoexp%3A paused::');
+    expect(readdirSync(marker)).toHaveLength(evals);
+
+    comment(pull.number, humanUser('octocat', 'COLLABORATOR'), '/autoexp resume');
+    const resumed = await night(repo, actions, '1');
+    expect(resumed.code).toBe(0);
+    expect(resumed.outputs).toMatchObject({ experiments: '1', kept: '1', stopped: '' });
+    expect(resumed.stdout).toContain('the program resumes (/autoexp resume by octocat)');
+    expect(readdirSync(marker).length).toBeGreaterThan(evals);
+    expect(github.state.pulls[0]?.body).not.toContain('**Paused**');
+    rmSync(marker, { recursive: true, force: true });
+  });
+});
