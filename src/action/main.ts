@@ -448,6 +448,8 @@ async function uploadDashboard(
   result: SessionResult,
 ): Promise<Dashboard | undefined> {
   if (rows.length === 0 || result.stopReason === 'cancelled') return undefined;
+  // A finished or paused program's run changed nothing: the last dashboard still holds.
+  if (result.halt && result.outcomes.length === 0) return undefined;
   return publishDashboard(sessionReportInput({ settings, base, rows, records, result }));
 }
 

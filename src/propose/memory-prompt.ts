@@ -59,7 +59,8 @@ export function evalFeedbackSection(records: readonly ExperimentRecord[]): strin
     '',
   ];
   for (const record of shown) {
-    lines.push(`#${record.experiment} ${record.status} (${record.reason}): ${record.description}`);
+    // No reason: a holdout's verdict names holdout numbers, which the proposer never sees.
+    lines.push(`#${record.experiment} ${record.status}: ${record.description}`);
     const quote = (title: string, text: string) => {
       const body = cutEnd(text.trimEnd(), FEEDBACK_PROMPT_CHARS);
       const fence = fenceFor(body);

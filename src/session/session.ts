@@ -168,8 +168,9 @@ interface ProgramCheck {
  */
 async function checkProgram(options: SessionOptions, repo: Git, branch: string): Promise<ProgramCheck> {
   const { settings } = options;
-  // What a pause records, and what lifts it; nothing to record without stop.plateau.
-  if (!settings.stop) return { inputs: { configSha256: '', programSha256: '', base: '' }, rows: [] };
+  // Nothing to check without stop:, and a combine (an injected proposer) replays what it was asked to.
+  if (!settings.stop || options.proposer)
+    return { inputs: { configSha256: '', programSha256: '', base: '' }, rows: [] };
   const inputs: ProgramInputs = {
     configSha256: sha256(await readFile(settings.configPath, 'utf8').catch(() => '')),
     programSha256: sha256(settings.program?.text ?? ''),

@@ -1,20 +1,24 @@
-// stop.target and stop.plateau through the Action (dist/index.js), the runner's environment and the GitHub
+// stop.target and stop.plateau through the CLI (dist/cli.js) and the Action (dist/index.js), the runner's environment and the GitHub
 // API stand-in that checks every request against GitHub's OpenAPI description: a finished or paused
 // program's run is green, starts no eval and says why in the job summary, the outputs and the PR; a
 // collaborator's `/autoexp resume` on the summary PR resumes it, a stranger's does not.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION, GITHUB_TOKEN, checkout, runAction } from './helpers/action-runner.js';
 import { humanUser, startFakeGitHub, type FakeGitHub, type FakeUser } from './helpers/fake-github.js';
 import { createProject, projectConfig, planFile as plan } from './helpers/project.js';
-import type { TestRepo } from './helpers/repo.js';
+import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+
+const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 
 let github: FakeGitHub;
 
 beforeAll(() => {
-  if (!existsSync(ACTION)) throw new Error('dist/index.js is missing: run `npm run build` before the tests');
+  for (const entry of [ACTION, CLI])
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the tests`);
 });
 
 afterEach(async () => {
@@ -100,6 +104,32 @@ describe('the action with stop:', () => {
     expect(resumed.stdout).toContain('the program resumes (/autoexp resume by octocat)');
     expect(readdirSync(marker).length).toBeGreaterThan(evals);
     expect(github.state.pulls[0]?.body).not.toContain('**Paused**');
+    rmSync(marker, { recursive: true, force: true });
+  });
+});
+
+describe('autoexp run with stop:', () => {
+  it('says "target reached" and exits 0 without running the eval once the program is finished', () => {
+    const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
+    const repo = project('  target: 75', marker);
+    const run = () =>
+      spawnSync(process.execPath, [CLI, 'run', '--experiments', '2'], {
+        cwd: repo.root,
+        env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: plan(['set 5', 'set 8']) },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/#1 {2}keep +score=75/);
+    expect(first.stdout).not.toContain('#2');
+    const evals = readdirSync(marker).length;
+    const second = run();
+    expect(second.status).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toContain(
+      'autoexp: 0 experiments on autoexp/quad (none); target reached: score 75 ≥ 75 (stop.target) at #1',
+    );
+    expect(readdirSync(marker)).toHaveLength(evals);
     rmSync(marker, { recursive: true, force: true });
   });
 });
