@@ -70,7 +70,13 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     throw error;
   }
   if (program.halt) {
-    await lock.release();
+    try {
+      // A killed session's unrecorded candidate is undone all the same (git only, no tree).
+      const tip = await repo.resolve(`refs/heads/${branch}`);
+      if (tip !== undefined) await recoverUnrecorded(repo, branch, tip, lock, events.notice);
+    } finally {
+      await lock.release();
+    }
     events.notice?.(program.halt.message);
     return haltedResult(settings.tag, branch, startedAt, program.halt, program.rows);
   }
