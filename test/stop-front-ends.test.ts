@@ -15,6 +15,12 @@ import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 
 let github: FakeGitHub;
+/** The stand-in a test started and afterEach closes (the CLI's test starts none). */
+let running: FakeGitHub | undefined;
+
+async function startGitHub(): Promise<void> {
+  github = running = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+}
 
 beforeAll(() => {
   for (const entry of [ACTION, CLI])
@@ -22,8 +28,9 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  github?.assertNoSchemaViolations();
-  await github?.close();
+  running?.assertNoSchemaViolations();
+  await running?.close();
+  running = undefined;
 });
 
 /** The project, its eval leaving a file in `marker` each time it runs. */
@@ -55,7 +62,7 @@ function comment(number: number, user: FakeUser, body: string) {
 
 describe('the action with stop:', () => {
   it('finishes the program at stop.target: later runs are green, start no eval, and say "target reached"', async () => {
-    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    await startGitHub();
     const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
     const repo = project('  target: 96', marker);
     const first = await night(repo, ['set 8', 'set 9'], '2');
@@ -77,7 +84,7 @@ describe('the action with stop:', () => {
   });
 
   it("pauses at stop.plateau; a stranger's /autoexp resume does nothing, a collaborator's resumes", async () => {
-    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    await startGitHub();
     const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
     const repo = project('  plateau: 2', marker);
     const actions = ['set 5', 'set 1', 'set 2', 'set 8'];
