@@ -101,6 +101,7 @@ describe("the README's quick start", () => {
   it('passes on a machine with Node and git only: the demo, then the browser tests on the registry Chromium', async () => {
     const commands = quickStartCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'));
     expect(commands, 'the quick start runs the tests').toContain(TEST_COMMAND);
+    expect(commands, 'the quick start is two commands: the demo and the tests').toHaveLength(2);
     const suites = browserSuites();
     expect(suites.length).toBeGreaterThan(0);
 
