@@ -75,6 +75,11 @@ export class ExperimentTree {
    * make ignored files, and each is followed by a look, so sealing needs no git process of its own.
    */
   private knownIgnored: readonly string[] = [];
+  /**
+   * Whether untracked files may be in the tree: untrusted code ran since autoexp last saw it hold none.
+   * An undo from a tree known to hold none needs no `git clean` (one process less per discard).
+   */
+  private mayHoldUntracked = true;
 
   private constructor(
     private readonly git: Git,
@@ -201,6 +206,7 @@ export class ExperimentTree {
     const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
+    this.mayHoldUntracked = true;
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -269,6 +275,7 @@ export class ExperimentTree {
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
+    if (status.changed.length === 0) this.mayHoldUntracked = false;
     return { changed: status.changed, moved, removedArtifacts, setupNeeded };
   }
 
@@ -373,7 +380,8 @@ export class ExperimentTree {
   async resetTo(commit: string = this.recorded): Promise<void> {
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
-    await this.git.removeUntracked();
+    if (this.mayHoldUntracked) await this.git.removeUntracked();
+    this.mayHoldUntracked = false;
     this.recorded = commit === this.recorded ? commit : await this.readHead();
   }
 
