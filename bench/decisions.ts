@@ -2,7 +2,8 @@
 // keeps) and how often it keeps a real improvement (power), on synthetic normally distributed samples.
 // Pure functions, seeded, one run: the numbers are the same every time.
 import type { DecideSettings, MetricSpec } from '../src/config/settings.js';
-import { decide } from '../src/decide/decide.js';
+import { decide, sequentialSettled } from '../src/decide/decide.js';
+import type { DecisionInput } from '../src/decide/types.js';
 import { mulberry32 } from '../src/propose/mutate/random.js';
 
 const TRIALS = 10_000;
@@ -79,6 +80,127 @@ export function decisionTable(results: Record<string, number>): string {
   return [`keep rates over ${TRIALS.toLocaleString('en')} trials each, σ 5 % unless named:`, ...lines].join(
     '\n',
   );
+}
+
+/** The candidates of a realistic night: most do nothing or harm, some help. Effects as fractions of the base. */
+const MIX: readonly { effect: number; share: number }[] = [
+  { effect: 0, share: 0.35 },
+  { effect: -0.05, share: 0.2 },
+  { effect: -0.2, share: 0.15 },
+  { effect: 0.05, share: 0.3 },
+];
+
+/** A way of deciding: fixed-n Welch, or sequential with `repeats` as the most runs. */
+interface Method {
+  name: string;
+  noise: 'welch' | 'sequential';
+  repeats: number;
+}
+
+export const METHODS: readonly Method[] = [
+  { name: 'welch, 5 runs', noise: 'welch', repeats: 5 },
+  { name: 'welch, 15 runs', noise: 'welch', repeats: 15 },
+  { name: 'sequential, at most 20 runs', noise: 'sequential', repeats: 20 },
+  { name: 'sequential, at most 25 runs', noise: 'sequential', repeats: 25 },
+  { name: 'sequential, at most 30 runs', noise: 'sequential', repeats: 30 },
+];
+
+interface Trials {
+  keepRate: number;
+  /** Candidate runs per decision. */
+  runs: number;
+  /** Runs the incumbent gets after a keep (sequential tops it up to eval.repeats), per decision. */
+  incumbentRuns: number;
+}
+
+/**
+ * TRIALS decisions of one method on candidates with a true `effect`, at σ 5 %. The incumbent has
+ * `repeats` runs, as a session measures it; a sequential candidate is run until the rule stops it.
+ */
+export function trials(method: Method, effect: number, seed: number): Trials {
+  const random = mulberry32(seed);
+  const settings: DecideSettings = {
+    rule: 'primary',
+    weights: {},
+    minDelta: { kind: 'absolute', value: 0 },
+    noise: method.noise,
+    alpha: 0.05,
+    simplicity: false,
+    ...(method.noise === 'sequential' ? { maxRuns: method.repeats } : {}),
+  };
+  const run = (center: number) => center + 0.05 * BASE * gaussian(random);
+  let keeps = 0;
+  let runs = 0;
+  let incumbentRuns = 0;
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const incumbent = Array.from({ length: method.repeats }, () => run(BASE));
+    const candidate: number[] = [];
+    const input = (): DecisionInput => ({
+      candidate: { metrics: { score: mean(candidate) }, samples: { score: candidate } },
+      incumbent: { metrics: { score: mean(incumbent) }, samples: { score: incumbent } },
+      metrics: [METRIC],
+      settings,
+      lineDelta: 0,
+    });
+    do candidate.push(run(BASE * (1 + effect)));
+    while (
+      candidate.length < method.repeats &&
+      !(method.noise === 'sequential' && sequentialSettled(input()))
+    );
+    const verdict = decide(input());
+    runs += candidate.length;
+    if (verdict.keep) {
+      keeps += 1;
+      if (method.noise === 'sequential') incumbentRuns += method.repeats - candidate.length;
+    }
+  }
+  return { keepRate: keeps / TRIALS, runs: runs / TRIALS, incumbentRuns: incumbentRuns / TRIALS };
+}
+
+export interface MethodResult {
+  name: string;
+  falseKeeps: number;
+  power: number;
+  /** Over MIX: candidate runs per decision, and with the incumbent's top-up runs. */
+  runsPerDecision: number;
+  allRunsPerDecision: number;
+}
+
+/** False keeps at no effect, power at +5 %, and runs per decision over MIX, for every method. */
+export function benchSequential(): MethodResult[] {
+  return METHODS.map((method, index) => {
+    const seed = 100 * (index + 1);
+    const falseKeeps = trials(method, 0, seed).keepRate;
+    const power = trials(method, 0.05, seed + 1).keepRate;
+    let runsPerDecision = 0;
+    let allRunsPerDecision = 0;
+    MIX.forEach(({ effect, share }, i) => {
+      const result = trials(method, effect, seed + 2 + i);
+      runsPerDecision += share * result.runs;
+      allRunsPerDecision += share * (result.runs + result.incumbentRuns);
+    });
+    return { name: method.name, falseKeeps, power, runsPerDecision, allRunsPerDecision };
+  });
+}
+
+/** The methods side by side. */
+export function sequentialTable(results: readonly MethodResult[]): string {
+  const width = Math.max(...results.map((result) => result.name.length));
+  const percent = (rate: number) => `${(rate * 100).toFixed(1).padStart(5)} %`;
+  const header = `  ${'method'.padEnd(width)}  false keeps  power +5%  candidate runs  with incumbent top-up`;
+  const lines = results.map(
+    (result) =>
+      `  ${result.name.padEnd(width)}  ${percent(result.falseKeeps).padStart(11)}  ${percent(result.power).padStart(9)}` +
+      `  ${result.runsPerDecision.toFixed(2).padStart(14)}  ${result.allRunsPerDecision.toFixed(2).padStart(21)}`,
+  );
+  const mix = MIX.map(
+    ({ effect, share }) => `${share * 100} % ${effect >= 0 ? '+' : ''}${effect * 100} %`,
+  ).join(', ');
+  return [
+    `σ 5 %, α 0.05, ${TRIALS.toLocaleString('en')} trials each; runs per decision over the mix ${mix}:`,
+    header,
+    ...lines,
+  ].join('\n');
 }
 
 function mean(values: readonly number[]): number {

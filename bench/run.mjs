@@ -55,6 +55,12 @@ if (wants('decisions')) {
   results.decisions = benchDecisions();
   console.log('decisions (goals: welch false keep <= 5 %, power >= 80 %)');
   console.log(decisionTable(results.decisions));
+  const { benchSequential, sequentialTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
+  results.sequential = benchSequential();
+  console.log(
+    'sequential vs fixed-n (goals: false keeps <= 5 %, power >= 80 %, <= 8 candidate runs per decision)',
+  );
+  console.log(sequentialTable(results.sequential));
 }
 if (wants('startup')) {
   results.startup = benchStartup();

@@ -3,6 +3,8 @@
 // (crash repairs included). What is decided only in order — keep or not — is left to settle.ts.
 import { readFile, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sequentialSettled } from '../decide/decide.js';
+import { mean } from '../decide/stats.js';
 import type { ExperimentRecord } from '../ledger/types.js';
 import { ProposalError, ProposerSetupError, type Proposal, type ProposerContext } from '../propose/types.js';
 import type { ChangedPath } from '../git/git.js';
@@ -217,13 +219,40 @@ export function measureCandidate(
       : undefined;
   return (
     state.measurer
-      .measureCandidate(slot.tree, experiment, incumbent, () => state.incumbentTree(incumbent.commit), onRun)
+      .measureCandidate(
+        slot.tree,
+        experiment,
+        incumbent,
+        () => state.incumbentTree(incumbent.commit),
+        onRun,
+        settledAgainst(state, incumbent),
+      )
       // The eval's output is untrusted text on its way to the ledger, a prompt and the screen.
       .then((measured) => ({
         ...measured,
         candidate: { ...measured.candidate, logTail: cleanLogTail(measured.candidate.logTail) },
       }))
   );
+}
+
+/** decide.noise sequential: after each run, whether the candidate's runs so far settle it. */
+function settledAgainst(
+  state: SessionState,
+  incumbent: Incumbent,
+): ((samples: Readonly<Record<string, readonly number[]>>) => boolean) | undefined {
+  const { decide } = state.settings;
+  if (decide.noise !== 'sequential') return undefined;
+  return (samples) => {
+    const copies = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, [...values]]));
+    const means = Object.fromEntries(Object.entries(copies).map(([name, values]) => [name, mean(values)]));
+    return sequentialSettled({
+      candidate: { metrics: means, samples: copies },
+      incumbent: { metrics: incumbent.metrics, samples: incumbent.samples },
+      metrics: state.view.metrics,
+      settings: decide,
+      lineDelta: 0,
+    });
+  };
 }
 
 /**
