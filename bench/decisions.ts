@@ -119,15 +119,7 @@ interface Trials {
  */
 export function trials(method: Method, effect: number, seed: number): Trials {
   const random = mulberry32(seed);
-  const settings: DecideSettings = {
-    rule: 'primary',
-    weights: {},
-    minDelta: { kind: 'absolute', value: 0 },
-    noise: method.noise,
-    alpha: 0.05,
-    simplicity: false,
-    ...(method.noise === 'sequential' ? { maxRuns: method.repeats } : {}),
-  };
+  const settings = settingsFor(method);
   const run = (center: number) => center + 0.05 * BASE * gaussian(random);
   let keeps = 0;
   let runs = 0;
@@ -135,13 +127,7 @@ export function trials(method: Method, effect: number, seed: number): Trials {
   for (let trial = 0; trial < TRIALS; trial++) {
     const incumbent = Array.from({ length: method.repeats }, () => run(BASE));
     const candidate: number[] = [];
-    const input = (): DecisionInput => ({
-      candidate: { metrics: { score: mean(candidate) }, samples: { score: candidate } },
-      incumbent: { metrics: { score: mean(incumbent) }, samples: { score: incumbent } },
-      metrics: [METRIC],
-      settings,
-      lineDelta: 0,
-    });
+    const input = (): DecisionInput => observed(candidate, incumbent, settings);
     do candidate.push(run(BASE * (1 + effect)));
     while (
       candidate.length < method.repeats &&
@@ -201,6 +187,130 @@ export function sequentialTable(results: readonly MethodResult[]): string {
     header,
     ...lines,
   ].join('\n');
+}
+
+const NIGHTS = 200;
+const DECISIONS_PER_NIGHT = 100;
+
+export interface NightResult {
+  name: string;
+  /** Per night, averaged over NIGHTS: every eval run (incumbent included), keeps, keeps of no gain. */
+  runs: number;
+  keeps: number;
+  falseKeeps: number;
+  /** The true improvement of the final incumbent over the first, geometric mean over nights. */
+  gain: number;
+}
+
+/**
+ * Whole nights: DECISIONS_PER_NIGHT candidates drawn from MIX, each against the incumbent of that moment,
+ * a keep becoming the incumbent with its runs (the session's behaviour), with or without sequential's
+ * top-up of the new incumbent to eval.repeats runs. Counts every run, the incumbent's included.
+ */
+export function night(method: Method, topUp: boolean, seed: number): Omit<NightResult, 'name'> {
+  const random = mulberry32(seed);
+  const settings = settingsFor(method);
+  const run = (center: number) => center + 0.05 * BASE * gaussian(random);
+  let truth = BASE;
+  let incumbent = Array.from({ length: method.repeats }, () => run(truth));
+  let runs = incumbent.length;
+  let keeps = 0;
+  let falseKeeps = 0;
+  for (let decision = 0; decision < DECISIONS_PER_NIGHT; decision++) {
+    const effect = drawEffect(random());
+    const candidate: number[] = [];
+    const input = (): DecisionInput => observed(candidate, incumbent, settings);
+    do candidate.push(run(truth * (1 + effect)));
+    while (
+      candidate.length < method.repeats &&
+      !(method.noise === 'sequential' && sequentialSettled(input()))
+    );
+    runs += candidate.length;
+    if (!decide(input()).keep) continue;
+    keeps += 1;
+    if (effect <= 0) falseKeeps += 1;
+    truth *= 1 + effect;
+    incumbent = [...candidate];
+    const missing = topUp ? method.repeats - incumbent.length : 0;
+    for (let extra = 0; extra < missing; extra++) incumbent.push(run(truth));
+    runs += Math.max(0, missing);
+  }
+  return { runs, keeps, falseKeeps, gain: truth / BASE - 1 };
+}
+
+/** Nights of welch at 5 and 15 runs and sequential at 25, with and without the incumbent's top-up. */
+export function benchNights(): NightResult[] {
+  const variants: { method: Method; topUp: boolean; name: string }[] = [
+    { method: METHODS[0]!, topUp: false, name: METHODS[0]!.name },
+    { method: METHODS[1]!, topUp: false, name: METHODS[1]!.name },
+    { method: METHODS[3]!, topUp: true, name: `${METHODS[3]!.name}` },
+    { method: METHODS[3]!, topUp: false, name: `${METHODS[3]!.name}, no top-up` },
+  ];
+  return variants.map(({ method, topUp, name }) => {
+    let runs = 0;
+    let keeps = 0;
+    let falseKeeps = 0;
+    let logGain = 0;
+    for (let index = 0; index < NIGHTS; index++) {
+      const result = night(method, topUp, 5000 + index);
+      runs += result.runs;
+      keeps += result.keeps;
+      falseKeeps += result.falseKeeps;
+      logGain += Math.log1p(result.gain);
+    }
+    return {
+      name,
+      runs: runs / NIGHTS,
+      keeps: keeps / NIGHTS,
+      falseKeeps: falseKeeps / NIGHTS,
+      gain: Math.expm1(logGain / NIGHTS),
+    };
+  });
+}
+
+export function nightsTable(results: readonly NightResult[]): string {
+  const width = Math.max(...results.map((result) => result.name.length));
+  const lines = results.map(
+    (result) =>
+      `  ${result.name.padEnd(width)}  ${result.runs.toFixed(0).padStart(9)}  ${result.keeps.toFixed(1).padStart(5)}` +
+      `  ${result.falseKeeps.toFixed(2).padStart(11)}  ${`+${(result.gain * 100).toFixed(0)} %`.padStart(9)}`,
+  );
+  return [
+    `${NIGHTS} nights of ${DECISIONS_PER_NIGHT} candidates from the mix, σ 5 %, α 0.05, per night:`,
+    `  ${'method'.padEnd(width)}  eval runs  keeps  false keeps  true gain`,
+    ...lines,
+  ].join('\n');
+}
+
+function drawEffect(uniform: number): number {
+  let left = uniform;
+  for (const { effect, share } of MIX) {
+    if (left < share) return effect;
+    left -= share;
+  }
+  return MIX.at(-1)!.effect;
+}
+
+function settingsFor(method: Method): DecideSettings {
+  return {
+    rule: 'primary',
+    weights: {},
+    minDelta: { kind: 'absolute', value: 0 },
+    noise: method.noise,
+    alpha: 0.05,
+    simplicity: false,
+    ...(method.noise === 'sequential' ? { maxRuns: method.repeats } : {}),
+  };
+}
+
+function observed(candidate: number[], incumbent: number[], settings: DecideSettings): DecisionInput {
+  return {
+    candidate: { metrics: { score: mean(candidate) }, samples: { score: candidate } },
+    incumbent: { metrics: { score: mean(incumbent) }, samples: { score: incumbent } },
+    metrics: [METRIC],
+    settings,
+    lineDelta: 0,
+  };
 }
 
 function mean(values: readonly number[]): number {

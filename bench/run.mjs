@@ -51,16 +51,17 @@ if (wants('ledger')) {
   console.log('10,000 earlier rows vs none (goal ratio <= 1.1):', results.ledger);
 }
 if (wants('decisions')) {
-  const { benchDecisions, decisionTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
-  results.decisions = benchDecisions();
+  const bench = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
+  results.decisions = bench.benchDecisions();
   console.log('decisions (goals: welch false keep <= 5 %, power >= 80 %)');
-  console.log(decisionTable(results.decisions));
-  const { benchSequential, sequentialTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
-  results.sequential = benchSequential();
+  console.log(bench.decisionTable(results.decisions));
+  results.sequential = bench.benchSequential();
   console.log(
     'sequential vs fixed-n (goals: false keeps <= 5 %, power >= 80 %, <= 8 candidate runs per decision)',
   );
-  console.log(sequentialTable(results.sequential));
+  console.log(bench.sequentialTable(results.sequential));
+  results.nights = bench.benchNights();
+  console.log(bench.nightsTable(results.nights));
 }
 if (wants('startup')) {
   results.startup = benchStartup();

@@ -229,7 +229,9 @@ echo "size: 1"
     // The kept change was run again up to 20 runs, and those runs serve the next candidate.
     expect(after?.incumbent?.commit).toBe(winner?.commit);
     expect(after?.incumbent?.samples.score).toHaveLength(20);
-    expect(after?.incumbent?.samples.score.slice(0, winner!.sequential!.runs)).toEqual(winner?.samples.score);
+    expect(after?.incumbent?.samples.score?.slice(0, winner!.sequential!.runs)).toEqual(
+      winner?.samples.score,
+    );
     expect(after).toMatchObject({
       status: 'discard',
       sequential: { runs: 2, stopped: 'clearly not better' },
