@@ -185,9 +185,8 @@ echo "size: 1"
     expect(nothing?.decision?.pValue).toBeGreaterThan(0.05);
   });
 
-  it('sequential stops a clear loser at the minimum, gives a close call more runs, and says so in the log', async () => {
-    // x = 1 loses 30, x = 4 gains 3 (a close call), x >= 10 gains 20, anything else does nothing; σ ≈ 4.3.
-    const counter = join(scratch(), 'counter');
+  // x = 1 loses 30, x = 4 gains 3 (a close call), x >= 10 gains 20, anything else does nothing; σ ≈ 4.3.
+  function sequentialProject(counter: string, extra: { workers?: number } = {}) {
     writeFileSync(counter, '0');
     const evaluate = `x=$(sed -n 's/^x=//p' params.txt)
 n=$(cat ${counter}); echo $((n + 1)) > ${counter}
@@ -196,8 +195,14 @@ bonus=0; if [ "$x" -ge 10 ]; then bonus=20; elif [ "$x" = 1 ]; then bonus=-30; e
 echo "score: $((100 + bonus + noise[n % ${NOISE.length}]))"
 echo "size: 1"
 `;
-    const config = projectConfig({ repeats: 20, body: 'decide:\n  noise: sequential' });
-    const repo = createProject({ config, files: { 'evaluate.sh': evaluate } });
+    const workers = extra.workers ? `\nworkers: ${extra.workers}` : '';
+    const config = projectConfig({ repeats: 20, body: `decide:\n  noise: sequential${workers}` });
+    return createProject({ config, files: { 'evaluate.sh': evaluate } });
+  }
+
+  it('sequential stops a clear loser at the minimum, gives a close call more runs, and says so in the log', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter);
     const result = await session(repo, ['set 1', 'set 4', 'set 12', 'set 2']);
     const [baseline, loser, close, winner, after] = records(repo);
     expect(baseline?.samples.score).toHaveLength(20);
@@ -245,5 +250,33 @@ echo "size: 1"
       'experiment\tcommit\tscore\tsize\tstatus\tdescription',
     );
     expect(readFileSync(result.evalLogPath, 'utf8')).toContain('--- autoexp: run 2 of 20 ---');
+  });
+
+  it('sequential runs a keep again up to eval.repeats only when another candidate is compared with it', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter);
+    await session(repo, ['set 12']);
+    const [, winner] = records(repo);
+    expect(winner).toMatchObject({ status: 'keep', sequential: { runs: 2, stopped: 'clearly better' } });
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(20 + 2);
+  });
+
+  it('sequential with workers: the keep is run again in a worker tree for the candidates after it', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter, { workers: 2 });
+    await session(repo, ['set 12', 'set 1', 'set 2']);
+    const [, winner, stale, after] = records(repo);
+    expect(winner).toMatchObject({ status: 'keep', sequential: { runs: 2, stopped: 'clearly better' } });
+    // Experiment 2 was proposed against the baseline while 1 was measured; its one-line change no
+    // longer applies on top of the keep.
+    expect(stale?.status).toBe('invalid');
+    // Experiment 3 started after the keep: the kept change was run up to 20 runs, then compared with.
+    expect(after?.incumbent?.commit).toBe(winner?.commit);
+    expect(after?.incumbent?.samples.score).toHaveLength(20);
+    expect(after?.incumbent?.samples.score?.slice(0, 2)).toEqual(winner?.samples.score);
+    expect(after).toMatchObject({
+      status: 'discard',
+      sequential: { runs: 2, stopped: 'clearly not better' },
+    });
   });
 });

@@ -6,7 +6,6 @@
 // numbers were against code that is no longer the incumbent. A candidate that no longer applies is
 // recorded as invalid.
 import { decide } from '../decide/decide.js';
-import { mean } from '../decide/stats.js';
 import type { ExperimentRecord, Status } from '../ledger/types.js';
 import { holdoutRegression } from './gates.js';
 import { summarizeChanges } from './patch.js';
@@ -89,42 +88,7 @@ export async function settle(
     else state.scopeContents.set(change.path, change.after);
   }
   await state.best?.offer(kept, measurement.metrics);
-  const outcome = await recordOutcome(state, { ...record, status });
-  await topUpIncumbent(state, slot);
-  return outcome;
-}
-
-/**
- * decide.noise sequential: a keep stopped early has fewer runs than eval.repeats, and the incumbent's
- * runs serve every later candidate until the next keep, so the new incumbent is run again up to
- * eval.repeats (in the slot's tree, which holds the kept change). Its decision runs are kept with the new
- * ones: they were picked for looking good, which makes later candidates' bar a little higher, not lower.
- * A run that fails leaves the incumbent with the runs it has.
- */
-async function topUpIncumbent(state: SessionState, slot: Slot): Promise<void> {
-  const { settings, events = {} } = state.options;
-  const incumbent = state.incumbent!;
-  const runs = incumbent.samples[settings.metrics[0]!.name]?.length ?? 0;
-  const missing = settings.eval.repeats - runs;
-  if (settings.decide.noise !== 'sequential' || missing <= 0) return;
-  events.phase?.({ kind: 'incumbent', repeats: missing });
-  const more = await state.measurer.measure(slot.tree, 'incumbent', undefined, { repeats: missing });
-  if (more.outcome !== 'measured') {
-    if (more.outcome !== 'aborted')
-      events.notice?.(
-        `running the new incumbent ${incumbent.commit} again failed (${more.reason}); later candidates are ` +
-          `compared with its ${runs} runs`,
-      );
-    return;
-  }
-  const samples = Object.fromEntries(
-    Object.entries(incumbent.samples).map(([name, values]) => [
-      name,
-      [...values, ...(more.samples[name] ?? [])],
-    ]),
-  );
-  const metrics = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, mean(values)]));
-  state.incumbent = { commit: incumbent.commit, metrics, samples };
+  return recordOutcome(state, { ...record, status });
 }
 
 /** Re-applies a stale candidate on the branch head in its worker's tree and measures it again. */
