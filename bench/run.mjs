@@ -62,10 +62,17 @@ if (wants('repo-size')) {
   );
 }
 if (wants('decisions')) {
-  const { benchDecisions, decisionTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
-  results.decisions = benchDecisions();
+  const bench = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
+  results.decisions = bench.benchDecisions();
   console.log('decisions (goals: welch false keep <= 5 %, power >= 80 %)');
-  console.log(decisionTable(results.decisions));
+  console.log(bench.decisionTable(results.decisions));
+  results.sequential = bench.benchSequential();
+  console.log(
+    'sequential vs fixed-n (goals: false keeps <= 5 %, power >= 80 %, <= 8 candidate runs per decision)',
+  );
+  console.log(bench.sequentialTable(results.sequential));
+  results.nights = bench.benchNights();
+  console.log(bench.nightsTable(results.nights));
 }
 if (wants('startup')) {
   results.startup = benchStartup();
