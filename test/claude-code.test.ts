@@ -41,7 +41,7 @@ import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const VERSION = installedVersion('@anthropic-ai/claude-code');
+const VERSION = installedVersion(AGENT_BIN, 'claude', '@anthropic-ai/claude-code');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'claude')!;
 const KEY = 'sk-ant-stand-in-key-do-not-leak';
 const TOOLS = ['Read', 'Edit', 'Write', 'Glob', 'Grep'];

@@ -44,7 +44,7 @@ import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const VERSION = installedVersion('@openai/codex');
+const VERSION = installedVersion(AGENT_BIN, 'codex', '@openai/codex');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'codex')!;
 const KEY = 'sk-proj-stand-in-key-do-not-leak';
 const TIMEOUT_MS = 60_000;

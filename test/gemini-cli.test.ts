@@ -42,7 +42,7 @@ import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const VERSION = installedVersion('@google/gemini-cli');
+const VERSION = installedVersion(AGENT_BIN, 'gemini', '@google/gemini-cli');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'gemini')!;
 const KEY = 'AIza-stand-in-key-do-not-leak';
 const TIMEOUT_MS = 60_000;

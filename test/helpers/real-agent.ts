@@ -4,7 +4,16 @@
 // (a container job), that run is started as `nobody` with setpriv, in a repository and HOME that nobody owns;
 // otherwise it runs as the suite's own user.
 import { execFile } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -14,12 +23,32 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Where the pinned agent CLIs are, as a workflow's `npm install --global` puts them on PATH. */
 export const AGENT_BIN = join(ROOT, 'node_modules', '.bin');
 export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/**
+ * The directory holding an agent CLI's executable: node_modules/.bin when the package is a dev dependency,
+ * else the first directory on PATH that has it (a workflow's `npm install --global`).
+ */
+export function agentBin(tool: string, packageName: string): string {
+  const dirs = [AGENT_BIN, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
+  const dir = dirs.find((candidate) => existsSync(join(candidate, tool)));
+  if (!dir)
+    throw new Error(`${tool} is missing: install ${packageName} (npm ci installs the pinned version)`);
+  return dir;
+}
 export const PROGRAM = 'The hit rate peaks somewhere between 5 and 15 seconds of ttl_s: look there first.';
 
-/** The version of an installed npm package (the agent CLI under test). */
-export function installedVersion(packageName: string): string {
-  const manifest = join(ROOT, 'node_modules', ...packageName.split('/'), 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+/** The version of the npm package whose executable `tool` in `bin` is (the agent CLI under test). */
+export function installedVersion(bin: string, tool: string, packageName: string): string {
+  for (let dir = dirname(realpathSync(join(bin, tool))); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      name?: string;
+      version: string;
+    };
+    if (name === packageName) return version;
+  }
+  throw new Error(`${join(bin, tool)} is not in an installed ${packageName}`);
 }
 
 /** A project whose eval scores ttl_s in cache_config.yaml (best at 10), with `run` as its proposer. */
