@@ -160,7 +160,8 @@ describe('GitHub Copilot CLI, the real CLI, as the recipe runs it', () => {
         checkout: repo.root,
         baseRef: 'main',
         env: copilotEnvironment(standIn, home, process.env.PATH ?? ''),
-        signal: new AbortController().signal,
+        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
+        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
       });
 
       expectEditedByCopilotCli(standIn);

@@ -166,7 +166,8 @@ describe('Gemini CLI, the real CLI, as the recipe runs it', () => {
         checkout: repo.root,
         baseRef: 'main',
         env: geminiEnvironment(standIn, home, process.env.PATH ?? ''),
-        signal: new AbortController().signal,
+        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
+        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
       });
 
       expectEditedByGeminiCli(standIn);

@@ -1,8 +1,9 @@
-// A local stand-in for the Anthropic Messages API as Claude Code (the real CLI) calls it: POST /v1/messages
-// with stream: true, answered in server-sent events (message_start, content_block_start/delta/stop for text
-// and for tool_use with input_json_delta, message_delta with the stop reason, message_stop). Each answer is
-// a scripted turn, in order; a turn may be a function of the request (the tool calls need the absolute path
-// of the directory the CLI runs in, which it states in its prompt).
+// A local stand-in for the Anthropic Messages API as Claude Code (the real CLI) calls it, and Copilot CLI
+// with its Anthropic provider (test/copilot-cli.test.ts): POST /v1/messages with stream: true, answered in
+// server-sent events (message_start, content_block_start/delta/stop for text and for tool_use with
+// input_json_delta, message_delta with the stop reason, message_stop). Each answer is a scripted turn, in
+// order; a turn may be a function of the request (the tool calls need the absolute path of the directory
+// the CLI runs in, which it states in its prompt).
 //
 // Claude Code 2.1.332 run with `-p`, ANTHROPIC_BASE_URL and CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 asks
 // for nothing else: one POST /v1/messages?beta=true per model turn. Token counting (POST
@@ -49,7 +50,7 @@ export interface MessagesBody {
   [field: string]: unknown;
 }
 
-/** A request Claude Code sent (its target has a query: /v1/messages?beta=true). */
+/** A request the CLI sent (Claude Code's target has a query: /v1/messages?beta=true). */
 export type StreamRequest = RecordedRequest<MessagesBody>;
 
 /** What the answer to a /v1/messages request was: the blocks, with the ids given to tool calls. */
