@@ -1,8 +1,9 @@
 // What the tests of the real agent CLIs (test/claude-code.test.ts, test/codex.test.ts,
-// test/gemini-cli.test.ts) share: the project a recipe runs on, the check that autoexp kept the agent's
-// change, and a run of the bundle (`node dist/cli.js run`) as an ordinary user. When the suite runs as root
-// (a container job), that run is started as `nobody` with setpriv, in a repository and HOME that nobody owns;
-// otherwise it runs as the suite's own user.
+// test/gemini-cli.test.ts, test/copilot-cli.test.ts) share: the project a recipe runs on, the checks that
+// the agent got the prompt file and that autoexp kept its change, and a run of the bundle
+// (`node dist/cli.js run`) as an ordinary user. When the suite runs as root (a container job), that run is
+// started as `nobody` with setpriv, in a repository and HOME that nobody owns; otherwise it runs as the
+// suite's own user.
 import { execFile } from 'node:child_process';
 import {
   chmodSync,
