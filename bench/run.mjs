@@ -12,10 +12,14 @@ import { ACTION, benchStartup } from './startup.mjs';
 import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
 import { benchWorkers } from './workers.mjs';
+import { benchRepoSize } from './repo-size.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
-if ((wants('overhead') || wants('ledger') || wants('report') || wants('workers')) && !existsSync(CLI))
+if (
+  (wants('overhead') || wants('ledger') || wants('report') || wants('workers') || wants('repo-size')) &&
+  !existsSync(CLI)
+)
   throw new Error('dist/cli.js is missing: run `npm run build` first');
 if (wants('startup') && !(existsSync(CLI) && existsSync(ACTION)))
   throw new Error('dist/ is missing: run `npm run build` first');
@@ -49,6 +53,13 @@ if (wants('overhead')) {
 if (wants('ledger')) {
   results.ledger = benchLedgerScale();
   console.log('10,000 earlier rows vs none (goal ratio <= 1.1):', results.ledger);
+}
+if (wants('repo-size')) {
+  results.repoSize = benchRepoSize();
+  console.log(
+    'a large repository vs a tiny one, two 5-experiment sessions each (goal ratio <= 2):',
+    results.repoSize,
+  );
 }
 if (wants('decisions')) {
   const { benchDecisions, decisionTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));

@@ -8,7 +8,7 @@ import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
 import { runSession } from '../src/session/session.js';
 import { createProject, projectConfig, projectSettings } from './helpers/project.js';
-import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { expectParkedTrees, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'autoexp-decide-'));
@@ -114,7 +114,7 @@ describe('decision gates in a session', () => {
     const [, first, second] = records(repo);
     expect(first?.incumbent?.samples.score).toEqual([51, 51]);
     expect(second?.incumbent?.samples.score).toEqual([75, 75]);
-    expect(repo.git('worktree', 'list')).not.toContain('incumbent');
+    expectParkedTrees(repo, { some: ['incumbent'] });
   });
 
   it('tells the proposer it is stuck after explore.stuck-after discards in a row', async () => {
