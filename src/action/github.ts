@@ -61,7 +61,6 @@ function errorCode(error: unknown): string | undefined {
  */
 export function networkFailure(error: unknown, url: string): GitHubNetworkError | undefined {
   if (!(error instanceof Error) || error.name === 'AbortError') return undefined;
-  if (error instanceof GitHubNetworkError) return error;
   if (!(error instanceof TypeError) || error.cause === undefined) return undefined;
   const cause = error.cause;
   const code = errorCode(cause);
@@ -84,7 +83,10 @@ function urlOf(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
-/** `fetch`, trying a request that got no answer twice more before the failure reaches Octokit. */
+/**
+ * `fetch`, trying a request that got no answer twice more; then what went wrong reaches Octokit as a
+ * GitHubNetworkError.
+ */
 function fetchRetryingNetworkFailures(unitMs: number, log: (message: string) => void): typeof fetch {
   return async (input, init) => {
     for (let attempt = 0; ; attempt++) {
@@ -92,7 +94,8 @@ function fetchRetryingNetworkFailures(unitMs: number, log: (message: string) => 
         return await fetch(input, init);
       } catch (error) {
         const failure = networkFailure(error, urlOf(input));
-        if (!failure?.transient || attempt >= NETWORK_RETRIES || init?.signal?.aborted) throw error;
+        if (failure === undefined) throw error;
+        if (!failure.transient || attempt >= NETWORK_RETRIES || init?.signal?.aborted) throw failure;
         const wait = unitMs * (attempt + 1);
         log(`${failure.message}; trying again in ${wait} ms`);
         await sleep(wait);
@@ -102,16 +105,14 @@ function fetchRetryingNetworkFailures(unitMs: number, log: (message: string) => 
 }
 
 /**
- * Turns the HTTP 500 that @octokit/request makes of a request without an answer into a
- * GitHubNetworkError. Registered before the retry plugin, which then does not retry it (the fetch did).
+ * Turns the HTTP 500 that @octokit/request makes of a request without an answer back into the
+ * GitHubNetworkError behind it. Registered before the retry plugin, which then does not retry it (the
+ * fetch did).
  */
 function networkFailures(octokit: Pick<Octokit, 'hook'>): void {
-  octokit.hook.error('request', (error, options) => {
-    const failure =
-      'response' in error && error.response !== undefined
-        ? undefined
-        : networkFailure(error.cause, String(options.url ?? ''));
-    throw failure ?? error;
+  octokit.hook.error('request', (error) => {
+    // @octokit/request keeps what fetch threw as the cause of its "HTTP 500".
+    throw 'cause' in error && error.cause instanceof GitHubNetworkError ? error.cause : error;
   });
 }
 
@@ -163,7 +164,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'autoexp',
-    log: { debug: () => {}, info: () => {}, warn: log, error: log },
+    // `error` is @octokit/rest's request log ("GET … - 404"): every failure reaches the caller anyway, in
+    // words (describeFailure), and a request without an answer would show up there as a 500.
+    log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
     request: { fetch: fetchRetryingNetworkFailures(unit, log) },
     retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: unit },
     throttle: {
