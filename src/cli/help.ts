@@ -183,8 +183,8 @@ export const COMMANDS: readonly CommandHelp[] = [
       'GITHUB_TOKEN, else from the GitHub CLI (gh auth token).',
     flags: [{ ...CONFIG_ONE, text: 'the setup file (default autoexp.yml; one file, not a glob)' }],
     examples: [
-      'autoexp run --push && autoexp pr',
-      'GITHUB_TOKEN=$(gh auth token) autoexp pr --config autoexp/speed.yml',
+      'autoexp pr                                 # after autoexp run --push',
+      'autoexp pr --config autoexp/speed.yml      # token: GITHUB_TOKEN, else gh auth token',
     ],
   },
   {
