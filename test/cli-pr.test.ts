@@ -133,7 +133,7 @@ describe('autoexp pr', () => {
     expect(result.output).toBe('autoexp: created #1: https://github.com/octo/widgets/pull/1\n');
   });
 
-  it('says what is missing: a token, an origin, a GitHub origin, the pushed branch', async () => {
+  it('says what is missing or wrong: a GitHub origin, a token, the pushed branch, a valid token, an origin', async () => {
     const repo = createProject();
     // Without --push the branch exists only here.
     const { cli } = io(repo.root, {}, ['set 5']);
@@ -150,6 +150,12 @@ describe('autoexp pr', () => {
     );
     expect(await prFails(repo, { GITHUB_TOKEN: TOKEN })).toBe(
       'autoexp/quad is not on origin, and a PR needs it there: push it first (autoexp run --push, or git push origin autoexp/quad)',
+    );
+    // A token GitHub does not take.
+    github = await startFakeGitHub({ token: TOKEN, owner: 'octo', repo: 'widgets' });
+    repo.git('push', '--quiet', 'origin', 'autoexp/quad');
+    expect(await prFails(repo, { GITHUB_TOKEN: 'ghp_revoked', GITHUB_API_URL: github.url })).toMatch(
+      /^GitHub API: list pull requests failed \(HTTP 401\): Bad credentials — the token .* is missing, invalid or expired\.$/,
     );
     repo.git('remote', 'remove', 'origin');
     expect(await prFails(repo, { GITHUB_TOKEN: TOKEN })).toMatch(/^this repository has no remote "origin"/);

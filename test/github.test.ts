@@ -214,7 +214,9 @@ describe('upsertSummaryPullRequest', () => {
     expect(error).toBeInstanceOf(GitHubApiError);
     expect((error as GitHubApiError).status).toBe(401);
     expect((error as Error).message).toContain('Bad credentials');
-    expect((error as Error).message).toContain('github-token is missing, invalid or expired');
+    expect((error as Error).message).toContain(
+      'the token (the github-token input; GITHUB_TOKEN or the gh login for autoexp pr) is missing, invalid or expired',
+    );
     expect(requestsTo('pulls/list')).toHaveLength(1);
   });
 

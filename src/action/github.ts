@@ -557,7 +557,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function hintFor(status: number | undefined, text: string): string | undefined {
   if (status === undefined) return 'check that the API URL is reachable from the runner';
-  if (status === 401) return 'the github-token is missing, invalid or expired';
+  if (status === 401)
+    return 'the token (the github-token input; GITHUB_TOKEN or the gh login for autoexp pr) is missing, invalid or expired';
   if (status === 403 && /rate limit/i.test(text)) return 'the API rate limit is exhausted; run again later';
   if (status === 403 || status === 404) {
     return (

@@ -124,7 +124,9 @@ export async function buildFinalCommit(input: {
     const [ours, common, theirs] = await Promise.all(
       [onBase.get(path)!, before.get(path)!, after.get(path)!].map((entry) => git.readBlob(entry.object)),
     );
-    const merged = await git.mergeTexts(ours!, common!, theirs!);
+    // Text only: a binary file (read as UTF-8 it has NULs or replacement characters) is never merged.
+    const binary = [ours, common, theirs].some((text) => /[\0\uFFFD]/.test(text!));
+    const merged = binary ? undefined : await git.mergeTexts(ours!, common!, theirs!);
     if (merged === undefined) conflicts.push(path);
     else changes.push({ path, entry: { mode: after.get(path)!.mode, object: await git.writeBlob(merged) } });
   }
