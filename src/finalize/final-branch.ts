@@ -16,7 +16,7 @@ import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName } from '../session/recorder.js';
 import { scopeMatcher } from '../session/scope.js';
 import { inertCommitText } from '../text/commit-message.js';
-import { TEXT_LIMITS } from '../text/untrusted.js';
+import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 export function finalBranchName(tag: string): string {
   return `autoexp-final/${tag}`;
@@ -86,7 +86,7 @@ export async function buildFinalCommit(input: {
   const bestCommit = /^[0-9a-f]{4,64}$/i.test(best.commit) ? await git.resolve(best.commit) : undefined;
   if (bestCommit === undefined || !(await git.isAncestor(bestCommit, input.branchRef)))
     throw new FinalizeError(
-      `the best experiment, #${best.experiment}, names the commit ${inertCommitText(best.commit, 40)}, which is not on ${branch}`,
+      `the best experiment, #${best.experiment}, names the commit ${cleanLine(best.commit, 40)}, which is not on ${branch}`,
     );
   const baseCommit = await git.resolve(input.baseRef);
   if (baseCommit === undefined) throw new FinalizeError(`cannot find ${baseName} (${input.baseRef})`);
@@ -131,11 +131,12 @@ export async function buildFinalCommit(input: {
     else changes.push({ path, entry: { mode: after.get(path)!.mode, object: await git.writeBlob(merged) } });
   }
   if (conflicts.length > 0) {
-    const names = conflicts.map((path) => inertCommitText(path, TEXT_LIMITS.fileName)).join(', ');
+    const names = conflicts.map((path) => cleanLine(path, TEXT_LIMITS.fileName)).join(' ');
     throw new FinalizeError(
       `${baseName} changed ${names} since ${branch} last merged it, and so did the experiments, in the same ` +
-        `lines: merge ${baseName} into ${branch} and settle it there (the next \`autoexp run\` then measures it), ` +
-        'or take the change by hand',
+        `lines. Take experiment #${best.experiment}'s version by hand (on ${baseName}: git checkout ` +
+        `${bestCommit.slice(0, 12)} -- ${names}), or finalize again once a keep made after a session merged ` +
+        `${baseName} into ${branch} is the best`,
     );
   }
   if (changes.length === 0)
