@@ -1,5 +1,6 @@
 // The summary PR for a tag: title and body from the ledger, created or updated through GitHubRepo.
 import * as core from '@actions/core';
+import * as log from './log.js';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { renderReport, renderTitle } from '../report/markdown.js';
@@ -138,7 +139,7 @@ export async function publishPullRequest(input: {
   /** The HTML dashboard's artifact page, linked near the top of the body. */
   dashboardUrl?: string;
 }): Promise<PullRequestOutcome> {
-  const options = await summaryPullRequest({ ...input, info: (message) => core.info(message) });
+  const options = await summaryPullRequest({ ...input, info: (message) => log.info(message) });
   try {
     return await input.github.upsertSummaryPullRequest(options);
   } catch (error) {
