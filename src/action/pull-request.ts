@@ -1,5 +1,4 @@
 // The summary PR for a tag: title and body from the ledger, created or updated through GitHubRepo.
-import * as core from '@actions/core';
 import * as log from './log.js';
 import type { Settings } from '../config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
@@ -36,7 +35,8 @@ export function gitHubContext(token: string): GitHubContext | string {
 
 export function gitHubRepo(
   context: GitHubContext,
-  log: (message: string) => void = (message) => core.info(`GitHub API: ${message}`),
+  /** Where retries and API warnings go; the Action's log by default. */
+  report: (message: string) => void = (message) => log.info(`GitHub API: ${message}`),
 ): GitHubRepo {
   // GitHub asks for a second between writes (three between creates); tests against a local stand-in
   // shorten that with AUTOEXP_GITHUB_SPACING_MS.
@@ -45,7 +45,7 @@ export function gitHubRepo(
     process.env.AUTOEXP_GITHUB_SPACING_MS !== undefined && Number.isFinite(spacing) && spacing >= 0
       ? { writeSpacingMs: spacing, notificationSpacingMs: spacing, retryUnitMs: Math.max(spacing, 1) }
       : undefined;
-  const client = createGitHubClient({ token: context.token, apiUrl: context.apiUrl, log, timing });
+  const client = createGitHubClient({ token: context.token, apiUrl: context.apiUrl, log: report, timing });
   return GitHubRepo.fromSlug(context.repository, client);
 }
 
@@ -144,7 +144,7 @@ export async function publishPullRequest(input: {
     return await input.github.upsertSummaryPullRequest(options);
   } catch (error) {
     // The experiments are pushed; a PR that could not be made is a warning, not a failed night.
-    core.warning(`autoexp: the summary PR could not be created or updated: ${(error as Error).message}`);
+    log.warning(`autoexp: the summary PR could not be created or updated: ${(error as Error).message}`);
     return { operation: 'none', note: `the GitHub API failed: ${(error as Error).message}` };
   }
 }
