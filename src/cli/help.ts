@@ -1,5 +1,6 @@
 // What `autoexp --help` and `autoexp <command> --help` print, and the one usage line a usage error shows.
 // The flags listed here are the flags args.ts accepts: it builds its parser options from this table.
+import { wrap } from '../text/wrap.js';
 
 export type CommandName = 'run' | 'status' | 'report' | 'init' | 'combine' | 'finalize' | 'pr' | 'demo';
 
@@ -260,20 +261,4 @@ export function formatCommandHelp(name: CommandName): string {
   }
   lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`), '');
   return lines.join('\n');
-}
-
-/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }

@@ -17,6 +17,7 @@ import { branchName } from '../session/recorder.js';
 import { scopeMatcher } from '../session/scope.js';
 import { inertCommitText } from '../text/commit-message.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
+import { wrap } from '../text/wrap.js';
 
 export function finalBranchName(tag: string): string {
   return `autoexp-final/${tag}`;
@@ -259,9 +260,12 @@ export function finalCommitMessage(input: {
   const lines = [
     inertCommitText(input.title, 200),
     '',
-    `The changes to ${files.join(', ')}${moreFiles} from experiment ${input.best.experiment} on ${branch}, ` +
-      `as one commit on ${inertCommitText(input.baseName, 200)}. The ledger (results.tsv and the experiment log) ` +
-      `stays on ${branch}.`,
+    ...wrap(
+      `The changes to ${files.join(', ')}${moreFiles} from experiment ${input.best.experiment} on ${branch}, ` +
+        `as one commit on ${inertCommitText(input.baseName, 200)}. The ledger (results.tsv and the experiment ` +
+        `log) stays on ${branch}.`,
+      72,
+    ),
     '',
     'Kept experiments:',
   ];
