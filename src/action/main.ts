@@ -16,7 +16,7 @@ import { Git, GitError } from '../git/git.js';
 import { LedgerError } from '../ledger/errors.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { summarizeLedger } from '../report/summary.js';
-import { readCommittedLedger } from '../session/branch-ledger.js';
+import { readCommittedLedger, readCommittedLessons } from '../session/branch-ledger.js';
 import {
   branchName,
   runSession,
@@ -39,11 +39,12 @@ import {
 } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
+import { finalizeInAction, type FinalizeOutcome } from './finalize.js';
 import { sessionReportInput } from './report-input.js';
 import * as log from './log.js';
 import { snapshotRunnerFiles, type RunnerFiles } from './runner-files.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
-import { LESSONS_FILE, parseLedgerFacts, parseLessons, type Lessons } from '../memory/lessons.js';
+import type { Lessons } from '../memory/lessons.js';
 import type { ResumeRequest } from '../session/program-stop.js';
 
 /** What the session's pushes ran into. */
@@ -359,6 +360,7 @@ async function finish(context: {
         })
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
+  const final = await finalizeAfterSession(context, pushes.failure === undefined && everKept);
   if (result.conflicts.length > 0) {
     log.warning(
       `merging ${repository.base} into ${branch} conflicts in ${result.conflicts.join(', ')}; no experiments ran. ` +
@@ -379,7 +381,13 @@ async function finish(context: {
 
   // The job summary shows what the PR shows: after a merge of an earlier summary PR, what base lacks.
   const shown = inputs.push
-    ? await pullRequestRows({ git: repository.git, settings, rows, baseRef: repository.baseRef })
+    ? await pullRequestRows({
+        git: repository.git,
+        settings,
+        rows,
+        baseRef: repository.baseRef,
+        info: (message) => log.info(message),
+      })
     : { rows, held: 0 };
   const shownExperiments = new Set(shown.rows.map((row) => row.experiment));
   await writeJobSummary({
@@ -394,6 +402,7 @@ async function finish(context: {
     ignoredComments: steering.ignored,
     dashboard,
     lessons,
+    final,
   });
   if (result.halt) {
     log.notice(`autoexp: ${result.halt.message}`, {
@@ -415,6 +424,12 @@ async function finish(context: {
   core.setOutput('pull-request-url', pullRequest.url ?? '');
   core.setOutput('pull-request-operation', pullRequest.operation);
   core.setOutput('stopped', result.halt?.kind ?? '');
+  core.setOutput('final-branch', final?.branch ?? '');
+  core.setOutput(
+    'final-pull-request-number',
+    final?.pullRequest.number === undefined ? '' : String(final.pullRequest.number),
+  );
+  core.setOutput('final-pull-request-url', final?.pullRequest.url ?? '');
 
   if (pushes.failure !== undefined) {
     log.setFailed(
@@ -422,6 +437,25 @@ async function finish(context: {
         `(permissions in the workflow). The experiments up to the failure are committed on the local branch.`,
     );
   }
+}
+
+/** Input finalize: autoexp-final/<tag> and its PR, once the session's branch is pushed (not for a track). */
+async function finalizeAfterSession(
+  context: Parameters<typeof finish>[0],
+  ready: boolean,
+): Promise<FinalizeOutcome | undefined> {
+  const { inputs, settings, repository, github, trackRun } = context;
+  if (!inputs.finalize || trackRun) return undefined;
+  if (!ready)
+    return { pullRequest: { operation: 'none', note: 'nothing is kept and pushed on the branch yet' } };
+  return finalizeInAction({
+    repository,
+    settings,
+    github,
+    createPr: inputs.createPr && settings.pr.enabled,
+    warn: (message) => log.warning(message),
+    info: (message) => log.info(message),
+  });
 }
 
 /** A combine with nothing new to replay: no session and no eval; the outputs and job summary say so. */
@@ -493,14 +527,12 @@ function reportFailure(error: unknown): void {
 }
 
 /** lessons.md as committed on the tag's branch, parsed (its lines are cleaned), or undefined. */
-async function committedLessons(
-  repository: PreparedRepository,
-  settings: Settings,
-): Promise<Lessons | undefined> {
-  const text = await repository.git
-    .showFile(`refs/heads/${branchName(settings.tag)}`, `${settings.results.dir}/${LESSONS_FILE}`)
-    .catch(() => undefined);
-  return text === undefined ? undefined : { facts: parseLedgerFacts(text), noted: parseLessons(text) };
+function committedLessons(repository: PreparedRepository, settings: Settings): Promise<Lessons | undefined> {
+  return readCommittedLessons(
+    repository.git,
+    `refs/heads/${branchName(settings.tag)}`,
+    settings.results.dir,
+  ).catch(() => undefined);
 }
 
 /** The ledger as committed on the tag's branch (or the track's), after the session. */

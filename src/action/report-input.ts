@@ -11,7 +11,8 @@ export function sessionReportInput(input: {
   base: string;
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
-  result: SessionResult;
+  /** This run's session; without it, the latest session in the records is "this run". */
+  result?: SessionResult;
   /** The branch's lessons.md, parsed. */
   lessons?: Lessons;
 }): ReportInput {
@@ -23,11 +24,15 @@ export function sessionReportInput(input: {
     metrics: settings.metrics,
     rows: input.rows,
     records: input.records,
-    session: {
-      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
-      startedAt: result.startedAt,
-    },
-    ...(result.halt ? { program: result.halt.message } : {}),
+    ...(result
+      ? {
+          session: {
+            experiments: result.outcomes.map((outcome) => outcome.row.experiment),
+            startedAt: result.startedAt,
+          },
+        }
+      : {}),
+    ...(result?.halt ? { program: result.halt.message } : {}),
     ...(input.lessons ? { lessons: input.lessons } : {}),
   };
 }

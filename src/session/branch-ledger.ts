@@ -3,6 +3,7 @@ import type { Git } from '../git/git.js';
 import { parseJsonl } from '../ledger/jsonl.js';
 import { parseTsv } from '../ledger/tsv.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import { LESSONS_FILE, parseLedgerFacts, parseLessons, type Lessons } from '../memory/lessons.js';
 
 export interface CommittedLedger {
   rows: LedgerRow[];
@@ -36,4 +37,10 @@ export async function readCommittedLedger(
       return records;
     },
   };
+}
+
+/** lessons.md in `dir` at `ref`, parsed (every line cleaned), or undefined when there is none. */
+export async function readCommittedLessons(git: Git, ref: string, dir: string): Promise<Lessons | undefined> {
+  const text = await git.showFile(ref, `${dir}/${LESSONS_FILE}`);
+  return text === undefined ? undefined : { facts: parseLedgerFacts(text), noted: parseLessons(text) };
 }
