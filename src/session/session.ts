@@ -77,7 +77,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     } finally {
       await lock.release();
     }
-    events.notice?.(program.halt.message);
+    // The front ends say why (result.halt): the CLI's summary line, the Action's notice and job summary.
     return haltedResult(settings.tag, branch, startedAt, program.halt, program.rows);
   }
   if (program.resumed) events.notice?.(`the program resumes (${program.resumed})`);
