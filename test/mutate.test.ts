@@ -273,17 +273,27 @@ describe('adaptive steps from the history', () => {
     expect(states.has(literalId('c.yaml', 'd'))).toBe(false); // another proposer's record
   });
 
-  it('continues a literal that was just kept, with the grown step in the same direction', async () => {
+  it('polls every literal once, then continues the one that was just kept, with a grown step', async () => {
     const root = workdir({ 'c.yaml': 'a: 13\nb: 10\nc: 10\n' });
     const history = [
-      record({ experiment: 1, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 1, status: 'discard', proposal: mutation('b', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 2, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
     ];
-    const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
+    const propose = (records: ExperimentRecord[]) =>
+      createMutateProposer({ seed: 5 }).propose(context(root, records.length + 1, records, ['c.yaml']));
+    // c was never tried: it comes first, whatever a keep did.
+    expect(await propose(history)).toMatchObject({ details: { mutation: { key: 'c' } } });
+    writeFileSync(join(root, 'c.yaml'), 'a: 17\nb: 10\nc: 10\n');
+    history.push(record({ experiment: 3, status: 'discard', proposal: mutation('c', 10, 7, INITIAL_SCALE) }));
+    history.push(
+      record({ experiment: 4, status: 'keep', proposal: mutation('a', 13, 17, INITIAL_SCALE * GROW) }),
+    );
+    const proposal = await propose(history);
     expect(proposal.details).toEqual({
-      mutation: { file: 'c.yaml', line: 1, key: 'a', from: 13, to: 19, step: 6, scale: 0.45 },
+      mutation: { file: 'c.yaml', line: 1, key: 'a', from: 17, to: 26, step: 9, scale: 0.507 },
     });
-    expect(proposal.description).toBe('c.yaml: a 13 → 19');
-    expect(readFileSync(join(root, 'c.yaml'), 'utf8')).toBe('a: 19\nb: 10\nc: 10\n');
+    expect(proposal.description).toBe('c.yaml: a 17 → 26');
+    expect(readFileSync(join(root, 'c.yaml'), 'utf8')).toBe('a: 26\nb: 10\nc: 10\n');
   });
 
   it('after a first step that made the metric worse, tries the same literal the other way, smaller', async () => {
@@ -298,7 +308,7 @@ describe('adaptive steps from the history', () => {
       }),
     ];
     const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
-    expect(proposal.details).toMatchObject({ mutation: { key: 'a', from: 100, to: 80, scale: 0.246 } });
+    expect(proposal.details).toMatchObject({ mutation: { key: 'a', from: 100, to: 83, scale: 0.21 } });
   });
 });
 

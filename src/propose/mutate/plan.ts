@@ -7,6 +7,7 @@ import { ProposalError } from '../types.js';
 import { findNumericLiterals, type NumericLiteral } from './literals.js';
 import { seededRandom, type Random } from './random.js';
 import {
+  INITIAL_SCALE,
   initialState,
   literalId,
   mutationOf,
@@ -63,6 +64,13 @@ interface Attempt {
   scale: number;
 }
 
+/**
+ * How often the first attempt is a larger jump (JUMP times the literal's step) once the literal's step
+ * has shrunk below half its first size: a way out of a local optimum the small steps circle around.
+ */
+const JUMP_PROBABILITY = 0.2;
+const JUMP = 3;
+
 /** The file's contents as the session reads them (utf8), which is what scope_hash is computed over. */
 function asSessionReadsIt(file: ScopeFile, text: string): string {
   return file.encoding === 'utf8' ? text : Buffer.from(text, 'latin1').toString('utf8');
@@ -71,7 +79,7 @@ function asSessionReadsIt(file: ScopeFile, text: string): string {
 /** The next mutation, or a ProposalError saying why there is none. Same input, same answer. */
 export function planMutation(input: MutationInput): PlannedMutation {
   const { files, records } = input;
-  const states = replayHistory(records);
+  const states = replayHistory(records, input.primary);
   const candidates: Candidate[] = files.flatMap((file) =>
     findNumericLiterals(file.path, file.text).map((literal) => {
       const id = literalId(file.path, literal.key);
@@ -112,6 +120,7 @@ export function planMutation(input: MutationInput): PlannedMutation {
         to,
         step: Number((to - literal.value).toPrecision(12)),
         scale: Number(scale.toPrecision(6)),
+        ...(scale === candidate.state.scale ? {} : { base: Number(candidate.state.scale.toPrecision(6)) }),
       },
       description: `${file.path}: ${literal.key} ${literal.text} → ${replacement}`,
     };
@@ -132,10 +141,13 @@ function madeWorse(record: ExperimentRecord, primary: MetricSpec | undefined): b
 }
 
 /**
- * The literal to change first. After a keep, the same literal again (same direction, bigger step).
- * After a first step that made the primary metric worse, the same literal the other way: the metric
- * moved, so the opposite direction is likely to help (a poll in both directions, as in pattern
- * search). Otherwise sometimes a literal that improved before, else the next one in rotation.
+ * The literal to change first:
+ * - after a first step that made the primary metric worse, the same literal the other way (the metric
+ *   moved, so the opposite direction is likely to help: a poll in both directions, as in pattern search);
+ * - a literal never tried: every literal is polled before any is pursued, so the search follows the
+ *   literal that helps most rather than the one it happened to try first;
+ * - the literal whose last try gained most (after a keep that is usually the same one, further on);
+ * - otherwise sometimes a literal weighted by all its keeps gained, else the next one in rotation.
  */
 function chooseFirst(
   candidates: Candidate[],
@@ -148,21 +160,30 @@ function chooseFirst(
   const last = lastRecord && mutationOf(lastRecord);
   const lastCandidate =
     last && candidates.find((candidate) => candidate.id === literalId(last.file, last.key));
-  if (lastRecord && last && lastCandidate) {
-    if (lastRecord.status === 'keep') return lastCandidate;
+  if (lastRecord?.status === 'discard' && last && lastCandidate) {
     const before = mutateRecords.at(-2);
     const beforeMutation = before && mutationOf(before);
     // Not after an overshoot at the end of a run of keeps, and never back and forth twice.
     const firstTry =
       !beforeMutation || literalId(beforeMutation.file, beforeMutation.key) !== lastCandidate.id;
-    if (lastRecord.status === 'discard' && firstTry && madeWorse(lastRecord, primary)) return lastCandidate;
+    if (firstTry && madeWorse(lastRecord, primary)) return lastCandidate;
   }
-  const improvedBefore = candidates.filter((candidate) => candidate.state.successes > 0);
+  const untried = candidates.filter((candidate) => candidate.state.tries === 0);
+  if (untried.length > 0) return rotation(untried, random)[0]!;
+  const promising = candidates
+    .filter((candidate) => candidate.state.promise > 0)
+    .sort(
+      (a, b) =>
+        b.state.promise - a.state.promise || Number(b === lastCandidate) - Number(a === lastCandidate),
+    );
+  if (promising.length > 0) return promising[0]!;
+  // Literals whose keeps gained more are picked more often.
+  const improvedBefore = candidates.filter((candidate) => candidate.state.credit > 0);
   if (improvedBefore.length > 0 && random.next() < EXPLOIT_PROBABILITY) {
-    const total = improvedBefore.reduce((sum, candidate) => sum + candidate.state.successes, 0);
+    const total = improvedBefore.reduce((sum, candidate) => sum + candidate.state.credit, 0);
     let pick = random.next() * total;
     for (const candidate of improvedBefore) {
-      pick -= candidate.state.successes;
+      pick -= candidate.state.credit;
       if (pick < 0) return candidate;
     }
   }
@@ -201,6 +222,8 @@ function* planAttempts(
       scale: candidate.state.scale * multiplier,
     };
   };
+  if (random.next() < JUMP_PROBABILITY && first.state.scale < INITIAL_SCALE / 2)
+    yield attempt(first, JUMP, false);
   for (const multiplier of FALLBACK_MULTIPLIERS) yield attempt(first, multiplier, false);
   for (const candidate of order.slice(1)) {
     yield attempt(candidate, 1, false);
