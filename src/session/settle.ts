@@ -3,13 +3,15 @@
 //
 // With workers > 1 a keep may have happened since the candidate was proposed: it is then rebased onto
 // the new incumbent (its change applied on top, as a cherry-pick) and measured again, because its first
-// numbers were against code that is no longer the incumbent. A candidate that no longer applies is
-// recorded as invalid.
+// numbers were against code that is no longer the incumbent. A candidate that no longer applies is made
+// again on the incumbent by its proposer when it can (mutate), and recorded as invalid otherwise.
 import { decide } from '../decide/decide.js';
 import type { ExperimentRecord, Status } from '../ledger/types.js';
 import { holdoutRegression } from './gates.js';
 import { summarizeChanges } from './patch.js';
-import { describeCandidate, measureCandidate, noteMeasurement, readChanges } from './prepare.js';
+import type { Proposal } from '../propose/types.js';
+import { cleanDescriptionText } from '../text/record.js';
+import { describeCandidate, measureCandidate, noteMeasurement, propose, readChanges } from './prepare.js';
 import { commitMessage, recordOutcome } from './recorder.js';
 import type { SessionState } from './state.js';
 import type { Candidate, ExperimentOutcome, Slot } from './types.js';
@@ -101,13 +103,19 @@ async function rebase(
   const { tree } = slot;
   await tree.resetTo(state.recordedHead);
   const conflicts = await tree.apply(candidate.commit);
+  let redone = false;
   if (conflicts.length > 0) {
     await tree.resetTo();
-    return {
-      ...record,
-      status: 'invalid',
-      reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')})`,
-    };
+    const redo = await redoOnIncumbent(state, candidate);
+    if (redo !== 'ok') {
+      if (redo === 'cancelled') return 'cancelled';
+      return {
+        ...record,
+        status: 'invalid',
+        reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')}${redo ? `; ${redo}` : ''})`,
+      };
+    }
+    redone = true;
   }
   candidate.base = incumbent;
   candidate.baseContents = new Map(state.scopeContents);
@@ -129,7 +137,9 @@ async function rebase(
     await tree.resetTo();
     return { ...record, reason: 'no change left after rebasing onto the incumbent' };
   }
-  candidate.commit = record.commit = await tree.commitApplied(record.description);
+  candidate.commit = record.commit = redone
+    ? await tree.commitCandidate(record.description, { hasUntracked: false })
+    : await tree.commitApplied(record.description);
   events.phase?.({ kind: 'measuring', experiment: record.experiment, repeats: settings.eval.repeats });
   candidate.measured = await measureCandidate(state, slot, record.experiment, incumbent);
   const measurement = candidate.measured.candidate;
@@ -143,6 +153,43 @@ async function rebase(
       log_tail: measurement.logTail,
     };
   }
+  return 'ok';
+}
+
+/**
+ * A candidate whose change no longer applies (a keep changed lines next to it): its proposer, when it
+ * can (mutate), makes the same change again on the incumbent, checked like any proposal. 'ok' leaves
+ * the change in the tree, uncommitted; otherwise why not ('' when the proposer cannot redo at all).
+ */
+async function redoOnIncumbent(
+  state: SessionState,
+  candidate: Candidate,
+): Promise<'ok' | 'cancelled' | string> {
+  const { slot, record } = candidate;
+  const { proposer, tree } = slot;
+  if (!proposer.redo) return '';
+  const context = await state.proposerContext(slot, record.experiment, false, 0);
+  const previous = {
+    description: record.description,
+    ...(record.proposal ? { details: record.proposal } : {}),
+  };
+  const redone = await propose(state, slot, () => proposer.redo!(context, previous, candidate.fileChanges));
+  if (state.options.signal.aborted) return 'cancelled';
+  const why =
+    'error' in redone
+      ? (redone.error as Error).message
+      : !redone.check.ok
+        ? redone.check.reason
+        : redone.check.changed.length === 0
+          ? 'no change'
+          : undefined;
+  if (why !== undefined) {
+    await tree.resetTo();
+    return `could not make it again: ${why}`;
+  }
+  const { proposal } = redone as { proposal: Proposal };
+  if (proposal.details) record.proposal = proposal.details;
+  if (proposal.description) record.description = cleanDescriptionText(proposal.description);
   return 'ok';
 }
 

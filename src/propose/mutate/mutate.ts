@@ -4,13 +4,22 @@
 // are in plan.ts; this file reads and writes the files.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Proposal, Proposer, ProposerContext } from '../types.js';
-import { planMutation, type ScopeFile } from './plan.js';
+import {
+  ProposalError,
+  type ChangedFile,
+  type Proposal,
+  type Proposer,
+  type ProposerContext,
+} from '../types.js';
+import { planMutation, redoMutation, type PlannedMutation, type ScopeFile } from './plan.js';
+import { mutationIn } from './steps.js';
 
 export function createMutateProposer(settings: { seed: number }): Proposer {
   return {
     name: 'mutate',
+    oneAtATime: true,
     propose: (context) => proposeMutation(context, settings.seed),
+    redo,
   };
 }
 
@@ -35,10 +44,29 @@ async function proposeMutation(context: ProposerContext, seed: number): Promise<
     experiment: context.experiment,
     // Optional chaining: a context built by hand (tests, scripts) may carry no metric settings.
     primary: context.settings?.metrics?.[0],
+    inFlight: context.inFlight,
   });
+  return write(context, planned);
+}
+
+async function write(context: ProposerContext, planned: PlannedMutation): Promise<Proposal> {
   await writeFile(
     join(context.worktree, planned.file.path),
     Buffer.from(planned.text, planned.file.encoding),
   );
   return { description: planned.description, details: { mutation: planned.mutation } };
+}
+
+/** A mutation that no longer applies after a keep: the same literal to the same value, on the incumbent. */
+async function redo(
+  context: ProposerContext,
+  proposal: Proposal,
+  changes: readonly ChangedFile[],
+): Promise<Proposal> {
+  const mutation = mutationIn(proposal.details);
+  const after = mutation && changes.find((change) => change.path === mutation.file)?.after;
+  if (!mutation || after === undefined) throw new ProposalError('not a mutation mutate can make again');
+  const file = await readScopeFile(context.worktree, mutation.file);
+  if (!file) throw new ProposalError(`${mutation.file} is gone from the incumbent`);
+  return write(context, redoMutation(file, mutation, after));
 }

@@ -3,13 +3,14 @@
 import type { MetricSpec } from '../../config/settings.js';
 import type { ExperimentRecord } from '../../ledger/types.js';
 import { scopeHash } from '../../session/scope-hash.js';
-import { ProposalError } from '../types.js';
+import { ProposalError, type InFlightCandidate } from '../types.js';
 import { findNumericLiterals, type NumericLiteral } from './literals.js';
 import { seededRandom, type Random } from './random.js';
 import {
   INITIAL_SCALE,
   initialState,
   literalId,
+  mutationIn,
   mutationOf,
   replayHistory,
   steppedText,
@@ -41,6 +42,8 @@ export interface MutationInput {
   experiment: number;
   /** The primary metric (which way is better); optional for hand-built contexts. */
   primary?: MetricSpec;
+  /** Candidates of other slots not decided yet: never repeated, and their literals left to them. */
+  inFlight?: readonly InFlightCandidate[];
 }
 
 export interface PlannedMutation {
@@ -96,15 +99,28 @@ export function planMutation(input: MutationInput): PlannedMutation {
   const incumbent = new Map(files.map((file) => [file.path, asSessionReadsIt(file, file.text)]));
   const tried = new Set(records.map((record) => record.scope_hash).filter((hash) => hash !== undefined));
   tried.add(scopeHash(incumbent));
+  // In flight: their contents, and the values their literals are going to (the same content once a keep
+  // has moved the incumbent and they are rebased onto it).
+  const inFlight = input.inFlight ?? [];
+  for (const other of inFlight) tried.add(other.scopeHash);
+  const claimed = new Set<string>();
+  const busy = new Set<string>();
+  for (const other of inFlight) {
+    const mutation = mutationIn(other.proposal);
+    if (!mutation) continue;
+    busy.add(literalId(mutation.file, mutation.key));
+    claimed.add(`${literalId(mutation.file, mutation.key)}\0${mutation.to}`);
+  }
 
   const random = seededRandom(input.seed, input.experiment);
   let attempts = 0;
-  for (const attempt of planAttempts(candidates, records, input.primary, random)) {
+  for (const attempt of planAttempts(candidates, records, input.primary, random, busy)) {
     if (++attempts > MAX_ATTEMPTS) break;
     const { candidate, direction, scale } = attempt;
     const { file, literal } = candidate;
     const replacement = steppedText(literal.text, direction, scale);
     if (replacement === undefined || replacement === literal.text) continue;
+    if (claimed.has(`${candidate.id}\0${Number(replacement)}`)) continue;
     const text = file.text.slice(0, literal.start) + replacement + file.text.slice(literal.end);
     const after = new Map(incumbent).set(file.path, asSessionReadsIt(file, text));
     if (tried.has(scopeHash(after))) continue;
@@ -129,6 +145,31 @@ export function planMutation(input: MutationInput): PlannedMutation {
     `mutate found no untried change: every nearby value of the ${candidates.length} numeric literal(s) in ` +
       `${files.map((file) => file.path).join(', ')} has been tried; widen scope.modify or use proposer.kind: command or llm`,
   );
+}
+
+/**
+ * The same mutation again on a new incumbent (its file as `file`): the literal named `mutation.key` gets
+ * the text it had in `after` (the candidate's version of the file). For a candidate that no longer
+ * applies because a keep changed a nearby line.
+ */
+export function redoMutation(file: ScopeFile, mutation: Mutation, after: string): PlannedMutation {
+  const wanted = findNumericLiterals(file.path, after).find((literal) => literal.key === mutation.key);
+  const literal = findNumericLiterals(file.path, file.text).find((found) => found.key === mutation.key);
+  if (!wanted || !literal) throw new ProposalError(`${mutation.key} is no longer in ${file.path}`);
+  if (literal.text === wanted.text) {
+    throw new ProposalError(`${file.path}: ${mutation.key} is already ${literal.text} on the incumbent`);
+  }
+  return {
+    file,
+    text: file.text.slice(0, literal.start) + wanted.text + file.text.slice(literal.end),
+    mutation: {
+      ...mutation,
+      line: literal.line,
+      from: literal.value,
+      step: Number((wanted.value - literal.value).toPrecision(12)),
+    },
+    description: `${file.path}: ${literal.key} ${literal.text} → ${wanted.text}`,
+  };
 }
 
 /** Whether an experiment's primary metric came out worse than the incumbent it was compared with. */
@@ -200,15 +241,23 @@ function rotation(candidates: Candidate[], random: Random): Candidate[] {
 /**
  * Every attempt worth making, best first: the chosen literal in its preferred direction (other step
  * sizes if that content was tried), then the other literals' usual steps, then anything nearby.
+ * Literals that candidates in flight change (`busy`) come last, so that slots spread over literals.
  */
 function* planAttempts(
   candidates: Candidate[],
   records: readonly ExperimentRecord[],
   primary: MetricSpec | undefined,
   random: Random,
+  busy: ReadonlySet<string>,
 ): Generator<Attempt> {
-  const first = chooseFirst(candidates, records, primary, random);
-  const order = [first, ...rotation(candidates, random).filter((candidate) => candidate !== first)];
+  const free = candidates.filter((candidate) => !busy.has(candidate.id));
+  const taken = candidates.filter((candidate) => busy.has(candidate.id));
+  const first = chooseFirst(free.length > 0 ? free : candidates, records, primary, random);
+  const order = [
+    first,
+    ...rotation(free, random).filter((candidate) => candidate !== first),
+    ...rotation(taken, random).filter((candidate) => candidate !== first),
+  ];
   const directions = new Map(
     order.map(
       (candidate) => [candidate, candidate.state.direction ?? (random.next() < 0.5 ? 1 : -1)] as const,

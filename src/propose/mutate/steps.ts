@@ -59,7 +59,12 @@ const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_S
 /** The mutation stored in a record by mutate, or undefined for other proposers and malformed details. */
 export function mutationOf(record: ExperimentRecord): Mutation | undefined {
   if (record.proposer !== 'mutate') return undefined;
-  const mutation = record.proposal?.['mutation'];
+  return mutationIn(record.proposal);
+}
+
+/** The mutation in mutate's details (a record's `proposal`), or undefined when there is none. */
+export function mutationIn(details: Record<string, unknown> | undefined): Mutation | undefined {
+  const mutation = details?.['mutation'];
   if (typeof mutation !== 'object' || mutation === null) return undefined;
   const fields = mutation as Record<string, unknown>;
   const { file, line, key, from, to, step, scale, base } = fields;
