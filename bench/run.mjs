@@ -11,7 +11,7 @@ import { benchLedgerScale } from './ledger-scale.mjs';
 import { ACTION, benchStartup } from './startup.mjs';
 import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
-import { benchWorkers } from './workers.mjs';
+import { benchWorkers, workersTable } from './workers.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
@@ -82,7 +82,8 @@ if (wants('search')) {
 if (wants('workers')) {
   results.workers = benchWorkers();
   console.log('experiments per hour by workers (goal: >= 3.5x at 4 workers on the sleep eval):');
-  console.dir(results.workers, { depth: 4 });
+  console.dir(results.workers.throughput, { depth: 4 });
+  console.log(workersTable(results.workers));
 }
 if (wants('prompts')) {
   const { benchPrompts } = await importTypeScript(join(ROOT, 'bench', 'prompts.ts'));

@@ -10,7 +10,7 @@ import type { ExperimentRecord, Status } from '../ledger/types.js';
 import { holdoutRegression } from './gates.js';
 import { summarizeChanges } from './patch.js';
 import type { Proposal } from '../propose/types.js';
-import { cleanDescriptionText } from '../text/record.js';
+import { cleanDescriptionText, cleanReason } from '../text/record.js';
 import { describeCandidate, measureCandidate, noteMeasurement, propose, readChanges } from './prepare.js';
 import { commitMessage, recordOutcome } from './recorder.js';
 import type { SessionState } from './state.js';
@@ -112,7 +112,10 @@ async function rebase(
       return {
         ...record,
         status: 'invalid',
-        reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')}${redo ? `; ${redo}` : ''})`,
+        // The proposer's message and the paths it touched: cleaned before the ledger or a screen sees them.
+        reason: cleanReason(
+          `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')}${redo ? `; ${redo}` : ''})`,
+        ),
       };
     }
     redone = true;
