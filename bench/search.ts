@@ -1,5 +1,5 @@
 // The search benchmark (docs/mutate.md): on each problem of search/problems.mjs, 50 experiments from the
-// committed config, 20 seeds; the median normalised regret of mutate beside random sampling and a (1+1)
+// committed config, 20 runs (seed 1 to 20); the median normalised regret of mutate beside random sampling and a (1+1)
 // evolution strategy with the 1/5th success rule, all in one keep-if-better harness. mutate runs
 // in-process through planMutation, fed the records a session would write, so 3000 runs take seconds;
 // one real session per problem (the CLI, in a temporary repository) checks that the in-process runs are
@@ -13,7 +13,7 @@ import { scopeHash } from '../src/session/scope-hash.js';
 import { normalisedRegret, PROBLEMS, trueValue, withParameters } from './search/problems.mjs';
 
 export const EXPERIMENTS = 50;
-export const SEEDS = 20;
+export const RUNS = 20;
 
 interface Problem {
   name: string;
@@ -189,7 +189,7 @@ function median(values: number[]): number {
 }
 
 export interface SearchResults {
-  /** problem -> method -> median normalised regret over the seeds */
+  /** problem -> method -> median normalised regret over the runs */
   medians: Record<string, Record<string, number>>;
   /** mutate's regret with seed 1 in-process and in a real session, per problem */
   sessions?: Record<string, { inProcess: number; session: number }>;
@@ -200,7 +200,7 @@ export function benchSearch(): SearchResults {
   for (const problem of PROBLEMS as Problem[]) {
     medians[problem.name] = {};
     for (const [name, method] of Object.entries(METHODS)) {
-      const regrets = Array.from({ length: SEEDS }, (_, index) => runOnce(problem, method, index + 1));
+      const regrets = Array.from({ length: RUNS }, (_, index) => runOnce(problem, method, index + 1));
       medians[problem.name]![name] = median(regrets);
     }
   }
@@ -256,7 +256,7 @@ export function sessionSanity(
 export function searchTable(results: SearchResults): string {
   const methods = Object.keys(METHODS);
   const lines = [
-    `median normalised regret after ${EXPERIMENTS} experiments, ${SEEDS} seeds (lower is better; 1 = no progress)`,
+    `median normalised regret after ${EXPERIMENTS} experiments, ${RUNS} runs with seed 1 to ${RUNS} (lower is better; 1 = no progress)`,
     ['problem'.padEnd(20), ...methods.map((name) => name.padStart(10)), '  mutate best?'].join(''),
   ];
   for (const [problem, byMethod] of Object.entries(results.medians)) {

@@ -183,6 +183,44 @@ proposer:
     expect(Math.max(...records.map(score))).toBeGreaterThan(ledger(repo)[0]!.metrics['score']!);
   });
 
+  it('applies a stale change again when the keep before it changed the next line of the same file', async () => {
+    const repo = createTestRepo({
+      'knobs.txt': 'a=3\nb=3\n',
+      'evaluate.sh': `a=$(sed -n 's/^a=//p' knobs.txt); b=$(sed -n 's/^b=//p' knobs.txt)
+echo "score: $((100 - (a - 10) * (a - 10) - (b - 10) * (b - 10)))"
+`,
+      'propose.sh': `set -eu
+read -r knob value <<< "$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")"
+sed -i "s/^$knob=.*/$knob=$value/" knobs.txt
+`,
+      'autoexp.yml': `tag: par
+workers: 2
+scope:
+  modify: [knobs.txt]
+eval:
+  command: bash evaluate.sh
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: 2
+proposer:
+  kind: command
+  run: bash propose.sh
+`,
+    });
+    await run(repo, ['a 5', 'b 8']);
+    const records = ledger(repo);
+    expect(records.map((record) => `${record.experiment} ${record.status} ${record.metrics.score}`)).toEqual([
+      '0 keep 2',
+      '1 keep 26',
+      '2 keep 71',
+    ]);
+    expect(records[2]!.rebased).toBe(true);
+    expect(records[2]!.patch).toContain('-b=3\n+b=8');
+    expect(repo.git('show', 'autoexp/par:knobs.txt')).toBe('a=5\nb=8');
+  });
+
   it('runs at most `workers` evals at a time and numbers experiments without gaps', async () => {
     const repo = project(3, 6);
     const pids = join(mkdtempSync(join(tmpdir(), 'autoexp-pids-')), 'pids');
