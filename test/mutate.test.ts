@@ -374,12 +374,15 @@ describe('the mutate proposer', () => {
     const hashes = records.map((item) => item.scope_hash);
     expect(new Set(hashes).size).toBe(hashes.length);
 
-    // `a: 1` can only become 0, 2 or 3 with the steps mutate tries; all three are taken.
+    // `a: 1` can only become 0, 2, 3, 6, 11 or 20 with the steps mutate tries; all are taken.
     const small = workdir({ 's.yaml': 'a: 1\n' });
-    const taken = ['a: 0\n', 'a: 2\n', 'a: 3\n', 'a: 1\n'].map((text, experiment) =>
-      record({ experiment, status: 'discard', scope_hash: scopeHash(new Map([['s.yaml', text]])) }),
-    );
-    const attempt = createMutateProposer({ seed: 1 }).propose(context(small, 4, taken, ['s.yaml']));
+    const values = [0, 2, 3, 6, 11, 20, 1];
+    const taken = values
+      .map((value) => `a: ${value}\n`)
+      .map((text, experiment) =>
+        record({ experiment, status: 'discard', scope_hash: scopeHash(new Map([['s.yaml', text]])) }),
+      );
+    const attempt = createMutateProposer({ seed: 1 }).propose(context(small, 7, taken, ['s.yaml']));
     await expect(attempt).rejects.toThrow(ProposalError);
     await expect(attempt).rejects.toThrow(/mutate found no untried change/);
     expect(readFileSync(join(small, 's.yaml'), 'utf8')).toBe('a: 1\n');

@@ -23,6 +23,11 @@ import {
 const EXPLOIT_PROBABILITY = 0.3;
 /** Step multipliers tried, in order, when the preferred step gives a content already tried. */
 const FALLBACK_MULTIPLIERS = [1, 0.5, 2, 0.25, 4, 8];
+/**
+ * Last resorts, once every literal's usual sizes were tried: steps far enough to reach values not tried
+ * yet (a small integer whose step has shrunk rounds back to its neighbours).
+ */
+const FAR_MULTIPLIERS = [16, 32, 64];
 /** Each attempt hashes the scope files; this bounds the work when nearly everything was tried. */
 const MAX_ATTEMPTS = 400;
 
@@ -278,7 +283,7 @@ function* planAttempts(
     yield attempt(candidate, 1, false);
     yield attempt(candidate, 1, true);
   }
-  for (const multiplier of FALLBACK_MULTIPLIERS) {
+  for (const multiplier of [...FALLBACK_MULTIPLIERS, ...FAR_MULTIPLIERS]) {
     for (const candidate of order) {
       yield attempt(candidate, multiplier, false);
       yield attempt(candidate, multiplier, true);
