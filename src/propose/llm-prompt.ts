@@ -7,7 +7,7 @@ import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
 import { evalFeedbackSection, LESSON_REQUEST, lessonsSection } from './memory-prompt.js';
-import { describeMetric, fenceFor, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
+import { describeMetric, fenceFor, inFlightSection, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
 import type { ProposerContext } from './types.js';
 
 /** Caps on what is pasted into a prompt, so that a session's cost stays predictable. */
@@ -229,6 +229,7 @@ export function statePrompt(context: ProposerContext): string {
   }
   const feedback = evalFeedbackSection(records);
   if (feedback.length > 0) lines.push('', ...feedback);
+  lines.push('', ...inFlightSection(context.inFlight));
   lines.push('', '## Where things stand', '');
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` +
