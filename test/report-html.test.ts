@@ -115,7 +115,7 @@ describe('renderHtmlReport', () => {
     const counts = Object.fromEntries(
       [...html.matchAll(/data-count="(\w+)">(\d+)</g)].map((match) => [match[1], Number(match[2])]),
     );
-    expect(counts).toEqual({ keep: 3, discard: 1, crash: 1, timeout: 0, explore: 0, invalid: 1 });
+    expect(counts).toEqual({ keep: 2, discard: 1, crash: 1, timeout: 0, explore: 0, invalid: 1 });
     expect(html).toContain('<input type="checkbox" data-status="discard" checked>');
     expect(html).toContain('<input type="checkbox" data-status="timeout" checked disabled>');
   });
