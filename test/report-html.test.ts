@@ -227,6 +227,23 @@ describe('renderHtmlReport', () => {
     ]);
     // No limit ever: nothing to draw.
     expect(limitSpans(SCORE, SMALL.rows, new Map())).toEqual([]);
+    // A hand-edited log: whatever is not a number is no limit, and nothing breaks.
+    const junk = [
+      null,
+      5,
+      'max',
+      { memory_mb: null },
+      { memory_mb: { max: '512', min: 7 } },
+      { memory_mb: [] },
+    ];
+    const edited = new Map(
+      SMALL.records!.map((r, i) => [r.experiment, { ...r, limits: junk[i] } as unknown as ExperimentRecord]),
+    );
+    expect(limitSpans(MEMORY, SMALL.rows, edited)).toEqual([
+      { from: 0, min: null, max: null },
+      { from: 4, min: 7, max: null },
+      { from: 5, min: null, max: null },
+    ]);
   });
 
   it('answers first whether it worked and what won, with times a person reads', () => {

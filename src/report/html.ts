@@ -111,8 +111,8 @@ export function reportData(input: ReportInput): HtmlReportData {
   const records = new Map((input.records ?? []).map((record) => [record.experiment, record]));
   const baselineRow = baselineOf(rows);
   const proposers: string[] = [];
-  const proposerIndex = (name: string | undefined) => {
-    if (name === undefined) return -1;
+  const proposerIndex = (name: unknown) => {
+    if (typeof name !== 'string') return -1;
     const clean = cleanLine(name, TEXT_LIMITS.fileName);
     if (!proposers.includes(clean)) proposers.push(clean);
     return proposers.indexOf(clean);
@@ -134,7 +134,10 @@ export function reportData(input: ReportInput): HtmlReportData {
     description: rows.map((row) => displayDescription(row.description)),
     reason: rows.map((row) => displayReason(records.get(row.experiment)?.reason ?? '')),
     time: rows.map((row) => timeOf(records.get(row.experiment)?.timestamp)),
-    seconds: rows.map((row) => finiteOrNull(records.get(row.experiment)?.wall_time_s)),
+    seconds: rows.map((row) => {
+      const seconds: unknown = records.get(row.experiment)?.wall_time_s;
+      return typeof seconds === 'number' ? finiteOrNull(seconds) : null;
+    }),
     proposer: rows.map((row) => proposerIndex(records.get(row.experiment)?.proposer)),
     proposers,
     values: metrics.map((metric) => rows.map((row) => finiteOrNull(row.metrics[metric.name]))),
@@ -157,11 +160,15 @@ export function limitSpans(
   records: ReadonlyMap<number, ExperimentRecord>,
 ): LimitSpan[] {
   const spans: LimitSpan[] = [];
+  // The log is a file people and proposers can edit: anything but numbers where the bounds go counts as none.
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null;
+  const bound = (value: unknown) => (typeof value === 'number' ? finiteOrNull(value) : null);
   rows.forEach((row, index) => {
-    const logged = records.get(row.experiment)?.limits;
-    const limit = logged === undefined ? metric : (logged[metric.name] ?? {});
-    const min = finiteOrNull(limit.min);
-    const max = finiteOrNull(limit.max);
+    const logged: unknown = records.get(row.experiment)?.limits;
+    const limit: unknown = logged === undefined ? metric : isObject(logged) ? logged[metric.name] : undefined;
+    const min = isObject(limit) ? bound(limit.min) : null;
+    const max = isObject(limit) ? bound(limit.max) : null;
     const last = spans[spans.length - 1];
     if (last?.min === min && last.max === max) return;
     spans.push({ from: index, min, max });
@@ -170,8 +177,8 @@ export function limitSpans(
   return spans.some((span) => span.min !== null || span.max !== null) ? spans : [];
 }
 
-function timeOf(timestamp: string | undefined): number | null {
-  if (timestamp === undefined) return null;
+function timeOf(timestamp: unknown): number | null {
+  if (typeof timestamp !== 'string') return null;
   const ms = Date.parse(timestamp);
   return Number.isFinite(ms) ? ms : null;
 }
@@ -388,7 +395,8 @@ function renderKept(
   const baseline = baselineOf(input.rows);
   const kept = summary.keptRows;
   const counts = countByStatus(kept.filter((row) => row !== baseline));
-  const heading = `<h2 id="kept">Kept experiments (${counts.explore === 0 ? counts.keep : `${counts.keep} keep, ${counts.explore} explore`})</h2>`;
+  const howMany = counts.explore === 0 ? `${counts.keep}` : `${counts.keep} keep, ${counts.explore} explore`;
+  const heading = `<h2 id="kept">Kept experiments (${howMany})</h2>`;
   if (kept.length === 0) return `${heading}<p class="muted">None yet.</p>`;
   const withConfidence = kept.some((row) => records.get(row.experiment)?.decision?.confidence !== undefined);
   let patchBudget = MAX_PAGE_PATCH_CHARS;
@@ -408,6 +416,9 @@ function renderKept(
     }
     const status = isBaseline ? 'baseline' : row.status;
     const time = timeElement(record?.timestamp);
+    const evalTime =
+      record?.wall_time_s === undefined ? '' : ` · eval ${shortDuration(record.wall_time_s * 1000)}`;
+    const when = time === '' ? '' : ` <span class="when">${time}${evalTime}</span>`;
     return (
       `<div class="kept-item s-${status}${isBest ? ' best' : ''}"><div class="grid-row">` +
       `<span class="num exp">${row.experiment}</span><span class="status dot-${status}">${status}</span>` +
@@ -417,7 +428,7 @@ function renderKept(
         : '') +
       `<span class="reason">${escapeHtml(displayReason(record?.reason ?? ''))}</span>` +
       `<span class="desc">${isBest ? '<strong>best</strong> · ' : ''}${escapeHtml(displayDescription(row.description))}` +
-      `${time === '' ? '' : ` <span class="when">${time}${record?.wall_time_s === undefined ? '' : ` · eval ${shortDuration(record.wall_time_s * 1000)}`}</span>`}</span>` +
+      `${when}</span>` +
       `</div><div class="diff-line">${diff}</div></div>`
     );
   });
