@@ -362,7 +362,7 @@ describe('the HTML report in Chromium', () => {
     expect(await clippedAxisText(page)).toEqual([]);
 
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'report.png') });
+    await screenshotWhole(page, join(ARTIFACTS, 'report.png'));
 
     // Pointing at the chart names the experiment under the cursor.
     const chart = (await page.locator('#chart-0 .u-over').boundingBox())!;
