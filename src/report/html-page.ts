@@ -135,30 +135,42 @@ export const PAGE_SCRIPT = `
   function colorOf(s) { return s === 'baseline' ? lines.baseline : colors[s]; }
 
   // Times in the reader's own time zone and language: "2 Dec 2026, 07:20 CET". One formatter for all:
-  // making one costs far more than using it, and the kept table may hold thousands of times.
+  // making one costs far more than using it, and the kept table may hold thousands of times. A browser
+  // whose language Intl refuses (a bare Linux's LANG=C can make one) gets UTC, as the page was written.
   var timeFormat = null;
+  function utcTime(ms) { return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'; }
   function localTime(ms) {
-    if (timeFormat === null) {
-      timeFormat = new Intl.DateTimeFormat(undefined,
-        { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    try {
+      if (timeFormat === null) {
+        timeFormat = new Intl.DateTimeFormat(undefined,
+          { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+      }
+      return timeFormat.format(new Date(ms));
+    } catch (error) {
+      return utcTime(ms);
     }
-    return timeFormat.format(new Date(ms));
   }
+  // "2 hours ago"; empty where Intl cannot say it.
   function ago(ms) {
-    var seconds = (ms - Date.now()) / 1000;
-    var units = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]];
-    var format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-    for (var k = 0; k < units.length; k++) {
-      if (Math.abs(seconds) >= units[k][1]) return format.format(Math.round(seconds / units[k][1]), units[k][0]);
+    try {
+      var seconds = (ms - Date.now()) / 1000;
+      var units = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]];
+      var format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+      for (var k = 0; k < units.length; k++) {
+        if (Math.abs(seconds) >= units[k][1]) return format.format(Math.round(seconds / units[k][1]), units[k][0]);
+      }
+      return format.format(0, 'minute');
+    } catch (error) {
+      return '';
     }
-    return format.format(0, 'minute');
   }
   function localizeTimes() {
     Array.prototype.forEach.call(document.querySelectorAll('time[datetime]'), function (element) {
       var ms = Date.parse(element.getAttribute('datetime'));
       if (!isFinite(ms)) return;
+      var relative = element.hasAttribute('data-relative') ? ago(ms) : '';
       element.title = element.getAttribute('datetime');
-      element.textContent = localTime(ms) + (element.hasAttribute('data-relative') ? ' (' + ago(ms) + ')' : '');
+      element.textContent = localTime(ms) + (relative ? ' (' + relative + ')' : '');
     });
   }
 
