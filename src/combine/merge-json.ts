@@ -1,0 +1,203 @@
+// Three-way merge of a JSON file by keys and values (three-way.ts), written as edits of ours' text:
+// every byte of ours that no change of theirs touches stays as it was (indentation, key order, number
+// spellings, the trailing newline). A value theirs changed is copied from theirs' text, re-indented to
+// ours' indentation at that place.
+//
+// Strict JSON only: a file with duplicate keys, comments, trailing commas or nesting deeper than
+// MAX_DEPTH is not merged (the caller reports the plain conflict).
+import {
+  applyEdits,
+  insertAfter,
+  numberIdentity,
+  sameTree,
+  threeWay,
+  treeAt,
+  type Edit,
+  type Segment,
+} from './three-way.js';
+
+export const MAX_DEPTH = 200;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+type JsonNode =
+  | (Span & { kind: 'map'; entries: Map<string, JsonNode>; members: Map<string, Member> })
+  | (Span & { kind: 'list'; items: JsonNode[] })
+  | (Span & { kind: 'leaf'; identity: string });
+
+/** An object member: from its key's opening quote to its value's end. */
+type Member = Span;
+
+export class JsonSyntaxError extends Error {}
+
+const WHITESPACE = /[ \t\n\r]*/y;
+// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+const WORD = /true|false|null/y;
+
+/** Parses strict JSON into nodes that know where they are in `text`. Throws JsonSyntaxError. */
+export function parseJson(text: string): JsonNode {
+  let position = text.startsWith('\uFEFF') ? 1 : 0;
+  const fail = (what: string): never => {
+    throw new JsonSyntaxError(`${what} at offset ${position}`);
+  };
+  const skip = (): void => {
+    WHITESPACE.lastIndex = position;
+    WHITESPACE.exec(text);
+    position = WHITESPACE.lastIndex;
+  };
+  const token = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = position;
+    const match = pattern.exec(text);
+    if (!match) return undefined;
+    position = pattern.lastIndex;
+    return match[0];
+  };
+  const value = (depth: number): JsonNode => {
+    if (depth > MAX_DEPTH) fail('nesting too deep');
+    skip();
+    const start = position;
+    const c = text[position];
+    if (c === '{') {
+      position++;
+      const entries = new Map<string, JsonNode>();
+      const members = new Map<string, Member>();
+      skip();
+      if (text[position] === '}') {
+        position++;
+        return { kind: 'map', entries, members, start, end: position };
+      }
+      for (;;) {
+        skip();
+        const keyStart = position;
+        const raw = token(STRING) ?? fail('expected a key');
+        const key = JSON.parse(raw) as string;
+        if (entries.has(key)) fail(`duplicate key ${raw}`);
+        skip();
+        if (text[position++] !== ':') fail('expected ":"');
+        const node = value(depth + 1);
+        entries.set(key, node);
+        members.set(key, { start: keyStart, end: node.end });
+        skip();
+        const next = text[position++];
+        if (next === '}') return { kind: 'map', entries, members, start, end: position };
+        if (next !== ',') fail('expected "," or "}"');
+      }
+    }
+    if (c === '[') {
+      position++;
+      const items: JsonNode[] = [];
+      skip();
+      if (text[position] === ']') {
+        position++;
+        return { kind: 'list', items, start, end: position };
+      }
+      for (;;) {
+        items.push(value(depth + 1));
+        skip();
+        const next = text[position++];
+        if (next === ']') return { kind: 'list', items, start, end: position };
+        if (next !== ',') fail('expected "," or "]"');
+      }
+    }
+    const string = token(STRING);
+    if (string !== undefined)
+      return { kind: 'leaf', identity: `string:${JSON.stringify(JSON.parse(string))}`, start, end: position };
+    const number = token(NUMBER);
+    if (number !== undefined) return { kind: 'leaf', identity: numberIdentity(number), start, end: position };
+    const word = token(WORD);
+    if (word !== undefined) return { kind: 'leaf', identity: word, start, end: position };
+    return fail('expected a value');
+  };
+  const root = value(0);
+  skip();
+  if (position !== text.length) fail('unexpected text after the value');
+  return root;
+}
+
+export type JsonMergeResult = { merged: string } | { conflicts: Segment[][] };
+
+/** Merges theirs' changes since base into ours. Throws JsonSyntaxError when a version is not JSON. */
+export function mergeJson(base: string, ours: string, theirs: string): JsonMergeResult {
+  const oursTree = parseJson(ours);
+  const theirsTree = parseJson(theirs);
+  const result = threeWay(parseJson(base), oursTree, theirsTree);
+  if ('conflicts' in result) return result;
+  let text = ours;
+  for (const edit of result.edits) text = applyJsonEdit(text, theirs, theirsTree, edit);
+  // The rewrite must read back as exactly the merged values.
+  if (!sameTree(parseJson(text), applyEdits(oursTree, theirsTree, result.edits)))
+    throw new JsonSyntaxError('the merged text does not read back as the merged values');
+  return { merged: text };
+}
+
+/** Makes one edit on `text` (ours, with the edits before this one made), found by parsing it afresh. */
+function applyJsonEdit(text: string, theirs: string, theirsTree: JsonNode, edit: Edit): string {
+  const path = edit.path;
+  if (path.length === 0) return theirs;
+  const current = parseJson(text);
+  if (edit.kind === 'replace') {
+    const node = treeAt(current, path) as JsonNode;
+    const replacement = treeAt(theirsTree, path) as JsonNode;
+    const copied = reindent(theirs, replacement, lineIndent(text, node.start));
+    return text.slice(0, node.start) + copied + text.slice(node.end);
+  }
+  const parent = treeAt(current, path.slice(0, -1)) as JsonNode;
+  const key = path.at(-1) as string;
+  if (parent.kind !== 'map') throw new JsonSyntaxError('an edit of a key outside an object');
+  const members = [...parent.members.values()];
+  if (edit.kind === 'remove') {
+    const index = [...parent.members.keys()].indexOf(key);
+    const member = members[index]!;
+    // With the comma and white space that separate it from a neighbour (the one before, if any).
+    if (members.length === 1) return text.slice(0, parent.start + 1) + text.slice(parent.end - 1);
+    if (index === 0) return text.slice(0, member.start) + text.slice(members[1]!.start);
+    return text.slice(0, members[index - 1]!.end) + text.slice(member.end);
+  }
+  // insert
+  const theirsParent = treeAt(theirsTree, path.slice(0, -1)) as JsonNode & { kind: 'map' };
+  const theirsMember = theirsParent.members.get(key)!;
+  if (members.length === 0) {
+    const outer = lineIndent(text, parent.start);
+    const inner = outer + indentUnit(text);
+    const copied = reindent(theirs, theirsMember, inner);
+    return `${text.slice(0, parent.start + 1)}\n${inner}${copied}\n${outer}${text.slice(parent.end - 1)}`;
+  }
+  // The separator ours uses between members: what follows the first comma, or else what precedes the first.
+  const separator =
+    members.length >= 2
+      ? text.slice(members[0]!.end, members[1]!.start).replace(/^\s*,/, '')
+      : text.slice(parent.start + 1, members[0]!.start);
+  const copied = reindent(theirs, theirsMember, lineIndent(text, members[0]!.start));
+  const after = insertAfter(theirsParent.entries, parent.entries, key);
+  if (after === undefined) {
+    const first = members[0]!;
+    return `${text.slice(0, first.start)}${copied},${separator}${text.slice(first.start)}`;
+  }
+  const anchor = parent.members.get(after)!;
+  return `${text.slice(0, anchor.end)},${separator}${copied}${text.slice(anchor.end)}`;
+}
+
+/** The white space that starts the line `offset` is on. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** One level of indentation as the file writes it (two spaces if it shows none). */
+function indentUnit(text: string): string {
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
+}
+
+/** `span` of `source`, its later lines moved from the indentation of its first line to `indent`. */
+function reindent(source: string, span: Span, indent: string): string {
+  const from = lineIndent(source, span.start);
+  const lines = source.slice(span.start, span.end).split('\n');
+  return lines
+    .map((line, index) => (index > 0 && line.startsWith(from) ? indent + line.slice(from.length) : line))
+    .join('\n');
+}
