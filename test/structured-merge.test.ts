@@ -121,6 +121,33 @@ describe('JSON', () => {
     );
   });
 
+  it('adds runs of keys in their order and removes others in the same object', () => {
+    const b = json({ a: 1, b: 2, c: 3, d: 4 });
+    const o = json({ a: 1, b: 2, c: 3, d: 40, mine: 0 });
+    const t = json({ first: 0, a: 1, b: 2, x: 1, y: 2, d: 4, z: 3 });
+    expect(merged('p.json', b, o, t)).toBe(json({ first: 0, a: 1, b: 2, x: 1, y: 2, d: 40, z: 3, mine: 0 }));
+  });
+
+  it('merges thousands of changes in one pass (a big file, every key changed by one side)', () => {
+    const size = 5000;
+    const values = (theirs: number, first: number) =>
+      Object.fromEntries(Array.from({ length: size }, (_, i) => [`k${i}`, i === 0 ? first : theirs]));
+    const expected = values(2, 5);
+    expect(JSON.parse(merged('p.json', json(values(1, 1)), json(values(1, 5)), json(values(2, 1))))).toEqual(
+      expected,
+    );
+    const yaml = (value: Record<string, number>) =>
+      Object.entries(value)
+        .map(([key, number]) => `${key}: ${number}`)
+        .join('\n');
+    expect(merged('p.yaml', yaml(values(1, 1)), yaml(values(1, 5)), yaml(values(2, 1)))).toBe(yaml(expected));
+    const toml = (value: Record<string, number>) =>
+      Object.entries(value)
+        .map(([key, number]) => `${key} = ${number}\n`)
+        .join('');
+    expect(merged('p.toml', toml(values(1, 1)), toml(values(1, 5)), toml(values(2, 1)))).toBe(toml(expected));
+  });
+
   it('keeps a one-line object one line when adding to it', () => {
     expect(merged('p.json', '{"a": 1, "b": 2}', '{"a": 5, "b": 2}', '{"a": 1, "b": 2, "c": 3}')).toBe(
       '{"a": 5, "b": 2, "c": 3}',
@@ -340,6 +367,23 @@ batch = 32
     ).toEqual({
       conflict: 'p.toml: train.epochs',
     });
+  });
+
+  it('adds a statement first in its table when ours has none of its neighbours there', () => {
+    const ours = base.replace('lr = 0.1', 'lr = 0.2');
+    const theirs = base.replace('[data]\nbatch = 32\n', '[data]\nshuffle = true\nbatch = 32\n');
+    expect(merged('p.toml', base, ours, theirs)).toBe(
+      ours.replace('[data]\nbatch = 32\n', '[data]\nshuffle = true\nbatch = 32\n'),
+    );
+    const noTrailingNewline = base.trimEnd();
+    expect(
+      merged(
+        'p.toml',
+        noTrailingNewline,
+        noTrailingNewline.replace('lr = 0.1', 'lr = 0.2'),
+        `${noTrailingNewline}\nworkers = 4\n`,
+      ),
+    ).toBe(`${noTrailingNewline.replace('lr = 0.1', 'lr = 0.2')}\nworkers = 4\n`);
   });
 
   it('reads dotted and quoted keys, array tables and multi-line strings', () => {

@@ -7,12 +7,11 @@
 // MAX_DEPTH is not merged (the caller reports the plain conflict).
 import {
   applyEdits,
-  insertAfter,
+  EditPlan,
   numberIdentity,
   sameTree,
   threeWay,
   treeAt,
-  type Edit,
   type Segment,
 } from './three-way.js';
 
@@ -127,59 +126,72 @@ export function mergeJson(base: string, ours: string, theirs: string): JsonMerge
   const theirsTree = parseJson(theirs);
   const result = threeWay(parseJson(base), oursTree, theirsTree);
   if ('conflicts' in result) return result;
-  let text = ours;
-  for (const edit of result.edits) text = applyJsonEdit(text, theirs, theirsTree, edit);
+  const text = writeMerged(ours, oursTree, theirs, theirsTree, new EditPlan(result.edits));
   // The rewrite must read back as exactly the merged values.
   if (!sameTree(parseJson(text), applyEdits(oursTree, theirsTree, result.edits)))
     throw new JsonSyntaxError('the merged text does not read back as the merged values');
   return { merged: text };
 }
 
-/** Makes one edit on `text` (ours, with the edits before this one made), found by parsing it afresh. */
-function applyJsonEdit(text: string, theirs: string, theirsTree: JsonNode, edit: Edit): string {
-  const path = edit.path;
-  if (path.length === 0) return theirs;
-  const current = parseJson(text);
-  if (edit.kind === 'replace') {
-    const node = treeAt(current, path) as JsonNode;
-    const replacement = treeAt(theirsTree, path) as JsonNode;
-    const copied = reindent(theirs, replacement, lineIndent(text, node.start));
-    return text.slice(0, node.start) + copied + text.slice(node.end);
-  }
-  const parent = treeAt(current, path.slice(0, -1)) as JsonNode;
-  const key = path.at(-1) as string;
-  if (parent.kind !== 'map') throw new JsonSyntaxError('an edit of a key outside an object');
-  const members = [...parent.members.values()];
-  if (edit.kind === 'remove') {
-    const index = [...parent.members.keys()].indexOf(key);
-    const member = members[index]!;
-    // With the comma and white space that separate it from a neighbour (the one before, if any).
-    if (members.length === 1) return text.slice(0, parent.start + 1) + text.slice(parent.end - 1);
-    if (index === 0) return text.slice(0, member.start) + text.slice(members[1]!.start);
-    return text.slice(0, members[index - 1]!.end) + text.slice(member.end);
-  }
-  // insert
-  const theirsParent = treeAt(theirsTree, path.slice(0, -1)) as JsonNode & { kind: 'map' };
-  const theirsMember = theirsParent.members.get(key)!;
-  if (members.length === 0) {
-    const outer = lineIndent(text, parent.start);
-    const inner = outer + indentUnit(text);
-    const copied = reindent(theirs, theirsMember, inner);
-    return `${text.slice(0, parent.start + 1)}\n${inner}${copied}\n${outer}${text.slice(parent.end - 1)}`;
-  }
-  // The separator ours uses between members: what follows the first comma, or else what precedes the first.
-  const separator =
-    members.length >= 2
-      ? text.slice(members[0]!.end, members[1]!.start).replace(/^\s*,/, '')
-      : text.slice(parent.start + 1, members[0]!.start);
-  const copied = reindent(theirs, theirsMember, lineIndent(text, members[0]!.start));
-  const after = insertAfter(theirsParent.entries, parent.entries, key);
-  if (after === undefined) {
-    const first = members[0]!;
-    return `${text.slice(0, first.start)}${copied},${separator}${text.slice(first.start)}`;
-  }
-  const anchor = parent.members.get(after)!;
-  return `${text.slice(0, anchor.end)},${separator}${copied}${text.slice(anchor.end)}`;
+/**
+ * Ours' text with the plan's edits made, in one pass: a value outside every edit is copied from ours;
+ * a replaced value is copied from theirs; an object that gains or loses keys is written member by
+ * member, with ours' separator and white space.
+ */
+function writeMerged(ours: string, oursRoot: JsonNode, theirs: string, theirsRoot: JsonNode, plan: EditPlan) {
+  /** The text of `node` in ours with its parts' spans replaced by the texts given (in order). */
+  const spliced = (node: Span, parts: { span: Span; text: string }[]): string => {
+    let text = '';
+    let position = node.start;
+    for (const part of parts) {
+      text += ours.slice(position, part.span.start) + part.text;
+      position = part.span.end;
+    }
+    return text + ours.slice(position, node.end);
+  };
+  const write = (node: JsonNode, path: Segment[]): string => {
+    if (plan.isReplaced(path)) {
+      const replacement = treeAt(theirsRoot, path) as JsonNode;
+      return reindent(theirs, replacement, lineIndent(ours, node.start));
+    }
+    if (!plan.isAbove(path) || node.kind === 'leaf') return ours.slice(node.start, node.end);
+    if (node.kind === 'list') {
+      return spliced(
+        node,
+        node.items.map((item, index) => ({ span: item, text: write(item, [...path, index]) })),
+      );
+    }
+    const values = [...node.entries].map(([key, value]) => ({ key, value }));
+    if (!plan.reshapes(path))
+      return spliced(
+        node,
+        values.map(({ key, value }) => ({ span: value, text: write(value, [...path, key]) })),
+      );
+    // Keys added or removed: the members one by one.
+    const theirsMap = treeAt(theirsRoot, path) as JsonNode & { kind: 'map' };
+    const members = [...node.members.values()];
+    const keys = plan.keysOf(path, node.entries.keys(), theirsMap.entries.keys());
+    const outer = lineIndent(ours, node.start);
+    const inner = members.length > 0 ? lineIndent(ours, members[0]!.start) : outer + indentUnit(ours);
+    const texts = keys.map((key) => {
+      const value = node.entries.get(key);
+      if (value === undefined) return reindent(theirs, theirsMap.members.get(key)!, inner);
+      const member = node.members.get(key)!;
+      return ours.slice(member.start, value.start) + write(value, [...path, key]);
+    });
+    if (texts.length === 0) return '{}';
+    if (members.length === 0) return `{\n${inner}${texts.join(`,\n${inner}`)}\n${outer}}`;
+    // The separator ours uses between members: what follows the first comma, or else what precedes the first.
+    const separator =
+      members.length >= 2
+        ? ours.slice(members[0]!.end, members[1]!.start).replace(/^\s*,/, '')
+        : ours.slice(node.start + 1, members[0]!.start);
+    const opening = ours.slice(node.start, members[0]!.start);
+    const closing = ours.slice(members.at(-1)!.end, node.end);
+    return opening + texts.join(`,${separator}`) + closing;
+  };
+  const root = write(oursRoot, []);
+  return ours.slice(0, oursRoot.start) + root + ours.slice(oursRoot.end);
 }
 
 /** The white space that starts the line `offset` is on. */

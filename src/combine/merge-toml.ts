@@ -7,15 +7,7 @@
 // inline table or array is one value, and the table headers must be the same in theirs as in base (a
 // table added, removed or renamed by theirs is not merged). Lines that are not blank, a comment, a
 // header or a statement mean the file is not merged (the caller reports the plain conflict).
-import {
-  applyEdits,
-  insertAfter,
-  sameTree,
-  threeWay,
-  type Edit,
-  type Segment,
-  type Tree,
-} from './three-way.js';
+import { applyEdits, sameTree, threeWay, type Edit, type Segment, type Tree } from './three-way.js';
 
 export class TomlShapeError extends Error {}
 
@@ -51,8 +43,7 @@ export function mergeToml(base: string, ours: string, theirs: string): TomlMerge
   const theirsFile = readToml(theirs);
   const result = threeWay(readToml(base).tree, oursFile.tree, theirsFile.tree);
   if ('conflicts' in result) return result;
-  let text = ours;
-  for (const edit of result.edits) text = applyTomlEdit(text, theirs, theirsFile, edit);
+  const text = writeMerged(ours, oursFile, theirs, theirsFile, result.edits);
   if (!sameTree(readToml(text).tree, applyEdits(oursFile.tree, theirsFile.tree, result.edits)))
     throw new TomlShapeError('the merged text does not read back as the merged values');
   return { merged: text };
@@ -205,43 +196,70 @@ class ValueScanner {
   }
 }
 
-function applyTomlEdit(text: string, theirs: string, theirsFile: TomlFile, edit: Edit): string {
-  const key = edit.path[0];
-  if (edit.path.length !== 1 || typeof key !== 'string' || key === TABLES)
-    throw new TomlShapeError('a change of the tables');
-  const current = readToml(text);
-  const theirsStatement = theirsFile.statements.get(key);
-  if (edit.kind === 'remove') {
-    const statement = current.statements.get(key)!;
-    return text.slice(0, statement.start) + text.slice(statement.end);
+/** Ours' text with the edits made, in one pass over ours. */
+function writeMerged(
+  ours: string,
+  oursFile: TomlFile,
+  theirs: string,
+  theirsFile: TomlFile,
+  edits: Edit[],
+): string {
+  const splices: { start: number; end: number; text: string }[] = [];
+  const removed = new Set<string>();
+  const inserted = new Set<string>();
+  for (const edit of edits) {
+    const key = edit.path[0];
+    if (edit.path.length !== 1 || typeof key !== 'string' || key === TABLES)
+      throw new TomlShapeError('a change of the tables');
+    if (edit.kind === 'insert') inserted.add(key);
+    if (edit.kind === 'remove') {
+      removed.add(key);
+      const statement = oursFile.statements.get(key)!;
+      splices.push({ start: statement.start, end: statement.end, text: '' });
+    }
+    if (edit.kind === 'replace') {
+      // Ours' key and the space after its `=`, then theirs' value (and comment).
+      const statement = oursFile.statements.get(key)!;
+      const replacement = theirsFile.statements.get(key)!;
+      const space = /^[ \t]*/.exec(ours.slice(statement.valueStart))![0];
+      let value = withNewline(theirs.slice(replacement.valueStart, replacement.end).trimStart());
+      if (!ours.slice(statement.start, statement.end).endsWith('\n')) value = value.replace(/\r?\n$/, '');
+      splices.push({ start: statement.valueStart, end: statement.end, text: space + value });
+    }
   }
-  if (!theirsStatement) throw new TomlShapeError(`no ${key} in theirs`);
-  if (edit.kind === 'replace') {
-    // Ours' key and the space after its `=`, then theirs' value (and comment).
-    const statement = current.statements.get(key)!;
-    const space = /^[ \t]*/.exec(text.slice(statement.valueStart))![0];
-    let value = withNewline(theirs.slice(theirsStatement.valueStart, theirsStatement.end).trimStart());
-    if (!text.slice(statement.start, statement.end).endsWith('\n')) value = value.replace(/\r?\n$/, '');
-    return text.slice(0, statement.valueStart) + space + value + text.slice(statement.end);
+  // An added statement goes after the nearest statement before it in theirs that ours keeps in the
+  // same table, else first in its table (a key of no table: before the first header).
+  const anchors = new Map<string, string | undefined>();
+  const added = new Map<number, string>();
+  let rootStart = oursFile.firstHeader;
+  for (const statement of oursFile.statements.values())
+    if (statement.table === '') rootStart = Math.min(rootStart, statement.start);
+  for (const [key, statement] of theirsFile.statements) {
+    const mine = oursFile.statements.get(key);
+    if (mine && !removed.has(key) && mine.table === statement.table) anchors.set(statement.table, key);
+    if (!inserted.has(key)) continue;
+    const anchor = anchors.get(statement.table);
+    let at: number | undefined;
+    if (anchor !== undefined) at = oursFile.statements.get(anchor)!.end;
+    else if (statement.table !== '') at = oursFile.tables.get(statement.table);
+    else at = rootStart;
+    if (at === undefined) throw new TomlShapeError(`no table ${statement.table} in ours`);
+    added.set(at, (added.get(at) ?? '') + withNewline(theirs.slice(statement.start, statement.end)));
   }
-  // insert: after its neighbour in theirs when ours has that in the same table, else first in the table.
-  const lines = withNewline(theirs.slice(theirsStatement.start, theirsStatement.end));
-  const after = insertAfter(
-    theirsFile.tree.kind === 'map' ? theirsFile.tree.entries : new Map(),
-    { has: (name) => current.statements.get(name)?.table === theirsStatement.table },
-    key,
-  );
-  let at: number | undefined;
-  if (after !== undefined) at = current.statements.get(after)!.end;
-  else if (theirsStatement.table !== '') at = current.tables.get(theirsStatement.table);
-  else {
-    // A key of no table goes before the first header: before the first key of no table, if any.
-    const rootStarts = [...current.statements.values()].filter((s) => s.table === '').map((s) => s.start);
-    at = Math.min(current.firstHeader, ...rootStarts);
+  for (const [at, text] of added) {
+    const needsNewline = at > 0 && ours[at - 1] !== '\n';
+    splices.push({ start: at, end: at, text: needsNewline ? `\n${text}` : text });
   }
-  if (at === undefined) throw new TomlShapeError(`no table ${theirsStatement.table} in ours`);
-  const before = text.slice(0, at);
-  return (before === '' || before.endsWith('\n') ? before : `${before}\n`) + lines + text.slice(at);
+  // In file order; an addition goes before a change that starts where it is added.
+  splices.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
+  let text = '';
+  let position = 0;
+  for (const splice of splices) {
+    if (splice.start < position) throw new TomlShapeError('overlapping changes');
+    text += ours.slice(position, splice.start) + splice.text;
+    position = splice.end;
+  }
+  return text + ours.slice(position);
 }
 
 function withNewline(text: string): string {

@@ -14,17 +14,17 @@ import {
   type Document,
   type Node,
   type Pair,
+  type YAMLMap,
   Scalar,
 } from 'yaml';
 import { MAX_DEPTH } from './merge-json.js';
 import {
   applyEdits,
-  insertAfter,
+  EditPlan,
+  pathKey,
   numberIdentity,
   sameTree,
   threeWay,
-  treeAt,
-  type Edit,
   type Segment,
   type Tree,
 } from './three-way.js';
@@ -35,20 +35,91 @@ export type YamlMergeResult = { merged: string } | { conflicts: Segment[][] };
 
 /** Merges theirs' changes since base into ours. Throws YamlShapeError for a file it does not merge. */
 export function mergeYaml(base: string, ours: string, theirs: string): YamlMergeResult {
+  const oursDocument = read(ours);
   const theirsDocument = read(theirs);
-  const oursTree = toTree(read(ours).contents);
+  const oursTree = toTree(oursDocument.contents);
   const theirsTree = toTree(theirsDocument.contents);
   const result = threeWay(toTree(read(base).contents), oursTree, theirsTree);
   if ('conflicts' in result) return result;
-  let text = ours;
-  for (const edit of result.edits) text = applyYamlEdit(text, theirs, theirsDocument, theirsTree, edit);
+  // First every scalar replaced by a scalar, in ours' text; then the rest through the document model.
+  const swaps: Swap[] = [];
+  findSwaps(oursDocument.contents, theirsDocument.contents, [], new EditPlan(result.edits), swaps);
+  let text = spliceSwaps(ours, theirs, swaps);
+  const swapped = new Set(swaps.map((swap) => pathKey(swap.path)));
+  const rest = result.edits.filter((edit) => !swapped.has(pathKey(edit.path)));
+  if (rest.length > 0) {
+    const document = read(text);
+    document.contents = rebuilt(document.contents, theirsDocument.contents, [], new EditPlan(rest)) as never;
+    text = document.toString({ lineWidth: 0, flowCollectionPadding: /[[{] \S/.test(text) });
+  }
   if (!sameTree(toTree(read(text).contents), applyEdits(oursTree, theirsTree, result.edits)))
     throw new YamlShapeError('the merged text does not read back as the merged values');
   return { merged: text };
 }
 
+interface Swap {
+  path: Segment[];
+  ours: [number, number];
+  theirs: [number, number];
+}
+
+/** The replaced values that are a flow scalar in ours and in theirs (ours and theirs walked together). */
+function findSwaps(ours: unknown, theirs: unknown, path: Segment[], plan: EditPlan, swaps: Swap[]): void {
+  if (plan.isReplaced(path)) {
+    if (isFlowScalar(ours) && isFlowScalar(theirs))
+      swaps.push({ path, ours: [ours.range[0], ours.range[1]], theirs: [theirs.range[0], theirs.range[1]] });
+    return;
+  }
+  if (!plan.isAbove(path)) return;
+  if (isSeq(ours) && isSeq(theirs))
+    ours.items.forEach((item, index) => findSwaps(item, theirs.items[index], [...path, index], plan, swaps));
+  if (isMap(ours) && isMap(theirs)) {
+    const theirsPairs = pairsByKey(theirs);
+    for (const pair of ours.items) {
+      const key = keyOf(pair);
+      findSwaps(pair.value, theirsPairs.get(key)?.value, [...path, key], plan, swaps);
+    }
+  }
+}
+
+function spliceSwaps(ours: string, theirs: string, swaps: Swap[]): string {
+  swaps.sort((a, b) => a.ours[0] - b.ours[0]);
+  let text = '';
+  let position = 0;
+  for (const swap of swaps) {
+    if (swap.ours[0] < position) throw new YamlShapeError('overlapping changes');
+    text += ours.slice(position, swap.ours[0]) + theirs.slice(swap.theirs[0], swap.theirs[1]);
+    position = swap.ours[1];
+  }
+  return text + ours.slice(position);
+}
+
+/** Ours' node with the plan's edits made (nodes copied from theirs where it replaces or adds). */
+function rebuilt(ours: unknown, theirs: unknown, path: Segment[], plan: EditPlan): unknown {
+  if (plan.isReplaced(path)) return cloneNode(theirs);
+  if (!plan.isAbove(path)) return ours;
+  if (isSeq(ours) && isSeq(theirs)) {
+    ours.items = ours.items.map((item, index) => rebuilt(item, theirs.items[index], [...path, index], plan));
+    return ours;
+  }
+  if (!isMap(ours) || !isMap(theirs)) throw new YamlShapeError('an edit where the file has no such place');
+  const oursPairs = pairsByKey(ours);
+  const theirsPairs = pairsByKey(theirs);
+  ours.items = plan.keysOf(path, oursPairs.keys(), theirsPairs.keys()).map((key) => {
+    const pair = oursPairs.get(key);
+    if (pair === undefined) return theirsPairs.get(key)!.clone();
+    pair.value = rebuilt(pair.value, theirsPairs.get(key)?.value, [...path, key], plan);
+    return pair;
+  });
+  return ours;
+}
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  return new Map(map.items.map((pair: Pair) => [keyOf(pair), pair]));
+}
+
 function read(text: string): Document {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) throw new YamlShapeError(document.errors[0]!.message);
   return document;
 }
@@ -95,58 +166,6 @@ function scalarIdentity(node: Scalar): string {
   if (value === null || typeof value === 'boolean') return `${tag}${String(value)}`;
   if (value instanceof Date) return `${tag}date:${value.toISOString()}`;
   return `${tag}${typeof value}:${String(value)}`;
-}
-
-function applyYamlEdit(
-  text: string,
-  theirs: string,
-  theirsDocument: Document,
-  theirsTree: Tree,
-  edit: Edit,
-): string {
-  const path = edit.path;
-  if (path.length === 0) return theirs;
-  const document = read(text);
-  const replacement = nodeAt(theirsDocument.contents, path);
-  const current = edit.kind === 'insert' ? undefined : nodeAt(document.contents, path);
-  if (edit.kind === 'replace' && isFlowScalar(current) && isFlowScalar(replacement)) {
-    const [start, end] = current.range!;
-    const [from, to] = replacement.range!;
-    return text.slice(0, start) + theirs.slice(from, to) + text.slice(end);
-  }
-  const parent = nodeAt(document.contents, path.slice(0, -1));
-  const last = path.at(-1)!;
-  if (isSeq(parent) && typeof last === 'number') {
-    parent.items[last] = cloneNode(replacement);
-  } else if (isMap(parent) && typeof last === 'string') {
-    const index = parent.items.findIndex((pair) => keyOf(pair) === last);
-    if (edit.kind === 'replace') parent.items[index]!.value = cloneNode(replacement);
-    else if (edit.kind === 'remove') parent.items.splice(index, 1);
-    else {
-      const theirsParent = nodeAt(theirsDocument.contents, path.slice(0, -1));
-      const theirsMap = treeAt(theirsTree, path.slice(0, -1));
-      if (!isMap(theirsParent) || theirsMap?.kind !== 'map')
-        throw new YamlShapeError('no map to insert from');
-      const pair = theirsParent.items.find((item) => keyOf(item) === last)!;
-      const after = insertAfter(theirsMap.entries, new Set(parent.items.map(keyOf)), last);
-      const at = after === undefined ? 0 : parent.items.findIndex((item) => keyOf(item) === after) + 1;
-      parent.items.splice(at, 0, pair.clone());
-    }
-  } else {
-    throw new YamlShapeError('an edit where the file has no such place');
-  }
-  return document.toString({ lineWidth: 0, flowCollectionPadding: /[[{] \S/.test(text) });
-}
-
-function nodeAt(root: unknown, path: readonly Segment[]): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (isMap(node) && typeof segment === 'string')
-      node = node.items.find((pair) => keyOf(pair) === segment)?.value;
-    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
-    else return undefined;
-  }
-  return node;
 }
 
 function isFlowScalar(node: unknown): node is Scalar & { range: [number, number, number] } {

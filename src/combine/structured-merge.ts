@@ -10,7 +10,7 @@ import { mergeYaml } from './merge-yaml.js';
 import { describePath, type Segment } from './three-way.js';
 
 /** Larger files are not merged: their conflict stands. */
-export const MAX_MERGE_BYTES = 4 * 1024 * 1024;
+export const MAX_MERGE_BYTES = 1024 * 1024;
 /** At most this many conflicting keys are named in a reason. */
 const MAX_NAMED = 8;
 

@@ -124,59 +124,95 @@ export function treeAt(tree: Tree, path: readonly Segment[]): Tree | undefined {
   return node;
 }
 
-/**
- * The key an `insert` goes after in `current` (the map it is added to): the nearest key before it in
- * theirs' order that `current` has; undefined to go first.
- */
-export function insertAfter(
-  theirsMap: ReadonlyMap<string, Tree>,
-  current: { has(key: string): boolean },
-  key: string,
-): string | undefined {
-  const order = [...theirsMap.keys()];
-  for (let index = order.indexOf(key) - 1; index >= 0; index--)
-    if (current.has(order[index]!)) return order[index];
-  return undefined;
+/** A path as one string, to index edits by. */
+export function pathKey(path: readonly Segment[]): string {
+  return JSON.stringify(path);
+}
+
+/** The edits indexed by where they are, so that a merged file is written in one pass over ours. */
+export class EditPlan {
+  /** Paths whose value becomes theirs'. */
+  private readonly replaced = new Set<string>();
+  /** Map path → keys removed from it / added to it. */
+  private readonly removed = new Map<string, Set<string>>();
+  private readonly inserted = new Map<string, Set<string>>();
+  /** Every path above an edit: what lies elsewhere is ours as it was. */
+  private readonly above = new Set<string>();
+
+  constructor(edits: readonly Edit[]) {
+    for (const edit of edits) {
+      for (let depth = 0; depth < edit.path.length; depth++)
+        this.above.add(pathKey(edit.path.slice(0, depth)));
+      if (edit.kind === 'replace') {
+        this.replaced.add(pathKey(edit.path));
+        continue;
+      }
+      const parent = pathKey(edit.path.slice(0, -1));
+      const byParent = edit.kind === 'remove' ? this.removed : this.inserted;
+      const keys = byParent.get(parent) ?? new Set<string>();
+      keys.add(edit.path.at(-1) as string);
+      byParent.set(parent, keys);
+    }
+  }
+
+  isReplaced(path: readonly Segment[]): boolean {
+    return this.replaced.has(pathKey(path));
+  }
+
+  /** True when an edit lies strictly inside the value at `path`. */
+  isAbove(path: readonly Segment[]): boolean {
+    return this.above.has(pathKey(path));
+  }
+
+  /** True when keys are added to or removed from the map at `path`. */
+  reshapes(path: readonly Segment[]): boolean {
+    const key = pathKey(path);
+    return this.removed.has(key) || this.inserted.has(key);
+  }
+
+  /**
+   * The keys of the map at `path` once merged, in order: ours' keys that stay, and each key theirs
+   * added right after the nearest key before it in theirs' order that ours has (first if none).
+   */
+  keysOf(path: readonly Segment[], oursKeys: Iterable<string>, theirsKeys: Iterable<string>): string[] {
+    const removed = this.removed.get(pathKey(path)) ?? new Set<string>();
+    const inserted = this.inserted.get(pathKey(path)) ?? new Set<string>();
+    const kept = [...oursKeys].filter((key) => !removed.has(key));
+    const keptSet = new Set(kept);
+    const after = new Map<string | undefined, string[]>();
+    let anchor: string | undefined;
+    for (const key of theirsKeys) {
+      if (keptSet.has(key)) anchor = key;
+      else if (inserted.has(key)) {
+        const group = after.get(anchor);
+        if (group) group.push(key);
+        else after.set(anchor, [key]);
+      }
+    }
+    const order = [...(after.get(undefined) ?? [])];
+    for (const key of kept) order.push(key, ...(after.get(key) ?? []));
+    return order;
+  }
 }
 
 /** What ours becomes once `edits` are made: what a format's rewritten file must read back as. */
 export function applyEdits(ours: Tree, theirs: Tree, edits: readonly Edit[]): Tree {
-  let result = ours;
-  for (const edit of edits) result = applyEdit(result, theirs, edit, 0);
-  return result;
-}
-
-function applyEdit(node: Tree, theirs: Tree, edit: Edit, depth: number): Tree {
-  if (depth === edit.path.length) return treeAt(theirs, edit.path)!;
-  const segment = edit.path[depth]!;
-  if (node.kind === 'list' && typeof segment === 'number') {
-    const items = [...node.items];
-    items[segment] = applyEdit(items[segment]!, theirs, edit, depth + 1);
-    return { kind: 'list', items };
-  }
-  if (node.kind !== 'map' || typeof segment !== 'string')
-    throw new Error(`no map at ${describePath(edit.path)}`);
-  const last = depth === edit.path.length - 1;
-  if (last && edit.kind === 'remove') {
-    const entries = new Map(node.entries);
-    entries.delete(segment);
-    return { kind: 'map', entries };
-  }
-  if (last && edit.kind === 'insert') {
-    const theirsMap = treeAt(theirs, edit.path.slice(0, -1));
-    if (theirsMap?.kind !== 'map') throw new Error(`no map at ${describePath(edit.path)} in theirs`);
-    const after = insertAfter(theirsMap.entries, node.entries, segment);
+  const plan = new EditPlan(edits);
+  const build = (node: Tree, path: Segment[]): Tree => {
+    if (plan.isReplaced(path)) return treeAt(theirs, path)!;
+    if (!plan.isAbove(path) || node.kind === 'leaf') return node;
+    if (node.kind === 'list')
+      return { kind: 'list', items: node.items.map((item, index) => build(item, [...path, index])) };
+    const theirsMap = treeAt(theirs, path);
+    const theirsEntries = theirsMap?.kind === 'map' ? theirsMap.entries : new Map<string, Tree>();
     const entries = new Map<string, Tree>();
-    if (after === undefined) entries.set(segment, theirsMap.entries.get(segment)!);
-    for (const [key, value] of node.entries) {
-      entries.set(key, value);
-      if (key === after) entries.set(segment, theirsMap.entries.get(segment)!);
+    for (const key of plan.keysOf(path, node.entries.keys(), theirsEntries.keys())) {
+      const mine = node.entries.get(key);
+      entries.set(key, mine === undefined ? theirsEntries.get(key)! : build(mine, [...path, key]));
     }
     return { kind: 'map', entries };
-  }
-  const entries = new Map(node.entries);
-  entries.set(segment, applyEdit(node.entries.get(segment)!, theirs, edit, depth + 1));
-  return { kind: 'map', entries };
+  };
+  return build(ours, []);
 }
 
 /** `model.layers[2]`; keys that are not plain names are quoted (`"a.b"`). */
