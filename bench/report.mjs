@@ -1,16 +1,14 @@
 // The HTML report at 10,000 experiments: how long `autoexp report --format html` takes, how big the page is,
 // and how long Chromium takes to draw it (navigation start → charts and every table row in place, first
-// frame painted). Goal: <= 1000 ms. Needs Debian's Chromium (/usr/bin/chromium, as .ci/run installs it).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// frame painted). Goal: <= 1000 ms. In the Chromium the browser tests use (test/helpers/chromium.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium.ts';
 import { makeRepo, median, runCli, sh, timed } from './lib.mjs';
 
 export const GOAL_MS = 1000;
-const CHROMIUM = process.env.AUTOEXP_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Mostly discards, about one keep in ten, a few of each other status: a long night's shape. */
 function statusOf(n) {
@@ -97,10 +95,6 @@ proposer:
 }
 
 export async function benchReport({ rows = 10_000, loads = 5 } = {}) {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`,
-    );
   const root = reportProject(rows);
   const file = join(root, '..', 'report.html');
   const cliMs = median(
@@ -111,12 +105,7 @@ export async function benchReport({ rows = 10_000, loads = 5 } = {}) {
   );
   const html = readFileSync(file);
 
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'autoexp-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  });
+  const context = await launchChromium({ width: 1280, height: 900 });
   const samples = [];
   try {
     for (let load = 0; load < loads; load++) {

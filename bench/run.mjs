@@ -12,10 +12,14 @@ import { ACTION, benchStartup } from './startup.mjs';
 import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
 import { benchWorkers } from './workers.mjs';
+import { benchRepoSize } from './repo-size.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
-if ((wants('overhead') || wants('ledger') || wants('report') || wants('workers')) && !existsSync(CLI))
+if (
+  (wants('overhead') || wants('ledger') || wants('report') || wants('workers') || wants('repo-size')) &&
+  !existsSync(CLI)
+)
   throw new Error('dist/cli.js is missing: run `npm run build` first');
 if (wants('startup') && !(existsSync(CLI) && existsSync(ACTION)))
   throw new Error('dist/ is missing: run `npm run build` first');
@@ -50,11 +54,25 @@ if (wants('ledger')) {
   results.ledger = benchLedgerScale();
   console.log('10,000 earlier rows vs none (goal ratio <= 1.1):', results.ledger);
 }
+if (wants('repo-size')) {
+  results.repoSize = benchRepoSize();
+  console.log(
+    'a large repository vs a tiny one, two 5-experiment sessions each (goal ratio <= 2):',
+    results.repoSize,
+  );
+}
 if (wants('decisions')) {
-  const { benchDecisions, decisionTable } = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
-  results.decisions = benchDecisions();
+  const bench = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));
+  results.decisions = bench.benchDecisions();
   console.log('decisions (goals: welch false keep <= 5 %, power >= 80 %)');
-  console.log(decisionTable(results.decisions));
+  console.log(bench.decisionTable(results.decisions));
+  results.sequential = bench.benchSequential();
+  console.log(
+    'sequential vs fixed-n (goals: false keeps <= 5 %, power >= 80 %, <= 8 candidate runs per decision)',
+  );
+  console.log(bench.sequentialTable(results.sequential));
+  results.nights = bench.benchNights();
+  console.log(bench.nightsTable(results.nights));
 }
 if (wants('startup')) {
   results.startup = benchStartup();

@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-WAN5NHFF.js");
+  const { main } = await import("./chunks/main-YLYTL457.js");
   process.exitCode = await main(process.argv.slice(2));
 }

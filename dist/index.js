@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-BJOJYE5N.js");
+  const { run } = await import("./chunks/main-OXZPETMR.js");
   await run();
 }

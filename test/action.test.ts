@@ -427,6 +427,11 @@ describe('the repository moves on while autoexp works', () => {
       expect(updated.outputs['pull-request-operation']).toBe('updated');
       expect(github.state.pulls).toHaveLength(2);
       expect(github.state.pulls[1]?.title).toBe('autoexp(quad): score 75 → 99 (+32.0%)');
+      // The job summary shows what the PR shows; the outputs stay all-time on the branch.
+      expect(updated.summary).toContain('`main` already holds experiments #0–#1');
+      expect(updated.summary).toMatch(/baseline \*\*75\*\* \(#1\) → best \*\*99\*\* \(#3,/);
+      expect(updated.outputs.baseline).toBe('51');
+      expect(updated.outputs.best).toBe('99');
       expect(remoteLedger(repo).map((row) => [row[0], row[4]])).toEqual([
         ['0', 'keep'],
         ['1', 'keep'],

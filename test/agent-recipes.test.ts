@@ -1,7 +1,7 @@
 // The coding-agent recipes of README.md and docs/agents.md, run for real: a stand-in executable named like
-// the tool (claude, codex, copilot, aider) comes first on PATH, records the arguments, prompt and environment
+// the tool (claude, codex, gemini, copilot, aider) comes first on PATH, records the arguments, prompt and environment
 // it was started with, edits the file in scope and writes a description, as the real agent would.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -203,6 +203,24 @@ describe('the docs show the recipes that are tested', () => {
       expect(guide).toContain(recipe.keyVariable);
     });
   }
+
+  it('every agent line in README.md and docs/ is one of these recipes, word for word', () => {
+    const agents = AGENT_RECIPES.map((recipe) => recipe.tool).join('|');
+    const agentLine = new RegExp(`^\\s*run: (?:[A-Z_]+="\\$AUTOEXP_API_KEY" )?(?:${agents}) `);
+    const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((name) => join('docs', name))];
+    const lines = docs
+      .filter((path) => path.endsWith('.md'))
+      .flatMap((path) =>
+        readFileSync(join(ROOT, path), 'utf8')
+          .split('\n')
+          .filter((line) => agentLine.test(line))
+          .map((line) => ({ path, run: line.replace(/^\s*run: /, '') })),
+      );
+    // README.md and docs/agents.md show each recipe; examples.md and workflows.md use Claude Code's.
+    expect(lines.length).toBeGreaterThanOrEqual(2 * AGENT_RECIPES.length + 3);
+    const recipes = AGENT_RECIPES.map((recipe) => recipe.run);
+    for (const line of lines) expect(recipes, `${line.path}: ${line.run}`).toContain(line.run);
+  });
 });
 
 describe('a coding agent in the action', () => {

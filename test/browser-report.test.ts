@@ -1,20 +1,20 @@
-// The HTML report in a real browser: Debian's Chromium driven by playwright-core (no browser download).
-// CI installs Chromium (.ci/run); without it these tests fail on purpose rather than skip.
+// The HTML report in a real browser: a system Chrome/Chromium, else the npm registry's Chromium, driven by
+// playwright-core (test/helpers/chromium.ts). Without a browser these tests fail on purpose rather than skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUSES, type Status } from '../src/ledger/types.js';
 import { renderHtmlReport } from '../src/report/html.js';
 import { STATUS_COLORS } from '../src/report/html-page.js';
+import { launchChromium } from './helpers/chromium.js';
 import { createProject } from './helpers/project.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { METRICS, syntheticLedger } from './report-html-data.js';
 
-const CHROMIUM = process.env.AUTOEXP_CHROMIUM ?? '/usr/bin/chromium';
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 const ARTIFACTS = resolve(import.meta.dirname, '..', 'test-artifacts');
 
@@ -39,28 +39,8 @@ declare function getComputedStyle(element: PageElement): { display: string };
 declare const window: { autoexpCharts: Array<{ scales: { x: { min: number; max: number } } }> };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}; the browser tests need it: ` +
-        'apt-get install -y --no-install-recommends chromium (.ci/run does this)',
-    );
-  }
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before the tests');
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'autoexp-chromium-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  context = await launchChromium({ width: 1280, height: 900 });
 });
 
 afterAll(async () => {

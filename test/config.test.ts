@@ -823,6 +823,54 @@ describe('parseSettings problems', () => {
     expect(parse(withRepeats, ALL_FEATURES).decide.noise).toBe('stddev');
   });
 
+  it('reads noise sequential with eval.repeats as the most runs a candidate may take', () => {
+    const text = yml(
+      { eval: 'eval:\n  command: x\n  repeats: 25' },
+      'decide:\n  noise: sequential\n  alpha: 0.01',
+    );
+    expect(parse(text).decide).toMatchObject({ noise: 'sequential', alpha: 0.01, maxRuns: 25 });
+    const weighted = yml(
+      { eval: 'eval:\n  command: x\n  repeats: 3' },
+      'decide:\n  rule: weighted\n  weights: {score: 1}\n  noise: sequential',
+    );
+    expect(parse(weighted).decide).toMatchObject({ rule: 'weighted', maxRuns: 3 });
+    const welch = yml({ eval: 'eval:\n  command: x\n  repeats: 5' }, 'decide:\n  noise: welch');
+    expect(parse(welch).decide).not.toHaveProperty('maxRuns');
+  });
+
+  it.each([
+    [
+      'eval.repeats below the minimum plus one',
+      'eval:\n  command: x\n  repeats: 2',
+      'decide:\n  noise: sequential',
+      '"sequential" takes 2 runs at least and eval.repeats at most, so eval.repeats must be 3 or more (20 to 30 is usual), but it is 2',
+    ],
+    [
+      'rule pareto',
+      'eval:\n  command: x\n  repeats: 20',
+      'decide:\n  rule: pareto\n  noise: sequential',
+      '"sequential" stops on one number, the primary metric or rule weighted\'s score; it cannot be used with rule "pareto"',
+    ],
+    [
+      'rule lexicographic',
+      'eval:\n  command: x\n  repeats: 20',
+      'decide:\n  rule: lexicographic\n  noise: sequential',
+      '"sequential" stops on one number, the primary metric or rule weighted\'s score; it cannot be used with rule "lexicographic"',
+    ],
+    [
+      'eval.interleave',
+      'eval:\n  command: x\n  repeats: 20\n  interleave: true',
+      'decide:\n  noise: sequential',
+      '"sequential" reuses the incumbent\'s runs, and eval.interleave measures it again with every candidate; use one of them',
+    ],
+  ])('refuses noise sequential with %s, at the line of decide.noise', (_, evalSection, decide, message) => {
+    const text = yml({ eval: evalSection }, decide);
+    const problem = problemAt(text, 'decide.noise');
+    expect(problem.message).toBe(message);
+    const noiseLine = text.split('\n').findIndex((line) => line.includes('noise: sequential')) + 1;
+    expect(problem.line).toBe(noiseLine);
+  });
+
   it('says what to do with an empty file or one that is not a mapping', () => {
     expect(configError('').message).toBe(
       'autoexp.yml: is empty; it needs at least tag, scope.modify, eval.command and metrics (run `autoexp init` for a starting point)',

@@ -1,5 +1,5 @@
 // Decision gates and rules with real processes: guard, holdout, explore with the best pointer,
-// interleaved measurement, stuck detection, and a noisy eval judged by Welch's test.
+// interleaved measurement, stuck detection, and a noisy eval judged by Welch's test and sequentially.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
 import { runSession } from '../src/session/session.js';
 import { createProject, projectConfig, projectSettings } from './helpers/project.js';
-import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { expectParkedTrees, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'autoexp-decide-'));
@@ -114,7 +114,7 @@ describe('decision gates in a session', () => {
     const [, first, second] = records(repo);
     expect(first?.incumbent?.samples.score).toEqual([51, 51]);
     expect(second?.incumbent?.samples.score).toEqual([75, 75]);
-    expect(repo.git('worktree', 'list')).not.toContain('incumbent');
+    expectParkedTrees(repo, { some: ['incumbent'] });
   });
 
   it('tells the proposer it is stuck after explore.stuck-after discards in a row', async () => {
@@ -183,5 +183,100 @@ echo "size: 1"
     expect(real?.samples.score).toHaveLength(5);
     expect(real?.decision?.pValue).toBeLessThan(0.05);
     expect(nothing?.decision?.pValue).toBeGreaterThan(0.05);
+  });
+
+  // x = 1 loses 30, x = 4 gains 3 (a close call), x >= 10 gains 20, anything else does nothing; σ ≈ 4.3.
+  function sequentialProject(counter: string, extra: { workers?: number } = {}) {
+    writeFileSync(counter, '0');
+    const evaluate = `x=$(sed -n 's/^x=//p' params.txt)
+n=$(cat ${counter}); echo $((n + 1)) > ${counter}
+noise=(${NOISE.join(' ')})
+bonus=0; if [ "$x" -ge 10 ]; then bonus=20; elif [ "$x" = 1 ]; then bonus=-30; elif [ "$x" = 4 ]; then bonus=3; fi
+echo "score: $((100 + bonus + noise[n % ${NOISE.length}]))"
+echo "size: 1"
+`;
+    const workers = extra.workers ? `\nworkers: ${extra.workers}` : '';
+    const config = projectConfig({ repeats: 20, body: `decide:\n  noise: sequential${workers}` });
+    return createProject({ config, files: { 'evaluate.sh': evaluate } });
+  }
+
+  it('sequential stops a clear loser at the minimum, gives a close call more runs, and says so in the log', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter);
+    const result = await session(repo, ['set 1', 'set 4', 'set 12', 'set 2']);
+    const [baseline, loser, close, winner, after] = records(repo);
+    expect(baseline?.samples.score).toHaveLength(20);
+
+    expect(loser).toMatchObject({
+      status: 'discard',
+      sequential: { runs: 2, max_runs: 20, stopped: 'clearly not better' },
+    });
+    expect(loser?.samples.score).toHaveLength(2);
+    expect(loser?.reason).toMatch(
+      /^not better \(score \d+(\.\d+)? vs [\d.]+, clearly not better after 2 of 20 runs\)$/,
+    );
+
+    expect(close?.status).toBe('discard');
+    expect(close?.sequential?.runs).toBeGreaterThan(5);
+    expect(close?.samples.score).toHaveLength(close!.sequential!.runs);
+    expect(close?.reason).toContain(`after ${close!.sequential!.runs} of 20 runs`);
+
+    expect(winner).toMatchObject({
+      status: 'keep',
+      reason: 'improved',
+      sequential: { stopped: 'clearly better' },
+    });
+    expect(winner?.sequential?.runs).toBeLessThan(close!.sequential!.runs);
+    expect(winner?.decision?.confidence).toMatch(
+      /^clearly better after \d+ of 20 runs \(sequential, 20 incumbent runs\)$/,
+    );
+
+    // The kept change was run again up to 20 runs, and those runs serve the next candidate.
+    expect(after?.incumbent?.commit).toBe(winner?.commit);
+    expect(after?.incumbent?.samples.score).toHaveLength(20);
+    expect(after?.incumbent?.samples.score?.slice(0, winner!.sequential!.runs)).toEqual(
+      winner?.samples.score,
+    );
+    expect(after).toMatchObject({
+      status: 'discard',
+      sequential: { runs: 2, stopped: 'clearly not better' },
+    });
+
+    // Every run, and no more: the baseline, each candidate's runs, and the top-up of the keep.
+    const runs = [loser, close, winner, after].reduce((sum, record) => sum + record!.sequential!.runs, 0);
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(20 + runs + (20 - winner!.sequential!.runs));
+    // results.tsv keeps its columns; the runs are in the experiments log.
+    expect(repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n')[0]).toBe(
+      'experiment\tcommit\tscore\tsize\tstatus\tdescription',
+    );
+    expect(readFileSync(result.evalLogPath, 'utf8')).toContain('--- autoexp: run 2 of 20 ---');
+  });
+
+  it('sequential runs a keep again up to eval.repeats only when another candidate is compared with it', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter);
+    await session(repo, ['set 12']);
+    const [, winner] = records(repo);
+    expect(winner).toMatchObject({ status: 'keep', sequential: { runs: 2, stopped: 'clearly better' } });
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(20 + 2);
+  });
+
+  it('sequential with workers: the keep is run again in a worker tree for the candidates after it', async () => {
+    const counter = join(scratch(), 'counter');
+    const repo = sequentialProject(counter, { workers: 2 });
+    await session(repo, ['set 12', 'set 1', 'set 2']);
+    const [, winner, stale, after] = records(repo);
+    expect(winner).toMatchObject({ status: 'keep', sequential: { runs: 2, stopped: 'clearly better' } });
+    // Experiment 2 was proposed against the baseline while 1 was measured; its one-line change no
+    // longer applies on top of the keep.
+    expect(stale?.status).toBe('invalid');
+    // Experiment 3 started after the keep: the kept change was run up to 20 runs, then compared with.
+    expect(after?.incumbent?.commit).toBe(winner?.commit);
+    expect(after?.incumbent?.samples.score).toHaveLength(20);
+    expect(after?.incumbent?.samples.score?.slice(0, 2)).toEqual(winner?.samples.score);
+    expect(after).toMatchObject({
+      status: 'discard',
+      sequential: { runs: 2, stopped: 'clearly not better' },
+    });
   });
 });

@@ -297,6 +297,23 @@ describe('measure', () => {
     expect(log).toContain('--- autoexp: run 3 of 3 ---\nrun 3\n');
   });
 
+  it('stops early once `enough` says the samples so far are enough, asking after every run', async () => {
+    const cwd = tempDir();
+    const seen: number[][] = [];
+    const result = await measure(
+      options(cwd, countingEval(cwd), {
+        repeats: 10,
+        enough: (samples) => {
+          seen.push([...samples.score!]);
+          return samples.score!.length >= 3;
+        },
+      }),
+    );
+    expect(result).toMatchObject({ outcome: 'measured', samples: { score: [1, 2, 3], size: [10, 20, 30] } });
+    expect(seen).toEqual([[1], [1, 2], [1, 2, 3]]);
+    expect(readFileSync(join(cwd, 'count'), 'utf8').trim()).toBe('3');
+  });
+
   it('stops at the first failing repeat and keeps the samples before it', async () => {
     const cwd = tempDir();
     const result = await measure(options(cwd, countingEval(cwd, 2), { repeats: 3 }));

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outsidePrivateDirs } from './helpers/processes.js';
 import { describe, expect, it } from 'vitest';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession, type SessionOptions } from '../src/session/session.js';
 import { createProject, projectConfig, projectSettings, planFile } from './helpers/project.js';
-import { GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { expectParkedTrees, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 
 async function session(repo: TestRepo, actions: string[], overrides: Partial<SessionOptions> = {}) {
   const settings = await projectSettings(repo);
@@ -151,7 +152,7 @@ describe('a session on a real repository', () => {
     expect(repo.git('diff', '--cached')).toBe(before.staged);
     expect(repo.read('README.md')).toBe('edited again after staging\n');
     expect(repo.read('params.txt')).toBe('x=3\n');
-    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(expectParkedTrees(repo)).toHaveLength(1);
   });
 
   it('resumes: numbering continues, no second baseline, the incumbent is re-measured', async () => {
@@ -207,7 +208,7 @@ describe('a session on a real repository', () => {
     repo.commitAll('break the baseline');
     await expect(session(repo, ['set 5'])).rejects.toThrow(/measuring the baseline failed: exit code 1/);
     expect(() => repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv')).toThrow();
-    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(expectParkedTrees(repo)).toHaveLength(1);
     // The branch it created for nothing is gone too: a failed first run leaves no empty branch behind.
     expect(() => repo.git('rev-parse', '--verify', '--quiet', 'refs/heads/autoexp/quad')).toThrow();
   });
@@ -272,6 +273,9 @@ describe('a session on a real repository', () => {
 
   it('stops before any experiment when base conflicts, and leaves the branch as it was', async () => {
     const repo = createProject();
+    // The user's own worktree: no session, even one where no untrusted code runs, takes it for a planted one.
+    const own = join(mkdtempSync(join(tmpdir(), 'autoexp-own-')), 'feature');
+    repo.git('worktree', 'add', '--quiet', '-b', 'feature', own);
     await session(repo, ['set 5'], { experiments: 1 });
     const before = repo.git('rev-parse', 'autoexp/quad');
     repo.write('params.txt', 'x=4\n');
@@ -281,7 +285,8 @@ describe('a session on a real repository', () => {
     expect(result.conflicts).toEqual(['params.txt']);
     expect(result.outcomes).toEqual([]);
     expect(repo.git('rev-parse', 'autoexp/quad')).toBe(before);
-    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(existsSync(join(own, 'params.txt'))).toBe(true);
+    expect(repo.git('worktree', 'list')).toContain(own);
   });
 
   it('starts over from base after the branch was merged and deleted, continuing the numbering', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession } from '../src/session/session.js';
-import { createTestRepo, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { createTestRepo, expectParkedTrees, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 import { planFile as plan } from './helpers/project.js';
 
@@ -90,8 +90,8 @@ describe('workers', () => {
     // Every kept commit is on the branch with its trailer, in order.
     const kept = repo.git('log', '--format=%s', '--grep=Autoexp-Experiment', 'autoexp/par').split('\n');
     expect(kept).toEqual(['b to 9', 'a to 9', 'b to 8', 'a to 5']);
-    // The worker worktrees are gone.
-    expect(repo.git('worktree', 'list')).not.toContain('worker-');
+    // The worker trees are parked for the next session, detached: the branch is checked out nowhere.
+    expectParkedTrees(repo, { some: ['worker-1', 'worker-2'] });
   });
 
   it('records a stale candidate that no longer applies as invalid', async () => {
@@ -177,7 +177,7 @@ describe('workers', () => {
     }
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    expectParkedTrees(repo);
     const evals = readFileSync(pids, 'utf8').trim().split('\n');
     expect(evals.filter((line) => / [123] start /.test(line))).toHaveLength(3);
     // Pids inside the evals' PID namespaces are not the host's: find their processes by the marker.

@@ -30,7 +30,13 @@ import { InputError, readInputs, inputProblems, withProposerInputs, type ActionI
 import { chooseProgramConfig } from './programs.js';
 import { runPushedSession } from '../session/pushed-session.js';
 import type { GitHubRepo, IgnoredComment, ReviewerNote, SummaryPullRequest } from './github.js';
-import { gitHubContext, gitHubRepo, publishPullRequest, type PullRequestOutcome } from './pull-request.js';
+import {
+  gitHubContext,
+  gitHubRepo,
+  publishPullRequest,
+  pullRequestRows,
+  type PullRequestOutcome,
+} from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
 import { sessionReportInput } from './report-input.js';
@@ -348,10 +354,16 @@ async function finish(context: {
     }
   }
 
+  // The job summary shows what the PR shows: after a merge of an earlier summary PR, what base lacks.
+  const shown = inputs.push
+    ? await pullRequestRows({ git: repository.git, settings, rows, baseRef: repository.baseRef })
+    : { rows, held: 0 };
+  const shownExperiments = new Set(shown.rows.map((row) => row.experiment));
   await writeJobSummary({
     settings,
-    rows,
-    records,
+    rows: shown.rows,
+    records: records.filter((record) => shownExperiments.has(record.experiment)),
+    heldByBase: shown.held,
     result,
     pullRequest,
     base: repository.base,

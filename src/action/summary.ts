@@ -27,6 +27,7 @@ export function renderRunSection(
   notes: readonly ReviewerNote[] = [],
   dashboard?: Dashboard,
   ignoredComments: readonly IgnoredComment[] = [],
+  heldByBase = 0,
 ): string {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
@@ -50,6 +51,10 @@ export function renderRunSection(
   ];
   const spend = llmSpend(result.outcomes.map((outcome) => outcome.record));
   if (spend.costUsd > 0 || spend.input > 0) lines.push(`- LLM spend this run: ${formatSpend(spend)}.`);
+  if (heldByBase > 0)
+    lines.push(
+      `- ${markdownCode(base)} already holds experiments #0–#${heldByBase - 1} (an earlier summary PR was merged); the report below starts there.`,
+    );
   if (result.mergedBase)
     lines.push(`- ${markdownCode(base)} had moved: merged into the branch, incumbent re-measured.`);
   if (pullRequest.operation === 'none')
@@ -91,6 +96,8 @@ export async function writeJobSummary(input: {
   /** Comments from people outside pr.steer-from: only counted. */
   ignoredComments?: readonly IgnoredComment[];
   dashboard?: Dashboard;
+  /** How many of the branch's first rows base holds (merged earlier); the rows given start after them. */
+  heldByBase?: number;
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { settings, result } = input;
@@ -98,6 +105,6 @@ export async function writeJobSummary(input: {
     input.rows.length === 0
       ? `## autoexp: \`${settings.tag}\`\n\nNo experiments recorded yet.`
       : renderReport(sessionReportInput(input));
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard, input.ignoredComments)}\n\n${report}`;
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard, input.ignoredComments, input.heldByBase)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

@@ -1,14 +1,16 @@
 // `decide:` — how a candidate is judged against the incumbent (docs/format.md, decide).
 import { isUnset, readBoolean, readChoice, readNumber, reportRequired } from './fields.js';
 import { describeValue, type ConfigReader, type Field } from './reader.js';
-import type { DecideSettings, MetricSpec, MinDelta } from './settings.js';
+import { SEQUENTIAL_MIN_RUNS } from '../decide/sequential.js';
+import type { DecideSettings, EvalSettings, MetricSpec, MinDelta } from './settings.js';
 
 export function readDecide(
   reader: ConfigReader,
   field: Field,
   metrics: readonly MetricSpec[],
-  repeats: number,
+  evalSettings: Pick<EvalSettings, 'repeats' | 'interleave'>,
 ): DecideSettings {
+  const { repeats } = evalSettings;
   const child = reader.section(field, ['rule', 'weights', 'min-delta', 'noise', 'alpha', 'simplicity']);
   const rule = readChoice(
     reader,
@@ -23,8 +25,9 @@ export function readDecide(
     reader.report(child('weights'), `only used by rule "weighted", but decide.rule is "${rule}"`);
   }
   const noiseField = child('noise');
-  const noise = readChoice(reader, noiseField, ['none', 'stddev', 'welch'], 'none');
-  if (noise !== 'none' && repeats < 2) {
+  const noise = readChoice(reader, noiseField, ['none', 'stddev', 'welch', 'sequential'], 'none');
+  if (noise === 'sequential') checkSequential(reader, noiseField, rule, evalSettings);
+  else if (noise !== 'none' && repeats < 2) {
     reader.report(
       noiseField,
       `"${noise}" needs eval.repeats >= 2 (it compares samples), but eval.repeats is ${repeats}`,
@@ -40,8 +43,38 @@ export function readDecide(
     minDelta: readMinDelta(reader, child('min-delta')),
     noise,
     alpha,
+    ...(noise === 'sequential' ? { maxRuns: repeats } : {}),
     simplicity: readBoolean(reader, child('simplicity'), true),
   };
+}
+
+/** The combinations `sequential` cannot work with, reported at decide.noise. */
+function checkSequential(
+  reader: ConfigReader,
+  field: Field,
+  rule: DecideSettings['rule'],
+  { repeats, interleave }: Pick<EvalSettings, 'repeats' | 'interleave'>,
+): void {
+  const fewest = SEQUENTIAL_MIN_RUNS + 1;
+  if (repeats < fewest) {
+    reader.report(
+      field,
+      `"sequential" takes ${SEQUENTIAL_MIN_RUNS} runs at least and eval.repeats at most, so eval.repeats must be ` +
+        `${fewest} or more (20 to 30 is usual), but it is ${repeats}`,
+    );
+  }
+  if (rule === 'pareto' || rule === 'lexicographic') {
+    reader.report(
+      field,
+      `"sequential" stops on one number, the primary metric or rule weighted's score; it cannot be used with rule "${rule}"`,
+    );
+  }
+  if (interleave) {
+    reader.report(
+      field,
+      '"sequential" reuses the incumbent\'s runs, and eval.interleave measures it again with every candidate; use one of them',
+    );
+  }
 }
 
 function readWeights(

@@ -104,7 +104,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
   const scope = readScope(reader, field('scope'));
   const evalSettings = readEval(reader, field('eval'));
   const metrics = parseMetrics(reader, field('metrics'));
-  const decide = readDecide(reader, field('decide'), metrics, evalSettings.repeats);
+  const decide = readDecide(reader, field('decide'), metrics, evalSettings);
   const explore = readExplore(reader, field('explore'));
   const budget = readBudget(reader, field('budget'));
   const proposer = parseProposer(reader, field('proposer'));

@@ -25,8 +25,10 @@ export interface DecideSettings {
   rule: 'primary' | 'pareto' | 'weighted' | 'lexicographic';
   weights: Record<string, number>;
   minDelta: MinDelta;
-  noise: 'none' | 'stddev' | 'welch';
+  noise: 'none' | 'stddev' | 'welch' | 'sequential';
   alpha: number;
+  /** noise sequential: the most runs a candidate may take (eval.repeats); absent with the other tests. */
+  maxRuns?: number;
   simplicity: boolean;
 }
 

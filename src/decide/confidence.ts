@@ -1,6 +1,6 @@
 // The one-phrase confidence of a verdict that the PR body shows next to each keep.
 import type { DecideSettings } from '../config/settings.js';
-import { formatPValue, formatSigmas } from './noise.js';
+import { describeLook, formatPValue, formatSigmas } from './noise.js';
 import type { ComparisonStats } from './types.js';
 
 /** "p=0.012 (welch, 5 runs each)", "+2.3σ (stddev, 5 vs 4 runs)", "single run", "mean of 3 runs". */
@@ -14,6 +14,10 @@ export function describeConfidence(stats: ComparisonStats, settings: Pick<Decide
       return `${stats.sigmas === undefined ? 'no spread' : formatSigmas(stats.sigmas)} (stddev, ${runs})`;
     case 'welch':
       return `${stats.pValue === undefined ? 'p unknown' : formatPValue(stats.pValue)} (welch, ${runs})`;
+    case 'sequential':
+      return stats.sequential === undefined
+        ? `sequential, ${runs}`
+        : `${describeLook(stats.sequential)} (sequential, ${stats.samples.incumbent.length} incumbent runs)`;
   }
 }
 

@@ -6,7 +6,8 @@ import type { MetricSpec } from '../config/settings.js';
 import { describeConfidence } from './confidence.js';
 import { firstViolation } from './constraints.js';
 import { compareByRule, type RuleComparison } from './rules.js';
-import type { DecisionInput, Verdict } from './types.js';
+import { SEQUENTIAL_MIN_RUNS } from './sequential.js';
+import type { DecisionInput, SequentialOutcome, Verdict } from './types.js';
 
 export { isBetter, relativeChange } from './compare.js';
 export { describeConfidence } from './confidence.js';
@@ -17,7 +18,11 @@ export function decide(input: DecisionInput): Verdict {
   const incumbent = completeValues(input.incumbent.metrics, input.metrics, 'incumbent');
 
   const byConstraints = checkConstraints(input.metrics, candidate, incumbent);
-  if (byConstraints !== undefined) return byConstraints;
+  if (byConstraints !== undefined) {
+    if (input.settings.noise !== 'sequential') return byConstraints;
+    const stopped = byConstraints.keep ? 'meets constraints' : 'constraint';
+    return { ...byConstraints, sequential: sequentialOutcome(input, stopped) };
+  }
 
   const comparison = compareByRule({
     candidate: { metrics: candidate, samples: input.candidate.samples },
@@ -27,7 +32,29 @@ export function decide(input: DecisionInput): Verdict {
   });
   const { keep, reason } = breakTies(comparison, input);
   const confidence = describeConfidence(comparison.stats, input.settings);
-  return { keep, reason, stats: comparison.stats, confidence };
+  const verdict: Verdict = { keep, reason, stats: comparison.stats, confidence };
+  if (comparison.stats.sequential)
+    verdict.sequential = sequentialOutcome(input, comparison.stats.sequential.stop);
+  return verdict;
+}
+
+/**
+ * noise sequential, after each of the candidate's runs: do the runs so far settle the verdict? False
+ * before the minimum of runs; true once a constraint decides, the rule stops, or eval.repeats is reached.
+ */
+export function sequentialSettled(input: DecisionInput): boolean {
+  const runs = candidateRuns(input);
+  if (runs < SEQUENTIAL_MIN_RUNS) return runs >= (input.settings.maxRuns ?? 0);
+  return decide(input).sequential?.stopped !== 'continue';
+}
+
+function sequentialOutcome(input: DecisionInput, stopped: SequentialOutcome['stopped']): SequentialOutcome {
+  return { runs: candidateRuns(input), max_runs: input.settings.maxRuns ?? 0, stopped };
+}
+
+/** Every metric comes from the same runs: the primary's samples count them. */
+function candidateRuns(input: DecisionInput): number {
+  return input.candidate.samples[input.metrics[0]!.name]?.length ?? 0;
 }
 
 /**

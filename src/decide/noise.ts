@@ -5,7 +5,8 @@
 // mean is worse beyond min-delta is never kept, however noisy the eval — the conservative side, since a
 // wrongly discarded change can be proposed again while a wrongly kept one stays in every later result.
 import type { DecideSettings, Goal } from '../config/settings.js';
-import { improvement, isBetter, shortNumber, standing, type Standing } from './compare.js';
+import { improvement, isBetter, minDeltaThreshold, shortNumber, standing, type Standing } from './compare.js';
+import { sequentialLook, type SequentialLook } from './sequential.js';
 import { mean, sampleStddev, welchTest } from './stats.js';
 import type { ComparisonStats } from './types.js';
 
@@ -36,6 +37,12 @@ export function compareSamples(input: SampleComparisonInput): SampleComparison {
   const stats = describeSamples(input);
   const byMeans = standing(goal, stats.candidateMean, stats.incumbentMean, settings.minDelta);
   const numbers = `${name} ${shortNumber(stats.candidateMean)} vs ${shortNumber(stats.incumbentMean)}`;
+  if (stats.sequential !== undefined) {
+    // The sequential rule alone says "better"; its other stops leave the means to tell worse from a tie.
+    if (stats.sequential.stop === 'clearly better') return { standing: 'better', stats, detail: numbers };
+    const standingByMeans = byMeans === 'worse' ? 'worse' : 'equal';
+    return { standing: standingByMeans, stats, detail: `${numbers}, ${describeLook(stats.sequential)}` };
+  }
   if (byMeans === 'better') {
     const noiseVerdict = testNoise(stats, settings);
     if (noiseVerdict !== undefined)
@@ -89,6 +96,18 @@ function describeSamples({
     stats.pValue = welch.pValue;
     if (welch.degreesOfFreedom !== undefined) stats.degreesOfFreedom = welch.degreesOfFreedom;
   }
+  if (settings.noise === 'sequential') {
+    if (settings.maxRuns === undefined) throw new Error('decide: noise "sequential" needs maxRuns');
+    stats.sequential = sequentialLook({
+      candidate: candidateSamples,
+      incumbent: incumbentSamples,
+      improvement:
+        improvement(goal, stats.candidateMean, stats.incumbentMean) -
+        minDeltaThreshold(settings.minDelta, stats.incumbentMean),
+      alpha: settings.alpha,
+      maxRuns: settings.maxRuns,
+    });
+  }
   return stats;
 }
 
@@ -112,6 +131,22 @@ function testNoise(stats: ComparisonStats, settings: DecideSettings): string | u
       if (pValue < settings.alpha) return undefined;
       return `within noise: ${formatPValue(pValue)} ≥ α ${settings.alpha}`;
     }
+    case 'sequential':
+      throw new Error('decide: the sequential rule decides in compareSamples');
+  }
+}
+
+/** "clearly not better after 2 of 20 runs", "not clearly better after 20 of 20 runs". */
+export function describeLook(look: SequentialLook): string {
+  const runs = `after ${look.runs} of ${look.maxRuns} runs`;
+  switch (look.stop) {
+    case 'clearly better':
+    case 'clearly not better':
+      return `${look.stop} ${runs}`;
+    case 'most runs':
+      return `not clearly better ${runs}`;
+    case 'continue':
+      return `undecided ${runs}`;
   }
 }
 

@@ -1,5 +1,6 @@
 // Inputs and output of the pure keep/discard decision.
 import type { DecideSettings, MetricSpec } from '../config/settings.js';
+import type { SequentialLook } from './sequential.js';
 
 export interface Observation {
   /** Mean per metric. */
@@ -32,6 +33,8 @@ export interface ComparisonStats {
   pValue?: number;
   /** noise welch: Welch–Satterthwaite degrees of freedom (absent when neither side varies). */
   degreesOfFreedom?: number;
+  /** noise sequential: the rule's look at these runs (why they stopped, the likelihood ratio). */
+  sequential?: SequentialLook;
   samples: { candidate: number[]; incumbent: number[] };
 }
 
@@ -43,4 +46,13 @@ export interface Verdict {
   stats?: ComparisonStats;
   /** How sure the comparison is, for the PR body: "p=0.012 (welch, 5 runs each)", "+2.3σ (stddev, …)", "single run". */
   confidence?: string;
+  /** noise sequential: how many runs the candidate took and why they stopped (`continue`: not yet). */
+  sequential?: SequentialOutcome;
+}
+
+/** What a record says about a sequentially measured candidate. */
+export interface SequentialOutcome {
+  runs: number;
+  max_runs: number;
+  stopped: SequentialLook['stop'] | 'constraint' | 'meets constraints';
 }

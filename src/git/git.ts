@@ -604,6 +604,25 @@ export class Git {
     await this.run(['branch', '--no-track', name, startPoint]);
   }
 
+  /**
+   * Makes this worktree hold exactly `commit`, trusting nothing it finds: a fresh index from the commit,
+   * every file compared by content (a planted index could claim a changed file is clean), what differs
+   * rewritten, and everything untracked or ignored removed. HEAD must already be detached at `commit`.
+   * Reading every file once is far cheaper than writing them all (`worktree add`) in a large repository.
+   */
+  async checkOutVerified(commit: string): Promise<void> {
+    await this.run(['read-tree', commit]);
+    // Exit 1 means "some files differ": the reset below rewrites them.
+    await this.run(['update-index', '-q', '--refresh'], { allowFailure: true });
+    await this.run(['reset', '--hard', '--quiet', commit]);
+    await this.run(['clean', '-ffdxq']);
+  }
+
+  /** Puts this worktree's HEAD on `branch` (git refuses when another worktree has it checked out). */
+  async switchTo(branch: string): Promise<void> {
+    await this.run(['checkout', '--quiet', branch]);
+  }
+
   /** Adds a worktree at `path`: on `branch`, or detached at `commit`. */
   async addWorktree(path: string, at: { branch: string } | { detached: string }): Promise<void> {
     const target = 'branch' in at ? [at.branch] : ['--detach', at.detached];

@@ -1,5 +1,5 @@
 // The ledger's row and record shapes (docs/format.md, the ledger).
-import type { ComparisonStats, Observation } from '../decide/types.js';
+import type { ComparisonStats, Observation, SequentialOutcome } from '../decide/types.js';
 
 export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
 
@@ -55,6 +55,8 @@ export interface ExperimentRecord {
   proposal?: Record<string, unknown>;
   /** The statistics the keep/discard decision rested on (means, deviations, samples, p-value). */
   decision?: ComparisonStats & { confidence?: string };
+  /** decide.noise sequential: how many runs the candidate took, the most it could, and why it stopped. */
+  sequential?: SequentialOutcome;
   /** eval.holdout metrics of the candidate and of the incumbent (would-be keeps only; hidden from proposers). */
   holdout?: { candidate: Record<string, number>; incumbent: Record<string, number> };
   /** explore.stuck-after discards in a row preceded this experiment: the proposer was told it is stuck. */

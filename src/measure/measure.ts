@@ -19,6 +19,11 @@ export interface MeasureOptions {
   network?: NetworkIsolation;
   /** Told before each run starts, 1-based (for live progress). */
   onRun?: (run: number) => void;
+  /**
+   * Asked after each run that counts (decide.noise sequential): true when the samples so far are enough,
+   * which ends the measurement before `repeats`.
+   */
+  enough?: (samples: Readonly<Record<string, readonly number[]>>) => boolean;
 }
 
 /** `5m`, `1h30m`, `1m30s`, `2.5s`, `250ms`: how durations are written in autoexp.yml and in messages. */
@@ -144,6 +149,7 @@ export async function measure(options: MeasureOptions): Promise<Measurement> {
     const failure = failureOf(result, options.timeoutMs);
     if (failure) return set.failed(result, failure, repeats > 1 ? `run ${run} of ${repeats}` : '');
     set.add(result);
+    if (run < repeats && options.enough?.(set.samples)) break;
   }
   return set.measured();
 }

@@ -6,7 +6,7 @@
 // track are removed, except ignored ones (its own artifacts, setup's builds).
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { formatDuration, measure, measureInterleaved } from '../measure/measure.js';
+import { formatDuration, measure, measureInterleaved, type MeasureOptions } from '../measure/measure.js';
 import type { NetworkIsolation } from '../measure/network.js';
 import type { Measurement } from '../measure/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
@@ -106,11 +106,15 @@ export class Measurer {
       events.notice?.(`eval.setup changed what it may not, and autoexp put it back: ${planted.join('; ')}`);
   }
 
-  /** `repeats` runs of the eval in `tree`. */
+  /**
+   * `repeats` runs of the eval in `tree`, or fewer when `enough` says the samples so far are enough
+   * (decide.noise sequential).
+   */
   async measure(
     tree: ExperimentTree,
     experiment: number | 'incumbent',
     onRun?: (run: number) => void,
+    options: { repeats?: number; enough?: MeasureOptions['enough'] } = {},
   ): Promise<Measurement> {
     const { settings, signal, env, network } = this.options;
     const { result, tampering } = await this.contained([tree], () =>
@@ -119,12 +123,13 @@ export class Measurer {
         cwd: tree.path,
         env: { ...env, AUTOEXP_EXPERIMENT: String(experiment) },
         timeoutMs: settings.eval.timeoutMs,
-        repeats: settings.eval.repeats,
+        repeats: options.repeats ?? settings.eval.repeats,
         metrics: settings.metrics,
         logPath: join(tree.scratchDir, 'eval.log'),
         signal,
         network,
         onRun,
+        enough: options.enough,
       }),
     );
     return tainted(result, tampering);
@@ -137,10 +142,11 @@ export class Measurer {
     incumbent: Incumbent,
     incumbentTree: () => Promise<ExperimentTree>,
     onRun?: (run: number) => void,
+    enough?: MeasureOptions['enough'],
   ): Promise<Measured> {
     const { settings, signal, env, network } = this.options;
     if (!settings.eval.interleave || settings.eval.repeats < 2) {
-      return { candidate: await this.measure(tree, experiment, onRun), incumbent };
+      return { candidate: await this.measure(tree, experiment, onRun, { enough }), incumbent };
     }
     const other = await incumbentTree();
     const { result: pair, tampering } = await this.contained([tree, other], () =>

@@ -3,6 +3,8 @@
 // (crash repairs included). What is decided only in order — keep or not — is left to settle.ts.
 import { readFile, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sequentialSettled } from '../decide/decide.js';
+import { mean } from '../decide/stats.js';
 import type { ExperimentRecord } from '../ledger/types.js';
 import { ProposalError, ProposerSetupError, type Proposal, type ProposerContext } from '../propose/types.js';
 import type { ChangedPath } from '../git/git.js';
@@ -79,7 +81,7 @@ export async function prepare(
   costAllowance: number,
 ): Promise<Prepared> {
   const { settings, events = {}, signal } = state.options;
-  const base = state.incumbent!;
+  const incumbent = state.incumbent!;
   const baseContents = new Map(state.scopeContents);
   const branchHead = state.recordedHead;
   const { tree } = slot;
@@ -88,6 +90,8 @@ export async function prepare(
     slot.setupNeeded = false;
     await state.measurer.setup(tree);
   }
+  const base = await topUpIncumbent(state, slot, incumbent);
+  if (signal.aborted) return { kind: 'cancelled' };
 
   events.phase?.({ kind: 'proposing', experiment });
   const stuck = state.discardsInARow >= settings.explore.stuckAfter;
@@ -217,13 +221,85 @@ export function measureCandidate(
       : undefined;
   return (
     state.measurer
-      .measureCandidate(slot.tree, experiment, incumbent, () => state.incumbentTree(incumbent.commit), onRun)
+      .measureCandidate(
+        slot.tree,
+        experiment,
+        incumbent,
+        () => state.incumbentTree(incumbent.commit),
+        onRun,
+        settledAgainst(state, incumbent),
+      )
       // The eval's output is untrusted text on its way to the ledger, a prompt and the screen.
       .then((measured) => ({
         ...measured,
         candidate: { ...measured.candidate, logTail: cleanLogTail(measured.candidate.logTail) },
       }))
   );
+}
+
+/**
+ * decide.noise sequential: the incumbent's runs serve every candidate until the next keep, so an
+ * incumbent with fewer than eval.repeats runs (a keep that stopped early) is run again up to that many,
+ * once, before the first candidate that is compared with it — in the slot's tree, which is at the
+ * incumbent now; other slots wait for the same runs. The kept runs stay: they were picked for looking
+ * good, which sets later candidates' bar a little higher, not lower. A run that fails leaves the
+ * incumbent with the runs it has.
+ */
+function topUpIncumbent(state: SessionState, slot: Slot, incumbent: Incumbent): Promise<Incumbent> {
+  const { settings, events = {} } = state.options;
+  const runs = incumbent.samples[settings.metrics[0]!.name]?.length ?? 0;
+  const missing = settings.eval.repeats - runs;
+  if (settings.decide.noise !== 'sequential' || missing <= 0) return Promise.resolve(incumbent);
+  let done = state.incumbentTopUps.get(incumbent.commit);
+  if (done === undefined) {
+    done = (async () => {
+      events.phase?.({ kind: 'incumbent', repeats: missing });
+      const more = await state.measurer.measure(slot.tree, 'incumbent', undefined, { repeats: missing });
+      if (more.outcome !== 'measured') {
+        if (more.outcome !== 'aborted')
+          events.notice?.(
+            `running the incumbent ${incumbent.commit} again failed (${more.reason}); candidates are ` +
+              `compared with its ${runs} runs`,
+          );
+        return incumbent;
+      }
+      const samples = Object.fromEntries(
+        Object.entries(incumbent.samples).map(([name, values]) => [
+          name,
+          [...values, ...(more.samples[name] ?? [])],
+        ]),
+      );
+      const metrics = Object.fromEntries(
+        Object.entries(samples).map(([name, values]) => [name, mean(values)]),
+      );
+      const toppedUp = { commit: incumbent.commit, metrics, samples };
+      // With workers a keep may have replaced it meanwhile; the slots that waited still compare with it.
+      if (state.incumbent === incumbent) state.incumbent = toppedUp;
+      return toppedUp;
+    })();
+    state.incumbentTopUps.set(incumbent.commit, done);
+  }
+  return done;
+}
+
+/** decide.noise sequential: after each run, whether the candidate's runs so far settle it. */
+function settledAgainst(
+  state: SessionState,
+  incumbent: Incumbent,
+): ((samples: Readonly<Record<string, readonly number[]>>) => boolean) | undefined {
+  const { decide } = state.settings;
+  if (decide.noise !== 'sequential') return undefined;
+  return (samples) => {
+    const copies = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, [...values]]));
+    const means = Object.fromEntries(Object.entries(copies).map(([name, values]) => [name, mean(values)]));
+    return sequentialSettled({
+      candidate: { metrics: means, samples: copies },
+      incumbent: { metrics: incumbent.metrics, samples: incumbent.samples },
+      metrics: state.view.metrics,
+      settings: decide,
+      lineDelta: 0,
+    });
+  };
 }
 
 /**

@@ -55,7 +55,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   let created: string | undefined;
   let state: SessionState | undefined;
   try {
-    guard = await RepositoryGuard.take(repo, commonDir, ownRefs(branch));
+    guard = await RepositoryGuard.take(repo, commonDir, ownRefs(branch), trees.place);
     const opened = await openBranch(options, repo, branch, lock, trees);
     if (opened.created) created = opened.tree.head;
     state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);
@@ -94,7 +94,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   } catch (error) {
     // A session that failed before it recorded anything (a setup error, a baseline that does not run)
     // leaves behind no branch it created.
-    await trees.removeAll();
+    await trees.parkAll();
     const tip = await repo.resolve(`refs/heads/${branch}`);
     if (created !== undefined && tip === created) await repo.deleteRef(`refs/heads/${branch}`);
     // Whatever failed mid-experiment (a candidate committed, not yet recorded): the branch goes back to
@@ -107,7 +107,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     }
     throw error;
   } finally {
-    await trees.removeAll();
+    await trees.parkAll();
     // Whatever untrusted code left in the repository's config, hooks or refs does not outlive the session.
     const left = await guard?.check().catch(() => []);
     if (left && left.length > 0) events.notice?.(`put back what untrusted code changed: ${left.join('; ')}`);

@@ -41,6 +41,7 @@ export async function settle(
   });
   record.reason = verdict.reason;
   if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
+  if (verdict.sequential) record.sequential = verdict.sequential;
   // explore.every: every Nth experiment is kept even when it is not better.
   const explore = !verdict.keep && settings.explore.every > 0 && experiment % settings.explore.every === 0;
   let status: Status = verdict.keep ? 'keep' : explore ? 'explore' : 'discard';

@@ -20,6 +20,11 @@ import type { ExperimentOutcome, Incumbent, SessionOptions, Slot } from './types
 export class SessionState {
   readonly outcomes: ExperimentOutcome[] = [];
   incumbent: Incumbent | undefined;
+  /**
+   * decide.noise sequential: by commit, the runs that bring a keep's incumbent up to eval.repeats runs,
+   * made once per incumbent (see topUpIncumbent in prepare.ts).
+   */
+  readonly incumbentTopUps = new Map<string, Promise<Incumbent>>();
   /** The incumbent's eval.holdout metrics (never shown to the proposer). */
   incumbentHoldout: Record<string, number> | undefined;
   /** Discards in a row, across sessions: explore.stuck-after of them switch prompts to "when stuck". */

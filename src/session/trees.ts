@@ -1,6 +1,7 @@
 // The experiment trees of one session: the branch's own, one per worker (workers > 1) and the
-// incumbent's (eval.interleave). Every tree that measures gets eval.setup before its first eval; all are
-// removed when the session ends, however it ends.
+// incumbent's (eval.interleave). Every tree that measures gets eval.setup before its first eval. When the
+// session ends, however it ends, they are parked (HEAD detached, files left) for the next session of the
+// tag, which checks every file against its commit instead of writing a new tree (see ExperimentTree.create).
 import { join } from 'node:path';
 import type { Git } from '../git/git.js';
 import { ExperimentTree } from '../tree/experiment-tree.js';
@@ -69,8 +70,8 @@ export class SessionTrees {
     return tree;
   }
 
-  /** Removes every tree (the branch and its commits stay). Safe to call twice. */
-  async removeAll(): Promise<void> {
-    for (const tree of this.all.splice(0)) await tree.remove(this.repo);
+  /** Parks every tree for the next session; none has the branch checked out after. Safe to call twice. */
+  async parkAll(): Promise<void> {
+    for (const tree of this.all.splice(0)) await tree.park();
   }
 }

@@ -8,7 +8,7 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -39,14 +39,52 @@ export class RepositoryGuard {
     readonly commonDir: string,
     private readonly files: FileSnapshot,
     private readonly ownRef: (ref: string) => boolean,
+    /** Directories where the session adds and parks trees of its own; other new worktrees are removed. */
+    private readonly treePlaces: readonly string[],
   ) {}
 
   /**
    * Takes the snapshot to hold the repository to. `ownRef`: the refs the session itself moves (its
    * branch, its refs/autoexp/<tag>/ refs, their remote-tracking copies); every other ref is protected.
+   * `treePlace`: the directory the session's own trees live in.
    */
-  static async take(git: Git, commonDir: string, ownRef: (ref: string) => boolean): Promise<RepositoryGuard> {
-    return new RepositoryGuard(git, commonDir, await snapshotFiles(commonDir, PROTECTED_PATHS), ownRef);
+  static async take(
+    git: Git,
+    commonDir: string,
+    ownRef: (ref: string) => boolean,
+    treePlace: string,
+  ): Promise<RepositoryGuard> {
+    const guard = new RepositoryGuard(
+      git,
+      commonDir,
+      await snapshotFiles(commonDir, PROTECTED_PATHS),
+      ownRef,
+      [treePlace, await realpath(treePlace).catch(() => treePlace)].map((place) => `${place}/`),
+    );
+    // The user's own worktrees are never "added by a run", whether or not untrusted code ever runs.
+    guard.worktreesBefore = await guard.worktrees();
+    return guard;
+  }
+
+  /**
+   * One of the session's own trees (src/session/trees.ts names them; each is checked before every use):
+   * at one of their paths, and detached or on one of the session's own refs.
+   */
+  private async isOwnTree(name: string, pointer: string): Promise<boolean> {
+    const inPlace = this.treePlaces.some(
+      (place) =>
+        pointer.startsWith(place) &&
+        /^(tree|incumbent\/tree|worker-\d+\/tree)\/\.git$/.test(pointer.slice(place.length)),
+    );
+    if (!inPlace) return false;
+    const head = (
+      await readFile(join(this.commonDir, 'worktrees', name, 'HEAD'), 'utf8').catch(() => '')
+    ).trim();
+    return !head.startsWith('ref: ') || this.ownRef(head.slice('ref: '.length));
+  }
+
+  private async worktrees(): Promise<string[]> {
+    return readdir(join(this.commonDir, 'worktrees')).catch(() => []);
   }
 
   /** Before untrusted code runs: remembers the refs. Runs may overlap (workers); each is ended once. */
@@ -54,7 +92,7 @@ export class RepositoryGuard {
     if (this.openRuns++ === 0 || !this.refsBefore) {
       this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
       this.refsBefore = await readRefs(this.commonDir, this.git);
-      this.worktreesBefore = await readdir(join(this.commonDir, 'worktrees')).catch(() => []);
+      this.worktreesBefore = await this.worktrees();
     }
   }
 
@@ -88,13 +126,14 @@ export class RepositoryGuard {
         findings.push('planted .git/packed-refs');
       }
     }
-    for (const name of await readdir(join(this.commonDir, 'worktrees')).catch(() => [] as string[])) {
+    for (const name of await this.worktrees()) {
       if (this.worktreesBefore.includes(name)) continue;
+      const pointer = (
+        await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => '')
+      ).trim();
+      if (pointer && (await this.isOwnTree(name, pointer))) continue;
       // A worktree added by untrusted code (it would hold the branch, or check out another): gone again.
-      const pointer = await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(
-        () => '',
-      );
-      if (pointer.trim()) await rm(dirname(pointer.trim()), { recursive: true, force: true });
+      if (pointer) await rm(dirname(pointer), { recursive: true, force: true });
       await rm(join(this.commonDir, 'worktrees', name), { recursive: true, force: true });
       findings.push(`added a worktree (${name})`);
     }

@@ -1,19 +1,27 @@
-// A local stand-in for the Anthropic Messages API as Claude Code (the real CLI) calls it: POST /v1/messages
-// with stream: true, answered in server-sent events (message_start, content_block_start/delta/stop for text
-// and for tool_use with input_json_delta, message_delta with the stop reason, message_stop). Each answer is
-// a scripted turn, in order; a turn may be a function of the request (the tool calls need the absolute path
-// of the directory the CLI runs in, which it states in its prompt).
+// A local stand-in for the Anthropic Messages API as Claude Code (the real CLI) calls it, and Copilot CLI
+// with its Anthropic provider (test/copilot-cli.test.ts): POST /v1/messages with stream: true, answered in
+// server-sent events (message_start, content_block_start/delta/stop for text and for tool_use with
+// input_json_delta, message_delta with the stop reason, message_stop). Each answer is a scripted turn, in
+// order; a turn may be a function of the request (the tool calls need the absolute path of the directory
+// the CLI runs in, which it states in its prompt).
 //
 // Claude Code 2.1.332 run with `-p`, ANTHROPIC_BASE_URL and CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 asks
 // for nothing else: one POST /v1/messages?beta=true per model turn. Token counting (POST
 // /v1/messages/count_tokens) and the model list (GET /v1/models) are answered all the same, should a later
 // version ask; every request is recorded, so a test sees it.
 //
-// The same port is also a proxy that lets nothing through: point HTTPS_PROXY and HTTP_PROXY at `proxyUrl`
-// (with NO_PROXY=127.0.0.1 so the API itself is reached directly) and any attempt to reach another host
-// (a CONNECT tunnel, or a request for an absolute URL) is refused and recorded in `refused`.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+// The server, the request log and the proxy that lets nothing through (`proxyUrl`, refusals in `refused`)
+// are test/helpers/stand-in-server.ts.
+import type { ServerResponse } from 'node:http';
+import {
+  halves,
+  sendEvents,
+  sendJson,
+  startStandInServer,
+  type RecordedRequest,
+  type Refused,
+  type StandInServer,
+} from './stand-in-server.js';
 
 export type ReplyBlock =
   { type: 'text'; text: string } | { type: 'tool_use'; name: string; input: Record<string, unknown> };
@@ -42,16 +50,8 @@ export interface MessagesBody {
   [field: string]: unknown;
 }
 
-export interface StreamRequest {
-  method: string;
-  /** The request target, query included (Claude Code asks for /v1/messages?beta=true). */
-  path: string;
-  /** The headers, without x-api-key and authorization: the key is in `key`. */
-  headers: Record<string, string | string[] | undefined>;
-  /** The key it sent (x-api-key, or a bearer token). */
-  key: string | undefined;
-  body: MessagesBody | undefined;
-}
+/** A request the CLI sent (Claude Code's target has a query: /v1/messages?beta=true). */
+export type StreamRequest = RecordedRequest<MessagesBody>;
 
 /** What the answer to a /v1/messages request was: the blocks, with the ids given to tool calls. */
 export interface Answer {
@@ -59,11 +59,7 @@ export interface Answer {
   blocks: (ReplyBlock & { id?: string })[];
 }
 
-export interface Refused {
-  method: string;
-  /** host:port of a CONNECT tunnel, or the absolute URL of a proxied request. */
-  target: string;
-}
+export type { Refused };
 
 export interface FakeAnthropicStream {
   /** What to put in ANTHROPIC_BASE_URL. */
@@ -80,16 +76,6 @@ export interface FakeAnthropicStream {
 
 const MODEL_ID = 'claude-stand-in';
 const tokens = (text: string): number => Math.max(1, Math.ceil(text.length / 4));
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify(body));
-}
 
 function sendError(response: ServerResponse, status: number, type: string, message: string) {
   sendJson(response, status, { type: 'error', error: { type, message } }, { 'x-should-retry': 'false' });
@@ -125,10 +111,8 @@ function streamEvents(id: string, model: string, blocks: Answer['blocks'], input
     if (block.type === 'text') {
       events.push(['content_block_start', { index, content_block: { type: 'text', text: '' } }]);
       // Two deltas, so the CLI has to put the text together.
-      const half = Math.ceil(block.text.length / 2);
-      for (const part of [block.text.slice(0, half), block.text.slice(half)]) {
-        if (part) events.push(['content_block_delta', { index, delta: { type: 'text_delta', text: part } }]);
-      }
+      for (const part of halves(block.text))
+        events.push(['content_block_delta', { index, delta: { type: 'text_delta', text: part } }]);
       output += tokens(block.text);
     } else {
       events.push([
@@ -136,8 +120,7 @@ function streamEvents(id: string, model: string, blocks: Answer['blocks'], input
         { index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } },
       ]);
       const json = JSON.stringify(block.input);
-      const cut = Math.ceil(json.length / 2);
-      for (const part of [json.slice(0, cut), json.slice(cut)]) {
+      for (const part of halves(json)) {
         events.push([
           'content_block_delta',
           { index, delta: { type: 'input_json_delta', partial_json: part } },
@@ -194,36 +177,13 @@ export async function startFakeAnthropicStream(options: {
   turns: Turn[];
 }): Promise<FakeAnthropicStream> {
   const script = [...options.turns];
-  const requests: StreamRequest[] = [];
   const answers: Answer[] = [];
-  const refused: Refused[] = [];
   let toolIds = 0;
 
-  const handle = (request: IncomingMessage, response: ServerResponse, raw: string) => {
-    const target = request.url ?? '';
-    const method = request.method ?? '';
-    // A proxied request names an absolute URL: something wanted another host.
-    if (/^[a-z]+:\/\//i.test(target)) {
-      refused.push({ method, target });
-      sendError(response, 403, 'permission_error', 'the stand-in lets nothing out');
-      return;
-    }
-    const headers = { ...request.headers };
-    const bearer = headers.authorization?.replace(/^Bearer /, '');
-    const key = (headers['x-api-key'] as string | undefined) ?? bearer;
-    delete headers['x-api-key'];
-    delete headers.authorization;
-    let body: MessagesBody | undefined;
-    try {
-      body = raw ? (JSON.parse(raw) as MessagesBody) : undefined;
-    } catch {
-      body = undefined;
-    }
-    const recorded: StreamRequest = { method, path: target, headers, key, body };
-    requests.push(recorded);
+  const handle = (recorded: StreamRequest, response: ServerResponse) => {
+    const { method, path: target, body } = recorded;
     const pathname = target.replace(/\?.*$/, '');
-
-    if (key !== options.key) {
+    if (recorded.key !== options.key) {
       sendError(response, 401, 'authentication_error', 'invalid x-api-key');
       return;
     }
@@ -251,7 +211,7 @@ export async function startFakeAnthropicStream(options: {
         response,
         400,
         'invalid_request_error',
-        `stand-in: no turn scripted for request ${requests.length}`,
+        `stand-in: no turn scripted for request ${server.requests.length}`,
       );
       return;
     }
@@ -264,8 +224,8 @@ export async function startFakeAnthropicStream(options: {
       sendError(response, 400, 'invalid_request_error', `stand-in: ${(error as Error).message}`);
       return;
     }
-    answers.push({ request: requests.length - 1, blocks });
-    const id = `msg_standin_${requests.length}`;
+    answers.push({ request: server.requests.length - 1, blocks });
+    const id = `msg_standin_${server.requests.length}`;
     const input = tokens(requestText(recorded));
     const { events, stopReason, output } = streamEvents(id, body.model, blocks, input);
     if (!body.stream) {
@@ -281,41 +241,24 @@ export async function startFakeAnthropicStream(options: {
       });
       return;
     }
-    response.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-cache',
-      'request-id': `req_standin_${requests.length}`,
-    });
-    for (const [type, data] of events)
-      response.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-    response.end();
+    sendEvents(
+      response,
+      events.map(([type, data]) => ({ event: type, data: { type, ...data } })),
+      { 'request-id': `req_standin_${server.requests.length}` },
+    );
   };
 
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => handle(request, response, Buffer.concat(chunks).toString('utf8')));
+  const server: StandInServer<MessagesBody> = await startStandInServer<MessagesBody>({
+    handle,
+    refuse: (response) => sendError(response, 403, 'permission_error', 'the stand-in lets nothing out'),
   });
-  // A CONNECT tunnel is how a client reaches an https host through a proxy: refuse it, and say so.
-  server.on('connect', (request: IncomingMessage, socket: Socket) => {
-    socket.on('error', () => undefined);
-    refused.push({ method: 'CONNECT', target: request.url ?? '' });
-    socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: url,
-    proxyUrl: url,
-    requests,
+    baseUrl: server.url,
+    proxyUrl: server.url,
+    requests: server.requests,
     answers,
-    refused,
+    refused: server.refused,
     remaining: () => script.length,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }

@@ -68,3 +68,34 @@ export function createTestRepo(
   git(root, 'push', '--quiet', 'origin', 'main');
   return repo;
 }
+
+/**
+ * The worktrees of `repo` besides its own checkout, as `git worktree list --porcelain` shows them. After a
+ * session they are its parked trees: each detached (no branch checked out), in the trees' place.
+ */
+export function otherWorktrees(repo: TestRepo): { path: string; detached: boolean }[] {
+  return repo
+    .git('worktree', 'list', '--porcelain')
+    .split('\n\n')
+    .slice(1)
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => ({
+      path: entry.split('\n')[0]!.replace(/^worktree /, ''),
+      detached: entry.split('\n').includes('detached'),
+    }));
+}
+
+/** Every tree a session left is parked: detached, under AUTOEXP_TREES, and `names` (e.g. "worker-1") among them. */
+export function expectParkedTrees(repo: TestRepo, expectations: { some?: string[]; none?: string[] } = {}) {
+  const trees = otherWorktrees(repo);
+  const place = process.env.AUTOEXP_TREES ?? '';
+  for (const tree of trees) {
+    if (!tree.path.startsWith(place) || !tree.detached)
+      throw new Error(`not a parked tree: ${JSON.stringify(tree)} (trees live in ${place})`);
+  }
+  for (const name of expectations.some ?? [])
+    if (!trees.some((tree) => tree.path.includes(name))) throw new Error(`no parked ${name} tree`);
+  for (const name of expectations.none ?? [])
+    if (trees.some((tree) => tree.path.includes(name))) throw new Error(`a ${name} tree was left`);
+  return trees;
+}

@@ -1,0 +1,99 @@
+// Trees kept between sessions: the next session takes a parked tree over instead of writing a new one,
+// and trusts nothing in it (what untrusted code could have left there is checked by content and removed).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Git } from '../src/git/git.js';
+import { ExperimentTree } from '../src/tree/experiment-tree.js';
+import { createTestRepo, GIT_IDENTITY_ENV, otherWorktrees, type TestRepo } from './helpers/repo.js';
+
+const FILES = { 'a.txt': 'x=3\n', 'big/data.txt': 'payload\n', '.gitignore': 'build/\n' };
+
+async function parkedTree() {
+  const repo = createTestRepo(FILES);
+  repo.git('branch', 'autoexp/t');
+  const { commonDir } = await Git.at(repo.root).describeRepository();
+  const place = mkdtempSync(join(tmpdir(), 'autoexp-reuse-'));
+  const options = { path: join(place, 'tree'), scratchDir: place, commonDir, branch: 'autoexp/t' };
+  const open = () => ExperimentTree.create(Git.at(repo.root), options);
+  const first = await open();
+  await first.park();
+  const sh = (script: string) =>
+    execFileSync('bash', ['-c', script], { cwd: options.path, env: { ...process.env, ...GIT_IDENTITY_ENV } })
+      .toString()
+      .trim();
+  return { repo, first, open, sh, path: options.path };
+}
+
+function branchCheckedOut(repo: TestRepo): boolean {
+  return repo.git('worktree', 'list', '--porcelain').includes('branch refs/heads/autoexp/t');
+}
+
+describe('a parked tree', () => {
+  it('frees the branch, and is taken over by the next session without rewriting its files', async () => {
+    const { repo, first, open, path } = await parkedTree();
+    expect(branchCheckedOut(repo)).toBe(false);
+    const inode = statSync(join(path, 'big/data.txt')).ino;
+    const second = await open();
+    expect(second.path).toBe(first.path);
+    expect(second.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+    // The same file, not a new checkout: git compared it and left it.
+    expect(statSync(join(path, 'big/data.txt')).ino).toBe(inode);
+    expect(branchCheckedOut(repo)).toBe(true);
+    expect(await second.changes()).toEqual([]);
+    expect(otherWorktrees(repo)).toHaveLength(1);
+  });
+
+  it('is checked by content: a changed file hidden by a planted index, and every leftover, are gone', async () => {
+    const { repo, open, sh, path } = await parkedTree();
+    // What untrusted code could leave: a same-size rewrite that the index is made to call clean, an
+    // untracked and an ignored file, a half-done merge, HEAD on another branch, an index flag.
+    sh(`echo x=9 > a.txt && git update-index --refresh >/dev/null || true
+git add a.txt && git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt
+mkdir -p build && echo cached > build/model.bin && echo stray > notes.txt
+git rev-parse HEAD > "$(git rev-parse --git-dir)/MERGE_HEAD"
+echo 'ref: refs/heads/main' > "$(git rev-parse --git-dir)/HEAD"`);
+    const tree = await open();
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(readFileSync(join(path, 'big/data.txt'), 'utf8')).toBe('payload\n');
+    expect(existsSync(join(path, 'build'))).toBe(false);
+    expect(existsSync(join(path, 'notes.txt'))).toBe(false);
+    expect(sh('ls "$(git rev-parse --git-dir)"')).not.toContain('MERGE_HEAD');
+    expect(sh('git symbolic-ref HEAD')).toBe('refs/heads/autoexp/t');
+    expect(sh('git ls-files -v big/data.txt')).toMatch(/^H /);
+    expect(await tree.changes()).toEqual([]);
+    expect(repo.git('rev-parse', 'main')).toBe(repo.git('rev-parse', 'autoexp/t'));
+  });
+
+  it('sees a rewrite that kept size and mtime, which git stat data alone would miss', async () => {
+    const { open, sh, path } = await parkedTree();
+    const file = join(path, 'a.txt');
+    const before = statSync(file);
+    writeFileSync(file, 'x=8\n');
+    utimesSync(file, before.atime, before.mtime);
+    // The parked index still holds the old stat data; a fresh one would be fooled only by the ctime.
+    sh('git update-index --refresh >/dev/null || true');
+    await open();
+    expect(readFileSync(file, 'utf8')).toBe('x=3\n');
+  });
+
+  it('is not trusted when its .git file points elsewhere: a new tree is made in its place', async () => {
+    const { repo, open, path } = await parkedTree();
+    const elsewhere = createTestRepo({ 'a.txt': 'other\n' });
+    const { gitDir } = await Git.at(elsewhere.root).describeRepository();
+    writeFileSync(join(path, '.git'), `gitdir: ${gitDir}\n`);
+    const tree = await open();
+    expect(readFileSync(join(path, '.git'), 'utf8')).not.toContain(elsewhere.root);
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+    expect(elsewhere.git('status', '--porcelain')).toBe('');
+  });
+
+  it('is not taken over while the branch is checked out elsewhere: git refuses, with its reason', async () => {
+    const { repo, open } = await parkedTree();
+    repo.git('checkout', '--quiet', 'autoexp/t');
+    await expect(open()).rejects.toThrow(/autoexp\/t/);
+  });
+});
