@@ -225,7 +225,7 @@ describe('JSON', () => {
     ).toBe(crlf(json({ alpha: 9, beta: 0.5, gamma: 7, delta: 'x' })));
   });
 
-  it('gives the plain conflict for invalid JSON, duplicate keys, comments, deep nesting, huge files and binary', () => {
+  it('gives the plain conflict for invalid JSON, duplicate keys, comments, huge files and binary', () => {
     const ours = json({ alpha: 1, beta: 0.7, gamma: 2, delta: 'x' });
     const plain = { conflict: 'params.json' };
     expect(merge('params.json', base, ours, '{"alpha": 1, "beta": 0.5, "gamma": 1.5,')).toEqual(plain);
@@ -238,11 +238,15 @@ describe('JSON', () => {
     expect(
       merge('params.json', base, ours, '{"alpha": 1, "beta": 0.5, "gamma": 1.5, "delta": "x",}'),
     ).toEqual(plain);
-    const deep = (leaf: number) => `${'['.repeat(100000)}${leaf}${']'.repeat(100000)}`;
-    expect(merge('params.json', deep(1), deep(2), deep(3))).toEqual(plain);
+    // Too deep to read as JSON: merged by its numbers instead, and a conflict's long name is cut.
+    const deep = (x: number, y: number) => `${'['.repeat(100000)}${x}, ${y}${']'.repeat(100000)}`;
+    expect(merge('params.json', deep(1, 1), deep(2, 1), deep(1, 3))).toEqual({ merged: deep(2, 3) });
+    expect(merge('params.json', deep(1, 1), deep(2, 1), deep(3, 1))).toEqual({
+      conflict: `params.json: ${'[0]'.repeat(40)}…`,
+    });
     const nested = (leaf: number) => `${'{"a":'.repeat(150)}${leaf}${'}'.repeat(150)}`;
     expect(merge('params.json', nested(1), nested(2), nested(3))).toEqual({
-      conflict: `params.json: ${Array(150).fill('a').join('.')}`,
+      conflict: `params.json: ${Array(150).fill('a').join('.').slice(0, 120)}…`,
     });
     const huge = json({ pad: 'x'.repeat(MAX_MERGE_BYTES), beta: 1 });
     expect(merge('params.json', huge, huge.replace('"beta": 1', '"beta": 2'), huge)).toEqual(plain);
@@ -251,6 +255,13 @@ describe('JSON', () => {
     ).toEqual(plain);
     expect(merge('params.json', base, undefined as unknown as string, ours)).toEqual(plain);
     expect(mergeConflictingFile({ path: 'params.json', base: undefined, ours, theirs: ours })).toEqual(plain);
+  });
+
+  it('merges a .json file with comments by its numbers', () => {
+    const b = '{\n  // learning rate\n  "lr": 0.1,\n  "depth": 4\n}\n';
+    const o = b.replace('0.1', '0.2');
+    expect(merged('tsconfig.json', b, o, b.replace('4', '6'))).toBe(o.replace('4', '6'));
+    expect(merge('tsconfig.json', b, o, b.replace('0.1', '0.3'))).toEqual({ conflict: 'tsconfig.json: lr' });
   });
 
   it('a JSON tree reads keys like __proto__ as keys', () => {
@@ -293,6 +304,13 @@ describe('YAML', () => {
     ).toEqual({
       conflict: 'c.yaml: model.gamma',
     });
+  });
+
+  it('merges a file with anchors by its numbers', () => {
+    const b = 'defaults: &d\n  lr: 0.1\n  depth: 4\nrun:\n  <<: *d\n';
+    expect(merged('c.yaml', b, b.replace('0.1', '0.2'), b.replace('4', '6'))).toBe(
+      b.replace('0.1', '0.2').replace('4', '6'),
+    );
   });
 
   it('gives the plain conflict for duplicate keys, several documents, anchors and invalid YAML', () => {

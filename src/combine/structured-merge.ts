@@ -1,8 +1,9 @@
 // What combine does with a file a replayed commit conflicts in: merge it at the level of what changed
 // (keys and values of JSON, YAML and TOML; numeric literals of any other text file), or name what both
 // sides changed differently. Pure: the three versions in, the merged text or the conflict out.
-// Anything it cannot read (binary, too large, not valid in its format, a shape it does not merge) is
-// the plain conflict, named by its path alone; no input makes it throw.
+// A config file its reader cannot read (JSON with comments, YAML with anchors) may still merge by its
+// numbers. Anything else (binary, too large, not valid in its format and differing in more than
+// numbers) is the plain conflict, named by its path alone; no input makes it throw.
 import { mergeJson } from './merge-json.js';
 import { mergeNumbers } from './merge-numbers.js';
 import { TABLES, mergeToml } from './merge-toml.js';
@@ -13,6 +14,8 @@ import { describePath, type Segment } from './three-way.js';
 export const MAX_MERGE_BYTES = 1024 * 1024;
 /** At most this many conflicting keys are named in a reason. */
 const MAX_NAMED = 8;
+/** A key named longer than this (a path hundreds of levels deep) is cut. */
+const MAX_KEY_CHARS = 120;
 
 /** A file's three versions: undefined where that side has no such file. */
 export interface ConflictingFile {
@@ -30,19 +33,36 @@ export function mergeConflictingFile(file: ConflictingFile): FileMerge {
   const plain = { conflict: path };
   if (base === undefined || ours === undefined || theirs === undefined) return plain;
   if (![base, ours, theirs].every(isMergeableText)) return plain;
+  const result = structured(path, base, ours, theirs) ?? numbers(path, base, ours, theirs);
+  if (result === undefined) return plain;
+  if ('merged' in result) return result;
+  return { conflict: `${path}: ${listKeys(result.conflicts)}` };
+}
+
+type Merge = { merged: string } | { conflicts: string[] };
+
+/** By keys and values; undefined for a file of another kind, or one its reader cannot read. */
+function structured(path: string, base: string, ours: string, theirs: string): Merge | undefined {
+  const name = path.toLowerCase();
   try {
-    const name = path.toLowerCase();
-    let result: { merged: string } | { conflicts: string[] } | undefined;
-    if (name.endsWith('.json')) result = named(mergeJson(base, ours, theirs));
-    else if (name.endsWith('.yaml') || name.endsWith('.yml')) result = named(mergeYaml(base, ours, theirs));
-    else if (name.endsWith('.toml')) result = named(mergeToml(base, ours, theirs), { flat: true });
-    else result = mergeNumbers(path, base, ours, theirs);
-    if (result === undefined) return plain;
-    if ('merged' in result) return result;
-    return { conflict: `${path}: ${listKeys(result.conflicts)}` };
+    if (name.endsWith('.json')) return named(mergeJson(base, ours, theirs));
+    if (name.endsWith('.yaml') || name.endsWith('.yml')) return named(mergeYaml(base, ours, theirs));
+    if (name.endsWith('.toml')) return named(mergeToml(base, ours, theirs), { flat: true });
   } catch {
-    // Not valid in its format, a shape not merged, nesting too deep for the stack: the plain conflict.
-    return plain;
+    // Not valid in its format, a shape not merged, nesting too deep for the stack.
+  }
+  return undefined;
+}
+
+/**
+ * By numbers (any text file, a config file its reader could not read too: JSON with comments, YAML
+ * with anchors); undefined when the versions differ in more than their numbers.
+ */
+function numbers(path: string, base: string, ours: string, theirs: string): Merge | undefined {
+  try {
+    return mergeNumbers(path, base, ours, theirs);
+  } catch {
+    return undefined;
   }
 }
 
@@ -66,6 +86,9 @@ function named(
 }
 
 function listKeys(keys: readonly string[]): string {
-  const shown = keys.slice(0, MAX_NAMED).join(', ');
+  const shown = keys
+    .slice(0, MAX_NAMED)
+    .map((key) => (key.length > MAX_KEY_CHARS ? `${key.slice(0, MAX_KEY_CHARS)}…` : key))
+    .join(', ');
   return keys.length > MAX_NAMED ? `${shown} and ${keys.length - MAX_NAMED} more` : shown;
 }
