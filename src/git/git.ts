@@ -496,11 +496,20 @@ export class Git {
       allowFailure: true,
     });
     if (result.exitCode === 0) return [];
-    const unmerged = await this.unmergedFiles();
-    const conflicts = options.resolve ? await this.settle(unmerged, options.resolve) : [...unmerged.keys()];
-    if (unmerged.size > 0 && conflicts.length === 0) return [];
-    await this.run(['cherry-pick', '--abort'], { allowFailure: true });
-    await this.run(['reset', '--hard', '--quiet', 'HEAD']);
+    const abort = async () => {
+      await this.run(['cherry-pick', '--abort'], { allowFailure: true });
+      await this.run(['reset', '--hard', '--quiet', 'HEAD']);
+    };
+    let conflicts: string[];
+    try {
+      const unmerged = await this.unmergedFiles();
+      conflicts = options.resolve ? await this.settle(unmerged, options.resolve) : [...unmerged.keys()];
+      if (unmerged.size > 0 && conflicts.length === 0) return [];
+    } catch (error) {
+      await abort();
+      throw error;
+    }
+    await abort();
     return conflicts.length > 0
       ? conflicts
       : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
