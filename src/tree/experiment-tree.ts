@@ -75,11 +75,6 @@ export class ExperimentTree {
    * make ignored files, and each is followed by a look, so sealing needs no git process of its own.
    */
   private knownIgnored: readonly string[] = [];
-  /**
-   * Whether untracked files may be in the tree: untrusted code ran since autoexp last saw it hold none.
-   * An undo from a tree known to hold none needs no `git clean` (one process less per discard).
-   */
-  private mayHoldUntracked = true;
 
   private constructor(
     private readonly git: Git,
@@ -145,6 +140,9 @@ export class ExperimentTree {
    * removes whatever is there and adds a new one.
    */
   private static async reuse(repo: Git, options: TreeOptions): Promise<ExperimentTree | undefined> {
+    // A symlink in the tree's place could lead to any worktree of the repository (one of the user's, with
+    // work not committed yet): only a directory that is really there is taken over.
+    if (!(await lstat(options.path).catch(() => undefined))?.isDirectory()) return undefined;
     const link = join(options.path, '.git');
     if (!(await lstat(link).catch(() => undefined))?.isFile()) return undefined;
     const pointer = /^gitdir: (\/[^\n]+)\n$/.exec(await readFile(link, 'utf8'))?.[1];
@@ -171,6 +169,9 @@ export class ExperimentTree {
 
   /** Leaves the tree for the next session of this tag: HEAD detached, so the branch is free elsewhere. */
   async park(): Promise<void> {
+    // A git dir a run deleted or replaced (a symlink leads anywhere): nothing to park; the next session
+    // makes a new tree.
+    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) return;
     const head = join(this.gitDir, 'HEAD');
     await rm(head, { recursive: true, force: true });
     await writeFile(head, `${this.recorded}\n`);
@@ -206,7 +207,6 @@ export class ExperimentTree {
     const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
-    this.mayHoldUntracked = true;
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -275,7 +275,6 @@ export class ExperimentTree {
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
-    if (status.changed.length === 0) this.mayHoldUntracked = false;
     return { changed: status.changed, moved, removedArtifacts, setupNeeded };
   }
 
@@ -319,14 +318,22 @@ export class ExperimentTree {
     return shortSha;
   }
 
-  /** Commits the proposal (every change in the tree) as the candidate; HEAD moves to it. */
+  /**
+   * Commits the proposal (every change in the tree) as the candidate; HEAD moves to it. What git does
+   * not commit goes: empty directories (git tracks none, and git status shows none), left by the
+   * proposal or an earlier eval, would be seen by the candidate's eval but by no one measuring the commit.
+   */
   async commitCandidate(message: string, options: { hasUntracked: boolean }): Promise<string> {
-    return this.moved(await this.git.commitAll(message, options));
+    const sha = await this.moved(await this.git.commitAll(message, options));
+    await this.git.removeUntracked();
+    return sha;
   }
 
-  /** Folds the tree's changes (a crash repair) into the candidate commit. */
+  /** Folds the tree's changes (a crash repair) into the candidate commit (empty directories go, as above). */
   async amendCandidate(message: string): Promise<string> {
-    return this.moved(await this.git.amendAll(message));
+    const sha = await this.moved(await this.git.amendAll(message));
+    await this.git.removeUntracked();
+    return sha;
   }
 
   /** Gives the candidate commit its final message (a keep's trailers). */
@@ -380,8 +387,8 @@ export class ExperimentTree {
   async resetTo(commit: string = this.recorded): Promise<void> {
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
-    if (this.mayHoldUntracked) await this.git.removeUntracked();
-    this.mayHoldUntracked = false;
+    // Always, even when git status showed nothing: it shows no empty directories.
+    await this.git.removeUntracked();
     this.recorded = commit === this.recorded ? commit : await this.readHead();
   }
 
