@@ -105,6 +105,24 @@ describe('worktrees planted at the session’s own tree paths', () => {
     expect(outcomes(p.repo).at(-1)).toBe('3 keep 100');
   });
 
+  it('a detached worktree added at worker-7/tree "rebasing" autoexp/<tag>: the branch is free after the session', async () => {
+    const p = project();
+    await session(p, [
+      `tree="$(dirname "$PWD")/worker-7/tree"
+git worktree add -q --detach "$tree" HEAD >/dev/null 2>&1
+admin="$(git -C "$tree" rev-parse --path-format=absolute --git-dir)"
+mkdir -p "$admin/rebase-merge" && echo refs/heads/${BRANCH} > "$admin/rebase-merge/head-name"
+git rev-parse HEAD > "$admin/rebase-merge/onto"
+${set(5)}`,
+      set(9),
+    ]);
+    const mine = join(mkdtempSync(join(tmpdir(), 'autoexp-mine-')), 'wt');
+    p.repo.git('worktree', 'add', '-q', mine, BRANCH);
+    p.repo.git('worktree', 'remove', mine);
+    await session(p, [undefined, undefined, set(10)], { experiments: 1 });
+    expect(outcomes(p.repo).at(-1)).toBe('3 keep 100');
+  });
+
   it('a detached worktree added at worker-7/tree, put on main by a later run: main stays free', async () => {
     const p = project();
     await session(p, [

@@ -8,7 +8,7 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
-import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -25,6 +25,9 @@ const PROTECTED_PATHS = [
   // A planted shallow file cuts the history off: merges of base fail from then on.
   'shallow',
 ];
+
+/** A worktree's half-done operations that make git count their branch as checked out in it. */
+const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
 
 export class RepositoryGuard {
   private openRuns = 0;
@@ -132,6 +135,12 @@ export class RepositoryGuard {
       const rule = pointer ? this.ownTreeRule(pointer) : undefined;
       // The user's own worktrees (there before the run, elsewhere) are not the guard's to judge.
       if (!added && !rule) continue;
+      // git counts a branch being rebased or bisected as checked out there, HEAD detached or not.
+      for (const state of BRANCH_HOLDING_STATE) {
+        if (!rule || !(await lstat(join(admin, state)).catch(() => undefined))) continue;
+        await rm(join(admin, state), { recursive: true, force: true });
+        findings.push(`left ${state} in a worktree (${name})`);
+      }
       const head = (await readFile(join(admin, 'HEAD'), 'utf8').catch(() => '')).trim();
       if (rule?.(head)) continue;
       if (!added && head.startsWith('ref: ')) {
