@@ -3,7 +3,7 @@
 // plays one attack through real sessions (or between two of them, as a process that outlived its
 // session would) and asserts that the next session still works and measures only the committed code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -211,6 +211,23 @@ describe('trees that cannot be parked', () => {
     ]);
     await session(p, [undefined, undefined, set(6)], { experiments: 1 });
     expect(outcomes(p.repo).at(-1)).toBe('3 keep 84');
+  });
+});
+
+describe('a tree’s git dir swapped for a symlink during a session', () => {
+  it('by a proposal: the proposal is invalid, the session goes on, and what the link pointed to keeps its files', async () => {
+    const p = project();
+    const victim = mkdtempSync(join(p.scratch, 'victim-'));
+    writeFileSync(join(victim, 'precious.txt'), 'keep me\n');
+    await session(p, [
+      `admin="$(git rev-parse --path-format=absolute --git-dir)"
+cp -r "$admin/." "${victim}/" && rm -rf "$admin" && ln -s "${victim}" "$admin"
+${set(5)}`,
+      set(9),
+    ]);
+    expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    await session(p, [undefined, undefined, set(10)], { experiments: 1 });
+    expect(outcomes(p.repo)).toEqual(['1 invalid ', '2 keep 99', '3 keep 100']);
   });
 });
 

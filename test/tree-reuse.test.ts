@@ -157,4 +157,17 @@ echo x=9 > a.txt`);
     expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('not committed yet\n');
     expect(git(mine, 'symbolic-ref', 'HEAD')).toBe('refs/heads/mine');
   });
+
+  it('whose git dir was swapped for a symlink: git worktree prune does not empty what it points to', async () => {
+    const { repo, open, sh, path } = await parkedTree();
+    const victim = mkdtempSync(join(tmpdir(), 'autoexp-victim-'));
+    writeFileSync(join(victim, 'precious.txt'), 'keep me\n');
+    const admin = sh('git rev-parse --path-format=absolute --git-dir');
+    rmSync(admin, { recursive: true });
+    symlinkSync(victim, admin);
+    const tree = await open();
+    expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+  });
 });

@@ -7,9 +7,10 @@
 // is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
-import { lstat, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
+import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 
@@ -104,6 +105,7 @@ export class ExperimentTree {
     // Whatever is there goes, then git forgets it (a tree whose .git file no longer points back cannot be
     // removed by git, only pruned once its directory is gone).
     await rm(options.path, { recursive: true, force: true });
+    await unlinkSymlinkedGitDirs(options.commonDir);
     await repo.removeWorktree(options.path);
     await repo.addWorktree(options.path, 'branch' in options ? { branch: options.branch } : options);
     return ExperimentTree.opened(repo, options);
@@ -225,6 +227,13 @@ export class ExperimentTree {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     const moved: string[] = [];
+    // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
+    // again, then filled in below (pointers, HEAD, the index).
+    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) {
+      await rm(this.gitDir, { recursive: true, force: true });
+      await mkdir(this.gitDir, { recursive: true });
+      moved.push("the tree's git dir was replaced");
+    }
     // Before any git process: what tells git where the repository and the tree are. A run that replaced
     // them would have autoexp's git read another repository's config (and run its filters).
     if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");

@@ -26,6 +26,18 @@ const PROTECTED_PATHS = [
   'shallow',
 ];
 
+/**
+ * Removes worktree git dirs that are symlinks (only the links): `git worktree prune` would empty the
+ * directory one points to, and git never makes one.
+ */
+export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[]> {
+  const dir = join(commonDir, 'worktrees');
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
+  for (const name of links) await rm(join(dir, name), { force: true });
+  return links;
+}
+
 /** A worktree's half-done operations that make git count their branch as checked out in it. */
 const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
 
@@ -128,6 +140,8 @@ export class RepositoryGuard {
         findings.push('planted .git/packed-refs');
       }
     }
+    for (const name of await unlinkSymlinkedGitDirs(this.commonDir))
+      findings.push(`replaced a worktree's git dir with a symlink (${name})`);
     for (const name of await this.worktrees()) {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
