@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { CLI, ROOT } from './lib.mjs';
+import { CLI, makeRepo, ROOT, runCli, sh } from './lib.mjs';
 import { benchOverhead } from './overhead.mjs';
 import { benchLedgerScale } from './ledger-scale.mjs';
 import { ACTION, benchStartup } from './startup.mjs';
 import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
-import { benchWorkers } from './workers.mjs';
+import { benchWorkers, workersTable } from './workers.mjs';
 import { benchRepoSize } from './repo-size.mjs';
 
 const only = process.argv[2];
@@ -83,10 +83,25 @@ if (wants('edits')) {
   results.edits = benchEdits();
   console.log('SEARCH/REPLACE corpus (goals: 100 % of applicable cases, 0 at a wrong place):', results.edits);
 }
+if (wants('search')) {
+  const { benchSearch, searchTable, sessionSanity } = await importTypeScript(
+    join(ROOT, 'bench', 'search.ts'),
+  );
+  results.search = benchSearch();
+  // The real sessions need dist/ (`npm run build`); without it the in-process table stands alone.
+  if (existsSync(CLI))
+    results.search.sessions = sessionSanity(
+      { makeRepo, runCli, sh },
+      join(ROOT, 'bench', 'search', 'eval.mjs'),
+    );
+  console.log('search (goal: mutate below random and the (1+1)-ES on every problem)');
+  console.log(searchTable(results.search));
+}
 if (wants('workers')) {
   results.workers = benchWorkers();
   console.log('experiments per hour by workers (goal: >= 3.5x at 4 workers on the sleep eval):');
-  console.dir(results.workers, { depth: 4 });
+  console.dir(results.workers.throughput, { depth: 4 });
+  console.log(workersTable(results.workers));
 }
 if (wants('prompts')) {
   const { benchPrompts } = await importTypeScript(join(ROOT, 'bench', 'prompts.ts'));

@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 if (checkNodeVersion("cli")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-YLYTL457.js");
+  const { main } = await import("./chunks/main-NHUUGQVZ.js");
   process.exitCode = await main(process.argv.slice(2));
 }

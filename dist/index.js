@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 if (checkNodeVersion("action")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-U4DQLLCJ.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-OXZPETMR.js");
+  const { run } = await import("./chunks/main-SKGCH2S7.js");
   await run();
 }

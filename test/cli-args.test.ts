@@ -53,6 +53,22 @@ describe('command line', () => {
     expect(() => parseCommandLine(argv)).toThrow(message);
   });
 
+  it('reads finalize and pr', () => {
+    expect(parseCommandLine(['finalize'])).toEqual({ name: 'finalize', config: 'autoexp.yml', push: false });
+    expect(parseCommandLine(['finalize', '--push', '--config', 'a.yml'])).toEqual({
+      name: 'finalize',
+      config: 'a.yml',
+      push: true,
+    });
+    expect(parseCommandLine(['pr'])).toEqual({ name: 'pr', config: 'autoexp.yml' });
+    expect(() => parseCommandLine(['pr', '--push'])).toThrow(
+      'pr takes no --push (that is an option of run, combine, finalize)',
+    );
+    expect(() => parseCommandLine(['finalize', '--config', 'autoexp/*.yml'])).toThrow(
+      'finalize is about one program; pass one file to --config, not the pattern "autoexp/*.yml"',
+    );
+  });
+
   it('reads demo --example', () => {
     expect(parseCommandLine(['demo', '--example', 'sql-speed', '--experiments', '2'])).toEqual({
       name: 'demo',
@@ -85,7 +101,7 @@ describe('command line', () => {
 
   it('suggests the command meant', () => {
     expect(() => parseCommandLine(['rnu'])).toThrow(
-      'unknown command "rnu" (did you mean "run"?); the commands are run, status, report, init, combine, demo',
+      'unknown command "rnu" (did you mean "run"?); the commands are run, status, report, init, combine, finalize, pr, demo',
     );
     expect(() => parseCommandLine(['--experiments', '3'])).toThrow(
       'unknown command "--experiments" (options go after the command, e.g. autoexp run --experiments)',

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createProject, projectConfig, planFile } from './helpers/project.js';
 import { loadSettings } from '../src/config/load.js';
-import { createTestRepo, git, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
+import { createTestRepo, expectParkedTrees, git, GIT_IDENTITY_ENV, type TestRepo } from './helpers/repo.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 
 const CLI = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -217,7 +217,7 @@ describe('cancelling a session', () => {
       expect(rows.map((row) => row.split('\t')[0])).toEqual(['experiment', '0', '1']);
       expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=5');
       expect(repo.git('log', '-1', '--format=%s', 'autoexp/quad')).toMatch(/record experiment 1 keep/);
-      expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+      expect(expectParkedTrees(repo)).toHaveLength(1);
       // The eval ran in a PID namespace of its own, so the pids it wrote are not the host's: its processes
       // are found by the marker in their environment instead.
       expect(readFileSync(pids, 'utf8').trim()).not.toBe('');
@@ -427,7 +427,7 @@ describe('autoexp demo', () => {
 });
 
 describe('a closed output pipe', () => {
-  it('`autoexp run | head -1` stops cleanly: no EPIPE crash, the worktree removed, the ledger consistent', () => {
+  it('`autoexp run | head -1` stops cleanly: no EPIPE crash, the worktree parked, the ledger consistent', () => {
     const repo = createProject({ config: projectConfig({ experiments: 50 }) });
     const plan = planFile(Array.from({ length: 50 }, (_, index) => `set ${(index % 15) + 1}`));
     const result = spawnSync(
@@ -439,7 +439,7 @@ describe('a closed output pipe', () => {
     expect(stderr).not.toMatch(/EPIPE|Unhandled|unexpected error/);
     expect(result.stdout).toMatch(/^#0 {2}baseline/);
     expect(result.stdout).toMatch(/autoexp exit (0|130)$/m);
-    expect(repo.git('worktree', 'list').split('\n')).toHaveLength(1);
+    expect(expectParkedTrees(repo)).toHaveLength(1);
     const rows = repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n').slice(1);
     expect(rows.map((row) => Number(row.split('\t')[0]))).toEqual(rows.map((_, index) => index));
   });

@@ -155,7 +155,10 @@ describe.concurrent('the examples, end to end', () => {
       expect(rows[0]!.at(-1)).toBe('baseline');
       for (const record of records) {
         // mutate changes the cache size, which never breaks formatPrice: every run measures.
-        expect(record.status).toMatch(/^(keep|discard)$/);
+        expect(
+          record.status,
+          JSON.stringify(records.map((r) => [r.status, r.reason, r.description])),
+        ).toMatch(/^(keep|discard)$/);
         expect(record.samples.ops_per_s).toHaveLength(3);
         expect(record.metrics.ops_per_s).toBeGreaterThan(1000);
       }

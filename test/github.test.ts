@@ -6,8 +6,11 @@ import {
   createGitHubClient,
   GitHubApiError,
   GitHubRepo,
+  NETWORK_RETRIES,
+  networkFailure,
   type UpsertSummaryOptions,
 } from '../src/action/github.js';
+import { createServer } from 'node:net';
 import {
   botUser,
   humanUser,
@@ -52,6 +55,15 @@ function summary(overrides: Partial<UpsertSummaryOptions> = {}): UpsertSummaryOp
     reopen: false,
     ...overrides,
   };
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 const requestsTo = (operationId: string) =>
@@ -202,7 +214,9 @@ describe('upsertSummaryPullRequest', () => {
     expect(error).toBeInstanceOf(GitHubApiError);
     expect((error as GitHubApiError).status).toBe(401);
     expect((error as Error).message).toContain('Bad credentials');
-    expect((error as Error).message).toContain('github-token is missing, invalid or expired');
+    expect((error as Error).message).toContain(
+      'the token (the github-token input; GITHUB_TOKEN or the gh login for autoexp pr) is missing, invalid or expired',
+    );
     expect(requestsTo('pulls/list')).toHaveLength(1);
   });
 
@@ -266,6 +280,91 @@ describe('upsertSummaryPullRequest', () => {
     expect(result.operation).toBe('created');
     expect(result.note).toContain('does not support draft');
     expect(fake.state.pull(result.number ?? 0)?.draft).toBe(false);
+  });
+});
+
+describe('a GitHub API that cannot be reached', () => {
+  function unreachable(apiUrl: string): GitHubRepo {
+    const client = createGitHubClient({
+      token: 'test-token',
+      apiUrl,
+      log: (message) => logged.push(message),
+      timing: { retryUnitMs: 1, writeSpacingMs: 0, notificationSpacingMs: 0 },
+    });
+    return GitHubRepo.fromSlug('octo-org/widgets', client);
+  }
+
+  async function failure(repo: GitHubRepo): Promise<GitHubApiError> {
+    const error = await repo.upsertSummaryPullRequest(summary()).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(GitHubApiError);
+    return error as GitHubApiError;
+  }
+
+  it('says the connection was refused, after two quick retries, never an HTTP 500', async () => {
+    const port = await closedPort();
+    const error = await failure(unreachable(`http://127.0.0.1:${port}`));
+    expect(error.message).toBe(
+      `GitHub API: list pull requests failed: cannot reach 127.0.0.1:${port}: connection refused (ECONNREFUSED)`,
+    );
+    expect(error.status).toBeUndefined();
+    // Tried three times in all (the fetch's two retries; the retry plugin's 5xx retries stay out of it).
+    expect(logged).toEqual([
+      `cannot reach 127.0.0.1:${port}: connection refused (ECONNREFUSED); trying again in 1 ms`,
+      `cannot reach 127.0.0.1:${port}: connection refused (ECONNREFUSED); trying again in 2 ms`,
+    ]);
+    expect(NETWORK_RETRIES).toBe(2);
+  });
+
+  it('says the DNS lookup failed for a host that does not resolve', async () => {
+    const error = await failure(unreachable('https://api.autoexp.invalid'));
+    expect(error.message).toMatch(
+      /^GitHub API: list pull requests failed: cannot reach api\.autoexp\.invalid: DNS lookup failed \((ENOTFOUND|EAI_AGAIN)\)$/,
+    );
+    expect(error.message).not.toMatch(/HTTP 500|server error/);
+  });
+
+  it('still answers a server that answers: a 500 is a server error, retried by the plugin', async () => {
+    fake.failNext('pulls/list', 5, 500, { message: 'boom' });
+    const error = await failure(repoFor());
+    expect(error.status).toBe(500);
+    expect(error.message).toContain('GitHub had a server error');
+    expect(requestsTo('pulls/list')).toHaveLength(4);
+  });
+});
+
+describe('networkFailure', () => {
+  const fetchFailed = (cause: unknown) => new TypeError('fetch failed', { cause });
+  const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
+
+  it('names what went wrong and whether trying again may help', () => {
+    const dns = networkFailure(
+      fetchFailed(coded('ENOTFOUND', 'getaddrinfo ENOTFOUND api.github.com')),
+      'https://api.github.com/repos/o/r/pulls',
+    );
+    expect(dns?.message).toBe('cannot reach api.github.com: DNS lookup failed (ENOTFOUND)');
+    expect(dns?.transient).toBe(true);
+    const tls = networkFailure(fetchFailed(coded('CERT_HAS_EXPIRED')), 'https://ghe.example.com/api/v3/x');
+    expect(tls?.message).toBe('cannot reach ghe.example.com: TLS certificate problem (CERT_HAS_EXPIRED)');
+    expect(tls?.transient).toBe(false);
+    const several = networkFailure(
+      fetchFailed(Object.assign(new AggregateError([coded('ECONNREFUSED')]), {})),
+      'http://localhost:9/x',
+    );
+    expect(several?.message).toBe('cannot reach localhost:9: connection refused (ECONNREFUSED)');
+    expect(networkFailure(fetchFailed(new Error('bad port')), 'http://h:1/')?.message).toBe(
+      'cannot reach h:1: bad port',
+    );
+  });
+
+  it('is undefined for what is not a failed connection', () => {
+    expect(
+      networkFailure(new DOMException('aborted', 'AbortError'), 'https://api.github.com'),
+    ).toBeUndefined();
+    expect(networkFailure(new Error('HTTP 500'), 'https://api.github.com')).toBeUndefined();
+    expect(networkFailure(new TypeError('x is not a function'), 'https://api.github.com')).toBeUndefined();
   });
 });
 

@@ -7,6 +7,12 @@ import type { Settings } from '../src/config/settings.js';
 import type { ExperimentRecord, Status } from '../src/ledger/types.js';
 import { findNumericLiterals } from '../src/propose/mutate/literals.js';
 import { createMutateProposer } from '../src/propose/mutate/mutate.js';
+import {
+  planMutation,
+  redoMutation,
+  type PlannedMutation,
+  type ScopeFile,
+} from '../src/propose/mutate/plan.js';
 import { seededRandom } from '../src/propose/mutate/random.js';
 import {
   GROW,
@@ -16,7 +22,7 @@ import {
   SHRINK,
   steppedText,
 } from '../src/propose/mutate/steps.js';
-import { ProposalError, type ProposerContext } from '../src/propose/types.js';
+import { ProposalError, type InFlightCandidate, type ProposerContext } from '../src/propose/types.js';
 import { scopeHash } from '../src/session/scope-hash.js';
 
 const SETTINGS = {
@@ -273,17 +279,27 @@ describe('adaptive steps from the history', () => {
     expect(states.has(literalId('c.yaml', 'd'))).toBe(false); // another proposer's record
   });
 
-  it('continues a literal that was just kept, with the grown step in the same direction', async () => {
+  it('polls every literal once, then continues the one that was just kept, with a grown step', async () => {
     const root = workdir({ 'c.yaml': 'a: 13\nb: 10\nc: 10\n' });
     const history = [
-      record({ experiment: 1, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 1, status: 'discard', proposal: mutation('b', 10, 13, INITIAL_SCALE) }),
+      record({ experiment: 2, status: 'keep', proposal: mutation('a', 10, 13, INITIAL_SCALE) }),
     ];
-    const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
+    const propose = (records: ExperimentRecord[]) =>
+      createMutateProposer({ seed: 5 }).propose(context(root, records.length + 1, records, ['c.yaml']));
+    // c was never tried: it comes first, whatever a keep did.
+    expect(await propose(history)).toMatchObject({ details: { mutation: { key: 'c' } } });
+    writeFileSync(join(root, 'c.yaml'), 'a: 17\nb: 10\nc: 10\n');
+    history.push(record({ experiment: 3, status: 'discard', proposal: mutation('c', 10, 7, INITIAL_SCALE) }));
+    history.push(
+      record({ experiment: 4, status: 'keep', proposal: mutation('a', 13, 17, INITIAL_SCALE * GROW) }),
+    );
+    const proposal = await propose(history);
     expect(proposal.details).toEqual({
-      mutation: { file: 'c.yaml', line: 1, key: 'a', from: 13, to: 19, step: 6, scale: 0.45 },
+      mutation: { file: 'c.yaml', line: 1, key: 'a', from: 17, to: 26, step: 9, scale: 0.507 },
     });
-    expect(proposal.description).toBe('c.yaml: a 13 → 19');
-    expect(readFileSync(join(root, 'c.yaml'), 'utf8')).toBe('a: 19\nb: 10\nc: 10\n');
+    expect(proposal.description).toBe('c.yaml: a 17 → 26');
+    expect(readFileSync(join(root, 'c.yaml'), 'utf8')).toBe('a: 26\nb: 10\nc: 10\n');
   });
 
   it('after a first step that made the metric worse, tries the same literal the other way, smaller', async () => {
@@ -298,7 +314,7 @@ describe('adaptive steps from the history', () => {
       }),
     ];
     const proposal = await createMutateProposer({ seed: 5 }).propose(context(root, 2, history, ['c.yaml']));
-    expect(proposal.details).toMatchObject({ mutation: { key: 'a', from: 100, to: 80, scale: 0.246 } });
+    expect(proposal.details).toMatchObject({ mutation: { key: 'a', from: 100, to: 83, scale: 0.21 } });
   });
 });
 
@@ -358,12 +374,15 @@ describe('the mutate proposer', () => {
     const hashes = records.map((item) => item.scope_hash);
     expect(new Set(hashes).size).toBe(hashes.length);
 
-    // `a: 1` can only become 0, 2 or 3 with the steps mutate tries; all three are taken.
+    // `a: 1` can only become 0, 2, 3, 6, 11 or 20 with the steps mutate tries; all are taken.
     const small = workdir({ 's.yaml': 'a: 1\n' });
-    const taken = ['a: 0\n', 'a: 2\n', 'a: 3\n', 'a: 1\n'].map((text, experiment) =>
-      record({ experiment, status: 'discard', scope_hash: scopeHash(new Map([['s.yaml', text]])) }),
-    );
-    const attempt = createMutateProposer({ seed: 1 }).propose(context(small, 4, taken, ['s.yaml']));
+    const values = [0, 2, 3, 6, 11, 20, 1];
+    const taken = values
+      .map((value) => `a: ${value}\n`)
+      .map((text, experiment) =>
+        record({ experiment, status: 'discard', scope_hash: scopeHash(new Map([['s.yaml', text]])) }),
+      );
+    const attempt = createMutateProposer({ seed: 1 }).propose(context(small, 7, taken, ['s.yaml']));
     await expect(attempt).rejects.toThrow(ProposalError);
     await expect(attempt).rejects.toThrow(/mutate found no untried change/);
     expect(readFileSync(join(small, 's.yaml'), 'utf8')).toBe('a: 1\n');
@@ -470,5 +489,141 @@ describe('the cache demo', () => {
     }
     expect(incumbent.hit_rate).toBeGreaterThan(baseline.hit_rate * 1.05);
     expect(incumbent.memory_mb).toBeLessThanOrEqual(512);
+  });
+});
+
+describe('mutate with candidates in flight (workers)', () => {
+  const file = (text: string): ScopeFile => ({ path: 'c.yaml', encoding: 'utf8', text });
+  const TEXT = 'a: 10\nb: 20\nc: 30\nd: 40\ne: 0.5\n';
+  const inFlightOf = (planned: PlannedMutation, experiment: number): InFlightCandidate => ({
+    experiment,
+    description: planned.description,
+    patch: '',
+    scopeHash: scopeHash(new Map([['c.yaml', planned.text]])),
+    proposal: { mutation: planned.mutation },
+  });
+  /** What `slots` slots propose at once for experiments `first`…, each seeing the ones before in flight. */
+  const proposeAtOnce = (records: ExperimentRecord[], first: number, slots: number, seed = 7) => {
+    const planned: PlannedMutation[] = [];
+    for (let index = 0; index < slots; index++) {
+      planned.push(
+        planMutation({
+          files: [file(TEXT)],
+          records,
+          seed,
+          experiment: first + index,
+          primary: SETTINGS.metrics[0],
+          inFlight: planned.map((item, at) => inFlightOf(item, first + at)),
+        }),
+      );
+    }
+    return planned;
+  };
+
+  it('spreads slots over different literals, and is deterministic for a seed', () => {
+    const planned = proposeAtOnce([], 1, 4);
+    expect(new Set(planned.map((item) => item.mutation.key)).size).toBe(4);
+    expect(proposeAtOnce([], 1, 4)).toEqual(planned);
+    expect(proposeAtOnce([], 1, 4, 8).map((item) => item.text)).not.toEqual(planned.map((item) => item.text));
+  });
+
+  it('never proposes a content in flight, even when every literal is busy', () => {
+    // Six slots on five literals: the sixth has to share a literal, and takes another value of it.
+    const planned = proposeAtOnce([], 1, 6);
+    expect(new Set(planned.map((item) => item.text)).size).toBe(6);
+    const values = planned.map((item) => `${item.mutation.key}=${item.mutation.to}`);
+    expect(new Set(values).size).toBe(6);
+  });
+
+  it('does not take a literal to the value a candidate in flight takes it to, after a keep moved the file', () => {
+    // In flight: a 10 → 13, proposed before another file's change was kept; its content on the new
+    // incumbent is in no hash, but the literal's target is known.
+    const busy: InFlightCandidate = {
+      experiment: 1,
+      description: 'c.yaml: a 10 → 13',
+      patch: '',
+      scopeHash: 'its content on the incumbent it was proposed on',
+      proposal: { mutation: { file: 'c.yaml', line: 1, key: 'a', from: 10, to: 13, scale: 0.3 } },
+    };
+    const targets = new Set<number>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const planned = planMutation({
+        files: [file('a: 10\n')],
+        records: [],
+        seed,
+        experiment: 2,
+        inFlight: [busy],
+      });
+      targets.add(planned.mutation.to);
+    }
+    expect(targets.has(13)).toBe(false);
+    expect(targets.has(8)).toBe(true); // the other way
+  });
+
+  it('keeps integers whole and never below zero over a long run', () => {
+    const text = 'workers = 1\nretries = 0\nbatch = 7\n';
+    const records: ExperimentRecord[] = [];
+    let current = text;
+    for (let experiment = 1; experiment <= 40; experiment++) {
+      const planned = planMutation({
+        files: [{ path: 'server.conf', encoding: 'utf8', text: current }],
+        records,
+        seed: 2,
+        experiment,
+      });
+      expect(Number.isInteger(planned.mutation.to) && planned.mutation.to >= 0, planned.description).toBe(
+        true,
+      );
+      expect(planned.text).toMatch(/^workers = \d+\nretries = \d+\nbatch = \d+\n$/);
+      const status: Status = experiment % 3 === 0 ? 'keep' : 'discard';
+      records.push(record({ experiment, status, proposal: { mutation: planned.mutation } }));
+      if (status === 'keep') current = planned.text;
+    }
+  });
+
+  it('makes a larger jump from a shrunk step, and a jump that fails does not shrink the step', () => {
+    const id = literalId('c.yaml', 'a');
+    const shrinking = [1, 2, 3].map((experiment) =>
+      record({
+        experiment,
+        status: 'discard',
+        proposal: {
+          mutation: {
+            file: 'c.yaml',
+            line: 1,
+            key: 'a',
+            from: 100,
+            to: experiment % 2 ? 120 : 80,
+            scale: 0.3 * SHRINK ** (experiment - 1),
+          },
+        },
+      }),
+    );
+    const shrunk = replayHistory(shrinking).get(id)!.scale;
+    expect(shrunk).toBeCloseTo(0.3 * SHRINK ** 3);
+    const jumps = Array.from(
+      { length: 60 },
+      (_, seed) =>
+        planMutation({ files: [file('a: 100\n')], records: shrinking, seed, experiment: 4 }).mutation,
+    ).filter((mutation) => mutation.base !== undefined);
+    expect(jumps.length).toBeGreaterThan(0);
+    expect(jumps.length).toBeLessThan(30);
+    expect(jumps[0]!.scale).toBeCloseTo(shrunk * 3, 4);
+    const failed = [
+      ...shrinking,
+      record({ experiment: 4, status: 'discard', proposal: { mutation: jumps[0]! } }),
+    ];
+    expect(replayHistory(failed).get(id)!.scale).toBeCloseTo(shrunk * SHRINK);
+  });
+
+  it('makes a stale mutation again on a new incumbent: the same literal to the same text', () => {
+    const mutation = { file: 'c.yaml', line: 2, key: 'b', from: 20, to: 26, step: 6, scale: 0.3 };
+    const redone = redoMutation(file('a: 13\nb: 20\n'), mutation, 'a: 10\nb: 26\n');
+    expect(redone.text).toBe('a: 13\nb: 26\n');
+    expect(redone.description).toBe('c.yaml: b 20 → 26');
+    expect(() => redoMutation(file('a: 13\nb: 26\n'), mutation, 'a: 10\nb: 26\n')).toThrow(ProposalError);
+    expect(() => redoMutation(file('a: 13\n'), mutation, 'a: 10\nb: 26\n')).toThrow(
+      /b is no longer in c\.yaml/,
+    );
   });
 });

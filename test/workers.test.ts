@@ -19,11 +19,16 @@ const EVALUATE = `a=$(sed -n 's/^a=//p' a.txt); b=$(sed -n 's/^b=//p' b.txt)
 echo "$$ $AUTOEXP_EXPERIMENT start $(date +%s%N)" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
 if [ -n "\${AUTOEXP_TEST_MARKER:-}" ]; then touch "$AUTOEXP_TEST_MARKER.$AUTOEXP_EXPERIMENT"; fi
 if [ "$AUTOEXP_EXPERIMENT" != incumbent ]; then sleep "\${AUTOEXP_TEST_SLEEP:-0.3}"; fi
+# AUTOEXP_TEST_HOLD=N: experiment N's eval waits until the proposer of N+1 has written its prompt.
+if [ "$AUTOEXP_EXPERIMENT" = "\${AUTOEXP_TEST_HOLD:-}" ]; then
+  while [ ! -e "$AUTOEXP_TEST_PROMPTS/$((AUTOEXP_EXPERIMENT + 1)).md" ]; do sleep 0.05; done
+fi
 echo "$$ $AUTOEXP_EXPERIMENT end $(date +%s%N)" >> "\${AUTOEXP_TEST_PIDS:-/dev/null}"
 echo "score: $((100 - (a - 10) * (a - 10) - (b - 10) * (b - 10)))"
 `;
 /** Line N of the plan ("a 5") sets a knob for experiment N. */
 const PROPOSE = `set -eu
+if [ -n "\${AUTOEXP_TEST_PROMPTS:-}" ]; then cp "$AUTOEXP_PROMPT_FILE" "$AUTOEXP_TEST_PROMPTS/$AUTOEXP_EXPERIMENT.md"; fi
 read -r knob value <<< "$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")"
 echo "$knob=$value" > "$knob.txt"
 echo "$knob to $value" > "$AUTOEXP_DESCRIPTION_FILE"
@@ -54,12 +59,17 @@ proposer:
   });
 }
 
-async function run(repo: TestRepo, lines: string[], notices: string[] = []) {
+async function run(
+  repo: TestRepo,
+  lines: string[],
+  notices: string[] = [],
+  env: Record<string, string> = {},
+) {
   return runSession({
     settings: await loadSettings(join(repo.root, 'autoexp.yml'), repo.root),
     checkout: repo.root,
     baseRef: 'main',
-    env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: plan(lines) },
+    env: { ...process.env, ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: plan(lines), ...env },
     signal: new AbortController().signal,
     events: { notice: (message) => notices.push(message) },
   });
@@ -107,6 +117,108 @@ describe('workers', () => {
       /^no longer applies to the incumbent [0-9a-f]+ \(conflicts in a\.txt\)$/,
     );
     expect(repo.git('show', 'autoexp/par:a.txt')).toBe('a=5');
+  });
+
+  it('shows a command proposer the candidates other workers are measuring', async () => {
+    const repo = project(2, 3);
+    const prompts = mkdtempSync(join(tmpdir(), 'autoexp-prompts-'));
+    // #2 is still being measured when #1 is recorded and #3 is proposed in its place.
+    await run(repo, ['a 5', 'b 8', 'a 9'], [], { AUTOEXP_TEST_PROMPTS: prompts, AUTOEXP_TEST_HOLD: '2' });
+    const third = readFileSync(join(prompts, '3.md'), 'utf8');
+    const inFlight = third.slice(third.indexOf('## In flight'));
+    expect(inFlight).toMatch(/^## In flight \(other workers are measuring these now\)\n/);
+    expect(inFlight).toContain('#2: b to 8\n```diff\n');
+    expect(inFlight).toContain('\n-b=3\n+b=8\n');
+    // #1 is decided by then: it is in the history, not in flight.
+    expect(inFlight).not.toContain('a to 5');
+    expect(third).toMatch(/- #1 keep score=26 a to 5/);
+    expect(ledger(repo).map((record) => record.status)).toEqual(['keep', 'keep', 'keep', 'keep']);
+  });
+
+  it('with mutate, four workers propose four different literals and waste no experiment', async () => {
+    const repo = createTestRepo({
+      // Adjacent lines: a keep of one literal makes the others' candidates conflict when rebased.
+      'params.yaml': 'a: 10\nb: 20\nc: 30\nd: 40\ne: 50\n',
+      'evaluate.sh': `if [ "$AUTOEXP_EXPERIMENT" != incumbent ]; then sleep 0.1; fi
+v() { sed -n "s/^$1: //p" params.yaml; }
+echo "score: $(( 10000 - ($(v a) - 17) ** 2 - ($(v b) - 31) ** 2 - ($(v c) - 12) ** 2 - ($(v d) - 55) ** 2 - ($(v e) - 50) ** 2 ))"
+`,
+      'autoexp.yml': `tag: par
+workers: 4
+scope:
+  modify: [params.yaml]
+eval:
+  command: bash evaluate.sh
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: 12
+proposer:
+  kind: mutate
+  seed: 3
+`,
+    });
+    await run(repo, []);
+    const records = ledger(repo).slice(1);
+    expect(records).toHaveLength(12);
+    const summary = JSON.stringify(
+      records.map((record) => [record.status, record.reason, record.description]),
+    );
+    // No repeat of a content in flight, nothing that no longer applied, no empty change.
+    expect(
+      records.filter((record) => record.status === 'invalid' || record.reason === 'no change'),
+      summary,
+    ).toEqual([]);
+    expect(new Set(records.map((record) => record.scope_hash)).size, summary).toBe(12);
+    // The first four were proposed at once, on four different literals.
+    const keys = records.slice(0, 4).map((record) => (record.proposal?.['mutation'] as { key: string }).key);
+    expect(new Set(keys).size, summary).toBe(4);
+    // Keeps made later candidates stale: they were made again on the new incumbent, not thrown away.
+    expect(
+      records.some((record) => record.rebased && record.status !== 'invalid'),
+      summary,
+    ).toBe(true);
+    const score = (record: (typeof records)[number]) => record.metrics['score'] ?? -Infinity;
+    expect(Math.max(...records.map(score))).toBeGreaterThan(ledger(repo)[0]!.metrics['score']!);
+  });
+
+  it('applies a stale change again when the keep before it changed the next line of the same file', async () => {
+    const repo = createTestRepo({
+      'knobs.txt': 'a=3\nb=3\n',
+      'evaluate.sh': `a=$(sed -n 's/^a=//p' knobs.txt); b=$(sed -n 's/^b=//p' knobs.txt)
+echo "score: $((100 - (a - 10) * (a - 10) - (b - 10) * (b - 10)))"
+`,
+      'propose.sh': `set -eu
+read -r knob value <<< "$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")"
+sed -i "s/^$knob=.*/$knob=$value/" knobs.txt
+`,
+      'autoexp.yml': `tag: par
+workers: 2
+scope:
+  modify: [knobs.txt]
+eval:
+  command: bash evaluate.sh
+metrics:
+  - name: score
+    goal: maximize
+budget:
+  experiments: 2
+proposer:
+  kind: command
+  run: bash propose.sh
+`,
+    });
+    await run(repo, ['a 5', 'b 8']);
+    const records = ledger(repo);
+    expect(records.map((record) => `${record.experiment} ${record.status} ${record.metrics.score}`)).toEqual([
+      '0 keep 2',
+      '1 keep 26',
+      '2 keep 71',
+    ]);
+    expect(records[2]!.rebased).toBe(true);
+    expect(records[2]!.patch).toContain('-b=3\n+b=8');
+    expect(repo.git('show', 'autoexp/par:knobs.txt')).toBe('a=5\nb=8');
   });
 
   it('runs at most `workers` evals at a time and numbers experiments without gaps', async () => {

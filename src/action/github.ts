@@ -1,26 +1,137 @@
-// The one place that talks to the GitHub REST API: the summary pull request, its comments and the
-// reviewers' notes. Everything else in the action works with the plain results these methods return.
+// The one place that talks to the GitHub REST API: the client (the Action's and `autoexp pr`'s), the
+// summary pull request, its comments and the reviewers' notes. Everything else works with the plain
+// results these methods return.
 //
 // Retries live in the client, not in the callers: 5xx answers are retried by @octokit/plugin-retry,
-// rate limits (primary and secondary) by @octokit/plugin-throttling, at most twice.
-import { getOctokit } from '@actions/github';
+// rate limits (primary and secondary) by @octokit/plugin-throttling, at most twice. A request that never
+// got an answer (no DNS, a refused or reset connection) is tried twice more within a few seconds and then
+// reported as what it is, "cannot reach api.github.com: DNS lookup failed (ENOTFOUND)": @octokit/request
+// would call it an HTTP 500, and the retry plugin would spend a minute and a half on it.
+import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WRITE_ACCESS } from '../config/settings.js';
 
-export type GitHubClient = ReturnType<typeof getOctokit>;
+/** A request that got no answer: the host, what went wrong, and whether trying again may help. */
+export class GitHubNetworkError extends Error {
+  override readonly name = 'GitHubNetworkError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly transient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** What the codes Node and undici give a failed connection mean, said for people. */
+const NETWORK_CODES: Readonly<Record<string, { text: string; transient: boolean }>> = {
+  ENOTFOUND: { text: 'DNS lookup failed', transient: true },
+  EAI_AGAIN: { text: 'DNS lookup failed', transient: true },
+  EAI_FAIL: { text: 'DNS lookup failed', transient: true },
+  ECONNREFUSED: { text: 'connection refused', transient: true },
+  ECONNRESET: { text: 'connection reset', transient: true },
+  EPIPE: { text: 'connection reset', transient: true },
+  ETIMEDOUT: { text: 'connection timed out', transient: true },
+  UND_ERR_CONNECT_TIMEOUT: { text: 'connection timed out', transient: true },
+  UND_ERR_HEADERS_TIMEOUT: { text: 'no answer in time', transient: true },
+  UND_ERR_SOCKET: { text: 'connection closed', transient: true },
+  EHOSTUNREACH: { text: 'host unreachable', transient: true },
+  ENETUNREACH: { text: 'network unreachable', transient: true },
+  CERT_HAS_EXPIRED: { text: 'TLS certificate problem', transient: false },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { text: 'TLS certificate problem', transient: false },
+  SELF_SIGNED_CERT_IN_CHAIN: { text: 'TLS certificate problem', transient: false },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: { text: 'TLS certificate problem', transient: false },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { text: 'TLS certificate problem', transient: false },
+  ERR_TLS_CERT_ALTNAME_INVALID: { text: 'TLS certificate problem', transient: false },
+};
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('code' in error && typeof error.code === 'string') return error.code;
+  if ('errors' in error && Array.isArray(error.errors)) return errorCode(error.errors[0]);
+  return undefined;
+}
+
+/**
+ * The network failure behind a failed fetch (a TypeError "fetch failed" whose cause says what happened),
+ * or undefined when `error` is something else (an abort, an HTTP answer).
+ */
+export function networkFailure(error: unknown, url: string): GitHubNetworkError | undefined {
+  if (!(error instanceof Error) || error.name === 'AbortError') return undefined;
+  if (!(error instanceof TypeError) || error.cause === undefined) return undefined;
+  const cause = error.cause;
+  const code = errorCode(cause);
+  const known = code === undefined ? undefined : NETWORK_CODES[code];
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // not a URL: said as it is
+  }
+  const text = known?.text ?? (cause instanceof Error ? cause.message : String(cause));
+  const suffix = code === undefined || text.includes(code) ? '' : ` (${code})`;
+  return new GitHubNetworkError(`cannot reach ${host}: ${text}${suffix}`, code, known?.transient ?? false);
+}
+
+/** How often a request that got no answer is tried again, waiting 1 then 2 units. */
+export const NETWORK_RETRIES = 2;
+
+function urlOf(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * `fetch`, trying a request that got no answer twice more; then what went wrong reaches Octokit as a
+ * GitHubNetworkError.
+ */
+function fetchRetryingNetworkFailures(unitMs: number, log: (message: string) => void): typeof fetch {
+  return async (input, init) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(input, init);
+      } catch (error) {
+        const failure = networkFailure(error, urlOf(input));
+        if (failure === undefined) throw error;
+        if (!failure.transient || attempt >= NETWORK_RETRIES || init?.signal?.aborted) throw failure;
+        const wait = unitMs * (attempt + 1);
+        log(`${failure.message}; trying again in ${wait} ms`);
+        await sleep(wait);
+      }
+    }
+  };
+}
+
+/**
+ * Turns the HTTP 500 that @octokit/request makes of a request without an answer back into the
+ * GitHubNetworkError behind it. Registered before the retry plugin, which then does not retry it (the
+ * fetch did).
+ */
+function networkFailures(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.error('request', (error) => {
+    // @octokit/request keeps what fetch threw as the cause of its "HTTP 500".
+    throw 'cause' in error && error.cause instanceof GitHubNetworkError ? error.cause : error;
+  });
+}
+
+const GitHubOctokit = Octokit.plugin(networkFailures, retry, throttling);
+export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 export interface GitHubClientOptions {
   token: string;
-  /** e.g. https://api.github.com, or GITHUB_API_URL on GitHub Enterprise Server. */
+  /** e.g. https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
   apiUrl: string;
   userAgent?: string;
   /** Where retries and API warnings are reported (the action passes core.info / core.warning). */
   log?: (message: string) => void;
   /** Waits, in milliseconds; the defaults are GitHub's guidance. Tests make them tiny. */
   timing?: {
-    /** Multiplies the retry plugin's back-off (1, 4, 9 … units) and the rate-limit `retry-after` seconds. */
+    /**
+     * Multiplies the retry plugin's back-off (1, 4, 9 … units), the rate-limit `retry-after` seconds and
+     * the waits before a request without an answer is tried again (1, 2 units).
+     */
     retryUnitMs?: number;
     /** Minimum spacing between two writes (GitHub: at least one second). */
     writeSpacingMs?: number;
@@ -33,6 +144,7 @@ export interface GitHubClientOptions {
 export const RATE_LIMIT_RETRIES = 2;
 const SERVER_ERROR_RETRIES = 3;
 
+/** The one way autoexp makes a GitHub client, for the Action and for `autoexp pr`. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const log = options.log ?? (() => {});
   const unit = options.timing?.retryUnitMs ?? 1000;
@@ -48,28 +160,27 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       );
       return again;
     };
-  return getOctokit(
-    options.token,
-    {
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: options.userAgent ?? 'autoexp',
-      log: { debug: () => {}, info: () => {}, warn: log, error: log },
-      retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: unit },
-      throttle: {
-        retryAfterBaseValue: unit,
-        // Own limiter groups: the plugin's shared ones hard-code one and three seconds between writes.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.timing?.writeSpacingMs ?? 1000 }),
-        notifications: new Bottleneck.Group({
-          maxConcurrent: 1,
-          minTime: options.timing?.notificationSpacingMs ?? 3000,
-        }),
-        onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit'),
-      },
+  return new GitHubOctokit({
+    auth: options.token,
+    baseUrl: options.apiUrl.replace(/\/+$/, ''),
+    userAgent: options.userAgent ?? 'autoexp',
+    // `error` is @octokit/rest's request log ("GET … - 404"): every failure reaches the caller anyway, in
+    // words (describeFailure), and a request without an answer would show up there as a 500.
+    log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
+    request: { fetch: fetchRetryingNetworkFailures(unit, log) },
+    retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      // Own limiter groups: the plugin's shared ones hard-code one and three seconds between writes.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.timing?.writeSpacingMs ?? 1000 }),
+      notifications: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.timing?.notificationSpacingMs ?? 3000,
+      }),
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
-    retry,
-    throttling,
-  );
+  });
 }
 
 /** A failed API call, with what GitHub said and, when it is clear, what to do about it. */
@@ -446,7 +557,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function hintFor(status: number | undefined, text: string): string | undefined {
   if (status === undefined) return 'check that the API URL is reachable from the runner';
-  if (status === 401) return 'the github-token is missing, invalid or expired';
+  if (status === 401)
+    return 'the token (the github-token input; GITHUB_TOKEN or the gh login for autoexp pr) is missing, invalid or expired';
   if (status === 403 && /rate limit/i.test(text)) return 'the API rate limit is exhausted; run again later';
   if (status === 403 || status === 404) {
     return (
@@ -460,6 +572,8 @@ function hintFor(status: number | undefined, text: string): string | undefined {
 
 function describeFailure(what: string, error: unknown): GitHubApiError {
   if (error instanceof GitHubApiError) return error;
+  if (error instanceof GitHubNetworkError)
+    return new GitHubApiError(`GitHub API: ${what} failed: ${error.message}`, undefined, error.message);
   const status = statusOf(error);
   const said = githubTexts(error).join('; ') || String(error);
   const hint = hintFor(status, said);

@@ -24,6 +24,7 @@ export interface ActionInputs {
   track?: string;
   combine: boolean;
   tracks: string[];
+  finalize: boolean;
 }
 
 function optional(name: string): string | undefined {
@@ -77,6 +78,7 @@ export function readInputs(): ActionInputs {
     createPr: flag('create-pr', true),
     track: optional('track'),
     combine: flag('combine', false),
+    finalize: flag('finalize', false),
     tracks: [
       ...new Set(
         (optional('tracks') ?? '')
@@ -102,6 +104,12 @@ export function inputProblems(inputs: ActionInputs): string[] {
     problems.push('input combine: true needs the tracks to combine, e.g. tracks: a,b,c');
   if (!inputs.combine && inputs.tracks.length > 0)
     problems.push('input tracks: is only read with combine: true');
+  if (inputs.finalize && inputs.track !== undefined)
+    problems.push(
+      'inputs track and finalize: a track has no PR of its own; finalize in the job that combines the tracks',
+    );
+  if (inputs.finalize && !inputs.push)
+    problems.push('input finalize: true pushes autoexp-final/<tag>, which push: false forbids');
   if (inputs.combine && inputs.track !== undefined)
     problems.push(
       'inputs track and combine: a run either explores one track or combines them; use two jobs (docs/workflows.md)',

@@ -39,6 +39,7 @@ import {
 } from './pull-request.js';
 import { BOT_NAME, prepareRepository, type PreparedRepository } from './repository.js';
 import { writeJobSummary } from './summary.js';
+import { finalizeInAction, type FinalizeOutcome } from './finalize.js';
 import { sessionReportInput } from './report-input.js';
 import * as log from './log.js';
 import { snapshotRunnerFiles, type RunnerFiles } from './runner-files.js';
@@ -336,6 +337,7 @@ async function finish(context: {
         })
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
+  const final = await finalizeAfterSession(context, pushes.failure === undefined && everKept);
   if (result.conflicts.length > 0) {
     log.warning(
       `merging ${repository.base} into ${branch} conflicts in ${result.conflicts.join(', ')}; no experiments ran. ` +
@@ -356,7 +358,13 @@ async function finish(context: {
 
   // The job summary shows what the PR shows: after a merge of an earlier summary PR, what base lacks.
   const shown = inputs.push
-    ? await pullRequestRows({ git: repository.git, settings, rows, baseRef: repository.baseRef })
+    ? await pullRequestRows({
+        git: repository.git,
+        settings,
+        rows,
+        baseRef: repository.baseRef,
+        info: (message) => log.info(message),
+      })
     : { rows, held: 0 };
   const shownExperiments = new Set(shown.rows.map((row) => row.experiment));
   await writeJobSummary({
@@ -370,6 +378,7 @@ async function finish(context: {
     notes: steering.notes,
     ignoredComments: steering.ignored,
     dashboard,
+    final,
   });
 
   const kept = result.outcomes.filter((outcome) => outcome.row.status === 'keep').length;
@@ -385,6 +394,12 @@ async function finish(context: {
   core.setOutput('pull-request-number', pullRequest.number === undefined ? '' : String(pullRequest.number));
   core.setOutput('pull-request-url', pullRequest.url ?? '');
   core.setOutput('pull-request-operation', pullRequest.operation);
+  core.setOutput('final-branch', final?.branch ?? '');
+  core.setOutput(
+    'final-pull-request-number',
+    final?.pullRequest.number === undefined ? '' : String(final.pullRequest.number),
+  );
+  core.setOutput('final-pull-request-url', final?.pullRequest.url ?? '');
 
   if (pushes.failure !== undefined) {
     log.setFailed(
@@ -392,6 +407,25 @@ async function finish(context: {
         `(permissions in the workflow). The experiments up to the failure are committed on the local branch.`,
     );
   }
+}
+
+/** Input finalize: autoexp-final/<tag> and its PR, once the session's branch is pushed (not for a track). */
+async function finalizeAfterSession(
+  context: Parameters<typeof finish>[0],
+  ready: boolean,
+): Promise<FinalizeOutcome | undefined> {
+  const { inputs, settings, repository, github, trackRun } = context;
+  if (!inputs.finalize || trackRun) return undefined;
+  if (!ready)
+    return { pullRequest: { operation: 'none', note: 'nothing is kept and pushed on the branch yet' } };
+  return finalizeInAction({
+    repository,
+    settings,
+    github,
+    createPr: inputs.createPr && settings.pr.enabled,
+    warn: (message) => log.warning(message),
+    info: (message) => log.info(message),
+  });
 }
 
 /** A combine with nothing new to replay: no session and no eval; the outputs and job summary say so. */

@@ -10,7 +10,8 @@ export function sessionReportInput(input: {
   base: string;
   rows: readonly LedgerRow[];
   records: readonly ExperimentRecord[];
-  result: SessionResult;
+  /** This run's session; without it, the latest session in the records is "this run". */
+  result?: SessionResult;
 }): ReportInput {
   const { settings, result } = input;
   return {
@@ -20,9 +21,13 @@ export function sessionReportInput(input: {
     metrics: settings.metrics,
     rows: input.rows,
     records: input.records,
-    session: {
-      experiments: result.outcomes.map((outcome) => outcome.row.experiment),
-      startedAt: result.startedAt,
-    },
+    ...(result
+      ? {
+          session: {
+            experiments: result.outcomes.map((outcome) => outcome.row.experiment),
+            startedAt: result.startedAt,
+          },
+        }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@ import { llmSpend } from '../report/summary.js';
 import { describeStop } from '../session/budget.js';
 import { branchName, type SessionResult } from '../session/session.js';
 import type { Dashboard } from './artifact.js';
+import type { FinalizeOutcome } from './finalize.js';
 import type { IgnoredComment, ReviewerNote } from './github.js';
 import type { PullRequestOutcome } from './pull-request.js';
 import { sessionReportInput } from './report-input.js';
@@ -28,6 +29,7 @@ export function renderRunSection(
   dashboard?: Dashboard,
   ignoredComments: readonly IgnoredComment[] = [],
   heldByBase = 0,
+  final?: FinalizeOutcome,
 ): string {
   const counts = STATUSES.map(
     (status) => [status, result.outcomes.filter((o) => o.row.status === status).length] as const,
@@ -60,6 +62,14 @@ export function renderRunSection(
   if (pullRequest.operation === 'none')
     lines.push(`- No pull request: ${cleanLine(pullRequest.note ?? 'nothing to show yet', 2000)}.`);
   else lines.push(`- Pull request ${pullRequest.operation}: [#${pullRequest.number}](${pullRequest.url}).`);
+  if (final) {
+    const made = final.branch === undefined ? '' : `\`${final.branch}\` is on origin; `;
+    lines.push(
+      final.pullRequest.operation === 'none'
+        ? `- Finalize: ${made}no pull request: ${cleanLine(final.pullRequest.note ?? 'nothing to finalize', 2000)}.`
+        : `- Finalize: ${made}pull request ${final.pullRequest.operation}: [#${final.pullRequest.number}](${final.pullRequest.url}).`,
+    );
+  }
   if (dashboard) lines.push(`- Dashboard: [${dashboard.name}](${dashboard.url}) (HTML, download and open)`);
   if (notes.length > 0) {
     lines.push(`- Reviewer notes handed to the proposer (${notes.length}):`);
@@ -98,6 +108,8 @@ export async function writeJobSummary(input: {
   dashboard?: Dashboard;
   /** How many of the branch's first rows base holds (merged earlier); the rows given start after them. */
   heldByBase?: number;
+  /** Input finalize: the final branch and its PR. */
+  final?: FinalizeOutcome;
 }): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { settings, result } = input;
@@ -105,6 +117,6 @@ export async function writeJobSummary(input: {
     input.rows.length === 0
       ? `## autoexp: \`${settings.tag}\`\n\nNo experiments recorded yet.`
       : renderReport(sessionReportInput(input));
-  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard, input.ignoredComments, input.heldByBase)}\n\n${report}`;
+  const text = `${renderRunSection(settings, result, input.pullRequest, input.base, input.notes, input.dashboard, input.ignoredComments, input.heldByBase, input.final)}\n\n${report}`;
   await core.summary.addRaw(text.slice(0, SUMMARY_LIMIT), true).write();
 }

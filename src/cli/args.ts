@@ -34,6 +34,8 @@ export type Command =
   | { name: 'report'; config: string; format: 'md' | 'html'; out?: string }
   | { name: 'init' }
   | { name: 'combine'; config: string; tracks: string[]; push: boolean }
+  | { name: 'finalize'; config: string; push: boolean }
+  | { name: 'pr'; config: string }
   | { name: 'demo'; example?: string; experiments?: number }
   | { name: 'help'; command?: CommandName }
   | { name: 'version' };
@@ -220,6 +222,17 @@ function parseCommand(name: CommandName, values: Record<string, string | boolean
         ],
         push: Boolean(values.push),
       };
+    }
+    case 'finalize':
+    case 'pr': {
+      if (isConfigPattern(String(values.config))) {
+        throw new UsageError(
+          `${name} is about one program; pass one file to --config, not the pattern "${String(values.config)}"`,
+        );
+      }
+      return name === 'pr'
+        ? { name, config: String(values.config) }
+        : { name, config: String(values.config), push: Boolean(values.push) };
     }
     case 'demo': {
       const example = text('example');

@@ -1,7 +1,8 @@
 // What `autoexp --help` and `autoexp <command> --help` print, and the one usage line a usage error shows.
 // The flags listed here are the flags args.ts accepts: it builds its parser options from this table.
+import { wrap } from '../text/wrap.js';
 
-export type CommandName = 'run' | 'status' | 'report' | 'init' | 'combine' | 'demo';
+export type CommandName = 'run' | 'status' | 'report' | 'init' | 'combine' | 'finalize' | 'pr' | 'demo';
 
 export interface FlagHelp {
   /** Without the dashes: `experiments`. */
@@ -148,6 +149,46 @@ export const COMMANDS: readonly CommandHelp[] = [
     examples: ['autoexp combine --tracks a,b,c', 'autoexp combine --tracks fast,safe --push'],
   },
   {
+    name: 'finalize',
+    summary: 'the best experiment as one commit on base, on autoexp-final/<tag>',
+    usage: 'autoexp finalize [--config F] [--push]',
+    about:
+      'Makes the branch autoexp-final/<tag> from base with only the changes of the best experiment to the ' +
+      'files in scope.modify, as one commit whose message lists the kept experiments and what each gained. ' +
+      'The ledger stays on autoexp/<tag>, so merging this branch brings only the winning files into base. ' +
+      "Base is autoexp.yml's base, else the branch you are on. An earlier autoexp-final/<tag> is replaced " +
+      'only while its head is still the commit finalize made; commits on top of it are never lost.',
+    flags: [
+      { ...CONFIG_ONE, text: 'the setup file (default autoexp.yml; one file, not a glob)' },
+      {
+        name: 'push',
+        text:
+          "build it on origin's base and push autoexp-final/<tag> to origin (replacing only finalize's own " +
+          'earlier commit, with a lease; base is never pushed)',
+      },
+    ],
+    examples: [
+      'autoexp finalize                           # then: git switch main && git merge autoexp-final/<tag>',
+      'autoexp finalize --push                    # and open a PR from autoexp-final/<tag>',
+    ],
+  },
+  {
+    name: 'pr',
+    summary: 'open or update the summary PR from this machine',
+    usage: 'autoexp pr [--config F]',
+    about:
+      'Opens the summary pull request of autoexp/<tag> into base on GitHub, or updates the one that is ' +
+      "open, with the same title and body the Action writes. It works from origin's copy of the branch " +
+      '(push it first: autoexp run --push). The repository is the one the origin remote names ' +
+      '(github.com or GitHub Enterprise; GITHUB_API_URL overrides the API address); the token comes from ' +
+      'GITHUB_TOKEN, else from the GitHub CLI (gh auth token).',
+    flags: [{ ...CONFIG_ONE, text: 'the setup file (default autoexp.yml; one file, not a glob)' }],
+    examples: [
+      'autoexp pr                                 # after autoexp run --push',
+      'autoexp pr --config autoexp/speed.yml      # token: GITHUB_TOKEN, else gh auth token',
+    ],
+  },
+  {
     name: 'demo',
     summary: 'run a bundled example in a temp repository (offline, no API key)',
     usage: 'autoexp demo [--example NAME] [--experiments N]',
@@ -220,20 +261,4 @@ export function formatCommandHelp(name: CommandName): string {
   }
   lines.push('', 'Examples:', ...command.examples.map((example) => `  ${example}`), '');
   return lines.join('\n');
-}
-
-/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
 }

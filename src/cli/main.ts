@@ -39,6 +39,11 @@ async function dispatch(io: CliIO, argv: readonly string[]): Promise<number> {
       return initCommand(io.cwd, io.stdout);
     case 'combine':
       return combineCommand(io, command);
+    case 'finalize':
+      return (await import('./finalize.js')).finalizeCommand(io, command);
+    case 'pr':
+      // The GitHub client is loaded only for this command, not on every start of the CLI.
+      return (await import('./pull-request.js')).prCommand(io, command);
     case 'demo':
       return demoCommand(io, command);
   }

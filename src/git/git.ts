@@ -11,6 +11,9 @@
 //   repository's config: no hooks, no fsmonitor, no external diff or textconv, no pager. (The session
 //   also puts the repository's config back as it was before untrusted code ran: src/tree/guard.ts.)
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -58,6 +61,21 @@ export type ConflictResolver = (
   ours: string | undefined,
   theirs: string | undefined,
 ) => string | undefined;
+
+/** One file of a commit's tree (`git ls-tree -r`): its mode (100644, 100755, 120000 …), object and path. */
+export interface TreeEntry {
+  mode: string;
+  object: string;
+  path: string;
+}
+
+/** What a commit is made of. */
+export interface CommitInfo {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+}
 
 /** A ref as `git for-each-ref` or the ref files show it: a sha, or `ref: <target>` for a symbolic one. */
 export type RefValues = Map<string, string>;
@@ -182,7 +200,13 @@ export class Git {
   /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
   private async run(
     args: string[],
-    options: { allowFailure?: boolean; input?: string; network?: boolean } = {},
+    options: {
+      allowFailure?: boolean;
+      input?: string;
+      network?: boolean;
+      /** More environment for this process only (never credentials: those go through withCredentials). */
+      env?: Record<string, string>;
+    } = {},
   ): Promise<GitResult> {
     processesStarted++;
     const outcome = await new Promise<GitResult>((resolve, reject) => {
@@ -191,7 +215,10 @@ export class Git {
         [...FIXED_CONFIG, ...(options.network && this.carriesCredentials ? CREDENTIAL_CONFIG : []), ...args],
         {
           cwd: this.cwd,
-          env: options.network ? this.networkEnv() : this.plainEnv(),
+          env: {
+            ...(options.network ? this.networkEnv() : this.plainEnv()),
+            ...options.env,
+          },
           maxBuffer: MAX_OUTPUT_BYTES,
           encoding: 'utf8',
         },
@@ -235,8 +262,10 @@ export class Git {
     });
   }
 
-  private async line(args: string[], input?: string): Promise<string> {
-    return (await this.run(args, input === undefined ? {} : { input })).stdout.trim();
+  private async line(args: string[], input?: string, env?: Record<string, string>): Promise<string> {
+    return (
+      await this.run(args, { ...(input === undefined ? {} : { input }), ...(env ? { env } : {}) })
+    ).stdout.trim();
   }
 
   // --- repositories ---------------------------------------------------------------------------
@@ -426,6 +455,89 @@ export class Git {
       if (line === `branch refs/heads/${branch}`) return path;
     }
     return undefined;
+  }
+
+  /** Every file of `ref`'s tree, recursively, paths from the repository root. */
+  async listTree(ref: string): Promise<TreeEntry[]> {
+    const { stdout } = await this.run(['ls-tree', '-r', '-z', '--full-tree', ref]);
+    const entries: TreeEntry[] = [];
+    for (const item of stdout.split('\0')) {
+      // "<mode> SP <type> SP <object> TAB <path>"
+      const match = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(item);
+      if (match) entries.push({ mode: match[1]!, object: match[2]!, path: match[3]! });
+    }
+    return entries;
+  }
+
+  /** The best common ancestor of two commits, or undefined when they share no history. */
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    const result = await this.run(['merge-base', a, b], { allowFailure: true });
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  /** A commit's tree, parents and full message. */
+  async commitInfo(ref: string): Promise<CommitInfo> {
+    const { stdout } = await this.run([
+      'log',
+      '-1',
+      '--no-show-signature',
+      '--format=%H%x00%T%x00%P%x00%B',
+      ref,
+      '--',
+    ]);
+    const [sha = '', tree = '', parents = '', ...message] = stdout.split('\0');
+    return { sha, tree, parents: parents.split(' ').filter(Boolean), message: message.join('\0') };
+  }
+
+  /** A blob's content as text. */
+  async readBlob(object: string): Promise<string> {
+    return (await this.run(['cat-file', 'blob', object])).stdout;
+  }
+
+  /** Stores `text` as a blob; returns its id. */
+  async writeBlob(text: string): Promise<string> {
+    return this.line(['hash-object', '-w', '--no-filters', '--stdin'], text);
+  }
+
+  /**
+   * A three-way merge of texts (`git merge-file`): `ours` and `theirs` both changed `base`. The merged
+   * text, or undefined when they changed the same lines differently (or a side is not text).
+   */
+  async mergeTexts(ours: string, base: string, theirs: string): Promise<string | undefined> {
+    const dir = await mkdtemp(join(tmpdir(), 'autoexp-merge-'));
+    try {
+      const files = ['ours', 'base', 'theirs'].map((name) => join(dir, name));
+      await Promise.all([ours, base, theirs].map((text, index) => writeFile(files[index]!, text)));
+      const result = await this.run(['merge-file', '-p', '-q', ...files], { allowFailure: true });
+      return result.exitCode === 0 ? result.stdout : undefined;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * The tree of `commit` with some files replaced, added (an entry) or removed (none), built in an index
+   * of its own: no working tree, branch or the repository's index is touched. Returns the tree's id.
+   */
+  async treeWith(
+    commit: string,
+    changes: readonly { path: string; entry?: { mode: string; object: string } }[],
+  ): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'autoexp-index-'));
+    const env = { GIT_INDEX_FILE: join(dir, 'index') };
+    try {
+      await this.run(['read-tree', commit], { env });
+      const lines = changes.map(({ path, entry }) =>
+        entry ? `${entry.mode} ${entry.object}\t${path}` : `0 ${'0'.repeat(40)}\t${path}`,
+      );
+      await this.run(['update-index', '-z', '--index-info'], {
+        env,
+        input: lines.map((line) => `${line}\0`).join(''),
+      });
+      return await this.line(['write-tree'], undefined, env);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   // --- writing -------------------------------------------------------------------------------
@@ -639,6 +751,28 @@ export class Git {
       allowFailure: true,
       network: true,
     });
+  }
+
+  /**
+   * Pushes `commit` to `remoteRef`, replacing what is there only when it is still `expected` (the sha
+   * autoexp looked at; '' for "must not exist yet"): `--force-with-lease`, never a blind force.
+   */
+  async pushReplacing(
+    remote: string,
+    commit: string,
+    remoteRef: string,
+    expected: string,
+  ): Promise<GitResult> {
+    return this.run(
+      [
+        'push',
+        '--porcelain',
+        `--force-with-lease=${remoteRef}:${expected}`,
+        remote,
+        `${commit}:${remoteRef}`,
+      ],
+      { allowFailure: true, network: true },
+    );
   }
 
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {

@@ -12,6 +12,8 @@ import { isGitHubSecret, isLlmKey } from './environment.js';
 /** Where the started-over process finds the secrets (a path, not a secret). */
 export const SECRETS_FILE_VARIABLE = 'AUTOEXP_SECRETS_FILE';
 
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
 const SECRET_NAME = /(^|_)(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)($|_)/i;
 
 /** The variables that must not stay in the environment block: credentials, keys, the action's inputs. */
@@ -54,5 +56,9 @@ export function hideSecretsFromEnviron(): void {
   const path = join(dir, 'secrets.json');
   writeFileSync(path, JSON.stringify(secrets), { mode: 0o600 });
   clean[SECRETS_FILE_VARIABLE] = path;
+  // The new process is the one that talks to GitHub and the LLM APIs (fetch): on a runner behind a proxy,
+  // Node honours HTTP(S)_PROXY and NO_PROXY only when told so at start.
+  if (PROXY_VARIABLES.some((name) => clean[name]) && clean.NODE_USE_ENV_PROXY === undefined)
+    clean.NODE_USE_ENV_PROXY = '1';
   process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], clean);
 }

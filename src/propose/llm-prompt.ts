@@ -6,7 +6,7 @@ import type { MetricSpec, Settings } from '../config/settings.js';
 import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
-import { describeMetric, fenceFor, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
+import { describeMetric, fenceFor, inFlightSection, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
 import type { ProposerContext } from './types.js';
 
 /** Caps on what is pasted into a prompt, so that a session's cost stays predictable. */
@@ -221,6 +221,7 @@ export function statePrompt(context: ProposerContext): string {
       lines.push(fence, tail, fence, '');
     }
   }
+  lines.push('', ...inFlightSection(context.inFlight));
   lines.push('', '## Where things stand', '');
   lines.push(
     `Incumbent (commit ${context.incumbent.commit}): ` +

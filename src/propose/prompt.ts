@@ -2,7 +2,7 @@
 // Stable parts first (instructions, strategy, scope), the changing parts (incumbent, history) last.
 import { WRITE_ACCESS, type MetricSpec } from '../config/settings.js';
 import type { LedgerRow } from '../ledger/types.js';
-import type { ProposerContext, ReviewerComment } from './types.js';
+import type { InFlightCandidate, ProposerContext, ReviewerComment } from './types.js';
 
 const HISTORY_ROWS = 30;
 
@@ -87,6 +87,39 @@ export function reviewerNotesSection(notes: readonly ReviewerComment[]): string[
   return lines;
 }
 
+/** Each in-flight candidate's diff is cut at this length: the list is about what not to repeat. */
+export const IN_FLIGHT_PATCH_CHARS = 1500;
+
+/**
+ * With workers > 1: the candidates other workers are measuring now, so that this proposal does not
+ * repeat one of them (a repeat is a wasted experiment) and tries something else instead.
+ */
+export function inFlightSection(candidates: readonly InFlightCandidate[] | undefined): string[] {
+  if (!candidates || candidates.length === 0) return [];
+  const lines = [
+    '## In flight (other workers are measuring these now)',
+    '',
+    'Not decided yet, so they are not in the history. Do not propose the same change as one of them: try',
+    'something different, preferably in another part of the code or another parameter.',
+    '',
+  ];
+  for (const candidate of candidates) {
+    const patch =
+      candidate.patch.length > IN_FLIGHT_PATCH_CHARS
+        ? `${candidate.patch.slice(0, IN_FLIGHT_PATCH_CHARS)}\n... (cut)\n`
+        : candidate.patch;
+    const fence = fenceFor(patch);
+    lines.push(
+      `#${candidate.experiment}: ${candidate.description}`,
+      `${fence}diff`,
+      patch.trimEnd(),
+      fence,
+      '',
+    );
+  }
+  return lines;
+}
+
 /** `descriptionFile`: where the agent may write its one-line hypothesis (absolute: agents may not read variables). */
 export function buildAgentPrompt(context: ProposerContext, descriptionFile?: string): string {
   const { settings } = context;
@@ -134,6 +167,7 @@ export function buildAgentPrompt(context: ProposerContext, descriptionFile?: str
     lines.push('', `Recent experiments (all of them are in ${context.resultsPath}):`, '');
     for (const row of recent) lines.push(`- ${formatRow(row, settings.metrics)}`);
   }
+  if (context.inFlight?.length) lines.push('', ...inFlightSection(context.inFlight));
   if (context.stuck) lines.push('', ...WHEN_STUCK);
   lines.push('', `This is experiment #${context.experiment}.`, '');
   return lines.join('\n');

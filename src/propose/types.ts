@@ -28,6 +28,23 @@ export interface ProposerContext {
   signal: AbortSignal;
   /** What budget.cost-usd leaves for this experiment's LLM calls (USD); Infinity without a cap. */
   costLeftUsd: number;
+  /**
+   * With workers > 1: candidates proposed in other slots and not decided yet, oldest first. A proposal
+   * that repeats one of them is wasted; one that changes something else is not.
+   */
+  inFlight?: readonly InFlightCandidate[];
+}
+
+/** A candidate another slot proposed that is not decided yet. */
+export interface InFlightCandidate {
+  experiment: number;
+  description: string;
+  /** Its change against the incumbent it was proposed on (unified diff). */
+  patch: string;
+  /** The scope files' hash after it, on that incumbent (see scope_hash). */
+  scopeHash: string;
+  /** What its proposer stored with it (the record's `proposal`). */
+  proposal?: Record<string, unknown>;
 }
 
 /** Why the last candidate crashed, for a proposer that can repair it (proposer.crash-retries). */
@@ -96,4 +113,22 @@ export interface Proposer {
    * fix such as a typo, then one more try; proposer.crash-retries). Throws ProposalError when it cannot.
    */
   repair?(context: ProposerContext, crash: CrashReport): Promise<Proposal>;
+  /**
+   * Optional: make the same change again on a new incumbent, in the tree (whose HEAD is the incumbent),
+   * for a candidate that no longer applies after another slot's keep. `proposal` is what this proposer
+   * returned for it, `changes` its change as it was. Throws ProposalError when it cannot.
+   */
+  redo?(context: ProposerContext, proposal: Proposal, changes: readonly ChangedFile[]): Promise<Proposal>;
+  /**
+   * Proposes in moments (no model, no agent): the session runs its proposals one at a time, so each
+   * one sees the others in flight and none repeats them.
+   */
+  readonly oneAtATime?: boolean;
+}
+
+/** A file a candidate changed: its text before and after (undefined: absent). */
+export interface ChangedFile {
+  path: string;
+  before: string | undefined;
+  after: string | undefined;
 }

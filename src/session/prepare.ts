@@ -17,6 +17,14 @@ import { inertCommitText } from '../text/commit-message.js';
 import { cleanDescriptionText, cleanLogTail, cleanReason } from '../text/record.js';
 import type { Candidate, Incumbent, Measured, Prepared, Slot } from './types.js';
 
+/** A candidate with a change, ready to be committed and measured. */
+interface Proposed {
+  kind: 'proposed';
+  candidate: Candidate;
+  context: ProposerContext;
+  hasUntracked: boolean;
+}
+
 /** What a proposal changed, once the tree is verified: in scope, or why not. */
 type ProposalCheck = { ok: true; changed: ChangedPath[] } | { ok: false; reason: string };
 
@@ -25,7 +33,7 @@ type ProposalCheck = { ok: true; changed: ChangedPath[] } | { ok: false; reason:
  * state: git state it moved (put back) and ignored files it made (removed) never count as its change;
  * anything outside the scope, and anything that is not a plain file, makes the experiment invalid.
  */
-async function propose(
+export async function propose(
   state: SessionState,
   slot: Slot,
   run: () => Promise<Proposal>,
@@ -94,6 +102,79 @@ export async function prepare(
   if (signal.aborted) return { kind: 'cancelled' };
 
   events.phase?.({ kind: 'proposing', experiment });
+  // A proposer that proposes in moments waits for the slots before it, so it sees all of them in flight.
+  const release = slot.proposer.oneAtATime ? await state.takeProposalTurn() : undefined;
+  let proposed: Prepared | Proposed;
+  try {
+    proposed = await proposeInSlot(state, slot, experiment, costAllowance, { base, baseContents });
+  } finally {
+    release?.();
+  }
+  if (proposed.kind !== 'proposed') return proposed;
+  const { candidate, context } = proposed;
+  const { record } = candidate;
+
+  candidate.commit = await tree.commitCandidate(inertCommitText(record.description), {
+    hasUntracked: proposed.hasUntracked,
+  });
+  record.commit = candidate.commit;
+
+  // proposer.crash-retries: a crashed candidate gets that many chances to be fixed by its proposer.
+  const repairsAllowed =
+    slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
+  for (let repairs = 0; ; repairs++) {
+    events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
+    candidate.measured = await measureCandidate(state, slot, experiment, base);
+    const crash = candidate.measured.candidate;
+    if (crash.outcome !== 'crash' || repairs >= repairsAllowed) break;
+    events.phase?.({ kind: 'proposing', experiment });
+    const repaired = await repairCrash(state, slot, record, context, costAllowance, {
+      reason: crash.reason,
+      logTail: crash.logTail,
+    });
+    if (repaired === 'cancelled' || !repaired.ok) break;
+    const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
+    candidate.fileChanges = await readChanges(tree.path, baseContents, [...paths].sort());
+    describeCandidate(candidate, repaired.description ?? record.description);
+    candidate.commit = record.commit = await tree.amendCandidate(inertCommitText(record.description));
+  }
+  const measurement = candidate.measured.candidate;
+  if (measurement.outcome === 'aborted' || signal.aborted) {
+    if (slot.onBranch) await tree.resetTo(branchHead);
+    return { kind: 'cancelled' };
+  }
+  noteMeasurement(record, candidate.measured, base);
+  if (measurement.outcome !== 'measured') {
+    if (slot.onBranch) await tree.resetTo(branchHead);
+    return {
+      kind: 'recorded',
+      record: {
+        ...record,
+        status: measurement.outcome,
+        reason: record.crash_repairs
+          ? `${measurement.reason} (after ${describeRepairs(record)})`
+          : measurement.reason,
+        log_tail: measurement.logTail,
+      },
+    };
+  }
+  return { kind: 'candidate', candidate };
+}
+
+/**
+ * The proposal part of preparing a candidate: the proposer runs in the slot's tree and what it did is
+ * checked. A candidate with a change is in flight from here until it is recorded.
+ */
+async function proposeInSlot(
+  state: SessionState,
+  slot: Slot,
+  experiment: number,
+  costAllowance: number,
+  { base, baseContents }: { base: Incumbent; baseContents: Map<string, string> },
+): Promise<Prepared | Proposed> {
+  const { settings, signal } = state.options;
+  const events = state.options.events ?? {};
+  const { tree } = slot;
   const stuck = state.discardsInARow >= settings.explore.stuckAfter;
   const context = await state.proposerContext(slot, experiment, stuck, costAllowance);
   const proposed = await propose(state, slot, () => slot.proposer.propose(context));
@@ -159,52 +240,19 @@ export async function prepare(
   };
   describeCandidate(candidate, proposal.description);
   if (changed.length === 0) return { kind: 'recorded', record: { ...record, reason: 'no change' } };
-
-  candidate.commit = await tree.commitCandidate(inertCommitText(record.description), {
-    hasUntracked: changed.some((change) => change.code === '??'),
+  state.inFlight.set(experiment, {
+    experiment,
+    description: record.description,
+    patch: record.patch,
+    scopeHash: record.scope_hash!,
+    ...(record.proposal ? { proposal: record.proposal } : {}),
   });
-  record.commit = candidate.commit;
-
-  // proposer.crash-retries: a crashed candidate gets that many chances to be fixed by its proposer.
-  const repairsAllowed =
-    slot.proposer.repair && settings.proposer.kind === 'llm' ? settings.proposer.crashRetries : 0;
-  for (let repairs = 0; ; repairs++) {
-    events.phase?.({ kind: 'measuring', experiment, repeats: settings.eval.repeats });
-    candidate.measured = await measureCandidate(state, slot, experiment, base);
-    const crash = candidate.measured.candidate;
-    if (crash.outcome !== 'crash' || repairs >= repairsAllowed) break;
-    events.phase?.({ kind: 'proposing', experiment });
-    const repaired = await repairCrash(state, slot, record, context, costAllowance, {
-      reason: crash.reason,
-      logTail: crash.logTail,
-    });
-    if (repaired === 'cancelled' || !repaired.ok) break;
-    const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
-    candidate.fileChanges = await readChanges(tree.path, baseContents, [...paths].sort());
-    describeCandidate(candidate, repaired.description ?? record.description);
-    candidate.commit = record.commit = await tree.amendCandidate(inertCommitText(record.description));
-  }
-  const measurement = candidate.measured.candidate;
-  if (measurement.outcome === 'aborted' || signal.aborted) {
-    if (slot.onBranch) await tree.resetTo(branchHead);
-    return { kind: 'cancelled' };
-  }
-  noteMeasurement(record, candidate.measured, base);
-  if (measurement.outcome !== 'measured') {
-    if (slot.onBranch) await tree.resetTo(branchHead);
-    return {
-      kind: 'recorded',
-      record: {
-        ...record,
-        status: measurement.outcome,
-        reason: record.crash_repairs
-          ? `${measurement.reason} (after ${describeRepairs(record)})`
-          : measurement.reason,
-        log_tail: measurement.logTail,
-      },
-    };
-  }
-  return { kind: 'candidate', candidate };
+  return {
+    kind: 'proposed',
+    candidate,
+    context,
+    hasUntracked: changed.some((change) => change.code === '??'),
+  };
 }
 
 /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */

@@ -8,7 +8,7 @@
 // then measures them again on the new head.
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import type { Git } from '../git/git.js';
+import type { Git, GitResult } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { sessionPlace } from '../tree/places.js';
@@ -37,16 +37,20 @@ export async function pushBranch(
   const result = await remote.push(remoteName, refspecs);
   if (result.exitCode === 0) return { ok: true };
   const output = `${result.stdout}\n${result.stderr}`;
-  // git's reason is on its fatal:/error:/remote: lines and the "!" ref lines; the rest is advice.
+  return { ok: false, rejected: REJECTED.test(output), message: pushFailureReason(result) };
+}
+
+/** git's reason for a failed push: its fatal:/error:/remote: lines and the "!" ref lines; the rest is advice. */
+export function pushFailureReason(result: GitResult): string {
   const lines = result.stderr
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
   const reasons = lines.filter((line) => /^(fatal|error|remote):|^!/.test(line));
-  const message =
+  return (
     (reasons.length > 0 ? reasons : lines.slice(-3)).join(' ').replace(/[.\s]+$/, '') ||
-    `git push exited ${result.exitCode}`;
-  return { ok: false, rejected: REJECTED.test(output), message };
+    `git push exited ${result.exitCode}`
+  );
 }
 
 /** This run's best pointer may name a keep that is now superseded: take the remote's, or none. */

@@ -443,6 +443,8 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
       result.kind === 'recorded'
         ? await recordOutcome(state, result.record)
         : await settle(state, result.candidate);
+    // Decided and recorded: from now on proposers see it in the ledger.
+    state.inFlight.delete(first);
     if (outcome === 'cancelled') {
       await drain();
       return 'cancelled';

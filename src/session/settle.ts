@@ -3,13 +3,19 @@
 //
 // With workers > 1 a keep may have happened since the candidate was proposed: it is then rebased onto
 // the new incumbent (its change applied on top, as a cherry-pick) and measured again, because its first
-// numbers were against code that is no longer the incumbent. A candidate that no longer applies is
-// recorded as invalid.
+// numbers were against code that is no longer the incumbent. A candidate that no longer applies (a keep
+// changed lines next to its change) is made again on the incumbent where its lines are untouched, or by
+// its proposer when it can (mutate), and recorded as invalid otherwise.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { decide } from '../decide/decide.js';
 import type { ExperimentRecord, Status } from '../ledger/types.js';
 import { holdoutRegression } from './gates.js';
+import { mergeLines } from './line-merge.js';
 import { summarizeChanges } from './patch.js';
-import { describeCandidate, measureCandidate, noteMeasurement, readChanges } from './prepare.js';
+import type { Proposal } from '../propose/types.js';
+import { cleanDescriptionText, cleanReason } from '../text/record.js';
+import { describeCandidate, measureCandidate, noteMeasurement, propose, readChanges } from './prepare.js';
 import { commitMessage, recordOutcome } from './recorder.js';
 import type { SessionState } from './state.js';
 import type { Candidate, ExperimentOutcome, Slot } from './types.js';
@@ -102,13 +108,22 @@ async function rebase(
   const { tree } = slot;
   await tree.resetTo(state.recordedHead);
   const conflicts = await tree.apply(candidate.commit);
+  let remade = false;
   if (conflicts.length > 0) {
     await tree.resetTo();
-    return {
-      ...record,
-      status: 'invalid',
-      reason: `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')})`,
-    };
+    const remaking = await remakeOnIncumbent(state, candidate);
+    if (remaking !== 'ok') {
+      if (remaking === 'cancelled') return 'cancelled';
+      return {
+        ...record,
+        status: 'invalid',
+        // The proposer's message and the paths it touched: cleaned before the ledger or a screen sees them.
+        reason: cleanReason(
+          `no longer applies to the incumbent ${incumbent.commit} (conflicts in ${conflicts.join(', ')}${remaking ? `; ${remaking}` : ''})`,
+        ),
+      };
+    }
+    remade = true;
   }
   candidate.base = incumbent;
   candidate.baseContents = new Map(state.scopeContents);
@@ -130,7 +145,9 @@ async function rebase(
     await tree.resetTo();
     return { ...record, reason: 'no change left after rebasing onto the incumbent' };
   }
-  candidate.commit = record.commit = await tree.commitApplied(record.description);
+  candidate.commit = record.commit = remade
+    ? await tree.commitCandidate(record.description, { hasUntracked: false })
+    : await tree.commitApplied(record.description);
   events.phase?.({ kind: 'measuring', experiment: record.experiment, repeats: settings.eval.repeats });
   candidate.measured = await measureCandidate(state, slot, record.experiment, incumbent);
   const measurement = candidate.measured.candidate;
@@ -145,6 +162,71 @@ async function rebase(
     };
   }
   return 'ok';
+}
+
+/**
+ * A candidate whose change no longer applies (a keep changed lines next to it) is made again on the
+ * incumbent: its changed lines are applied where they are still untouched (see line-merge.ts), or else
+ * its proposer makes the same change again when it can (mutate). Either is checked like any proposal.
+ * 'ok' leaves the change in the tree, uncommitted; otherwise why not ('' when nothing could be tried).
+ */
+async function remakeOnIncumbent(
+  state: SessionState,
+  candidate: Candidate,
+): Promise<'ok' | 'cancelled' | string> {
+  const { slot, record } = candidate;
+  const { proposer, tree } = slot;
+  const previous: Proposal = {
+    description: record.description,
+    ...(record.proposal ? { details: record.proposal } : {}),
+  };
+  const merged = mergedOnIncumbent(candidate, state.scopeContents);
+  let run: () => Promise<Proposal>;
+  if (merged) {
+    run = async () => {
+      for (const [path, text] of merged) await writeFile(join(tree.path, path), text);
+      return previous;
+    };
+  } else if (proposer.redo) {
+    const context = await state.proposerContext(slot, record.experiment, false, 0);
+    run = () => proposer.redo!(context, previous, candidate.fileChanges);
+  } else return '';
+  const remade = await propose(state, slot, run);
+  if (state.options.signal.aborted) return 'cancelled';
+  const why =
+    'error' in remade
+      ? (remade.error as Error).message
+      : !remade.check.ok
+        ? remade.check.reason
+        : remade.check.changed.length === 0
+          ? 'no change'
+          : undefined;
+  if (why !== undefined) {
+    await tree.resetTo();
+    return `could not make it again: ${why}`;
+  }
+  const { proposal } = remade as { proposal: Proposal };
+  if (proposal.details) record.proposal = proposal.details;
+  if (proposal.description) record.description = cleanDescriptionText(proposal.description);
+  return 'ok';
+}
+
+/** The candidate's files with its changed lines applied to the incumbent's, or undefined when they overlap. */
+function mergedOnIncumbent(
+  candidate: Candidate,
+  incumbent: ReadonlyMap<string, string>,
+): Map<string, string> | undefined {
+  const merged = new Map<string, string>();
+  for (const change of candidate.fileChanges) {
+    const theirs = incumbent.get(change.path);
+    const texts = [change.before, change.after, theirs];
+    // New or deleted files, and files that are not UTF-8 (read with replacement characters), are left alone.
+    if (texts.some((text) => text === undefined || text.includes('\uFFFD'))) return undefined;
+    const text = mergeLines(change.before!, change.after!, theirs!);
+    if (text === undefined) return undefined;
+    merged.set(change.path, text);
+  }
+  return merged;
 }
 
 /**

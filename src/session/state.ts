@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
-import type { Proposer, ProposerContext } from '../propose/types.js';
+import type { InFlightCandidate, Proposer, ProposerContext } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
 import type { TagLock } from '../tree/lock.js';
@@ -48,6 +48,10 @@ export class SessionState {
   inScope: ScopeMatcher;
   /** The settings as proposers and decisions see them: the current stage's scope and metrics, if staged. */
   view: Settings;
+  /** Candidates proposed and not decided yet, by experiment: what proposers see as in flight. */
+  readonly inFlight = new Map<number, InFlightCandidate>();
+  /** Proposers that propose in moments (mutate) take turns, so that each sees the others in flight. */
+  private proposalTurn: Promise<void> = Promise.resolve();
   /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
   private readonly visibleRecords: ExperimentRecord[] = [];
 
@@ -114,6 +118,15 @@ export class SessionState {
     );
   }
 
+  /** Waits for the other slots' proposals to be in flight; call the function returned when this one is. */
+  async takeProposalTurn(): Promise<() => void> {
+    const previous = this.proposalTurn;
+    let release!: () => void;
+    this.proposalTurn = new Promise((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+
   /** A record with everything an experiment's record starts with, against `incumbent`. */
   baseRecord(experiment: number, wallTimeMs: number, incumbent = this.incumbent!): ExperimentRecord {
     return {
@@ -169,6 +182,9 @@ export class SessionState {
       env: this.proposerEnv,
       signal: this.options.signal,
       costLeftUsd,
+      inFlight: [...this.inFlight.values()]
+        .filter((candidate) => candidate.experiment !== experiment)
+        .sort((a, b) => a.experiment - b.experiment),
     };
   }
 

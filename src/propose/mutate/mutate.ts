@@ -1,56 +1,25 @@
 // proposer.kind: mutate — offline, deterministic numeric search. Each proposal changes one
 // numeric literal in the scope files by an adaptive step; the same seed, history and files give the
-// same proposal, and a content already tried (by any proposer) is never proposed again.
+// same proposal, and a content already tried (by any proposer) is never proposed again. The decisions
+// are in plan.ts; this file reads and writes the files.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MetricSpec } from '../../config/settings.js';
-import type { ExperimentRecord } from '../../ledger/types.js';
-import { scopeHash } from '../../session/scope-hash.js';
-import { ProposalError, type Proposal, type Proposer, type ProposerContext } from '../types.js';
-import { findNumericLiterals, type NumericLiteral } from './literals.js';
-import { seededRandom, type Random } from './random.js';
 import {
-  initialState,
-  literalId,
-  mutationOf,
-  replayHistory,
-  steppedText,
-  type Direction,
-  type LiteralState,
-  type Mutation,
-} from './steps.js';
-
-/** How often a proposal returns to a literal that improved before instead of rotating to the next. */
-const EXPLOIT_PROBABILITY = 0.3;
-/** Step multipliers tried, in order, when the preferred step gives a content already tried. */
-const FALLBACK_MULTIPLIERS = [1, 0.5, 2, 0.25, 4, 8];
-/** Each attempt hashes the scope files; this bounds the work when nearly everything was tried. */
-const MAX_ATTEMPTS = 400;
-
-interface ScopeFile {
-  path: string;
-  /** How the bytes were decoded; latin1 keeps a non-UTF-8 file byte-exact when written back. */
-  encoding: 'utf8' | 'latin1';
-  text: string;
-}
-
-interface Candidate {
-  file: ScopeFile;
-  literal: NumericLiteral;
-  id: string;
-  state: LiteralState;
-}
-
-interface Attempt {
-  candidate: Candidate;
-  direction: Direction;
-  scale: number;
-}
+  ProposalError,
+  type ChangedFile,
+  type Proposal,
+  type Proposer,
+  type ProposerContext,
+} from '../types.js';
+import { planMutation, redoMutation, type PlannedMutation, type ScopeFile } from './plan.js';
+import { mutationIn } from './steps.js';
 
 export function createMutateProposer(settings: { seed: number }): Proposer {
   return {
     name: 'mutate',
+    oneAtATime: true,
     propose: (context) => proposeMutation(context, settings.seed),
+    redo,
   };
 }
 
@@ -62,160 +31,42 @@ async function readScopeFile(worktree: string, path: string): Promise<ScopeFile 
   return { path, encoding: 'latin1', text: bytes.toString('latin1') };
 }
 
-/** The file's contents as the session reads them (utf8), which is what scope_hash is computed over. */
-function asSessionReadsIt(file: ScopeFile, text: string): string {
-  return file.encoding === 'utf8' ? text : Buffer.from(text, 'latin1').toString('utf8');
-}
-
 async function proposeMutation(context: ProposerContext, seed: number): Promise<Proposal> {
   const files: ScopeFile[] = [];
   for (const path of context.scopeFiles) {
     const file = await readScopeFile(context.worktree, path);
     if (file) files.push(file);
   }
-  const states = replayHistory(context.records);
-  const candidates: Candidate[] = files.flatMap((file) =>
-    findNumericLiterals(file.path, file.text).map((literal) => {
-      const id = literalId(file.path, literal.key);
-      return { file, literal, id, state: states.get(id) ?? initialState() };
-    }),
-  );
-  if (candidates.length === 0) {
-    throw new ProposalError(
-      `mutate found no numeric literal to change in ${context.scopeFiles.join(', ') || 'scope.modify (no files)'}; ` +
-        'mutate only tunes numbers — use proposer.kind: command or llm for other changes',
-    );
-  }
-
-  const incumbent = new Map(files.map((file) => [file.path, asSessionReadsIt(file, file.text)]));
-  const tried = new Set(
-    context.records.map((record) => record.scope_hash).filter((hash) => hash !== undefined),
-  );
-  tried.add(scopeHash(incumbent));
-
-  const random = seededRandom(seed, context.experiment);
-  let attempts = 0;
-  // Optional chaining: a context built by hand (tests, scripts) may carry no metric settings.
-  const primary = context.settings?.metrics?.[0];
-  for (const attempt of planAttempts(candidates, context.records, primary, random)) {
-    if (++attempts > MAX_ATTEMPTS) break;
-    const { candidate, direction, scale } = attempt;
-    const { file, literal } = candidate;
-    const replacement = steppedText(literal.text, direction, scale);
-    if (replacement === undefined || replacement === literal.text) continue;
-    const text = file.text.slice(0, literal.start) + replacement + file.text.slice(literal.end);
-    const after = new Map(incumbent).set(file.path, asSessionReadsIt(file, text));
-    if (tried.has(scopeHash(after))) continue;
-    await writeFile(join(context.worktree, file.path), Buffer.from(text, file.encoding));
-    const to = Number(replacement);
-    const mutation: Mutation = {
-      file: file.path,
-      line: literal.line,
-      key: literal.key,
-      from: literal.value,
-      to,
-      step: Number((to - literal.value).toPrecision(12)),
-      scale: Number(scale.toPrecision(6)),
-    };
-    return {
-      description: `${file.path}: ${literal.key} ${literal.text} → ${replacement}`,
-      details: { mutation },
-    };
-  }
-  throw new ProposalError(
-    `mutate found no untried change: every nearby value of the ${candidates.length} numeric literal(s) in ` +
-      `${files.map((file) => file.path).join(', ')} has been tried; widen scope.modify or use proposer.kind: command or llm`,
-  );
+  const planned = planMutation({
+    files,
+    records: context.records,
+    seed,
+    experiment: context.experiment,
+    // Optional chaining: a context built by hand (tests, scripts) may carry no metric settings.
+    primary: context.settings?.metrics?.[0],
+    inFlight: context.inFlight,
+  });
+  return write(context, planned);
 }
 
-/** Whether an experiment's primary metric came out worse than the incumbent it was compared with. */
-function madeWorse(record: ExperimentRecord, primary: MetricSpec | undefined): boolean {
-  if (!primary) return false;
-  const value = record.metrics[primary.name];
-  const incumbent = record.incumbent?.metrics[primary.name];
-  if (value === undefined || incumbent === undefined) return false;
-  return primary.goal === 'maximize' ? value < incumbent : value > incumbent;
-}
-
-/**
- * The literal to change first. After a keep, the same literal again (same direction, bigger step).
- * After a first step that made the primary metric worse, the same literal the other way: the metric
- * moved, so the opposite direction is likely to help (a poll in both directions, as in pattern
- * search). Otherwise sometimes a literal that improved before, else the next one in rotation.
- */
-function chooseFirst(
-  candidates: Candidate[],
-  records: readonly ExperimentRecord[],
-  primary: MetricSpec | undefined,
-  random: Random,
-): Candidate {
-  const mutateRecords = records.filter((record) => mutationOf(record) !== undefined);
-  const lastRecord = mutateRecords.at(-1);
-  const last = lastRecord && mutationOf(lastRecord);
-  const lastCandidate =
-    last && candidates.find((candidate) => candidate.id === literalId(last.file, last.key));
-  if (lastRecord && last && lastCandidate) {
-    if (lastRecord.status === 'keep') return lastCandidate;
-    const before = mutateRecords.at(-2);
-    const beforeMutation = before && mutationOf(before);
-    // Not after an overshoot at the end of a run of keeps, and never back and forth twice.
-    const firstTry =
-      !beforeMutation || literalId(beforeMutation.file, beforeMutation.key) !== lastCandidate.id;
-    if (lastRecord.status === 'discard' && firstTry && madeWorse(lastRecord, primary)) return lastCandidate;
-  }
-  const improvedBefore = candidates.filter((candidate) => candidate.state.successes > 0);
-  if (improvedBefore.length > 0 && random.next() < EXPLOIT_PROBABILITY) {
-    const total = improvedBefore.reduce((sum, candidate) => sum + candidate.state.successes, 0);
-    let pick = random.next() * total;
-    for (const candidate of improvedBefore) {
-      pick -= candidate.state.successes;
-      if (pick < 0) return candidate;
-    }
-  }
-  return rotation(candidates, random)[0]!;
-}
-
-/** Least-tried first, then least recently tried, ties in a seeded random order. */
-function rotation(candidates: Candidate[], random: Random): Candidate[] {
-  return random
-    .shuffle(candidates)
-    .sort((a, b) => a.state.tries - b.state.tries || a.state.lastTried - b.state.lastTried);
-}
-
-/**
- * Every attempt worth making, best first: the chosen literal in its preferred direction (other step
- * sizes if that content was tried), then the other literals' usual steps, then anything nearby.
- */
-function* planAttempts(
-  candidates: Candidate[],
-  records: readonly ExperimentRecord[],
-  primary: MetricSpec | undefined,
-  random: Random,
-): Generator<Attempt> {
-  const first = chooseFirst(candidates, records, primary, random);
-  const order = [first, ...rotation(candidates, random).filter((candidate) => candidate !== first)];
-  const directions = new Map(
-    order.map(
-      (candidate) => [candidate, candidate.state.direction ?? (random.next() < 0.5 ? 1 : -1)] as const,
-    ),
+async function write(context: ProposerContext, planned: PlannedMutation): Promise<Proposal> {
+  await writeFile(
+    join(context.worktree, planned.file.path),
+    Buffer.from(planned.text, planned.file.encoding),
   );
-  const attempt = (candidate: Candidate, multiplier: number, flip: boolean): Attempt => {
-    const preferred = directions.get(candidate)!;
-    return {
-      candidate,
-      direction: flip ? (-preferred as Direction) : preferred,
-      scale: candidate.state.scale * multiplier,
-    };
-  };
-  for (const multiplier of FALLBACK_MULTIPLIERS) yield attempt(first, multiplier, false);
-  for (const candidate of order.slice(1)) {
-    yield attempt(candidate, 1, false);
-    yield attempt(candidate, 1, true);
-  }
-  for (const multiplier of FALLBACK_MULTIPLIERS) {
-    for (const candidate of order) {
-      yield attempt(candidate, multiplier, false);
-      yield attempt(candidate, multiplier, true);
-    }
-  }
+  return { description: planned.description, details: { mutation: planned.mutation } };
+}
+
+/** A mutation that no longer applies after a keep: the same literal to the same value, on the incumbent. */
+async function redo(
+  context: ProposerContext,
+  proposal: Proposal,
+  changes: readonly ChangedFile[],
+): Promise<Proposal> {
+  const mutation = mutationIn(proposal.details);
+  const after = mutation && changes.find((change) => change.path === mutation.file)?.after;
+  if (!mutation || after === undefined) throw new ProposalError('not a mutation mutate can make again');
+  const file = await readScopeFile(context.worktree, mutation.file);
+  if (!file) throw new ProposalError(`${mutation.file} is gone from the incumbent`);
+  return write(context, redoMutation(file, mutation, after));
 }

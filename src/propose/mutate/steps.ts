@@ -1,12 +1,14 @@
 // Adaptive step sizes per literal, rebuilt from the ledger each time (sessions resume, so no memory
 // may live in the process): a keep grows the step and keeps the direction, anything else shrinks it
-// and flips the direction — a per-coordinate version of the 1/5th success rule.
+// and flips the direction — a per-coordinate version of the 1/5th success rule. What each literal's
+// keeps gained is remembered too, so the search can follow the literals that help.
+import type { MetricSpec } from '../../config/settings.js';
 import type { ExperimentRecord } from '../../ledger/types.js';
 
 /** Relative step of a literal never changed before: 300 -> 390 or 231. */
 export const INITIAL_SCALE = 0.3;
-export const GROW = 1.5;
-export const SHRINK = 0.82;
+export const GROW = 1.3;
+export const SHRINK = 0.7;
 const MIN_SCALE = 0.01;
 const MAX_SCALE = 4;
 
@@ -23,6 +25,11 @@ export interface Mutation {
   step: number;
   /** The relative step size used (see steppedText). */
   scale: number;
+  /**
+   * The literal's own step size when this one was bigger or smaller (a larger jump, or another size
+   * because the usual step gave a content already tried); absent when they are the same.
+   */
+  base?: number;
 }
 
 export interface LiteralState {
@@ -33,6 +40,10 @@ export interface LiteralState {
   successes: number;
   /** Experiment number of the last try; -1 if never. */
   lastTried: number;
+  /** What its keeps gained, summed: the relative improvement of the primary metric, each at most 1. */
+  credit: number;
+  /** The gain of its last try: 0 unless that was a keep. */
+  promise: number;
 }
 
 export function literalId(file: string, key: string): string {
@@ -40,7 +51,7 @@ export function literalId(file: string, key: string): string {
 }
 
 export function initialState(): LiteralState {
-  return { scale: INITIAL_SCALE, tries: 0, successes: 0, lastTried: -1 };
+  return { scale: INITIAL_SCALE, tries: 0, successes: 0, lastTried: -1, credit: 0, promise: 0 };
 }
 
 const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
@@ -48,10 +59,15 @@ const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_S
 /** The mutation stored in a record by mutate, or undefined for other proposers and malformed details. */
 export function mutationOf(record: ExperimentRecord): Mutation | undefined {
   if (record.proposer !== 'mutate') return undefined;
-  const mutation = record.proposal?.['mutation'];
+  return mutationIn(record.proposal);
+}
+
+/** The mutation in mutate's details (a record's `proposal`), or undefined when there is none. */
+export function mutationIn(details: Record<string, unknown> | undefined): Mutation | undefined {
+  const mutation = details?.['mutation'];
   if (typeof mutation !== 'object' || mutation === null) return undefined;
   const fields = mutation as Record<string, unknown>;
-  const { file, line, key, from, to, step, scale } = fields;
+  const { file, line, key, from, to, step, scale, base } = fields;
   if (
     typeof file !== 'string' ||
     typeof key !== 'string' ||
@@ -68,11 +84,28 @@ export function mutationOf(record: ExperimentRecord): Mutation | undefined {
     line: typeof line === 'number' ? line : 0,
     step: typeof step === 'number' ? step : to - from,
     scale: typeof scale === 'number' && scale > 0 ? scale : Number.NaN,
+    ...(typeof base === 'number' && base > 0 ? { base } : {}),
   };
 }
 
+/** What a keep counts as when how much it gained cannot be told (no metric, or kept on another ground). */
+const UNKNOWN_GAIN = 0.01;
+
+/** How much a keep improved the primary metric, relative to the incumbent it beat (at most 1). */
+export function gainOf(record: ExperimentRecord, primary: MetricSpec | undefined): number {
+  const value = primary && record.metrics[primary.name];
+  const incumbent = primary && record.incumbent?.metrics[primary.name];
+  if (value === undefined || incumbent === undefined) return UNKNOWN_GAIN;
+  const better = primary!.goal === 'maximize' ? value - incumbent : incumbent - value;
+  if (!(better > 0)) return UNKNOWN_GAIN;
+  return Math.min(1, better / Math.max(Math.abs(incumbent), Number.MIN_VALUE));
+}
+
 /** Replays mutate's earlier experiments (oldest first) into a state per literal. */
-export function replayHistory(records: readonly ExperimentRecord[]): Map<string, LiteralState> {
+export function replayHistory(
+  records: readonly ExperimentRecord[],
+  primary?: MetricSpec,
+): Map<string, LiteralState> {
   const states = new Map<string, LiteralState>();
   for (const record of records) {
     const mutation = mutationOf(record);
@@ -81,19 +114,24 @@ export function replayHistory(records: readonly ExperimentRecord[]): Map<string,
     const state = states.get(id) ?? initialState();
     states.set(id, state);
     const used = Number.isNaN(mutation.scale) ? state.scale : mutation.scale;
+    // A jump or a fallback size that did not help says nothing about the literal's own step.
+    const base = mutation.base ?? used;
     const direction: Direction = mutation.to > mutation.from ? 1 : -1;
     state.tries++;
     state.lastTried = record.experiment;
     if (record.status === 'keep') {
       state.successes++;
+      state.promise = gainOf(record, primary);
+      state.credit += state.promise;
       state.scale = clampScale(used * GROW);
       state.direction = direction;
     } else if (record.status === 'explore') {
       // Kept without being judged better: the incumbent moved, but nothing was learned about the step.
-      state.scale = clampScale(used);
+      state.scale = clampScale(base);
       state.direction = direction;
     } else {
-      state.scale = clampScale(used * SHRINK);
+      state.promise = 0;
+      state.scale = clampScale(base * SHRINK);
       state.direction = direction === 1 ? -1 : 1;
     }
   }
