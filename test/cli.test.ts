@@ -242,7 +242,9 @@ describe('status, report and init', () => {
     const json = JSON.parse(cli(repo.root, ['status', '--json']).stdout);
     expect(json.tag).toBe('quad');
     expect(json.branch).toBe('autoexp/quad');
-    expect(json.counts).toMatchObject({ keep: 2, discard: 1 });
+    // The run said "2 experiments (1 keep, 1 discard)"; status counts the same (the baseline is not one).
+    expect(json.counts).toMatchObject({ keep: 1, discard: 1 });
+    expect(json.experiments).toBe(2);
     expect(json.baseline.value).toBe(51);
     expect(json.best.value).toBe(75);
 

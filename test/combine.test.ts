@@ -148,7 +148,7 @@ describe('autoexp combine', () => {
       repo.git('show', 'autoexp/knobs:.autoexp/knobs/experiments/0000.jsonl'),
       'experiments',
     );
-    expect(records[3]!.reason).toBe('conflict: a.txt');
+    expect(records[3]!.reason).toBe('conflict: a.txt: x');
     // Nothing of the conflict is left: the branch holds the first keep's line, the tree is clean.
     expect(repo.git('show', 'autoexp/knobs:a.txt')).toBe('x=8');
     expect(repo.git('status', '--porcelain')).toBe('');

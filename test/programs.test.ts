@@ -254,15 +254,15 @@ describe('autoexp run and status with --config <glob>', () => {
       `autoexp: 2 programs match autoexp/*.yml; the next run takes beta (last session ${formatSessionTime(betaSession)}, the oldest)`,
     );
     expect(status.stdout).toContain('autoexp/alpha.yml: last session');
-    expect(status.stdout).toContain('autoexp status: alpha on autoexp/alpha\nexperiments: 3 (');
-    expect(status.stdout).toContain('autoexp status: beta on autoexp/beta\nexperiments: 2 (');
+    expect(status.stdout).toContain('autoexp status: alpha on autoexp/alpha\nexperiments: 2 (');
+    expect(status.stdout).toContain('autoexp status: beta on autoexp/beta\nexperiments: 1 (');
 
     const json = cli(repo.root, ['status', '--config', 'autoexp/*.yml', '--json']);
     expect(json.code).toBe(0);
     const list = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
     expect(list.map(({ config, tag, next, experiments }) => ({ config, tag, next, experiments }))).toEqual([
-      { config: 'autoexp/alpha.yml', tag: 'alpha', next: false, experiments: 3 },
-      { config: 'autoexp/beta.yml', tag: 'beta', next: true, experiments: 2 },
+      { config: 'autoexp/alpha.yml', tag: 'alpha', next: false, experiments: 2 },
+      { config: 'autoexp/beta.yml', tag: 'beta', next: true, experiments: 1 },
     ]);
     expect(list[1]?.last_session).toBe(betaSession);
   });

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricSpec } from '../src/config/settings.js';
 import type { ExperimentRecord, LedgerRow } from '../src/ledger/types.js';
-import { MAX_PAGE_PATCH_CHARS, renderHtmlReport, reportData } from '../src/report/html.js';
+import { limitSpans, MAX_PAGE_PATCH_CHARS, renderHtmlReport, reportData } from '../src/report/html.js';
 import type { ReportInput } from '../src/report/markdown.js';
 import { createProject } from './helpers/project.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
@@ -115,17 +115,22 @@ describe('renderHtmlReport', () => {
     const counts = Object.fromEntries(
       [...html.matchAll(/data-count="(\w+)">(\d+)</g)].map((match) => [match[1], Number(match[2])]),
     );
-    expect(counts).toEqual({ keep: 3, discard: 1, crash: 1, timeout: 0, explore: 0, invalid: 1 });
+    // The baseline is the starting point, not a kept experiment: counted apart.
+    expect(counts).toEqual({ keep: 2, discard: 1, crash: 1, timeout: 0, explore: 0, invalid: 1 });
+    expect(html).toContain('baseline #0</span>');
+    expect(html).toContain(
+      '<p class="tally">After the baseline: 5 experiments: 2 keep, 1 discard, 1 crash, 1 invalid.</p>',
+    );
     expect(html).toContain('<input type="checkbox" data-status="discard" checked>');
     expect(html).toContain('<input type="checkbox" data-status="timeout" checked disabled>');
   });
 
   it('lists the kept experiments with their diffs, collapsed and coloured', () => {
     const kept = html.slice(html.indexOf('id="kept"'), html.indexOf('id="all"'));
-    expect(kept).toContain('Kept experiments (3)');
+    expect(kept).toContain('Kept experiments (2)');
     expect(kept).toContain('<details><summary>diff: 2 changed lines in cache.yml</summary>');
     expect(kept).toContain('<span class="del">-ttl: 60</span><span class="add">+ttl: 600</span>');
-    expect(kept).toContain('baseline: no diff');
+    expect(kept).toContain('the baseline: the code as it was');
     expect(kept).not.toContain('lower ttl'); // a discard
   });
 
@@ -174,20 +179,122 @@ describe('renderHtmlReport', () => {
     expect(data.values[0]).toEqual([0.5, 0.4, 0.6, null, 0.9, null]);
     expect(data.best).toEqual([0.5, 0.5, 0.6, 0.6, 0.6, 0.6]);
     expect(data.baseline).toEqual([0.5, 300]);
-    expect(data.metrics[1]).toEqual({ name: 'memory_mb', goal: 'minimize', max: 512 });
+    // The records hold no limits (written before autoexp logged them): today's autoexp.yml stands in.
+    expect(data.metrics[1]).toEqual({
+      name: 'memory_mb',
+      goal: 'minimize',
+      limits: [{ from: 0, min: null, max: 512 }],
+    });
+    expect(data.metrics[0]!.limits).toEqual([]);
+    expect(data.baselineIndex).toBe(0);
+    expect(data.time[0]).toBe(Date.parse('2025-01-01T07:00:00.000Z'));
+    expect(data.proposers).toEqual(['command']);
     expect(data.reason[5]).toBe('out of scope: Makefile');
+  });
+
+  it('draws each limit as it was when the experiment was decided, from the log', () => {
+    const input: ReportInput = {
+      ...SMALL,
+      records: SMALL.records!.map((r): ExperimentRecord => ({
+        ...r,
+        limits:
+          r.experiment < 3
+            ? { memory_mb: { max: 400 } }
+            : r.experiment < 5
+              ? { memory_mb: { max: 512, min: 100 } }
+              : {},
+      })),
+    };
+    expect(reportData(input).metrics[1]!.limits).toEqual([
+      { from: 0, min: null, max: 400 },
+      { from: 3, min: 100, max: 512 },
+      { from: 5, min: null, max: null },
+    ]);
+    // A log whose newer records have limits and older ones do not: the older follow autoexp.yml.
+    const mixed = limitSpans(
+      MEMORY,
+      SMALL.rows,
+      new Map(
+        SMALL.records!.map((r) => [
+          r.experiment,
+          r.experiment >= 4 ? { ...r, limits: { memory_mb: { max: 600 } } } : r,
+        ]),
+      ),
+    );
+    expect(mixed).toEqual([
+      { from: 0, min: null, max: 512 },
+      { from: 4, min: null, max: 600 },
+    ]);
+    // No limit ever: nothing to draw.
+    expect(limitSpans(SCORE, SMALL.rows, new Map())).toEqual([]);
+    // A hand-edited log: whatever is not a number is no limit, and nothing breaks.
+    const junk = [
+      null,
+      5,
+      'max',
+      { memory_mb: null },
+      { memory_mb: { max: '512', min: 7 } },
+      { memory_mb: [] },
+    ];
+    const edited = new Map(
+      SMALL.records!.map((r, i) => [r.experiment, { ...r, limits: junk[i] } as unknown as ExperimentRecord]),
+    );
+    expect(limitSpans(MEMORY, SMALL.rows, edited)).toEqual([
+      { from: 0, min: null, max: null },
+      { from: 4, min: 7, max: null },
+      { from: 5, min: null, max: null },
+    ]);
+  });
+
+  it('answers first whether it worked and what won, with times a person reads', () => {
+    const headline = html.slice(
+      html.indexOf('id="headline"'),
+      html.indexOf('</section>', html.indexOf('id="headline"')),
+    );
+    expect(headline).toContain('It worked: score is 20.0% higher than the baseline.');
+    expect(headline).toContain('<strong>#2</strong> raise ttl');
+    expect(headline).toContain('<time datetime="2025-01-01T07:00:00.000Z">2025-01-01 07:00 UTC</time>');
+    expect(html).not.toMatch(/>\d{4}-\d\d-\d\dT/); // no raw ISO time as text
+    const minimized = renderHtmlReport({
+      ...SMALL,
+      metrics: [MEMORY],
+      rows: [row(0, 'keep', { memory_mb: 400 }, 'baseline'), row(1, 'keep', { memory_mb: 300 }, 'smaller')],
+      records: [],
+    });
+    expect(minimized).toContain('It worked: memory_mb is 25.0% lower than the baseline.');
+    const fromZero = renderHtmlReport({
+      ...SMALL,
+      metrics: [SCORE],
+      rows: [row(0, 'keep', { score: 0 }, 'baseline'), row(1, 'keep', { score: 5 }, 'something')],
+      records: [],
+    });
+    expect(fromZero).toContain('It worked: score is higher than the baseline.');
+    // The baseline broke a constraint; the only allowed keep scores lower.
+    const rescued = renderHtmlReport({
+      ...SMALL,
+      rows: [
+        row(0, 'keep', { score: 0.9, memory_mb: 700 }, 'baseline'),
+        row(1, 'keep', { score: 0.8, memory_mb: 500 }, 'fit in memory'),
+      ],
+      records: [],
+    });
+    expect(rescued).toContain('No improvement: the best kept experiment within the constraints');
+    const nothing = renderHtmlReport({ ...SMALL, rows: SMALL.rows.slice(0, 1), records: [] });
+    expect(nothing).toContain('Nothing tried yet.');
+    expect(nothing).toContain('No experiment after the baseline yet.');
   });
 
   it('says plainly when there is no baseline or no improvement yet', () => {
     const empty = renderHtmlReport({ ...SMALL, rows: [], records: [] });
-    expect(empty).toContain('no baseline measured yet');
+    expect(empty).toContain('No baseline measured yet.');
     expect(empty).toContain('No experiments yet.');
     const flat = renderHtmlReport({
       ...SMALL,
       rows: SMALL.rows.slice(0, 2),
       records: SMALL.records!.slice(0, 2),
     });
-    expect(flat).toContain('no improvement kept yet');
+    expect(flat).toContain('No improvement yet: nothing beat the baseline.');
+    expect(flat).toContain('After the baseline: 1 experiment: 1 discard.');
   });
 
   it('leaves out diffs beyond the page budget, pointing at git instead', () => {

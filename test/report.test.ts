@@ -64,8 +64,8 @@ function record(r: LedgerRow, overrides: Partial<ExperimentRecord> = {}): Experi
 describe('summarizeLedger', () => {
   it('counts, finds baseline and best, and the improvement for a maximized metric', () => {
     const summary = summarizeLedger(CACHE_LEDGER, [HIT_RATE, MEMORY], { sessionExperiments: [4, 5, 6] });
-    expect(summary.total).toBe(7);
-    expect(summary.counts).toEqual({ keep: 3, discard: 2, crash: 1, timeout: 0, explore: 1, invalid: 0 });
+    expect(summary.total).toBe(6);
+    expect(summary.counts).toEqual({ keep: 2, discard: 2, crash: 1, timeout: 0, explore: 1, invalid: 0 });
     expect(summary.sessionCounts).toEqual({
       keep: 1,
       discard: 1,
@@ -286,7 +286,7 @@ describe('renderReport', () => {
     expect(body).toContain('<!-- autoexp:report tag=cache-tuning -->');
     expect(body).toContain('baseline **0.7412** (#0) → best **0.7601** (#4, `c0ffee04`) (**+2.5%**)');
     expect(body).toContain('| | total | keep | discard | crash | timeout | explore | invalid |');
-    expect(body).toContain('| all time | 7 | 3 | 2 | 1 | 0 | 1 | 0 |');
+    expect(body).toContain('| all time | 6 | 2 | 2 | 1 | 0 | 1 | 0 |');
     // This run is inferred from the latest session in the records: #4–#6.
     expect(body).toContain('| this run (2025-01-02T00:00:00Z) | 3 | 1 | 1 | 0 | 0 | 1 | 0 |');
     expect(body).toContain('### Kept experiments (4)');
@@ -359,7 +359,7 @@ describe('renderReport', () => {
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toContain('<!-- autoexp:report tag=cache-tuning -->');
     expect(body).toContain('best **0.99** (#123');
-    expect(body).toContain('| all time | 20000 |');
+    expect(body).toContain('| all time | 19999 |');
     expect(parseChart(body).experiments.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     // The kept table keeps the best row and the most recent ones, and says how many it left out.
     expect(body).toContain('| 123 | `c0ffee7b` | keep | 0.99 |');
@@ -400,7 +400,7 @@ describe('status', () => {
 
   it('prints totals, baseline, best, improvement and the last rows', () => {
     const text = renderStatus({ ...statusInput, lastN: 3 });
-    expect(text).toContain('experiments: 7 (3 keep, 2 discard, 1 crash, 1 explore)');
+    expect(text).toContain('experiments: 6 (2 keep, 2 discard, 1 crash, 1 explore)');
     expect(text).toContain('baseline:    hit_rate ↑ 0.7412 (#0)');
     expect(text).toContain('best:        hit_rate ↑ 0.7601 (#4, c0ffee04)');
     expect(text).toContain('improvement: +2.5%');
@@ -425,7 +425,7 @@ describe('status', () => {
       'spend',
       'last',
     ]);
-    expect(json.experiments).toBe(7);
+    expect(json.experiments).toBe(6);
     expect(json.spend).toEqual({ cost_usd: 0, tokens: { input: 0, output: 0, cache_read: 0 } });
     expect(json.best).toEqual({ experiment: 4, commit: 'c0ffee04', value: 0.7601 });
     expect(json.last).toHaveLength(7);

@@ -170,6 +170,30 @@ describe('a session on a real repository', () => {
     expect(repo.git('show', 'autoexp/quad:params.txt')).toBe('x=9');
   });
 
+  it('logs the limits in force with every record, as they were when it was decided', async () => {
+    const limited = (max: number) =>
+      projectConfig().replace('goal: minimize', `goal: minimize\n    max: ${max}`);
+    const repo = createProject({ config: limited(100) });
+    await session(repo, ['set 5', 'set 12'], { experiments: 2 });
+    repo.write('autoexp.yml', limited(150));
+    repo.commitAll('raise the size limit');
+    await session(repo, ['', '', 'set 12'], { experiments: 1 });
+    const records = parseJsonl(repo.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'), 'log');
+    expect(records.map((record) => [record.status, record.reason, record.limits])).toEqual([
+      ['keep', 'baseline', { size: { max: 100 } }],
+      ['keep', 'improved', { size: { max: 100 } }],
+      ['discard', 'constraint size>100', { size: { max: 100 } }],
+      ['keep', 'improved', { size: { max: 150 } }],
+    ]);
+    const unlimited = createProject();
+    await session(unlimited, ['set 5'], { experiments: 1 });
+    const plain = parseJsonl(
+      unlimited.git('show', 'autoexp/quad:.autoexp/quad/experiments/0000.jsonl'),
+      'log',
+    );
+    expect(plain.map((record) => record.limits)).toEqual([{}, {}]);
+  });
+
   it('stops after consecutive failures', async () => {
     const repo = createProject({
       config: projectConfig().replace('consecutive-crashes: 10', 'consecutive-crashes: 2'),

@@ -1,13 +1,23 @@
 // Trees kept between sessions: the next session takes a parked tree over instead of writing a new one,
 // and trusts nothing in it (what untrusted code could have left there is checked by content and removed).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Git } from '../src/git/git.js';
 import { ExperimentTree } from '../src/tree/experiment-tree.js';
-import { createTestRepo, GIT_IDENTITY_ENV, otherWorktrees, type TestRepo } from './helpers/repo.js';
+import { createTestRepo, git, GIT_IDENTITY_ENV, otherWorktrees, type TestRepo } from './helpers/repo.js';
 
 const FILES = { 'a.txt': 'x=3\n', 'big/data.txt': 'payload\n', '.gitignore': 'build/\n' };
 
@@ -24,7 +34,7 @@ async function parkedTree() {
     execFileSync('bash', ['-c', script], { cwd: options.path, env: { ...process.env, ...GIT_IDENTITY_ENV } })
       .toString()
       .trim();
-  return { repo, first, open, sh, path: options.path };
+  return { repo, first, open, sh, path: options.path, place };
 }
 
 function branchCheckedOut(repo: TestRepo): boolean {
@@ -95,5 +105,69 @@ echo 'ref: refs/heads/main' > "$(git rev-parse --git-dir)/HEAD"`);
     const { repo, open } = await parkedTree();
     repo.git('checkout', '--quiet', 'autoexp/t');
     await expect(open()).rejects.toThrow(/autoexp\/t/);
+  });
+});
+
+describe('a parked tree, attacked between sessions', () => {
+  it('with a planted index.lock, HEAD.lock and locked file: a new tree is made in its place', async () => {
+    const { repo, open, sh, path } = await parkedTree();
+    sh(`dir="$(git rev-parse --git-dir)" && touch "$dir/index.lock" "$dir/HEAD.lock" && echo mine > "$dir/locked"
+echo x=9 > a.txt`);
+    const tree = await open();
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(await tree.changes()).toEqual([]);
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+  });
+
+  it('with its executable bits flipped and a directory swapped for a symlink: put back', async () => {
+    const { open, sh, path } = await parkedTree();
+    const outside = mkdtempSync(join(tmpdir(), 'autoexp-outside-'));
+    writeFileSync(join(outside, 'data.txt'), 'payload\n');
+    chmodSync(join(path, 'a.txt'), 0o755);
+    rmSync(join(path, 'big'), { recursive: true });
+    symlinkSync(outside, join(path, 'big'));
+    sh('git update-index --refresh >/dev/null || true');
+    const tree = await open();
+    expect(statSync(join(path, 'a.txt')).mode & 0o111).toBe(0);
+    expect(statSync(join(path, 'big'), { throwIfNoEntry: true }).isDirectory()).toBe(true);
+    expect(sh('test -L big && echo link || echo dir')).toBe('dir');
+    expect(await tree.changes()).toEqual([]);
+  });
+
+  it('deleted by hand (its worktree metadata left, even locked): the next session adds a new one', async () => {
+    const { repo, open, sh, path } = await parkedTree();
+    sh('git worktree lock --reason mine "$PWD"');
+    rmSync(path, { recursive: true });
+    const tree = await open();
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+    expect(otherWorktrees(repo)).toHaveLength(1);
+  });
+
+  it('replaced by a symlink to a worktree of the user: that worktree is not taken over', async () => {
+    const { repo, open, path } = await parkedTree();
+    const mine = join(mkdtempSync(join(tmpdir(), 'autoexp-mine-')), 'tree');
+    repo.git('worktree', 'add', '--quiet', '-b', 'mine', mine, 'main');
+    writeFileSync(join(mine, 'a.txt'), 'work in progress\n');
+    writeFileSync(join(mine, 'notes.txt'), 'not committed yet\n');
+    rmSync(path, { recursive: true });
+    symlinkSync(mine, path);
+    await open();
+    expect(readFileSync(join(mine, 'a.txt'), 'utf8')).toBe('work in progress\n');
+    expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('not committed yet\n');
+    expect(git(mine, 'symbolic-ref', 'HEAD')).toBe('refs/heads/mine');
+  });
+
+  it('whose git dir was swapped for a symlink: git worktree prune does not empty what it points to', async () => {
+    const { repo, open, sh, path } = await parkedTree();
+    const victim = mkdtempSync(join(tmpdir(), 'autoexp-victim-'));
+    writeFileSync(join(victim, 'precious.txt'), 'keep me\n');
+    const admin = sh('git rev-parse --path-format=absolute --git-dir');
+    rmSync(admin, { recursive: true });
+    symlinkSync(victim, admin);
+    const tree = await open();
+    expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
   });
 });

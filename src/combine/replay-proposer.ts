@@ -1,10 +1,13 @@
 // The proposer of `autoexp combine`: each experiment applies the next kept commit of a track to the
 // tree (cherry-pick without committing), and the session measures, decides and records it like any
-// other candidate. A commit that conflicts is left out — the tree is clean again — and recorded as
-// `invalid` with its reason.
+// other candidate. Where the cherry-pick conflicts, each conflicting file is merged at the level of what
+// changed (structured-merge.ts): two tracks that changed different keys of one JSON file compose. A
+// commit that still conflicts is left out — the tree is clean again — and recorded as `invalid` with its
+// reason, naming the keys both sides changed (`conflict: params.json: beta`).
 import { Git } from '../git/git.js';
 import { ProposalError, type Proposal, type Proposer, type ProposerContext } from '../propose/types.js';
 import { replayDescription, type ReplayItem } from './plan.js';
+import { mergeConflictingFile } from './structured-merge.js';
 
 export function createReplayProposer(queue: readonly ReplayItem[]): Proposer {
   let next = 0;
@@ -14,11 +17,24 @@ export function createReplayProposer(queue: readonly ReplayItem[]): Proposer {
       const item = queue[next++];
       if (item === undefined) throw new ProposalError('nothing left to replay');
       const description = replayDescription(item);
-      const conflicts = await Git.at(context.worktree).applyCommit(item.commit);
-      if (conflicts.length > 0) throw new ProposalError(`conflict: ${conflicts.join(', ')}`, { description });
+      const merged: string[] = [];
+      const conflicts = await Git.at(context.worktree).applyCommit(item.commit, {
+        resolve: (file) => {
+          const outcome = mergeConflictingFile(file);
+          if ('merged' in outcome) merged.push(file.path);
+          return outcome;
+        },
+      });
+      if (conflicts.length > 0) throw new ProposalError(`conflict: ${conflicts.join('; ')}`, { description });
       return {
         description,
-        details: { track: item.track, experiment: item.experiment, commit: item.commit },
+        details: {
+          track: item.track,
+          experiment: item.experiment,
+          commit: item.commit,
+          // Files the cherry-pick conflicted in and that were merged key by key (or number by number).
+          ...(merged.length > 0 ? { merged } : {}),
+        },
       };
     },
   };

@@ -24,3 +24,18 @@ export function firstViolation(
   }
   return undefined;
 }
+
+/** The constraints in force, by metric: `{memory_mb: {max: 512}}`; metrics without min or max are left out. */
+export type ConstraintLimits = Record<string, { min?: number; max?: number }>;
+
+export function limitsInForce(metrics: readonly MetricSpec[]): ConstraintLimits {
+  const limits: ConstraintLimits = {};
+  for (const metric of metrics) {
+    if (metric.min === undefined && metric.max === undefined) continue;
+    limits[metric.name] = {
+      ...(metric.min === undefined ? {} : { min: metric.min }),
+      ...(metric.max === undefined ? {} : { max: metric.max }),
+    };
+  }
+  return limits;
+}

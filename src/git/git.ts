@@ -62,6 +62,17 @@ export type ConflictResolver = (
   theirs: string | undefined,
 ) => string | undefined;
 
+/**
+ * Settles one file a cherry-pick left conflicting from its three versions (undefined where a side has
+ * no such file): the text to keep, or the conflict as it should be reported.
+ */
+export type ThreeWayResolver = (file: {
+  path: string;
+  base: string | undefined;
+  ours: string | undefined;
+  theirs: string | undefined;
+}) => { merged: string } | { conflict: string };
+
 /** One file of a commit's tree (`git ls-tree -r`): its mode (100644, 100755, 120000 …), object and path. */
 export interface TreeEntry {
   mode: string;
@@ -583,20 +594,90 @@ export class Git {
 
   /**
    * Applies `commit`'s change to the tree and index without committing (cherry-pick --no-commit). On a
-   * conflict nothing is left applied and the conflicting paths are returned. With `theirs`, lines both
-   * sides changed take `commit`'s version instead of conflicting.
+   * conflict nothing is left applied and the conflicts are returned: each conflicting path, or what
+   * `resolve` said of it. With `theirs`, lines both sides changed take `commit`'s version instead of
+   * conflicting. With `resolve`, each conflicting regular file is offered to it (its version before
+   * `commit`, HEAD's and `commit`'s); when it settles every one, the change applies with its texts.
    */
-  async applyCommit(commit: string, options: { theirs?: boolean } = {}): Promise<string[]> {
+  async applyCommit(
+    commit: string,
+    options: { theirs?: boolean; resolve?: ThreeWayResolver } = {},
+  ): Promise<string[]> {
     const strategy = options.theirs ? ['--strategy-option=theirs'] : [];
     const result = await this.run(['cherry-pick', '--no-commit', ...strategy, commit], {
       allowFailure: true,
     });
     if (result.exitCode === 0) return [];
-    const conflicted = await this.run(['diff', '--no-ext-diff', '--name-only', '--diff-filter=U']);
-    await this.run(['cherry-pick', '--abort'], { allowFailure: true });
-    await this.run(['reset', '--hard', '--quiet', 'HEAD']);
-    const paths = conflicted.stdout.split('\n').filter(Boolean);
-    return paths.length > 0 ? paths : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
+    const abort = async () => {
+      await this.run(['cherry-pick', '--abort'], { allowFailure: true });
+      await this.run(['reset', '--hard', '--quiet', 'HEAD']);
+    };
+    let conflicts: string[];
+    try {
+      const unmerged = await this.unmergedFiles();
+      conflicts = options.resolve ? await this.settle(unmerged, options.resolve) : [...unmerged.keys()];
+      if (unmerged.size > 0 && conflicts.length === 0) return [];
+    } catch (error) {
+      await abort();
+      throw error;
+    }
+    await abort();
+    return conflicts.length > 0
+      ? conflicts
+      : [`(${result.stderr.trim().split('\n')[0] ?? 'cherry-pick failed'})`];
+  }
+
+  /** The index's conflicting paths, each with its stages (1 base, 2 HEAD, 3 the other side). */
+  private async unmergedFiles(): Promise<Map<string, Map<number, { mode: string; blob: string }>>> {
+    const { stdout } = await this.run(['ls-files', '--unmerged', '-z']);
+    const files = new Map<string, Map<number, { mode: string; blob: string }>>();
+    for (const entry of stdout.split('\0')) {
+      const match = /^(\d+) ([0-9a-f]+) ([123])\t(.+)$/s.exec(entry);
+      if (!match) continue;
+      const stages = files.get(match[4]!) ?? new Map<number, { mode: string; blob: string }>();
+      stages.set(Number(match[3]), { mode: match[1]!, blob: match[2]! });
+      files.set(match[4]!, stages);
+    }
+    return files;
+  }
+
+  /**
+   * Offers each conflicting file to `resolve` and stages the texts it settles; returns what stays in
+   * conflict (nothing is staged then, the caller aborts). Only regular files are offered.
+   */
+  private async settle(
+    unmerged: Map<string, Map<number, { mode: string; blob: string }>>,
+    resolve: ThreeWayResolver,
+  ): Promise<string[]> {
+    const conflicts: string[] = [];
+    const settled: { path: string; mode: string; text: string }[] = [];
+    for (const [path, stages] of unmerged) {
+      const regular = [...stages.values()].every((stage) => /^100(644|755)$/.test(stage.mode));
+      const ours = stages.get(2) ?? stages.get(3);
+      if (!regular || ours === undefined) {
+        conflicts.push(path);
+        continue;
+      }
+      const content = async (stage: number) => {
+        const blob = stages.get(stage)?.blob;
+        return blob === undefined ? undefined : (await this.run(['cat-file', 'blob', blob])).stdout;
+      };
+      const outcome = resolve({
+        path,
+        base: await content(1),
+        ours: await content(2),
+        theirs: await content(3),
+      });
+      if ('merged' in outcome) settled.push({ path, mode: ours.mode, text: outcome.merged });
+      else conflicts.push(outcome.conflict);
+    }
+    if (conflicts.length > 0) return conflicts;
+    for (const { path, mode, text } of settled) {
+      const blob = await this.line(['hash-object', '-w', '--no-filters', '--stdin'], text);
+      await this.run(['update-index', '--cacheinfo', `${mode},${blob},${path}`]);
+      await this.run(['checkout-index', '--force', '--', path]);
+    }
+    return [];
   }
 
   /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */

@@ -1,4 +1,5 @@
 // The ledger's row and record shapes (docs/format.md, the ledger).
+import type { ConstraintLimits } from '../decide/constraints.js';
 import type { ComparisonStats, Observation, SequentialOutcome } from '../decide/types.js';
 
 export type Status = 'keep' | 'discard' | 'crash' | 'timeout' | 'explore' | 'invalid';
@@ -75,4 +76,9 @@ export interface ExperimentRecord {
   output_tail?: string;
   /** Lessons the proposer noted for lessons.md (a `Lesson:` line, lines appended to AUTOEXP_LESSONS_FILE). */
   lessons?: string[];
+  /**
+   * The constraints (metrics' min and max) in force when this experiment was decided; `{}` when there were
+   * none. Logs written before autoexp recorded it lack the field.
+   */
+  limits?: ConstraintLimits;
 }

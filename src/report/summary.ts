@@ -5,8 +5,9 @@ import { isBetter } from '../decide/compare.js';
 import { STATUSES, type ExperimentRecord, type LedgerRow, type Status } from '../ledger/types.js';
 
 export interface LedgerSummary {
-  /** Rows in the ledger, baseline included. */
+  /** Experiments in the rows: every row but the baseline's (the row they start from). */
   total: number;
+  /** The experiments' statuses (the baseline's row, a `keep`, is not counted). */
   counts: Record<Status, number>;
   /** Counts of this session's experiments, when the caller said which those are. */
   sessionCounts?: Record<Status, number>;
@@ -33,9 +34,13 @@ export function summarizeLedger(
 ): LedgerSummary {
   const primary = metrics[0];
   if (primary === undefined) throw new Error('summarizeLedger needs at least one metric');
+  // The baseline (or, after a merge, the incumbent the rows start from) is where the count starts, not
+  // an experiment: "10 experiments (7 keep)" here and in the run's own summary alike.
+  const baselineRow = rows.find((row) => row.experiment === 0) ?? rows[0];
+  const experiments = rows.filter((row) => row !== baselineRow);
   const summary: LedgerSummary = {
-    total: rows.length,
-    counts: countByStatus(rows),
+    total: experiments.length,
+    counts: countByStatus(experiments),
     keptRows: rows.filter((row) => row.status === 'keep' || row.status === 'explore'),
     primary,
   };
@@ -44,7 +49,6 @@ export function summarizeLedger(
     summary.sessionCounts = countByStatus(rows.filter((row) => session.has(row.experiment)));
   }
 
-  const baselineRow = rows.find((row) => row.experiment === 0) ?? rows[0];
   const baselineValue = baselineRow?.metrics[primary.name];
   if (baselineRow !== undefined && baselineValue !== undefined) {
     summary.baseline = { experiment: baselineRow.experiment, value: baselineValue };

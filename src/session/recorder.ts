@@ -3,6 +3,7 @@
 // Experiment numbers are given here, in the order experiments are recorded, so they stay contiguous
 // whatever stopped or skipped an experiment in flight (workers, a cost stop, a cancel).
 import { join } from 'node:path';
+import { limitsInForce } from '../decide/constraints.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { inertCommitText } from '../text/commit-message.js';
 import { cleanRecordText } from '../text/record.js';
@@ -22,6 +23,9 @@ export async function recordOutcome(
   record.experiment = ledger.nextExperiment();
   // Descriptions, reasons and log tails can come from the proposer and the eval: cleaned before the ledger.
   Object.assign(record, cleanRecordText(record));
+  // The limits this verdict was made under: autoexp.yml may change them later, and reports draw each
+  // point against the limits of its day.
+  record.limits = limitsInForce(state.view.metrics);
   await state.checkBranchTree();
   const row: LedgerRow = {
     experiment: record.experiment,

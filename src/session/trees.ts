@@ -70,8 +70,12 @@ export class SessionTrees {
     return tree;
   }
 
-  /** Parks every tree for the next session; none has the branch checked out after. Safe to call twice. */
+  /**
+   * Parks every tree for the next session; none has the branch checked out after. Safe to call twice, and
+   * never throws: a tree that cannot be parked is made anew by the next session, and the session's end
+   * (the repository check, the lock) must not depend on it.
+   */
   async parkAll(): Promise<void> {
-    for (const tree of this.all.splice(0)) await tree.park();
+    for (const tree of this.all.splice(0)) await tree.park().catch(() => undefined);
   }
 }

@@ -7,9 +7,10 @@
 // is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
-import { lstat, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
+import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 
@@ -75,11 +76,6 @@ export class ExperimentTree {
    * make ignored files, and each is followed by a look, so sealing needs no git process of its own.
    */
   private knownIgnored: readonly string[] = [];
-  /**
-   * Whether untracked files may be in the tree: untrusted code ran since autoexp last saw it hold none.
-   * An undo from a tree known to hold none needs no `git clean` (one process less per discard).
-   */
-  private mayHoldUntracked = true;
 
   private constructor(
     private readonly git: Git,
@@ -109,6 +105,7 @@ export class ExperimentTree {
     // Whatever is there goes, then git forgets it (a tree whose .git file no longer points back cannot be
     // removed by git, only pruned once its directory is gone).
     await rm(options.path, { recursive: true, force: true });
+    await unlinkSymlinkedGitDirs(options.commonDir);
     await repo.removeWorktree(options.path);
     await repo.addWorktree(options.path, 'branch' in options ? { branch: options.branch } : options);
     return ExperimentTree.opened(repo, options);
@@ -145,6 +142,9 @@ export class ExperimentTree {
    * removes whatever is there and adds a new one.
    */
   private static async reuse(repo: Git, options: TreeOptions): Promise<ExperimentTree | undefined> {
+    // A symlink in the tree's place could lead to any worktree of the repository (one of the user's, with
+    // work not committed yet): only a directory that is really there is taken over.
+    if (!(await lstat(options.path).catch(() => undefined))?.isDirectory()) return undefined;
     const link = join(options.path, '.git');
     if (!(await lstat(link).catch(() => undefined))?.isFile()) return undefined;
     const pointer = /^gitdir: (\/[^\n]+)\n$/.exec(await readFile(link, 'utf8'))?.[1];
@@ -171,6 +171,9 @@ export class ExperimentTree {
 
   /** Leaves the tree for the next session of this tag: HEAD detached, so the branch is free elsewhere. */
   async park(): Promise<void> {
+    // A git dir a run deleted or replaced (a symlink leads anywhere): nothing to park; the next session
+    // makes a new tree.
+    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) return;
     const head = join(this.gitDir, 'HEAD');
     await rm(head, { recursive: true, force: true });
     await writeFile(head, `${this.recorded}\n`);
@@ -206,7 +209,6 @@ export class ExperimentTree {
     const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
-    this.mayHoldUntracked = true;
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -225,6 +227,13 @@ export class ExperimentTree {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     const moved: string[] = [];
+    // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
+    // again, then filled in below (pointers, HEAD, the index).
+    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) {
+      await rm(this.gitDir, { recursive: true, force: true });
+      await mkdir(this.gitDir, { recursive: true });
+      moved.push("the tree's git dir was replaced");
+    }
     // Before any git process: what tells git where the repository and the tree are. A run that replaced
     // them would have autoexp's git read another repository's config (and run its filters).
     if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");
@@ -275,7 +284,6 @@ export class ExperimentTree {
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
-    if (status.changed.length === 0) this.mayHoldUntracked = false;
     return { changed: status.changed, moved, removedArtifacts, setupNeeded };
   }
 
@@ -319,14 +327,22 @@ export class ExperimentTree {
     return shortSha;
   }
 
-  /** Commits the proposal (every change in the tree) as the candidate; HEAD moves to it. */
+  /**
+   * Commits the proposal (every change in the tree) as the candidate; HEAD moves to it. What git does
+   * not commit goes: empty directories (git tracks none, and git status shows none), left by the
+   * proposal or an earlier eval, would be seen by the candidate's eval but by no one measuring the commit.
+   */
   async commitCandidate(message: string, options: { hasUntracked: boolean }): Promise<string> {
-    return this.moved(await this.git.commitAll(message, options));
+    const sha = await this.moved(await this.git.commitAll(message, options));
+    await this.git.removeUntracked();
+    return sha;
   }
 
-  /** Folds the tree's changes (a crash repair) into the candidate commit. */
+  /** Folds the tree's changes (a crash repair) into the candidate commit (empty directories go, as above). */
   async amendCandidate(message: string): Promise<string> {
-    return this.moved(await this.git.amendAll(message));
+    const sha = await this.moved(await this.git.amendAll(message));
+    await this.git.removeUntracked();
+    return sha;
   }
 
   /** Gives the candidate commit its final message (a keep's trailers). */
@@ -380,8 +396,8 @@ export class ExperimentTree {
   async resetTo(commit: string = this.recorded): Promise<void> {
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
-    if (this.mayHoldUntracked) await this.git.removeUntracked();
-    this.mayHoldUntracked = false;
+    // Always, even when git status showed nothing: it shows no empty directories.
+    await this.git.removeUntracked();
     this.recorded = commit === this.recorded ? commit : await this.readHead();
   }
 

@@ -8,7 +8,7 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
-import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -25,6 +25,21 @@ const PROTECTED_PATHS = [
   // A planted shallow file cuts the history off: merges of base fail from then on.
   'shallow',
 ];
+
+/**
+ * Removes worktree git dirs that are symlinks (only the links): `git worktree prune` would empty the
+ * directory one points to, and git never makes one.
+ */
+export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[]> {
+  const dir = join(commonDir, 'worktrees');
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
+  for (const name of links) await rm(join(dir, name), { force: true });
+  return links;
+}
+
+/** A worktree's half-done operations that make git count their branch as checked out in it. */
+const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
 
 export class RepositoryGuard {
   private openRuns = 0;
@@ -67,20 +82,19 @@ export class RepositoryGuard {
   }
 
   /**
-   * One of the session's own trees (src/session/trees.ts names them; each is checked before every use):
-   * at one of their paths, and detached or on one of the session's own refs.
+   * Where a worktree at one of the session's own tree paths (src/session/trees.ts names them) may stand:
+   * the branch's tree (`tree`) detached or on one of the session's own refs, a worker's or the incumbent
+   * tree detached (autoexp never puts them on a branch). Undefined when `pointer` is no such path.
    */
-  private async isOwnTree(name: string, pointer: string): Promise<boolean> {
-    const inPlace = this.treePlaces.some(
-      (place) =>
-        pointer.startsWith(place) &&
-        /^(tree|incumbent\/tree|worker-\d+\/tree)\/\.git$/.test(pointer.slice(place.length)),
-    );
-    if (!inPlace) return false;
-    const head = (
-      await readFile(join(this.commonDir, 'worktrees', name, 'HEAD'), 'utf8').catch(() => '')
-    ).trim();
-    return !head.startsWith('ref: ') || this.ownRef(head.slice('ref: '.length));
+  private ownTreeRule(pointer: string): ((head: string) => boolean) | undefined {
+    for (const place of this.treePlaces) {
+      if (!pointer.startsWith(place)) continue;
+      const rest = pointer.slice(place.length);
+      const detached = (head: string) => !head.startsWith('ref: ');
+      if (rest === 'tree/.git') return (head) => detached(head) || this.ownRef(head.slice('ref: '.length));
+      if (/^(incumbent|worker-\d+)\/tree\/\.git$/.test(rest)) return detached;
+    }
+    return undefined;
   }
 
   private async worktrees(): Promise<string[]> {
@@ -126,16 +140,40 @@ export class RepositoryGuard {
         findings.push('planted .git/packed-refs');
       }
     }
+    for (const name of await unlinkSymlinkedGitDirs(this.commonDir))
+      findings.push(`replaced a worktree's git dir with a symlink (${name})`);
     for (const name of await this.worktrees()) {
-      if (this.worktreesBefore.includes(name)) continue;
-      const pointer = (
-        await readFile(join(this.commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => '')
-      ).trim();
-      if (pointer && (await this.isOwnTree(name, pointer))) continue;
+      const added = !this.worktreesBefore.includes(name);
+      const admin = join(this.commonDir, 'worktrees', name);
+      const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
+      const rule = pointer ? this.ownTreeRule(pointer) : undefined;
+      // The user's own worktrees (there before the run, elsewhere) are not the guard's to judge.
+      if (!added && !rule) continue;
+      // git counts a branch being rebased or bisected as checked out there, HEAD detached or not.
+      for (const state of BRANCH_HOLDING_STATE) {
+        if (!rule || !(await lstat(join(admin, state)).catch(() => undefined))) continue;
+        await rm(join(admin, state), { recursive: true, force: true });
+        findings.push(`left ${state} in a worktree (${name})`);
+      }
+      const head = (await readFile(join(admin, 'HEAD'), 'utf8').catch(() => '')).trim();
+      if (rule?.(head)) continue;
+      if (!added && head.startsWith('ref: ')) {
+        // One of the session's tree paths put on a branch by a run (a worker's tree, or one a run added
+        // detached earlier): detached where it was, so that the branch stays free to check out elsewhere
+        // after the session (the tree's own check puts its HEAD back before autoexp uses it).
+        const ref = head.slice('ref: '.length);
+        const commit = this.refsBefore?.get(ref) ?? (await this.git.resolve(ref));
+        if (commit && /^[0-9a-f]{40,64}$/.test(commit)) {
+          await rm(join(admin, 'HEAD'), { recursive: true, force: true });
+          await writeFile(join(admin, 'HEAD'), `${commit}\n`);
+          findings.push(`checked out ${ref} in a worktree (${name})`);
+          continue;
+        }
+      }
       // A worktree added by untrusted code (it would hold the branch, or check out another): gone again.
       if (pointer) await rm(dirname(pointer), { recursive: true, force: true });
-      await rm(join(this.commonDir, 'worktrees', name), { recursive: true, force: true });
-      findings.push(`added a worktree (${name})`);
+      await rm(admin, { recursive: true, force: true });
+      findings.push(`${added ? 'added' : 'changed'} a worktree (${name})`);
     }
     if (this.refsBefore) {
       let now = await readRefs(this.commonDir, this.git);
