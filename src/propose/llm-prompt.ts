@@ -159,6 +159,14 @@ function historyRows(rows: readonly LedgerRow[], metrics: readonly MetricSpec[])
   return shown;
 }
 
+/**
+ * A record's reason as the proposer may read it: a holdout discard's reason carries the holdout's numbers
+ * (src/session/gates.ts), and nothing of the holdout may reach the proposer.
+ */
+export function reasonForProposer(reason: string): string {
+  return /^holdout regressed\b/.test(reason) ? 'discarded by a check you do not see' : reason;
+}
+
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n... (cut)\n`;
 }
@@ -169,7 +177,10 @@ function patchSection(title: string, records: readonly ExperimentRecord[]): stri
   for (const record of records) {
     const patch = cut(record.patch, PROMPT_LIMITS.patchChars);
     const fence = fenceFor(patch);
-    lines.push(`#${record.experiment} (${record.reason}): ${record.description}`, `${fence}diff`);
+    lines.push(
+      `#${record.experiment} (${reasonForProposer(record.reason)}): ${record.description}`,
+      `${fence}diff`,
+    );
     lines.push(patch.trimEnd(), fence, '');
   }
   return lines;
@@ -223,7 +234,9 @@ export function statePrompt(context: ProposerContext): string {
     for (const record of crashes) {
       const tail = record.log_tail!.trimEnd().split('\n').slice(-PROMPT_LIMITS.crashTailLines).join('\n');
       const fence = fenceFor(tail);
-      lines.push(`#${record.experiment} ${record.status} (${record.reason}): ${record.description}`);
+      lines.push(
+        `#${record.experiment} ${record.status} (${reasonForProposer(record.reason)}): ${record.description}`,
+      );
       lines.push(fence, tail, fence, '');
     }
   }
