@@ -13,11 +13,8 @@
 //
 // Run once through runSession as the user the suite runs as (root in CI), and once as an ordinary user
 // through the bundle (`node dist/cli.js run`; test/helpers/real-agent.ts).
-import { readFileSync, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../src/config/load.js';
-import { runSession } from '../src/session/session.js';
+import { delimiter, join } from 'node:path';
+import { expect } from 'vitest';
 import { AGENT_RECIPES } from './fixtures/agent-recipes.js';
 import {
   blockContent,
@@ -28,24 +25,14 @@ import {
   type StreamRequest,
   type Turn,
 } from './helpers/fake-anthropic-stream.js';
-import {
-  AGENT_BIN,
-  createRecipeProject,
-  expectKept,
-  expectPromptFile,
-  installedVersion,
-  ordinaryUser,
-  throwawayHome,
-} from './helpers/real-agent.js';
+import { AGENT_BIN, expectPromptFile, installedVersion, describeRealAgent } from './helpers/real-agent.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const VERSION = installedVersion(AGENT_BIN, 'claude', '@anthropic-ai/claude-code');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'claude')!;
 const KEY = 'sk-ant-stand-in-key-do-not-leak';
 const TOOLS = ['Read', 'Edit', 'Write', 'Glob', 'Grep'];
-const TIMEOUT_MS = 60_000;
 
 /** The model's side: read the scope file, change ttl_s with the Edit tool, then say what it did. */
 function scriptedTurns(): Turn[] {
@@ -130,59 +117,16 @@ function expectEditedByClaudeCode(standIn: FakeAnthropicStream): void {
   expect(standIn.remaining()).toBe(0);
 }
 
-describe('Claude Code, the real CLI, as the recipe runs it', () => {
-  let standIn: FakeAnthropicStream | undefined;
-  const cleanups: (() => void)[] = [];
-  afterEach(async () => {
-    await standIn?.close();
-    standIn = undefined;
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-
-  it(
-    `edits the file in scope with its own Edit tool and autoexp keeps it (runSession, uid ${process.getuid?.()})`,
-    async () => {
-      standIn = await startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('claude', RECIPE.run);
-      const home = throwawayHome(cleanups, 'claude');
-      const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
-      const result = await runSession({
-        settings,
-        checkout: repo.root,
-        baseRef: 'main',
-        env: claudeEnvironment(standIn, home, process.env.PATH ?? ''),
-        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
-        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
-      });
-
-      expectEditedByClaudeCode(standIn);
-      expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
-      expectKept(repo, 'claude', KEY);
-      // The CLI kept its state in the throwaway config dir, as this user.
-      expect(statSync(join(home, '.claude')).uid).toBe(process.getuid?.());
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'does the same as an ordinary user, through the bundle (`node dist/cli.js run`)',
-    async (context) => {
-      const user = await ordinaryUser(context, 'Claude Code', [join(AGENT_BIN, 'claude')], cleanups);
-      standIn = await startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('claude', RECIPE.run);
-      const home = throwawayHome(cleanups, 'claude');
-
-      const exit = await user.runBundle(repo, home, claudeEnvironment(standIn, home, user.path));
-      expect(exit.code, `autoexp run:\n${exit.stdout}\n${exit.stderr}`).toBe(0);
-
-      expectEditedByClaudeCode(standIn);
-      expectKept(repo, 'claude', KEY, user.git(repo));
-      expect(statSync(join(home, '.claude')).uid).toBe(user.uid);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(`docs/agents.md names the version tested (${VERSION})`, () => {
-    expect(readFileSync(join(ROOT, 'docs', 'agents.md'), 'utf8')).toContain(`Claude Code ${VERSION}`);
-  });
+describeRealAgent({
+  label: 'Claude Code',
+  tool: 'claude',
+  run: RECIPE.run,
+  key: KEY,
+  executable: join(AGENT_BIN, 'claude'),
+  version: VERSION,
+  editTool: 'Edit',
+  stateDir: '.claude',
+  startStandIn: () => startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() }),
+  environment: claudeEnvironment,
+  expectEdited: expectEditedByClaudeCode,
 });

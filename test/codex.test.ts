@@ -17,11 +17,9 @@
 //
 // Run once through runSession as the user the suite runs as (root in CI), and once as an ordinary user
 // through the bundle (`node dist/cli.js run`; test/helpers/real-agent.ts).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../src/config/load.js';
-import { runSession } from '../src/session/session.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { expect } from 'vitest';
 import { AGENT_RECIPES } from './fixtures/agent-recipes.js';
 import {
   customToolOutputs,
@@ -31,23 +29,13 @@ import {
   type FakeOpenAIResponses,
   type OutputItem,
 } from './helpers/fake-openai-responses.js';
-import {
-  AGENT_BIN,
-  createRecipeProject,
-  expectKept,
-  expectPromptFile,
-  installedVersion,
-  ordinaryUser,
-  throwawayHome,
-} from './helpers/real-agent.js';
+import { AGENT_BIN, expectPromptFile, installedVersion, describeRealAgent } from './helpers/real-agent.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const VERSION = installedVersion(AGENT_BIN, 'codex', '@openai/codex');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'codex')!;
 const KEY = 'sk-proj-stand-in-key-do-not-leak';
-const TIMEOUT_MS = 60_000;
 const PATCH = [
   '*** Begin Patch',
   '*** Update File: cache_config.yaml',
@@ -151,61 +139,17 @@ function expectEditedByCodex(standIn: FakeOpenAIResponses): void {
   expect(standIn.remaining()).toBe(0);
 }
 
-describe('Codex, the real CLI, as the recipe runs it', () => {
-  let standIn: FakeOpenAIResponses | undefined;
-  const cleanups: (() => void)[] = [];
-  afterEach(async () => {
-    await standIn?.close();
-    standIn = undefined;
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-
-  it(
-    `edits the file in scope with its own apply_patch tool and autoexp keeps it (runSession, uid ${process.getuid?.()})`,
-    async () => {
-      standIn = await startFakeOpenAIResponses({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('codex', RECIPE.run);
-      const home = throwawayHome(cleanups, 'codex');
-      writeCodexConfig(home, standIn);
-      const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
-      const result = await runSession({
-        settings,
-        checkout: repo.root,
-        baseRef: 'main',
-        env: codexEnvironment(standIn, home, process.env.PATH ?? ''),
-        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
-        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
-      });
-
-      expectEditedByCodex(standIn);
-      expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
-      expectKept(repo, 'codex', KEY);
-      // The CLI kept its sessions in the throwaway HOME, as this user.
-      expect(statSync(join(home, '.codex', 'sessions')).uid).toBe(process.getuid?.());
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'does the same as an ordinary user, through the bundle (`node dist/cli.js run`)',
-    async (context) => {
-      const user = await ordinaryUser(context, 'Codex', [join(AGENT_BIN, 'codex')], cleanups);
-      standIn = await startFakeOpenAIResponses({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('codex', RECIPE.run);
-      const home = throwawayHome(cleanups, 'codex');
-      writeCodexConfig(home, standIn);
-
-      const exit = await user.runBundle(repo, home, codexEnvironment(standIn, home, user.path));
-      expect(exit.code, `autoexp run:\n${exit.stdout}\n${exit.stderr}`).toBe(0);
-
-      expectEditedByCodex(standIn);
-      expectKept(repo, 'codex', KEY, user.git(repo));
-      expect(statSync(join(home, '.codex', 'sessions')).uid).toBe(user.uid);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(`docs/agents.md names the version tested (${VERSION})`, () => {
-    expect(readFileSync(join(ROOT, 'docs', 'agents.md'), 'utf8')).toContain(`Codex ${VERSION}`);
-  });
+describeRealAgent({
+  label: 'Codex',
+  tool: 'codex',
+  run: RECIPE.run,
+  key: KEY,
+  executable: join(AGENT_BIN, 'codex'),
+  version: VERSION,
+  editTool: 'apply_patch',
+  stateDir: join('.codex', 'sessions'),
+  startStandIn: () => startFakeOpenAIResponses({ key: KEY, turns: scriptedTurns() }),
+  prepareHome: writeCodexConfig,
+  environment: codexEnvironment,
+  expectEdited: expectEditedByCodex,
 });

@@ -15,11 +15,8 @@
 //
 // Run once through runSession as the user the suite runs as (root in CI), and once as an ordinary user
 // through the bundle (`node dist/cli.js run`; test/helpers/real-agent.ts).
-import { readFileSync, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../src/config/load.js';
-import { runSession } from '../src/session/session.js';
+import { delimiter, join } from 'node:path';
+import { expect } from 'vitest';
 import { AGENT_RECIPES } from './fixtures/agent-recipes.js';
 import {
   blockContent,
@@ -30,26 +27,16 @@ import {
   type StreamRequest,
   type Turn,
 } from './helpers/fake-anthropic-stream.js';
-import {
-  agentBin,
-  createRecipeProject,
-  expectKept,
-  expectPromptFile,
-  installedVersion,
-  ordinaryUser,
-  throwawayHome,
-} from './helpers/real-agent.js';
+import { agentBin, expectPromptFile, installedVersion, describeRealAgent } from './helpers/real-agent.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const BIN = agentBin('copilot', '@github/copilot');
 const VERSION = installedVersion(BIN, 'copilot', '@github/copilot');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'copilot')!;
 const KEY = 'sk-ant-stand-in-key-do-not-leak';
 const GITHUB_TOKEN = 'github_pat_stand_in_copilot_requests_only';
 const TOOLS = ['view', 'edit', 'create', 'grep', 'glob'];
-const TIMEOUT_MS = 60_000;
 
 /** The directory Copilot CLI runs in, as it tells the model ("Current working directory: …"). */
 function workingDirectory(request: StreamRequest): string {
@@ -139,58 +126,16 @@ function expectEditedByCopilotCli(standIn: FakeAnthropicStream): void {
   expect(standIn.remaining()).toBe(0);
 }
 
-describe('GitHub Copilot CLI, the real CLI, as the recipe runs it', () => {
-  let standIn: FakeAnthropicStream | undefined;
-  const cleanups: (() => void)[] = [];
-  afterEach(async () => {
-    await standIn?.close();
-    standIn = undefined;
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-
-  it(
-    `edits the file in scope with its own edit tool and autoexp keeps it (runSession, uid ${process.getuid?.()})`,
-    async () => {
-      standIn = await startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('copilot', RECIPE.run);
-      const home = throwawayHome(cleanups, 'copilot');
-      const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
-      const result = await runSession({
-        settings,
-        checkout: repo.root,
-        baseRef: 'main',
-        env: copilotEnvironment(standIn, home, process.env.PATH ?? ''),
-        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
-        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
-      });
-
-      expectEditedByCopilotCli(standIn);
-      expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
-      expectKept(repo, 'copilot', KEY);
-      expect(statSync(join(home, '.copilot')).uid).toBe(process.getuid?.());
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'does the same as an ordinary user, through the bundle (`node dist/cli.js run`)',
-    async (context) => {
-      const user = await ordinaryUser(context, 'Copilot CLI', [join(BIN, 'copilot')], cleanups);
-      standIn = await startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() });
-      const repo = createRecipeProject('copilot', RECIPE.run);
-      const home = throwawayHome(cleanups, 'copilot');
-
-      const exit = await user.runBundle(repo, home, copilotEnvironment(standIn, home, user.path));
-      expect(exit.code, `autoexp run:\n${exit.stdout}\n${exit.stderr}`).toBe(0);
-
-      expectEditedByCopilotCli(standIn);
-      expectKept(repo, 'copilot', KEY, user.git(repo));
-      expect(statSync(join(home, '.copilot')).uid).toBe(user.uid);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(`docs/agents.md names the version tested (${VERSION})`, () => {
-    expect(readFileSync(join(ROOT, 'docs', 'agents.md'), 'utf8')).toContain(`Copilot CLI ${VERSION}`);
-  });
+describeRealAgent({
+  label: 'Copilot CLI',
+  tool: 'copilot',
+  run: RECIPE.run,
+  key: KEY,
+  executable: join(BIN, 'copilot'),
+  version: VERSION,
+  editTool: 'edit',
+  stateDir: '.copilot',
+  startStandIn: () => startFakeAnthropicStream({ key: KEY, turns: scriptedTurns() }),
+  environment: copilotEnvironment,
+  expectEdited: expectEditedByCopilotCli,
 });

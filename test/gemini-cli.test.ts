@@ -14,11 +14,9 @@
 //
 // Run once through runSession as the user the suite runs as (root in CI), and once as an ordinary user
 // through the bundle (`node dist/cli.js run`; test/helpers/real-agent.ts).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings } from '../src/config/load.js';
-import { runSession } from '../src/session/session.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { expect } from 'vitest';
 import { AGENT_RECIPES } from './fixtures/agent-recipes.js';
 import {
   functionResponses,
@@ -29,23 +27,13 @@ import {
   type GeminiRequest,
   type GeminiTurn,
 } from './helpers/fake-gemini-stream.js';
-import {
-  AGENT_BIN,
-  createRecipeProject,
-  expectKept,
-  expectPromptFile,
-  installedVersion,
-  ordinaryUser,
-  throwawayHome,
-} from './helpers/real-agent.js';
+import { AGENT_BIN, expectPromptFile, installedVersion, describeRealAgent } from './helpers/real-agent.js';
 import { GIT_IDENTITY_ENV } from './helpers/repo.js';
 import { closedNetworkEnv } from './helpers/stand-in-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const VERSION = installedVersion(AGENT_BIN, 'gemini', '@google/gemini-cli');
 const RECIPE = AGENT_RECIPES.find((recipe) => recipe.tool === 'gemini')!;
 const KEY = 'AIza-stand-in-key-do-not-leak';
-const TIMEOUT_MS = 60_000;
 
 /** The model's side: read the scope file, change ttl_s with the replace tool, then say what it did. */
 function scriptedTurns(): GeminiTurn[] {
@@ -144,61 +132,17 @@ function expectEditedByGeminiCli(standIn: FakeGeminiStream): void {
   expect(standIn.remaining()).toBe(0);
 }
 
-describe('Gemini CLI, the real CLI, as the recipe runs it', () => {
-  let standIn: FakeGeminiStream | undefined;
-  const cleanups: (() => void)[] = [];
-  afterEach(async () => {
-    await standIn?.close();
-    standIn = undefined;
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
-
-  it(
-    `edits the file in scope with its own replace tool and autoexp keeps it (runSession, uid ${process.getuid?.()})`,
-    async () => {
-      standIn = await startFakeGeminiStream({ key: KEY, turns: scriptedTurns(), sideCall });
-      const repo = createRecipeProject('gemini', RECIPE.run);
-      const home = throwawayHome(cleanups, 'gemini');
-      writeGeminiSettings(home);
-      const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
-      const result = await runSession({
-        settings,
-        checkout: repo.root,
-        baseRef: 'main',
-        env: geminiEnvironment(standIn, home, process.env.PATH ?? ''),
-        // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
-        signal: AbortSignal.timeout(TIMEOUT_MS - 10_000),
-      });
-
-      expectEditedByGeminiCli(standIn);
-      expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
-      expectKept(repo, 'gemini', KEY);
-      // The CLI kept its state in the throwaway HOME, as this user.
-      expect(statSync(join(home, '.gemini', 'tmp')).uid).toBe(process.getuid?.());
-    },
-    TIMEOUT_MS,
-  );
-
-  it(
-    'does the same as an ordinary user, through the bundle (`node dist/cli.js run`)',
-    async (context) => {
-      const user = await ordinaryUser(context, 'Gemini CLI', [join(AGENT_BIN, 'gemini')], cleanups);
-      standIn = await startFakeGeminiStream({ key: KEY, turns: scriptedTurns(), sideCall });
-      const repo = createRecipeProject('gemini', RECIPE.run);
-      const home = throwawayHome(cleanups, 'gemini');
-      writeGeminiSettings(home);
-
-      const exit = await user.runBundle(repo, home, geminiEnvironment(standIn, home, user.path));
-      expect(exit.code, `autoexp run:\n${exit.stdout}\n${exit.stderr}`).toBe(0);
-
-      expectEditedByGeminiCli(standIn);
-      expectKept(repo, 'gemini', KEY, user.git(repo));
-      expect(statSync(join(home, '.gemini', 'tmp')).uid).toBe(user.uid);
-    },
-    TIMEOUT_MS,
-  );
-
-  it(`docs/agents.md names the version tested (${VERSION})`, () => {
-    expect(readFileSync(join(ROOT, 'docs', 'agents.md'), 'utf8')).toContain(`Gemini CLI ${VERSION}`);
-  });
+describeRealAgent({
+  label: 'Gemini CLI',
+  tool: 'gemini',
+  run: RECIPE.run,
+  key: KEY,
+  executable: join(AGENT_BIN, 'gemini'),
+  version: VERSION,
+  editTool: 'replace',
+  stateDir: join('.gemini', 'tmp'),
+  startStandIn: () => startFakeGeminiStream({ key: KEY, turns: scriptedTurns(), sideCall }),
+  prepareHome: (home) => writeGeminiSettings(home),
+  environment: geminiEnvironment,
+  expectEdited: expectEditedByGeminiCli,
 });

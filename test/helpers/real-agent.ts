@@ -14,10 +14,13 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings } from '../../src/config/load.js';
+import { runSession } from '../../src/session/session.js';
 import { createTestRepo, type TestRepo } from './repo.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -260,4 +263,98 @@ export async function ordinaryUser(
     },
     git: (repo) => (account ? (...args) => repo.git('-c', 'safe.directory=*', ...args) : repo.git),
   };
+}
+
+/** One real agent CLI, as describeRealAgent tests it. */
+export interface RealAgent<StandIn extends { close(): Promise<void> }> {
+  /** The name docs/agents.md gives it, e.g. "Claude Code". */
+  label: string;
+  /** Its recipe's tool name (the project's tag and the throwaway HOME's name). */
+  tool: string;
+  /** Its recipe's `run:` line, as the docs show it. */
+  run: string;
+  /** The stand-in's API key: it must reach the stand-in and never the branch. */
+  key: string;
+  /** The executable an ordinary user must be able to run. */
+  executable: string;
+  version: string;
+  /** Its own edit tool's name, for the test titles. */
+  editTool: string;
+  /** Where, under HOME, the CLI keeps its state (created as the user it ran as). */
+  stateDir: string;
+  startStandIn(): Promise<StandIn>;
+  /** Anything the CLI needs in HOME before it starts (a config file). */
+  prepareHome?(home: string, standIn: StandIn): void;
+  environment(standIn: StandIn, home: string, path: string): NodeJS.ProcessEnv;
+  /** The stand-in saw the prompt file read and the edit made with the CLI's own tool. */
+  expectEdited(standIn: StandIn): void;
+}
+
+/**
+ * The three tests every real agent gets: one whole experiment through runSession as this user, the same
+ * through the bundle as an ordinary user, and docs/agents.md naming the version tested.
+ */
+export function describeRealAgent<StandIn extends { close(): Promise<void> }>(
+  agent: RealAgent<StandIn>,
+): void {
+  const timeoutMs = 60_000;
+  describe(`${agent.label}, the real CLI, as the recipe runs it`, () => {
+    let standIn: StandIn | undefined;
+    const cleanups: (() => void)[] = [];
+    afterEach(async () => {
+      await standIn?.close();
+      standIn = undefined;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    });
+
+    async function setUp(path: string) {
+      standIn = await agent.startStandIn();
+      const repo = createRecipeProject(agent.tool, agent.run);
+      const home = throwawayHome(cleanups, agent.tool);
+      agent.prepareHome?.(home, standIn);
+      return { standIn, repo, home, env: agent.environment(standIn, home, path) };
+    }
+
+    it(
+      `edits the file in scope with its own ${agent.editTool} tool and autoexp keeps it (runSession, uid ${process.getuid?.()})`,
+      async () => {
+        const { standIn, repo, home, env } = await setUp(process.env.PATH ?? '');
+        const settings = await loadSettings(join(repo.root, 'autoexp.yml'), repo.root);
+        const result = await runSession({
+          settings,
+          checkout: repo.root,
+          baseRef: 'main',
+          env,
+          // An agent that hangs (waiting on a host it cannot reach, say) is stopped before the test times out.
+          signal: AbortSignal.timeout(timeoutMs - 10_000),
+        });
+        agent.expectEdited(standIn);
+        expect(result.outcomes.map((outcome) => outcome.row.status)).toEqual(['keep']);
+        expectKept(repo, agent.tool, agent.key);
+        // The CLI kept its state in the throwaway HOME, as this user.
+        expect(statSync(join(home, agent.stateDir)).uid).toBe(process.getuid?.());
+      },
+      timeoutMs,
+    );
+
+    it(
+      'does the same as an ordinary user, through the bundle (`node dist/cli.js run`)',
+      async (context) => {
+        const user = await ordinaryUser(context, agent.label, [agent.executable], cleanups);
+        const { standIn, repo, home, env } = await setUp(user.path);
+        const exit = await user.runBundle(repo, home, env);
+        expect(exit.code, `autoexp run:\n${exit.stdout}\n${exit.stderr}`).toBe(0);
+        agent.expectEdited(standIn);
+        expectKept(repo, agent.tool, agent.key, user.git(repo));
+        expect(statSync(join(home, agent.stateDir)).uid).toBe(user.uid);
+      },
+      timeoutMs,
+    );
+
+    it(`docs/agents.md names the version tested (${agent.version})`, () => {
+      expect(readFileSync(join(ROOT, 'docs', 'agents.md'), 'utf8')).toContain(
+        `${agent.label} ${agent.version}`,
+      );
+    });
+  });
 }
