@@ -90,6 +90,21 @@ describe('decision gates in a session', () => {
     expect(repo.git('log', '-1', '--format=%B', rows[2]!.commit)).toContain('Autoexp-Experiment: 2');
   });
 
+  it('keeps the best pointer where the reports see the best: inside the constraints once a keep is', async () => {
+    // The baseline (x=10: score 100, size 100) breaks size <= 45; x=4 (score 64, size 40) satisfies it.
+    const repo = createProject({
+      config: projectConfig({ body: 'explore:\n  every: 5' }).replace(
+        'goal: minimize',
+        'goal: minimize\n    max: 45',
+      ),
+      files: { 'params.txt': 'x=10\n' },
+    });
+    await session(repo, ['set 4']);
+    const rows = records(repo);
+    expect(rows[1]?.status).toBe('keep');
+    expect(repo.git('rev-parse', '--short', 'refs/autoexp/quad/best')).toBe(rows[1]!.commit);
+  });
+
   it('measures incumbent and candidate alternately with eval.interleave', async () => {
     const order = join(scratch(), 'order.txt');
     const repo = createProject({

@@ -54,11 +54,7 @@ export function summarizeLedger(
     summary.baseline = { experiment: baselineRow.experiment, value: baselineValue };
   }
 
-  let best: LedgerRow | undefined;
-  for (const row of bestCandidates(rows, metrics)) {
-    if (best === undefined || isBetter(primary.goal, row.metrics[primary.name]!, best.metrics[primary.name]!))
-      best = row;
-  }
+  const best = bestRow(rows, metrics);
   if (best !== undefined) {
     summary.best = { experiment: best.experiment, commit: best.commit, value: best.metrics[primary.name]! };
   }
@@ -82,6 +78,17 @@ export function bestCandidates(rows: readonly LedgerRow[], metrics: readonly Met
   const kept = rows.filter((row) => row.status === 'keep' && row.metrics[primary.name] !== undefined);
   const allowed = kept.filter((row) => firstViolation(metrics, row.metrics) === undefined);
   return allowed.length > 0 ? allowed : kept;
+}
+
+/** The best of bestCandidates by the primary metric (the earliest among equals): what "best" means everywhere. */
+export function bestRow(rows: readonly LedgerRow[], metrics: readonly MetricSpec[]): LedgerRow | undefined {
+  const primary = metrics[0]!;
+  let best: LedgerRow | undefined;
+  for (const row of bestCandidates(rows, metrics)) {
+    if (best === undefined || isBetter(primary.goal, row.metrics[primary.name]!, best.metrics[primary.name]!))
+      best = row;
+  }
+  return best;
 }
 
 export function countByStatus(rows: readonly LedgerRow[]): Record<Status, number> {

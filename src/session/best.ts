@@ -1,9 +1,9 @@
 // The best kept commit so far, as the ref refs/autoexp/<tag>/best. With explore.every the branch head
 // can be worse than an earlier keep; this ref is how reports (and people) find the best one.
 import type { MetricSpec } from '../config/settings.js';
-import { isBetter } from '../decide/compare.js';
 import type { Git } from '../git/git.js';
 import type { LedgerRow } from '../ledger/types.js';
+import { bestRow } from '../report/summary.js';
 
 export function bestRefName(tag: string): string {
   return `refs/autoexp/${tag}/best`;
@@ -13,36 +13,39 @@ export class BestPointer {
   private constructor(
     private readonly git: Git,
     readonly ref: string,
-    private readonly primary: MetricSpec,
-    private value: number | undefined,
+    private readonly metrics: readonly MetricSpec[],
+    /** The keeps so far (the ledger's rows, then every commit offered): "best" is chosen among them. */
+    private readonly keeps: LedgerRow[],
     /** Told the full sha each time autoexp moves the ref (the repository guard expects it there). */
     private readonly moved: (ref: string, sha: string) => void,
   ) {}
 
-  /** Starts from the best `keep` row of the ledger (without touching the ref). */
+  /** Starts from the ledger's rows (without touching the ref). */
   static fromLedger(
     git: Git,
     tag: string,
     rows: readonly LedgerRow[],
-    primary: MetricSpec,
+    metrics: readonly MetricSpec[],
     moved: (ref: string, sha: string) => void = () => undefined,
   ): BestPointer {
-    let best: number | undefined;
-    for (const row of rows) {
-      const value = row.metrics[primary.name];
-      if (row.status !== 'keep' || value === undefined) continue;
-      if (best === undefined || isBetter(primary.goal, value, best)) best = value;
-    }
-    return new BestPointer(git, bestRefName(tag), primary, best, moved);
+    return new BestPointer(git, bestRefName(tag), metrics, [...rows], moved);
   }
 
-  /** Moves the ref to `commit` when its primary value beats every earlier keep. */
+  /**
+   * A new keep at `commit`: the ref moves there when it is now the best, chosen as every report chooses
+   * it (bestRow: inside the constraints when any keep is, then by the primary metric).
+   */
   async offer(commit: string, metrics: Record<string, number>): Promise<void> {
-    const value = metrics[this.primary.name];
-    if (value === undefined) return;
-    if (this.value !== undefined && !isBetter(this.primary.goal, value, this.value)) return;
+    const offered: LedgerRow = {
+      experiment: Number.MAX_SAFE_INTEGER,
+      commit,
+      metrics,
+      status: 'keep',
+      description: '',
+    };
+    this.keeps.push(offered);
+    if (bestRow(this.keeps, this.metrics) !== offered) return;
     await this.git.setRef(this.ref, commit);
     this.moved(this.ref, (await this.git.resolve(this.ref)) ?? commit);
-    this.value = value;
   }
 }

@@ -416,7 +416,7 @@ async function startState(
   // is only kept when explore steps can leave the head worse than an earlier keep.
   const best =
     settings.explore.every > 0
-      ? BestPointer.fromLedger(repo, settings.tag, ledger.rows(), settings.metrics[0]!, (ref, sha) =>
+      ? BestPointer.fromLedger(repo, settings.tag, ledger.rows(), settings.metrics, (ref, sha) =>
           guard.noteOwnRef(ref, sha),
         )
       : undefined;
