@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-E3MKO35F.js");
+  const { main } = await import("./chunks/main-PEQK62MK.js");
   process.exitCode = await main(process.argv.slice(2));
 }

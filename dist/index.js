@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-TK7TXBVP.js");
+  const { run } = await import("./chunks/main-FDRDK53T.js");
   await run();
 }

@@ -329,6 +329,17 @@ async function finish(context: {
   const summary = summarizeLedger(rows, settings.metrics, { sessionExperiments });
   const dashboard = await uploadDashboard(settings, repository.base, rows, records, result);
 
+  // The PR and the job summary show the same rows: after a merge of an earlier summary PR, what base lacks.
+  const shown = inputs.push
+    ? await pullRequestRows({
+        git: repository.git,
+        settings,
+        rows,
+        baseRef: repository.baseRef,
+        info: (message) => log.info(message),
+      })
+    : { rows, held: 0 };
+
   let pullRequest: PullRequestOutcome = { operation: 'none', note: 'creating the PR is turned off' };
   const everKept = rows.some(
     (row) => row.experiment > 0 && (row.status === 'keep' || row.status === 'explore'),
@@ -353,6 +364,7 @@ async function finish(context: {
           base: repository.base,
           baseRef: repository.baseRef,
           rows,
+          shown,
           records,
           result,
           dashboardUrl: dashboard?.url,
@@ -379,16 +391,6 @@ async function finish(context: {
     }
   }
 
-  // The job summary shows what the PR shows: after a merge of an earlier summary PR, what base lacks.
-  const shown = inputs.push
-    ? await pullRequestRows({
-        git: repository.git,
-        settings,
-        rows,
-        baseRef: repository.baseRef,
-        info: (message) => log.info(message),
-      })
-    : { rows, held: 0 };
   const shownExperiments = new Set(shown.rows.map((row) => row.experiment));
   await writeJobSummary({
     settings,

@@ -92,6 +92,8 @@ export async function summaryPullRequest(input: {
   base: string;
   baseRef: string;
   rows: readonly LedgerRow[];
+  /** The rows since the last merge (pullRequestRows), when the caller has read them already. */
+  shown?: { rows: readonly LedgerRow[]; held: number };
   records: readonly ExperimentRecord[];
   result?: SessionResult;
   /** The HTML dashboard's artifact page, linked near the top of the body. */
@@ -101,7 +103,7 @@ export async function summaryPullRequest(input: {
   info: (message: string) => void;
 }): Promise<UpsertSummaryOptions> {
   const { settings, records } = input;
-  const { rows, held } = await pullRequestRows(input);
+  const { rows, held } = input.shown ?? (await pullRequestRows(input));
   // After a merge, a new PR waits for something base does not hold yet: a keep since.
   const keptSinceMerge = rows.slice(1).some((row) => row.status === 'keep' || row.status === 'explore');
   const shown = new Set(rows.map((row) => row.experiment));
@@ -138,6 +140,7 @@ export async function publishPullRequest(input: {
   base: string;
   baseRef: string;
   rows: readonly LedgerRow[];
+  shown?: { rows: readonly LedgerRow[]; held: number };
   records: readonly ExperimentRecord[];
   result: SessionResult;
   /** The HTML dashboard's artifact page, linked near the top of the body. */

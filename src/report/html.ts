@@ -9,7 +9,7 @@ import { formatMetric, formatPercent, formatSpend, formatUsd, goalArrow, shortDu
 import { uplotAssets } from './html-assets.js';
 import { LINE_COLORS, PAGE_CSS, PAGE_SCRIPT, STATUS_COLORS } from './html-page.js';
 import { renderTitle, type ReportInput } from './markdown.js';
-import { bestCandidates, countByStatus, llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
+import { baselineRow, bestCandidates, llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
 /** Diffs of kept experiments beyond this many characters in total are left out, so the page stays openable. */
@@ -68,7 +68,7 @@ export function renderHtmlReport(input: ReportInput): string {
   ] as const) {
     if (/<\/(script|style)/i.test(text)) throw new Error(`the ${name} would end its tag early`);
   }
-  const tally = tallyOf(input.rows, session?.experiments);
+  const tally = tallyOf(input.rows, summary);
 
   const body = [
     renderHeader(input, records),
@@ -109,7 +109,7 @@ ${body}
 export function reportData(input: ReportInput): HtmlReportData {
   const { metrics, rows } = input;
   const records = new Map((input.records ?? []).map((record) => [record.experiment, record]));
-  const baselineRow = baselineOf(rows);
+  const baseline = baselineRow(rows);
   const proposers: string[] = [];
   const proposerIndex = (name: unknown) => {
     if (typeof name !== 'string') return -1;
@@ -126,8 +126,8 @@ export function reportData(input: ReportInput): HtmlReportData {
       goal: metric.goal,
       limits: limitSpans(metric, rows, records),
     })),
-    baselineIndex: baselineRow === undefined ? -1 : rows.indexOf(baselineRow),
-    baseline: metrics.map((metric) => finiteOrNull(baselineRow?.metrics[metric.name])),
+    baselineIndex: baseline === undefined ? -1 : rows.indexOf(baseline),
+    baseline: metrics.map((metric) => finiteOrNull(baseline?.metrics[metric.name])),
     experiment: rows.map((row) => row.experiment),
     status: rows.map((row) => STATUSES.indexOf(row.status)),
     commit: rows.map((row) => row.commit),
@@ -146,10 +146,6 @@ export function reportData(input: ReportInput): HtmlReportData {
 }
 
 /** The baseline row, as the summary finds it: experiment 0, else the first row. */
-function baselineOf(rows: readonly LedgerRow[]): LedgerRow | undefined {
-  return rows.find((row) => row.experiment === 0) ?? rows[0];
-}
-
 /**
  * A metric's min and max as they were when each experiment was decided: from the record's `limits`, or,
  * for records written before autoexp logged them, today's autoexp.yml. Runs of equal limits become one span.
@@ -208,15 +204,13 @@ interface Tally {
   session?: { total: number; counts: Record<Status, number> };
 }
 
-function tallyOf(rows: readonly LedgerRow[], sessionExperiments?: readonly number[]): Tally {
-  const baseline = baselineOf(rows);
-  const experiments = rows.filter((row) => row !== baseline);
-  const tally: Tally = { total: experiments.length, counts: countByStatus(experiments) };
+function tallyOf(rows: readonly LedgerRow[], summary: LedgerSummary): Tally {
+  const tally: Tally = { total: summary.total, counts: summary.counts };
+  const baseline = baselineRow(rows);
   if (baseline !== undefined) tally.baseline = baseline;
-  if (sessionExperiments !== undefined) {
-    const inSession = new Set(sessionExperiments);
-    const ran = experiments.filter((row) => inSession.has(row.experiment));
-    tally.session = { total: ran.length, counts: countByStatus(ran) };
+  if (summary.sessionCounts !== undefined) {
+    const counts = summary.sessionCounts;
+    tally.session = { total: STATUSES.reduce((sum, status) => sum + counts[status], 0), counts };
   }
   return tally;
 }
@@ -392,9 +386,9 @@ function renderKept(
   summary: LedgerSummary,
   records: ReadonlyMap<number, ExperimentRecord>,
 ): string {
-  const baseline = baselineOf(input.rows);
+  const baseline = baselineRow(input.rows);
   const kept = summary.keptRows;
-  const counts = countByStatus(kept.filter((row) => row !== baseline));
+  const { counts } = summary;
   const howMany = counts.explore === 0 ? `${counts.keep}` : `${counts.keep} keep, ${counts.explore} explore`;
   const heading = `<h2 id="kept">Kept experiments (${howMany})</h2>`;
   if (kept.length === 0) return `${heading}<p class="muted">None yet.</p>`;

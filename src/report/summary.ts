@@ -9,7 +9,7 @@ export interface LedgerSummary {
   total: number;
   /** The experiments' statuses (the baseline's row, a `keep`, is not counted). */
   counts: Record<Status, number>;
-  /** Counts of this session's experiments, when the caller said which those are. */
+  /** Counts of this session's experiments (the baseline's row left out), when the caller said which those are. */
   sessionCounts?: Record<Status, number>;
   /** The baseline's (experiment 0's) primary value. */
   baseline?: { experiment: number; value: number };
@@ -36,8 +36,8 @@ export function summarizeLedger(
   if (primary === undefined) throw new Error('summarizeLedger needs at least one metric');
   // The baseline (or, after a merge, the incumbent the rows start from) is where the count starts, not
   // an experiment: "10 experiments (7 keep)" here and in the run's own summary alike.
-  const baselineRow = rows.find((row) => row.experiment === 0) ?? rows[0];
-  const experiments = rows.filter((row) => row !== baselineRow);
+  const baseline = baselineRow(rows);
+  const experiments = rows.filter((row) => row !== baseline);
   const summary: LedgerSummary = {
     total: experiments.length,
     counts: countByStatus(experiments),
@@ -46,12 +46,12 @@ export function summarizeLedger(
   };
   if (options.sessionExperiments !== undefined) {
     const session = new Set(options.sessionExperiments);
-    summary.sessionCounts = countByStatus(rows.filter((row) => session.has(row.experiment)));
+    summary.sessionCounts = countByStatus(experiments.filter((row) => session.has(row.experiment)));
   }
 
-  const baselineValue = baselineRow?.metrics[primary.name];
-  if (baselineRow !== undefined && baselineValue !== undefined) {
-    summary.baseline = { experiment: baselineRow.experiment, value: baselineValue };
+  const baselineValue = baseline?.metrics[primary.name];
+  if (baseline !== undefined && baselineValue !== undefined) {
+    summary.baseline = { experiment: baseline.experiment, value: baselineValue };
   }
 
   const best = bestRow(rows, metrics);
@@ -89,6 +89,11 @@ export function bestRow(rows: readonly LedgerRow[], metrics: readonly MetricSpec
       best = row;
   }
   return best;
+}
+
+/** The row the others are measured from: experiment 0, or (after a merge) the first row shown. */
+export function baselineRow(rows: readonly LedgerRow[]): LedgerRow | undefined {
+  return rows.find((row) => row.experiment === 0) ?? rows[0];
 }
 
 export function countByStatus(rows: readonly LedgerRow[]): Record<Status, number> {
