@@ -7,7 +7,7 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 if (checkNodeVersion("cli")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
   hideSecretsFromEnviron();
   const { main } = await import("./chunks/main-PEQK62MK.js");
   process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,7 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 if (checkNodeVersion("action")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-7QMKGO37.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
   hideSecretsFromEnviron();
   const { run } = await import("./chunks/main-FDRDK53T.js");
   await run();

@@ -109,3 +109,22 @@ describe('secrets out of /proc/<pid>/environ', () => {
       expect(environ).not.toContain(secret);
   });
 });
+
+describe('behind a proxy', () => {
+  it('autoexp starts over with NODE_USE_ENV_PROXY even with no secret to hide, so its fetch uses the proxy', async () => {
+    const seen = join(mkdtempSync(join(tmpdir(), 'autoexp-seen-')), 'env.txt');
+    const config = projectConfig({ experiments: 1 }).replace(
+      'command: bash evaluate.sh',
+      `command: ${JSON.stringify(`echo "proxy=$NODE_USE_ENV_PROXY" > ${seen}; bash evaluate.sh`)}`,
+    );
+    const repo = createProject({ config });
+    const env: NodeJS.ProcessEnv = { ...GIT_IDENTITY_ENV, AUTOEXP_PLAN: planFile(['set 5']) };
+    for (const [name, value] of Object.entries(process.env))
+      if (!isSecretName(name) && !/proxy/i.test(name)) env[name] = value;
+    env.HTTPS_PROXY = 'http://127.0.0.1:9';
+    const child = spawn(process.execPath, [CLI, 'run'], { cwd: repo.root, env });
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(readFileSync(seen, 'utf8').trim()).toBe('proxy=1');
+  });
+});

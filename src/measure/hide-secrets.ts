@@ -42,7 +42,11 @@ export function hideSecretsFromEnviron(): void {
   }
   if (process.platform !== 'linux' || typeof process.execve !== 'function') return;
   const names = Object.keys(process.env).filter(isSecretName);
-  if (names.length === 0) return;
+  // Node honours HTTP(S)_PROXY for fetch (GitHub, the LLM APIs) only when told so at start: a proxy alone
+  // is reason enough to start over, even with no secret to hide (`autoexp pr` takes its token from gh).
+  const needsProxy =
+    PROXY_VARIABLES.some((name) => process.env[name]) && process.env.NODE_USE_ENV_PROXY === undefined;
+  if (names.length === 0 && !needsProxy) return;
 
   const secrets: Record<string, string> = {};
   const clean: Record<string, string> = {};
@@ -56,9 +60,6 @@ export function hideSecretsFromEnviron(): void {
   const path = join(dir, 'secrets.json');
   writeFileSync(path, JSON.stringify(secrets), { mode: 0o600 });
   clean[SECRETS_FILE_VARIABLE] = path;
-  // The new process is the one that talks to GitHub and the LLM APIs (fetch): on a runner behind a proxy,
-  // Node honours HTTP(S)_PROXY and NO_PROXY only when told so at start.
-  if (PROXY_VARIABLES.some((name) => clean[name]) && clean.NODE_USE_ENV_PROXY === undefined)
-    clean.NODE_USE_ENV_PROXY = '1';
+  if (needsProxy) clean.NODE_USE_ENV_PROXY = '1';
   process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], clean);
 }
