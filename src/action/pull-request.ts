@@ -81,12 +81,7 @@ export async function pullRequestRows(input: {
   return { rows: rowsSinceMerge(input.rows, held), held };
 }
 
-/**
- * The summary PR as the Action and `autoexp pr` both keep it: head, base, title, body and the settings
- * that say how it is opened. `result` marks this run's experiments in the body (the Action's session);
- * without it the latest session in the records is "this run".
- */
-export async function summaryPullRequest(input: {
+export interface SummaryPullRequestInput {
   git: Git;
   settings: Settings;
   base: string;
@@ -101,7 +96,14 @@ export async function summaryPullRequest(input: {
   /** The branch's lessons.md, parsed. */
   lessons?: Lessons;
   info: (message: string) => void;
-}): Promise<UpsertSummaryOptions> {
+}
+
+/**
+ * The summary PR as the Action and `autoexp pr` both keep it: head, base, title, body and the settings
+ * that say how it is opened. `result` marks this run's experiments in the body (the Action's session);
+ * without it the latest session in the records is "this run".
+ */
+export async function summaryPullRequest(input: SummaryPullRequestInput): Promise<UpsertSummaryOptions> {
   const { settings, records } = input;
   const { rows, held } = input.shown ?? (await pullRequestRows(input));
   // After a merge, a new PR waits for something base does not hold yet: a keep since.
@@ -133,21 +135,9 @@ export async function summaryPullRequest(input: {
   };
 }
 
-export async function publishPullRequest(input: {
-  github: GitHubRepo;
-  git: Git;
-  settings: Settings;
-  base: string;
-  baseRef: string;
-  rows: readonly LedgerRow[];
-  shown?: { rows: readonly LedgerRow[]; held: number };
-  records: readonly ExperimentRecord[];
-  result: SessionResult;
-  /** The HTML dashboard's artifact page, linked near the top of the body. */
-  dashboardUrl?: string;
-  /** The branch's lessons.md, parsed. */
-  lessons?: Lessons;
-}): Promise<PullRequestOutcome> {
+export async function publishPullRequest(
+  input: Omit<SummaryPullRequestInput, 'info'> & { github: GitHubRepo; result: SessionResult },
+): Promise<PullRequestOutcome> {
   const options = await summaryPullRequest({ ...input, info: (message) => log.info(message) });
   try {
     return await input.github.upsertSummaryPullRequest(options);
