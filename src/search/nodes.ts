@@ -52,7 +52,11 @@ export function chooseParent(nodes: readonly SearchNode[], random: Random): Sear
  * Whether a measured candidate that is not the new best stays in the tree as a node (status `explore`):
  * when it scores better than the node it was proposed from.
  */
-export function keepAsNode(candidateScore: number, parent: SearchNode): boolean {
+export function keepAsNode(
+  candidateScore: number,
+  parent: SearchNode,
+  _nodes: readonly SearchNode[],
+): boolean {
   return candidateScore > parent.score;
 }
 
