@@ -827,8 +827,10 @@ export class Git {
 
   // --- the network: the only calls that see credentials ---------------------------------------
 
-  async push(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['push', '--porcelain', '--atomic', remote, ...refspecs], {
+  /** `prune`: remote refs under a pattern refspec without a local counterpart are deleted (`--prune`). */
+  async push(remote: string, refspecs: string[], options: { prune?: boolean } = {}): Promise<GitResult> {
+    const prune = options.prune ? ['--prune'] : [];
+    return this.run(['push', '--porcelain', '--atomic', ...prune, remote, ...refspecs], {
       allowFailure: true,
       network: true,
     });

@@ -48,6 +48,11 @@ export class RepositoryGuard {
   private packedBefore: Buffer | undefined;
   /** The worktrees git knows of (names under worktrees/). */
   private worktreesBefore: string[] = [];
+  /**
+   * Where autoexp put its own protected refs (undefined: deleted it): laid over every snapshot, so that a
+   * snapshot read while autoexp moved one (workers) does not hold the old value.
+   */
+  private readonly ownValues = new Map<string, string | undefined>();
 
   private constructor(
     private readonly git: Git,
@@ -105,14 +110,24 @@ export class RepositoryGuard {
   async begin(): Promise<void> {
     if (this.openRuns++ === 0 || !this.refsBefore) {
       this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
-      this.refsBefore = await readRefs(this.commonDir, this.git);
+      const refs = await readRefs(this.commonDir, this.git);
+      for (const [ref, value] of this.ownValues) {
+        if (value === undefined) refs.delete(ref);
+        else refs.set(ref, value);
+      }
+      this.refsBefore = refs;
       this.worktreesBefore = await this.worktrees();
     }
   }
 
-  /** autoexp moved one of its own protected refs (refs/autoexp/<tag>/best): the new value is the expected one. */
-  noteOwnRef(ref: string, value: string): void {
-    this.refsBefore?.set(ref, value);
+  /**
+   * autoexp moved one of its own protected refs (refs/autoexp/<tag>/best, …/nodes/<n>): the new value is
+   * the expected one (undefined: autoexp deletes it).
+   */
+  noteOwnRef(ref: string, value: string | undefined): void {
+    this.ownValues.set(ref, value);
+    if (value === undefined) this.refsBefore?.delete(ref);
+    else this.refsBefore?.set(ref, value);
   }
 
   /**
