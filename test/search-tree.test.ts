@@ -11,6 +11,8 @@ import type { Settings } from '../src/config/settings.js';
 import { Git } from '../src/git/git.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord, LedgerRow } from '../src/ledger/types.js';
+import { statePrompt } from '../src/propose/llm-prompt.js';
+import type { ProposerContext } from '../src/propose/types.js';
 import { renderReport } from '../src/report/markdown.js';
 import { bestRow } from '../src/report/summary.js';
 import { bestPath, treeFromRecords } from '../src/search/ledger-tree.js';
@@ -362,5 +364,63 @@ describe('search: tree', () => {
     expect(
       bestRow(rows, [{ name: 'score', goal: 'maximize', extract: { kind: 'auto' } } as never])?.experiment,
     ).toBe(1);
+  });
+
+  it('rebuilds the tree from the records: hill-era records start from the head of their time', () => {
+    const primary = { name: 'score', goal: 'minimize', extract: { kind: 'auto' } } as never;
+    const at = (experiment: number, status: ExperimentRecord['status'], score?: number, from?: number) =>
+      ({
+        experiment,
+        commit: `c${experiment}`,
+        status,
+        description: `d${experiment}`,
+        metrics: score === undefined ? {} : { score },
+        ...(from === undefined ? {} : { parent_experiment: from }),
+      }) as unknown as ExperimentRecord;
+    const tree = treeFromRecords(
+      [
+        at(0, 'keep', 10),
+        at(1, 'explore', 12), // explore.every: it became the head
+        at(2, 'discard', 13),
+        at(3, 'keep', 8, 0),
+        at(4, 'explore', 9, 0),
+        at(5, 'crash', undefined, 4),
+        at(6, 'keep', 7, 4),
+      ],
+      primary,
+    );
+    expect(tree.head).toBe(6);
+    expect(tree.nodes.map((node) => [node.experiment, node.parent, node.score, node.expansions])).toEqual([
+      [0, undefined, -10, 3],
+      [1, 0, -12, 1],
+      [3, 0, -8, 0],
+      [4, 0, -9, 2],
+      [6, 4, -7, 0],
+    ]);
+  });
+
+  it('tells the llm which node it starts from', async () => {
+    const repo = treeProject();
+    const settings = await settingsOf(repo);
+    const prompt = statePrompt({
+      settings,
+      records: [],
+      rows: [],
+      incumbent: { commit: 'c9', metrics: { score: 10 } },
+      inFlight: [],
+      start: {
+        experiment: 7,
+        description: 'deeper',
+        metrics: { score: 4 },
+        lineage: [
+          { experiment: 0, description: 'baseline', metrics: { score: -24 } },
+          { experiment: 3, description: 'wider', metrics: { score: 1 } },
+          { experiment: 7, description: 'deeper', metrics: { score: 4 } },
+        ],
+      },
+    } as unknown as ProposerContext);
+    expect(prompt).toContain(
+      'This experiment starts from experiment #7 (score=4), reached by: baseline → #3 (wider) → #7 (deeper).',
+    );
   });
 });

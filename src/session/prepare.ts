@@ -95,7 +95,10 @@ export async function prepare(
   const headContents = new Map(state.scopeContents);
   const branchHead = state.recordedHead;
   // search: tree: chosen now, before anything waits, so that choices are made in experiment order.
-  const choice = state.search?.choose(experiment, () => state.ledger.records(), state.inScope);
+  const choice =
+    state.search && experiment >= state.search.fromHeadUntil
+      ? state.search.choose(experiment, () => state.ledger.records(), state.inScope)
+      : undefined;
   const { tree } = slot;
   if (!slot.onBranch) await tree.resetTo(branchHead);
   if (slot.setupNeeded) {

@@ -39,6 +39,11 @@ export interface Start {
 export class SearchTree {
   /** Proposals in flight, by experiment: the node each started from (they count as its expansions). */
   readonly inFlight = new Map<number, number>();
+  /**
+   * Experiments before this one start from the head: commits applied again after a push race replay a
+   * change made on the head (SessionOptions.reapplyFirst).
+   */
+  fromHeadUntil = 0;
   /** Choices are made one at a time, in the order experiments start, so that each sees the ones before. */
   private choosing: Promise<unknown> = Promise.resolve();
 

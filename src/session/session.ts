@@ -443,9 +443,11 @@ async function startState(
     withoutGitHubSecrets(env),
     stageIndex,
   );
-  if (settings.search === 'tree') {
+  // An injected proposer (combine) replays commits made on the head: it proposes from the head.
+  if (settings.search === 'tree' && !options.proposer) {
     const seed = settings.proposer.kind === 'mutate' ? settings.proposer.seed : 0;
     state.search = new SearchTree(repo, settings.tag, settings.metrics[0]!, seed, guard);
+    state.search.fromHeadUntil = ledger.nextExperiment() + (options.reapplyFirst?.length ?? 0);
   }
   return state;
 }

@@ -3,8 +3,9 @@
 // - the repository's config, hooks and info/ (exclude, attributes), and object alternates: a planted
 //   core.fsmonitor, hook, filter or alternate would otherwise run or apply later, in autoexp's own git
 //   calls or in the user's. They are put back to what they were when the session started.
-// - every ref but the session's own (its branch, its refs/autoexp/<tag>/ refs and their remote-tracking
-//   copies): main and every other branch stay where they were before the run.
+// - every ref but the ones the session moves while runs go on (its branch and its remote-tracking copy):
+//   main and every other branch stay where they were before the run. refs/autoexp/<tag>/best and
+//   …/nodes/* are checked too; autoexp notes where it puts them (noteOwnRef).
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
