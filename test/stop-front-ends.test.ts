@@ -137,6 +137,16 @@ describe('autoexp run with stop:', () => {
       'autoexp: 0 experiments on autoexp/quad (none); target reached: score 75 ≥ 75 (stop.target) at #1',
     );
     expect(readdirSync(marker)).toHaveLength(evals);
+    const status = spawnSync(process.execPath, [CLI, 'status', '--json'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      program: { state: 'finished', message: expect.stringMatching(/^target reached: score 75 ≥ 75/) },
+    });
+    const text = spawnSync(process.execPath, [CLI, 'status'], { cwd: repo.root, encoding: 'utf8' });
+    expect(text.stdout).toContain('program:     target reached: score 75 ≥ 75 (stop.target) at #1');
+    expect(text.stdout).toMatch(/lessons: {5}\d+ lines in \.autoexp\/quad\/lessons\.md/);
     rmSync(marker, { recursive: true, force: true });
   });
 });

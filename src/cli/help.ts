@@ -91,8 +91,8 @@ export const COMMANDS: readonly CommandHelp[] = [
     usage: 'autoexp status [--config F] [--json]',
     about:
       "Reads the ledger on the local autoexp/<tag>, or on origin's copy when there is no local branch " +
-      '(after the Action ran, `git fetch` is enough): the baseline, the best, the counts by status and ' +
-      'the last experiments.',
+      '(after the Action ran, `git fetch` is enough): the baseline, the best, the counts by status, ' +
+      'whether the program is finished or paused (stop:), how many lessons it noted, and the last experiments.',
     flags: [
       {
         ...CONFIG_ONE,

@@ -175,6 +175,34 @@ export function programAtStart(input: {
   return { halt: { kind: 'paused', message: pausedMessage(state.paused), pause: state.paused } };
 }
 
+/** What `autoexp status` says of the program: finished, paused, or paused until the next run resumes it. */
+export interface ProgramStatus {
+  state: 'finished' | 'paused' | 'resumes';
+  message: string;
+}
+
+/**
+ * The program's state as the branch records it, for `autoexp status`. `now` is what status can know of
+ * the inputs (it has no base to compare with, so a moved base is not seen here).
+ */
+export function programStatus(input: {
+  settings: Settings;
+  rows: readonly LedgerRow[];
+  state: ProgramState;
+  now: Omit<ProgramInputs, 'base'>;
+}): ProgramStatus | undefined {
+  const { state } = input;
+  const start = programAtStart({ ...input, now: { ...input.now, base: state.paused?.base ?? '' } });
+  if (start.halt?.kind === 'target-reached') return { state: 'finished', message: start.halt.message };
+  if (start.halt) return { state: 'paused', message: start.halt.message };
+  if (state.paused && start.resumed)
+    return {
+      state: 'resumes',
+      message: `paused: ${state.paused.reason}; the next run resumes it (${start.resumed})`,
+    };
+  return undefined;
+}
+
 /** After an experiment is recorded: did it reach the target, or make a plateau? */
 export function programAfterRecord(input: {
   settings: Settings;
