@@ -183,6 +183,17 @@ async function runLoadedSession(
       signal: io.signal,
       events: printer,
       proposer: options.proposer,
+      ...(options.resume
+        ? {
+            resumeRequests: [
+              {
+                author: 'autoexp run --resume',
+                createdAt: new Date().toISOString(),
+                why: 'autoexp run --resume',
+              },
+            ],
+          }
+        : {}),
       ...more,
     });
   let result: SessionResult;

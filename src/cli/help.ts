@@ -36,7 +36,8 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'run',
     summary: 'one session of experiments on autoexp/<tag>',
-    usage: 'autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]',
+    usage:
+      'autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME] [--resume]',
     about:
       'Proposes a change to the files scope.modify names, commits it on autoexp/<tag>, runs eval.command, ' +
       'keeps the commit when the metric got better (otherwise undoes it) and logs a row in the ledger ' +
@@ -76,6 +77,12 @@ export const COMMANDS: readonly CommandHelp[] = [
         text:
           'run as the track NAME: on autoexp/<tag>.NAME with a ledger of its own, started from ' +
           'autoexp/<tag>. Several tracks search in parallel; `autoexp combine` replays what they kept',
+      },
+      {
+        name: 'resume',
+        text:
+          'go on with a program paused by stop.plateau (as a "/autoexp resume" comment on the summary PR ' +
+          'does); the plateau is counted afresh from here',
       },
     ],
     examples: [

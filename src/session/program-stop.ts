@@ -43,10 +43,12 @@ export interface ProgramInputs {
   base: string;
 }
 
-/** A `/autoexp resume` comment on the summary PR by someone in pr.steer-from. */
+/** A `/autoexp resume` comment on the summary PR by someone in pr.steer-from, or `autoexp run --resume`. */
 export interface ResumeRequest {
   author: string;
   createdAt: string;
+  /** How the resume is recorded; default "/autoexp resume by <author>". */
+  why?: string;
 }
 
 export type Halt =
@@ -137,7 +139,8 @@ export function plateauLength(rows: readonly LedgerRow[], since = 0): number {
 function pausedMessage(pause: PauseRecord): string {
   return (
     `paused: ${pause.reason}. It resumes when autoexp.yml, program.md or base change, or when someone ` +
-    'with write access comments "/autoexp resume" on the summary pull request'
+    'with write access comments "/autoexp resume" on the summary pull request (from a terminal: ' +
+    '`autoexp run --resume`)'
   );
 }
 
@@ -151,7 +154,7 @@ export function whyResume(
   if (now.programSha256 !== pause.program_sha256) return 'program.md changed';
   if (now.base !== pause.base) return 'base moved';
   const request = requests.find((item) => Date.parse(item.createdAt) > Date.parse(pause.timestamp));
-  return request ? `/autoexp resume by ${request.author}` : undefined;
+  return request ? (request.why ?? `/autoexp resume by ${request.author}`) : undefined;
 }
 
 /**
