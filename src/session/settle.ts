@@ -60,7 +60,7 @@ export async function settle(
   const contents = contentsAfter(candidate.baseContents, candidate.fileChanges);
   // Against the head it would replace (from another node the change from the head is not the patch).
   const fromHead = candidate.start ? changesBetween(state.scopeContents, contents) : candidate.fileChanges;
-  if (fromHead.length === 0) {
+  if (candidate.start && fromHead.length === 0) {
     // search: tree: a keep since made the head what this candidate is.
     if (slot.onBranch) await slot.tree.resetTo(branchHead);
     return recordOutcome(state, { ...record, status: 'discard', reason: 'no change from the best' });
