@@ -237,6 +237,27 @@ describe('search: tree', () => {
     expect(body).not.toContain(`refs/autoexp/${TAG}/best`);
   });
 
+  it('never proposes from a node whose ref is gone or no longer holds the commit its record names', async () => {
+    const repo = treeProject();
+    await session(repo);
+    const first = records(repo);
+    const head = first.filter((record) => record.status === 'keep').at(-1)!.experiment;
+    const offHead = [...nodeRefs(repo).keys()].filter((experiment) => experiment !== head);
+    expect(offHead.length).toBeGreaterThan(2);
+    // One node let go; every other one but the head pointed at a commit whose files are something else.
+    const [gone, ...moved] = offHead;
+    repo.git('update-ref', '-d', `${NODES}${gone}`);
+    const planted = repo.git('commit-tree', '-m', 'planted', repo.git('rev-parse', 'main^{tree}'));
+    for (const experiment of moved) repo.git('update-ref', `${NODES}${experiment}`, planted);
+    await session(repo);
+    const second = records(repo).slice(first.length);
+    expect(second.length).toBe(12);
+    for (const record of second) expect([gone, ...moved]).not.toContain(record.parent_experiment);
+    // What is left to start from: the head, and the nodes the second session made.
+    for (const record of second)
+      expect(record.parent_experiment === head || record.parent_experiment! >= first.length).toBe(true);
+  });
+
   it('tells a command proposer which node it starts from and how that node was reached', async () => {
     const repo = treeProject({ proposer: COMMAND_PROPOSER });
     const capture = mkdtempSync(join(tmpdir(), 'autoexp-tree-prompts-'));
