@@ -13,6 +13,7 @@ import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord, LedgerRow } from '../src/ledger/types.js';
 import { statePrompt } from '../src/propose/llm-prompt.js';
 import type { ProposerContext } from '../src/propose/types.js';
+import { chartPoints } from '../src/report/chart.js';
 import { renderReport } from '../src/report/markdown.js';
 import { bestRow } from '../src/report/summary.js';
 import { bestPath, treeFromRecords } from '../src/search/ledger-tree.js';
@@ -443,5 +444,16 @@ describe('search: tree', () => {
     expect(prompt).toContain(
       'This experiment starts from experiment #7 (score=4), reached by: baseline → #3 (wider) → #7 (deeper).',
     );
+  });
+
+  it("draws a crash at the head's value, not at an explore node's, in the PR chart", () => {
+    const rows: LedgerRow[] = [
+      { experiment: 0, commit: 'a', metrics: { score: 1 }, status: 'keep', description: 'baseline' },
+      { experiment: 1, commit: 'b', metrics: { score: 9 }, status: 'explore', description: 'e' },
+      { experiment: 2, commit: '', metrics: {}, status: 'crash', description: 'c' },
+    ];
+    const primary = { name: 'score', goal: 'minimize', extract: { kind: 'auto' } } as never;
+    expect(chartPoints(rows, primary, undefined, true).at(-1)?.value).toBe(1);
+    expect(chartPoints(rows, primary).at(-1)?.value).toBe(9);
   });
 });

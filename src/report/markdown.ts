@@ -63,7 +63,10 @@ export function renderReport(input: ReportInput): string {
     input.costUsd ?? (input.records ?? []).reduce((sum, record) => sum + (record.cost_usd ?? 0), 0);
 
   const head = renderHead(input, summary, session, costUsd);
-  const chart = mermaidChart(input.rows, summary.primary, { metrics: input.metrics });
+  const chart = mermaidChart(input.rows, summary.primary, {
+    metrics: input.metrics,
+    treeSearch: input.records !== undefined && isTreeSearch(input.records),
+  });
   const withConfidence = [...records.values()].some((record) => record.decision?.confidence !== undefined);
   const keptLines = summary.keptRows.map((row) =>
     keptRowLine(row, input.metrics, withConfidence ? records.get(row.experiment) : undefined, withConfidence),
