@@ -161,7 +161,7 @@ export function mutateSession(problem: Problem, seed: number, search: Search): n
       scope_hash: hashOf(baseline.text),
     }),
   ];
-  const kept = new Map([[baseline.commit, baseline]]);
+  const kept = new Map([[baseline.experiment, baseline]]);
   let head = baseline;
   let best = baseline;
   for (let experiment = 1; experiment <= EXPERIMENTS; experiment++) {
@@ -171,7 +171,7 @@ export function mutateSession(problem: Problem, seed: number, search: Search): n
     if (search.kind === 'tree') {
       nodes = nodesOf(records);
       parentNode = chooseParent(nodes, parentRandom(seed, experiment));
-      from = [...kept.values()].find((node) => node.experiment === parentNode!.experiment)!;
+      from = kept.get(parentNode.experiment)!;
     }
     const fields = {
       commit: `c${experiment}`,
@@ -207,7 +207,7 @@ export function mutateSession(problem: Problem, seed: number, search: Search): n
     records.push(record(experiment, status, { ...fields, ...proposal, metrics: { value: observed } }));
     if (status === 'discard') continue;
     const node: Kept = { experiment, commit: fields.commit, text: planned.text, observed };
-    kept.set(node.commit, node);
+    kept.set(experiment, node);
     if (status === 'keep' || search.kind === 'explore') head = node;
     if (observed < best.observed) best = node;
   }
