@@ -40,9 +40,11 @@ const stuck = (): SearchNode[] => [node(0, undefined, 0, 20), node(2, 0, 10, 16)
 describe('stalled', () => {
   // the best (5) was made at experiment 5; the root scored 0
   const tree = (best: number) => [node(0, undefined, 0, 10), node(5, 0, 10, 10), node(25, 5, best, 5)];
+  // proposing this one, the window reaches back to experiment 6: the best then was 5 (score 10)
+  const at = 6 + STALL_WINDOW;
 
   it('not while the tree is younger than the window', () => {
-    expect(STALL_WINDOW).toBe(20);
+    expect(STALL_WINDOW).toBe(24);
     expect(stalled([node(0, undefined, 0, 3)], STALL_WINDOW - 1)).toBe(false);
     expect(stalled([node(3, undefined, 0, 3)], 3 + STALL_WINDOW - 1)).toBe(false);
     expect(stalled([node(0, undefined, 0, 3)], STALL_WINDOW)).toBe(true);
@@ -50,29 +52,31 @@ describe('stalled', () => {
 
   it('when the best gained at most STALL_GAIN of the whole gain over the window', () => {
     expect(STALL_GAIN).toBe(0.0002);
-    // at experiment 30 the window starts after 10: the best then was 5 (score 10)
-    expect(stalled(tree(10), 30)).toBe(true);
-    expect(stalled(tree(10.002), 30)).toBe(true); // gained 0.002 <= 0.0002 × 10.002
-    expect(stalled(tree(10.0021), 30)).toBe(false); // gained 0.0021 > 0.0002 × 10.0021
-    expect(stalled(tree(12), 30)).toBe(false);
-    // later, the improvement at 25 is inside the window no more: stalled again
-    expect(stalled(tree(12), 45)).toBe(true);
+    expect(stalled(tree(10), at)).toBe(true);
+    expect(stalled(tree(10.002), at)).toBe(true); // gained 0.002 <= 0.0002 × 10.002
+    expect(stalled(tree(10.0021), at)).toBe(false); // gained 0.0021 > 0.0002 × 10.0021
+    expect(stalled(tree(12), at)).toBe(false);
+    // one experiment earlier the window reaches back to 5 only just: the same
+    expect(stalled(tree(12), at - 1)).toBe(false);
+    // later, the improvement at 25 is no longer inside the window: stalled again
+    expect(stalled(tree(12), 25 + STALL_WINDOW - 1)).toBe(false);
+    expect(stalled(tree(12), 25 + STALL_WINDOW)).toBe(true);
   });
 
   it('minimised metrics too: scores below zero', () => {
     const negative = [node(0, undefined, -100, 10), node(5, 0, -50, 10), node(25, 5, -49.99, 5)];
-    expect(stalled(negative, 30)).toBe(true); // gained 0.01 <= 0.0002 × 50.01
+    expect(stalled(negative, at)).toBe(true); // gained 0.01 <= 0.0002 × 50.01
     negative[2]!.score = -49.98;
-    expect(stalled(negative, 30)).toBe(false);
+    expect(stalled(negative, at)).toBe(false);
   });
 
-  it("without the experiment: the tree's expansions, plus one", () => {
-    // 25 expansions: experiment 26 is proposed, the window reaches back to 6, so the best then was 5
-    expect(stalled(tree(10))).toBe(true);
-    const younger = tree(10).map((each) => ({ ...each, expansions: 2 })); // experiment 26 from the nodes
-    expect(stalled(younger)).toBe(true);
-    const fewer = [node(0, undefined, 0, 10), node(5, 0, 10, 8)]; // experiment 19: too young
-    expect(stalled(fewer)).toBe(false);
+  it("without the experiment: the tree's expansions plus one, or its latest node's plus one", () => {
+    // 30 expansions: experiment 31 is proposed, the window reaches back to 7
+    expect(stalled(tree(10).map((each) => ({ ...each, expansions: 10 })))).toBe(true);
+    // 6 expansions, but node 25 exists: experiment 26, the window reaches back to 2, before node 5
+    expect(stalled(tree(10).map((each) => ({ ...each, expansions: 2 })))).toBe(false);
+    // 18 expansions: experiment 19, too young
+    expect(stalled([node(0, undefined, 0, 10), node(5, 0, 10, 8)])).toBe(false);
   });
 });
 

@@ -17,7 +17,7 @@ export interface SearchNode {
 }
 
 /** How many experiments back the search looks to tell whether the best is still improving. */
-export const STALL_WINDOW = 20;
+export const STALL_WINDOW = 24;
 /**
  * The best has stalled when, over the last STALL_WINDOW experiments, it improved by at most this share
  * of what the whole search gained (the best's score minus the root's).
@@ -72,9 +72,9 @@ export function stalled(nodes: readonly SearchNode[], experiment?: number): bool
  *   tree (the worst 0, the best 1) plus EXPLORATION × sqrt(ln(total expansions + 1) / (its expansions +
  *   1)). Ties go to the lower experiment.
  * `experiment`: the experiment being proposed (see stalled). The rule draws nothing (the exploration
- * term already reaches every node in time; a random node 10 % of the time once stalled changed no median
- * of the benchmark): `random` (parentRandom) is there for a rule that draws, so that the session's call
- * stays the same when one is measured.
+ * term already reaches every node in time; a random node 10 % of the time once stalled lost the
+ * benchmark's deceptive problem): `random` (parentRandom) is there for a rule that draws, so that the
+ * session's call stays the same when one is measured.
  */
 export function chooseParent(nodes: readonly SearchNode[], _random: Random, experiment?: number): SearchNode {
   const best = bestNode(nodes);
