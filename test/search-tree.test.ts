@@ -30,8 +30,8 @@ const BRANCH = `autoexp/${TAG}`;
 const NODES = `refs/autoexp/${TAG}/nodes/`;
 
 /**
- * Deceptive: b and c are each worth most at 4; a is worth 5 a step up to 2, then less and less, until at
- * 6 it is worth 30. A hill-climb stops at a = 2.
+ * Deceptive: every other parameter is worth most at 4; a is worth 5 a step up to 2, then less and less,
+ * until at 6 it is worth 30. A hill-climb stops at a = 2 (unless a step of 4 at once finds 6).
  */
 const EVAL_JS = `const fs = require('fs');
 const p = JSON.parse(fs.readFileSync('params.json', 'utf8'));
@@ -39,7 +39,8 @@ if (process.env.HOSTILE_WHEN && p.b === Number(process.env.HOSTILE_WHEN)) {
   require('child_process').execSync(process.env.HOSTILE_SCRIPT, { shell: '/bin/sh' });
 }
 const trap = p.a <= 2 ? 5 * p.a : p.a < 6 ? 10 - 2 * p.a : 30;
-console.log('score: ' + (trap - Math.abs(p.b - 4) * 3 - Math.abs(p.c - 4) * 3));
+const rest = Object.keys(p).filter((key) => key !== 'a').reduce((sum, key) => sum + Math.abs(p[key] - 4) * 3, 0);
+console.log('score: ' + (trap - rest));
 `;
 
 /** A command proposer: copies its prompt, then sets the params PLAN's line names ("b=1 c=2"). */
@@ -57,9 +58,15 @@ fs.writeFileSync('params.json', JSON.stringify(p) + '\\n');
 fs.writeFileSync(process.env.AUTOEXP_DESCRIPTION_FILE, 'set ' + line);
 `;
 
-function treeProject(options: { proposer?: string; top?: string } = {}): TestRepo {
+/**
+ * With mutate (seed 3) the best stops improving at #14; the tree starts proposing from other nodes once
+ * it has stalled (src/search/nodes.ts), and #40 is the first node kept off the head.
+ */
+const STALLED_AND_BRANCHED = 45;
+
+function treeProject(options: { proposer?: string; top?: string; experiments?: number } = {}): TestRepo {
   return createTestRepo({
-    'params.json': '{"a": 0, "b": 0, "c": 0}\n',
+    'params.json': '{"a": 2, "b": 3, "c": 3, "d": 3, "e": 2}\n',
     'eval.js': EVAL_JS,
     'propose.js': PROPOSE_JS,
     'autoexp.yml': `tag: ${TAG}
@@ -73,7 +80,7 @@ metrics:
   - name: score
     goal: maximize
 budget:
-  experiments: 12
+  experiments: ${options.experiments ?? 12}
 proposer:
 ${options.proposer ?? '  kind: mutate\n  seed: 3'}
 `,
@@ -154,7 +161,7 @@ function headsBefore(list: readonly ExperimentRecord[]): Map<number, number> {
 
 describe('search: tree', () => {
   it('keeps a candidate that beats its node but not the best as an explore row, pinned by its node ref', async () => {
-    const repo = treeProject();
+    const repo = treeProject({ experiments: STALLED_AND_BRANCHED });
     await session(repo);
     const list = records(repo);
     const refs = nodeRefs(repo);
@@ -187,16 +194,16 @@ describe('search: tree', () => {
   });
 
   it('resumes with the same tree, proposes from nodes off the head, and the PR body names the best path', async () => {
-    const repo = treeProject();
+    const repo = treeProject({ experiments: STALLED_AND_BRANCHED });
     await session(repo);
     const first = records(repo);
     const refsAfterFirst = nodeRefs(repo);
     const settings = await settingsOf(repo);
     const treeAfterFirst = treeFromRecords(first, settings.metrics[0]!);
 
-    await session(repo);
+    await session(repo, { experiments: 20 });
     const all = records(repo);
-    expect(all.map((record) => record.experiment)).toEqual([...Array(25).keys()]);
+    expect(all.map((record) => record.experiment)).toEqual([...Array(STALLED_AND_BRANCHED + 21).keys()]);
     // The same nodes, with their refs where they were; expansions carried on.
     for (const [experiment, sha] of refsAfterFirst) expect(nodeRefs(repo).get(experiment)).toBe(sha);
     const treeAfterSecond = treeFromRecords(all, settings.metrics[0]!);
@@ -209,7 +216,7 @@ describe('search: tree', () => {
     const heads = headsBefore(all);
     const offHead = all.filter(
       (record) =>
-        record.experiment > 12 &&
+        record.experiment > STALLED_AND_BRANCHED &&
         record.parent_experiment !== undefined &&
         record.parent_experiment !== heads.get(record.experiment),
     );
@@ -239,7 +246,7 @@ describe('search: tree', () => {
   });
 
   it('never proposes from a node whose ref is gone or no longer holds the commit its record names', async () => {
-    const repo = treeProject();
+    const repo = treeProject({ experiments: STALLED_AND_BRANCHED });
     await session(repo);
     const first = records(repo);
     const head = first.filter((record) => record.status === 'keep').at(-1)!.experiment;
@@ -250,9 +257,9 @@ describe('search: tree', () => {
     repo.git('update-ref', '-d', `${NODES}${gone}`);
     const planted = repo.git('commit-tree', '-m', 'planted', repo.git('rev-parse', 'main^{tree}'));
     for (const experiment of moved) repo.git('update-ref', `${NODES}${experiment}`, planted);
-    await session(repo);
+    await session(repo, { experiments: 20 });
     const second = records(repo).slice(first.length);
-    expect(second.length).toBe(12);
+    expect(second.length).toBe(20);
     for (const record of second) expect([gone, ...moved]).not.toContain(record.parent_experiment);
     // What is left to start from: the head, and the nodes the second session made.
     for (const record of second)
@@ -292,17 +299,17 @@ describe('search: tree', () => {
     const elsewhere = repo.git('commit-tree', '-m', 'planted', `${repo.git('rev-parse', 'main^{tree}')}`);
     const hostile = `git update-ref -d ${NODES}0; git update-ref ${NODES}1 ${elsewhere}; git update-ref ${NODES}999 ${elsewhere}`;
     const steps = [
-      'b=1',
+      'b=4',
       // A proposer that points a node at content of its choice, to be proposed from later.
-      `b=2 !git_update-ref_${NODES}0_${elsewhere}`,
-      // An eval (it runs when b is 3) that deletes, moves and plants node refs.
-      'b=3',
-      'c=1',
+      `b=5 !git_update-ref_${NODES}0_${elsewhere}`,
+      // An eval (it runs when b is 7) that deletes, moves and plants node refs.
+      'b=7',
+      'c=4',
     ];
     const result = await session(
       repo,
       { experiments: 4 },
-      { PLAN: plan(steps), HOSTILE_WHEN: '3', HOSTILE_SCRIPT: hostile },
+      { PLAN: plan(steps), HOSTILE_WHEN: '7', HOSTILE_SCRIPT: hostile },
     );
     const list = records(repo);
     expect(list.map((record) => record.status)).toEqual([
@@ -323,10 +330,10 @@ describe('search: tree', () => {
   });
 
   it('works with two workers', async () => {
-    const repo = treeProject({ top: 'workers: 2' });
+    const repo = treeProject({ top: 'workers: 2', experiments: STALLED_AND_BRANCHED });
     await session(repo);
     const list = records(repo);
-    expect(list.map((record) => record.experiment)).toEqual([...Array(13).keys()]);
+    expect(list.map((record) => record.experiment)).toEqual([...Array(STALLED_AND_BRANCHED + 1).keys()]);
     const refs = nodeRefs(repo);
     const nodes = list.filter((record) => record.status === 'keep' || record.status === 'explore');
     expect([...refs.keys()].sort((a, b) => a - b)).toEqual(nodes.map((record) => record.experiment));
@@ -335,6 +342,12 @@ describe('search: tree', () => {
       expect(record.parent_experiment).toBeLessThan(record.experiment);
       expect(record.rebased).toBeUndefined();
     }
+    const heads = headsBefore(list);
+    expect(
+      list.some(
+        (record) => record.experiment > 0 && record.parent_experiment !== heads.get(record.experiment),
+      ),
+    ).toBe(true);
     const best = bestRow(rowsOf(list), (await settingsOf(repo)).metrics)!;
     expect(repo.git('show', `${refs.get(best.experiment)}:params.json`)).toBe(
       repo.git('show', `${BRANCH}:params.json`),
@@ -342,7 +355,7 @@ describe('search: tree', () => {
   });
 
   it('pushes its node refs with the branch, and deletes on the remote the nodes it lets go', async () => {
-    const repo = treeProject();
+    const repo = treeProject({ experiments: STALLED_AND_BRANCHED });
     const settings = await settingsOf(repo);
     const git = Git.at(repo.root);
     const { commonDir } = await git.describeRepository();
@@ -353,7 +366,7 @@ describe('search: tree', () => {
       remote: git,
       remoteName: 'origin',
       commonDir,
-      experiments: 8,
+      experiments: STALLED_AND_BRANCHED,
       goOnAfterRace: true,
       signal: new AbortController().signal,
       warn: (message) => warnings.push(message),

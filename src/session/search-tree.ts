@@ -13,8 +13,7 @@ import { dirname, join } from 'node:path';
 import type { MetricSpec } from '../config/settings.js';
 import type { Git } from '../git/git.js';
 import type { ExperimentRecord } from '../ledger/types.js';
-import { seededRandom } from '../propose/mutate/random.js';
-import { chooseParent, lineage, nodesToPrune } from '../search/nodes.js';
+import { chooseParent, lineage, nodesToPrune, parentRandom } from '../search/nodes.js';
 import { treeFromRecords, type LedgerTree, type TreeNode } from '../search/ledger-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
 import type { ScopeMatcher } from './scope.js';
@@ -81,9 +80,9 @@ export class SearchTree {
   }
 
   /**
-   * The node experiment `experiment` starts from, chosen by chooseParent with a random stream of its own
-   * (the configured seed and the experiment number: the same ledger gives the same choice). Counted as in
-   * flight until `settled`.
+   * The node experiment `experiment` starts from, chosen by chooseParent with parentRandom (the configured
+   * seed and the experiment number: the same ledger gives the same choice). Counted as in flight until
+   * `settled`.
    */
   choose(
     experiment: number,
@@ -93,7 +92,7 @@ export class SearchTree {
     const chosen = this.choosing.then(async () => {
       const { tree, live, commits } = await this.liveNodes(await records());
       if (live.length === 0) throw new Error('search: tree: the ledger has no node to start from');
-      const node = chooseParent(live, seededRandom(this.seed, 'parent', experiment)) as TreeNode;
+      const node = chooseParent(live, parentRandom(this.seed, experiment), experiment) as TreeNode;
       this.inFlight.set(experiment, node.experiment);
       const start: Start = { node, lineage: lineage(tree.nodes, node.experiment) as TreeNode[] };
       const commit = commits.get(node.experiment);
