@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_EVALUATE, CLI, IDENTITY, benchConfig, makeRepo, sh, timed } from './lib.mjs';
 
-function project({ files, fileBytes }) {
+/** The benchmark project with `files` more files of `fileBytes` each under data/ (none for the tiny one). */
+export function repoSizeProject({ files, fileBytes }, experiments = 5) {
   const root = makeRepo({
     'params.yaml': 'a: 10\nb: 20\n',
     'evaluate.sh': BENCH_EVALUATE,
-    'autoexp.yml': benchConfig(5, '  kind: mutate\n  seed: 3'),
+    'autoexp.yml': benchConfig(experiments, '  kind: mutate\n  seed: 3'),
   });
   if (files > 0) {
     for (let index = 0; index < files; index++) {
@@ -39,7 +40,7 @@ function session(root, trees) {
 
 export function benchRepoSize({ files = 20000, fileBytes = 11800 } = {}) {
   const measure = (shape) => {
-    const root = project(shape);
+    const root = repoSizeProject(shape);
     const trees = mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-'));
     const first = session(root, trees);
     const second = session(root, trees);
