@@ -23,7 +23,9 @@ export function repoSizeProject({ files, fileBytes }, experiments = 5) {
       // Hex text: incompressible enough that the repository is as large as its files.
       writeFileSync(join(dir, `f${index}.txt`), randomBytes(fileBytes / 2).toString('hex'));
     }
-    sh(root, 'git add -A && git commit -q -m data');
+    // Packed, as a clone is: otherwise the first session's `git maintenance run --auto` starts a repack
+    // of every loose object in the background, which loads the machine while later sessions are timed.
+    sh(root, 'git add -A && git commit -q -m data && git -c pack.window=0 repack -adq');
   }
   return root;
 }
