@@ -123,6 +123,7 @@ describe('parseSettings defaults', () => {
         simplicity: true,
       },
       explore: { every: 0, stuckAfter: 5 },
+      search: 'hill',
       budget: { experiments: 5, timeMs: 2_700_000, consecutiveCrashes: 3, costUsd: 1 },
       proposer: { kind: 'mutate', seed: 1 },
       results: { dir: '.autoexp/demo' },
@@ -236,6 +237,8 @@ pr:
       simplicity: false,
     });
     expect(settings.explore).toEqual({ every: 4, stuckAfter: 2 });
+    expect(settings.search).toBe('hill');
+    expect(parse(yml({}, 'search: tree')).search).toBe('tree');
     expect(settings.budget).toEqual({
       experiments: 20,
       timeMs: 5_400_000,
@@ -638,6 +641,13 @@ describe('parseSettings problems', () => {
       yml({}, 'explore:\n  every: -1'),
       'explore.every',
       'expected an integer >= 0, got the number -1',
+    ],
+    ['an unknown search', yml({}, 'search: beam'), 'search', 'expected one of hill, tree, got "beam"'],
+    [
+      'search: tree with explore.every',
+      yml({}, 'search: tree\nexplore:\n  every: 3'),
+      'explore.every',
+      'search: tree keeps worse experiments as nodes off the branch already; remove explore.every (or use search: hill)',
     ],
     [
       'zero stuck-after',

@@ -53,6 +53,7 @@ const TOP_LEVEL_KEYS = [
   'metrics',
   'decide',
   'explore',
+  'search',
   'budget',
   'proposer',
   'results',
@@ -108,6 +109,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
   const metrics = parseMetrics(reader, field('metrics'));
   const decide = readDecide(reader, field('decide'), metrics, evalSettings);
   const explore = readExplore(reader, field('explore'));
+  const search = readChoice(reader, field('search'), ['hill', 'tree'], 'hill');
   const budget = readBudget(reader, field('budget'));
   const proposer = parseProposer(reader, field('proposer'));
   const results = readResults(reader, field('results'), tag);
@@ -126,6 +128,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
     metrics,
     decide,
     explore,
+    search,
     budget,
     proposer,
     results,
@@ -139,6 +142,12 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
     reader.report(
       reader.locate('workers'),
       'workers > 1 cannot be combined with eval.interleave (interleaving needs the machine to itself); use one of them',
+    );
+  }
+  if (search === 'tree' && explore.every > 0) {
+    reader.report(
+      reader.locate('explore.every'),
+      'search: tree keeps worse experiments as nodes off the branch already; remove explore.every (or use search: hill)',
     );
   }
   for (const feature of options.notSupportedYet ?? NOT_SUPPORTED_YET) {

@@ -122,6 +122,8 @@ export interface Settings {
   metrics: MetricSpec[];
   decide: DecideSettings;
   explore: { every: number; stuckAfter: number };
+  /** hill: every proposal starts from the best; tree: from a node chosen by src/search/ (docs/search.md). */
+  search: 'hill' | 'tree';
   budget: BudgetSettings;
   proposer: ProposerSettings;
   /** Directory of results.tsv and experiments/, relative to the repository root. */
