@@ -23,9 +23,13 @@ export function repoSizeProject({ files, fileBytes }, experiments = 5) {
       // Hex text: incompressible enough that the repository is as large as its files.
       writeFileSync(join(dir, `f${index}.txt`), randomBytes(fileBytes / 2).toString('hex'));
     }
-    // Packed, as a clone is: otherwise the first session's `git maintenance run --auto` starts a repack
-    // of every loose object in the background, which loads the machine while later sessions are timed.
-    sh(root, 'git add -A && git commit -q -m data && git -c pack.window=0 repack -adq');
+    // Packed, as a clone is. The commit must not start git's automatic gc: that repacks 20,000 loose
+    // objects in the background while the sessions are timed, and its update-server-info writes
+    // .git/info/refs in the middle of one (which autoexp reports as the eval's doing).
+    sh(
+      root,
+      'git add -A && git -c maintenance.auto=false -c gc.auto=0 commit -q -m data && git -c pack.window=0 repack -adq',
+    );
   }
   return root;
 }
