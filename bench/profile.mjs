@@ -1,11 +1,12 @@
 // Where a session's time goes: `node bench/run.mjs profile`.
 //
-// Runs the same 10-experiment session (mutate, the bench eval) on a tiny repository and on a large one
-// (the repo-size shape), twice each as two nights would, and profiles the second session: every git
-// process autoexp starts reports its own command and run time through git's trace2 (set in a global
-// config of the bench's own, so nothing sits between autoexp and git). What git does not account for is
-// autoexp's own time: node, starting processes, the eval. Then the price of starting a process at all:
-// `git --version` started 200 times from bash and from node.
+// On a tiny repository and on a large one (the repo-size shape), with mutate and the bench eval: a first
+// session makes the trees, then two later sessions on the parked trees, a short one and a long one, are
+// profiled. Every git process autoexp starts reports its own command and run time through git's trace2
+// (set in a global config of the bench's own, so nothing sits between autoexp and git); what git does not
+// account for is autoexp's own time: node, starting processes, the eval. The long session minus the
+// short one is what an experiment costs. Then the price of starting a process at all: `git --version`
+// started 200 times from bash and from node.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ function gitProcesses(eventFile) {
   return [...bySession.values()];
 }
 
+/** Runs `experiments` experiments in a later session (trees reused), with every git process traced. */
 function profiledSession(root, trees, experiments) {
   const dir = mkdtempSync(join(tmpdir(), 'autoexp-bench-trace-'));
   const events = join(dir, 'events');
@@ -37,17 +39,14 @@ function profiledSession(root, trees, experiments) {
     join(dir, 'gitconfig'),
     `[trace2]\n\teventTarget = ${events}\n\teventNesting = 0\n\teventBrief = true\n`,
   );
-  const run = (env) =>
-    timed(() => {
-      const result = spawnSync(process.execPath, [CLI, 'run', '--experiments', String(experiments)], {
-        cwd: root,
-        env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees, ...env },
-        encoding: 'utf8',
-      });
-      if (result.status !== 0) throw new Error(result.stderr);
-    }).ms;
-  run({});
-  const ms = run({ GIT_CONFIG_GLOBAL: join(dir, 'gitconfig') });
+  const ms = timed(() => {
+    const result = spawnSync(process.execPath, [CLI, 'run', '--experiments', String(experiments)], {
+      cwd: root,
+      env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees, GIT_CONFIG_GLOBAL: join(dir, 'gitconfig') },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(result.stderr);
+  }).ms;
   return { ms, git: gitProcesses(events) };
 }
 
@@ -88,49 +87,70 @@ async function startCost(rounds = 200) {
   };
 }
 
-export async function benchProfile({ experiments = 10 } = {}) {
+/**
+ * For each repository: a first session (it makes the trees), then later sessions of `short` and `long`
+ * experiments; their difference is what an experiment costs, the short one what a session costs besides.
+ */
+export async function benchProfile({ short = 1, long = 11 } = {}) {
   const sessions = {};
   for (const [name, shape] of [
     ['tiny', { files: 0, fileBytes: 0 }],
     ['large', { files: 20000, fileBytes: 11800 }],
   ]) {
-    const root = repoSizeProject(shape, experiments);
-    sessions[name] = profiledSession(root, mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-')), experiments);
+    const root = repoSizeProject(shape, long);
+    const trees = mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-'));
+    profiledSession(root, trees, short);
+    sessions[name] = { short: profiledSession(root, trees, short), long: profiledSession(root, trees, long) };
   }
-  return { experiments, sessions, start: await startCost() };
+  return { short, long, sessions, start: await startCost() };
 }
 
-/** The profile as a table: per command, processes and ms per experiment, tiny beside large. */
-export function profileTable({ experiments, sessions, start }) {
-  const tiny = byCommand(sessions.tiny.git);
-  const large = byCommand(sessions.large.git);
-  const names = [...new Set([...tiny.keys(), ...large.keys()])].sort(
-    (a, b) => (large.get(b)?.ms ?? 0) - (large.get(a)?.ms ?? 0),
+const sum = (processes) => processes.reduce((total, { ms }) => total + ms, 0);
+
+/**
+ * The profile as a table, tiny beside large: per command, processes and ms of a short session (start-up,
+ * tree reuse, baseline and `short` experiments) and per experiment (long minus short, divided).
+ */
+export function profileTable({ short, long, sessions, start }) {
+  const extra = long - short;
+  const columns = Object.fromEntries(
+    Object.entries(sessions).map(([name, { short: s, long: l }]) => [
+      name,
+      { session: byCommand(s.git), long: byCommand(l.git), s, l },
+    ]),
   );
-  const per = (row, key) => (row ? (row[key] / experiments).toFixed(key === 'count' ? 2 : 1) : '-');
+  const names = [...new Set(Object.values(columns).flatMap((c) => [...c.long.keys(), ...c.session.keys()]))];
+  const perExperiment = (column, name, key) =>
+    ((column.long.get(name)?.[key] ?? 0) - (column.session.get(name)?.[key] ?? 0)) / extra;
+  names.sort((a, b) => perExperiment(columns.large, b, 'ms') - perExperiment(columns.large, a, 'ms'));
+  const cell = (value, digits) => value.toFixed(digits).padStart(9);
   const lines = [
-    `second session of ${experiments} experiments; per experiment (session totals / ${experiments}):`,
-    `${'git command'.padEnd(16)}${'tiny: procs'.padStart(12)}${'ms'.padStart(8)}${'large: procs'.padStart(14)}${'ms'.padStart(8)}`,
+    `per command: processes and ms in a ${short}-experiment session on parked trees, and per experiment`,
+    `(a ${long}-experiment session minus the ${short}-experiment one, / ${extra})`,
+    `${''.padEnd(16)}${'tiny: session'.padStart(18)}${'per experiment'.padStart(18)}${'large: session'.padStart(18)}${'per experiment'.padStart(18)}`,
   ];
   for (const name of names) {
-    const t = tiny.get(name);
-    const l = large.get(name);
-    lines.push(
-      `${name.padEnd(16)}${per(t, 'count').padStart(12)}${per(t, 'ms').padStart(8)}${per(l, 'count').padStart(14)}${per(l, 'ms').padStart(8)}`,
-    );
+    let line = name.padEnd(16);
+    for (const column of [columns.tiny, columns.large]) {
+      const session = column.session.get(name) ?? { count: 0, ms: 0 };
+      line += cell(session.count, 0) + cell(session.ms, 1);
+      line += cell(perExperiment(column, name, 'count'), 2) + cell(perExperiment(column, name, 'ms'), 1);
+    }
+    lines.push(line);
   }
-  const total = (session) => session.git.reduce((sum, { ms }) => sum + ms, 0);
-  const row = (label, t, l) =>
-    `${label.padEnd(16)}${''.padStart(12)}${(t / experiments).toFixed(1).padStart(8)}${''.padStart(14)}${(l / experiments).toFixed(1).padStart(8)}`;
-  lines.push(row('git, all', total(sessions.tiny), total(sessions.large)));
-  lines.push(
-    row(
-      'everything else',
-      sessions.tiny.ms - total(sessions.tiny),
-      sessions.large.ms - total(sessions.large),
-    ),
-  );
-  lines.push(row('session', sessions.tiny.ms, sessions.large.ms));
+  const totals = (label, pick) => {
+    let line = label.padEnd(16);
+    for (const column of [columns.tiny, columns.large])
+      line +=
+        ''.padStart(9) +
+        cell(pick(column.s), 1) +
+        ''.padStart(9) +
+        cell((pick(column.l) - pick(column.s)) / extra, 1);
+    return line;
+  };
+  lines.push(totals('git, all', (session) => sum(session.git)));
+  lines.push(totals('everything else', (session) => session.ms - sum(session.git)));
+  lines.push(totals('wall', (session) => session.ms));
   lines.push(
     `starting git --version: ${start.from_bash_ms} ms from bash, ${start.from_node_ms} ms from node (${start.node_blocked_in_spawn_ms} ms of it with node blocked in spawn)`,
   );
