@@ -8,7 +8,7 @@
 // short one is what an experiment costs. Then the price of starting a process at all: `git --version`
 // started 200 times from bash and from node.
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -101,6 +101,8 @@ export async function benchProfile({ short = 1, long = 11 } = {}) {
     const trees = mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-'));
     profiledSession(root, trees, short);
     sessions[name] = { short: profiledSession(root, trees, short), long: profiledSession(root, trees, long) };
+    rmSync(root, { recursive: true, force: true });
+    rmSync(trees, { recursive: true, force: true });
   }
   return { short, long, sessions, start: await startCost() };
 }

@@ -3,7 +3,7 @@
 // repository gets sessions of 5 experiments, as nights would: the first makes the trees, the later ones
 // reuse them. Goal: a later session of the large one within 2x of the tiny one's.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,9 @@ export function benchRepoSize({ files = 20000, fileBytes = 11800, laterSessions 
     // Every later session reuses the parked trees alike: the fastest of `later` of them, so that a
     // moment of machine load does not decide the ratio.
     const later = Array.from({ length: laterSessions }, () => session(root, trees));
+    // Half a gigabyte each for the large one (repository and tree): not left in the temp dir.
+    rmSync(root, { recursive: true, force: true });
+    rmSync(trees, { recursive: true, force: true });
     return { first_ms: Math.round(first), later_ms: Math.round(Math.min(...later)) };
   };
   const tiny = measure({ files: 0, fileBytes: 0 });
