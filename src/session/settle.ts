@@ -100,7 +100,8 @@ export async function settle(
   }
   if (status === 'discard') {
     // Back to the recorded head, never "one commit back": what the run did cannot choose where undo lands.
-    if (slot.onBranch) await slot.tree.resetTo(branchHead);
+    // The eval's run was verified (and undone if it changed anything), so tracked files are all that move.
+    if (slot.onBranch) await slot.tree.resetAfterVerify(branchHead);
     return recordOutcome(state, { ...record, status });
   }
 
