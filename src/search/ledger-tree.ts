@@ -12,6 +12,9 @@ export interface TreeNode extends SearchNode {
   description: string;
   /** The primary metric as recorded. */
   value: number;
+  /** The hash of its files in scope as recorded (scope_hash), and the stage it was measured in. */
+  scopeHash?: string;
+  stage?: string;
 }
 
 export interface LedgerTree {
@@ -67,6 +70,8 @@ function node(
     commit: record.commit,
     description: record.description,
     value,
+    ...(record.scope_hash === undefined ? {} : { scopeHash: record.scope_hash }),
+    ...(record.stage === undefined ? {} : { stage: record.stage }),
   };
 }
 

@@ -97,7 +97,7 @@ export async function prepare(
   // search: tree: chosen now, before anything waits, so that choices are made in experiment order.
   const choice =
     state.search && experiment >= state.search.fromHeadUntil
-      ? state.search.choose(experiment, () => state.ledger.records(), state.inScope)
+      ? state.search.choose(experiment, () => state.ledger.records(), state.inScope, currentStageName(state))
       : undefined;
   const { tree } = slot;
   if (!slot.onBranch) await tree.resetTo(branchHead);
@@ -304,11 +304,13 @@ async function startFrom(
   headContents: Map<string, string>,
 ): Promise<Start> {
   if (start.contents || start.node.commit === incumbent.commit) return start;
-  const commit = await state.branchTree.reader.resolve(start.node.commit);
-  return {
-    ...start,
-    contents: commit ? await state.search!.scopeContentsAt(commit, state.inScope) : headContents,
-  };
+  const contents = await state.search!.nodeContents(start.node, state.inScope, currentStageName(state));
+  return { ...start, contents: contents ?? headContents };
+}
+
+/** stages: the name of the stage experiments run in now (undefined without stages). */
+function currentStageName(state: SessionState): string | undefined {
+  return state.settings.stages?.[state.stageIndex]?.name;
 }
 
 /** search: tree: a record says which node it was proposed from. */

@@ -13,7 +13,7 @@ import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { sessionPlace } from '../tree/places.js';
 import { bestRefName } from './best.js';
-import { nodeRefPrefix } from './search-tree.js';
+import { isNodeRefNumber, nodeRefPrefix } from './search-tree.js';
 import type { ExperimentOutcome } from './types.js';
 
 export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
@@ -39,7 +39,10 @@ export async function pushBranch(
   const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
   const best = bestRefName(tag);
   if (await remote.resolve(best)) refspecs.push(`${best}:${best}`);
-  if (options.nodes) refspecs.push(`${nodeRefPrefix(tag)}*:${nodeRefPrefix(tag)}*`);
+  // Forced: the push is atomic, so node refs move only with the branch, whose ledger names their
+  // commits; a ref the remote holds for a node of this ledger (planted, or left by a run whose rows were
+  // superseded) is not another run's work, and must not turn every push into a "race".
+  if (options.nodes) refspecs.push(`+${nodeRefPrefix(tag)}*:${nodeRefPrefix(tag)}*`);
   const result = await remote.push(remoteName, refspecs, { prune: options.nodes === 'push-and-prune' });
   if (result.exitCode === 0) return { ok: true };
   const output = `${result.stdout}\n${result.stderr}`;
@@ -73,6 +76,10 @@ async function adoptRemoteBestPointer(remote: Git, remoteName: string, tag: stri
 export async function fetchNodeRefs(remote: Git, remoteName: string, tag: string): Promise<boolean> {
   const prefix = nodeRefPrefix(tag);
   const fetched = await remote.fetch(remoteName, [`+${prefix}*:${prefix}*`]);
+  // Only refs/autoexp/<tag>/nodes/<experiment> are nodes. Others (planted there: nodes/4/x would keep
+  // node 4 from ever being made) go here, and from the remote with the next push that prunes.
+  for (const ref of (await remote.refs()).keys())
+    if (ref.startsWith(prefix) && !isNodeRefNumber(ref.slice(prefix.length))) await remote.deleteRef(ref);
   return fetched.exitCode === 0;
 }
 

@@ -7,7 +7,8 @@
 // - every node is pinned by refs/autoexp/<tag>/nodes/<experiment>, a ref autoexp alone moves (the
 //   repository guard puts back what untrusted code does to it). A node whose ref is gone (pruned) or does
 //   not hold the commit its record names is not chosen; the head is always there;
-// - a node's scope files are read from the commit its record names, never from a tree.
+// - a node's scope files are read from the commit its record names, never from a tree, and are checked
+//   against the record's scope_hash (a record names its commit by a short sha: another commit may share it).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MetricSpec } from '../config/settings.js';
@@ -17,9 +18,15 @@ import { chooseParent, lineage, nodesToPrune, parentRandom } from '../search/nod
 import { treeFromRecords, type LedgerTree, type TreeNode } from '../search/ledger-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
 import type { ScopeMatcher } from './scope.js';
+import { scopeHash } from './scope-hash.js';
 
 export function nodeRefPrefix(tag: string): string {
   return `refs/autoexp/${tag}/nodes/`;
+}
+
+/** Whether `name` (what follows the prefix) is a node's: its experiment's number as autoexp writes it. */
+export function isNodeRefNumber(name: string): boolean {
+  return /^(0|[1-9]\d{0,8})$/.test(name);
 }
 
 export function nodeRefName(tag: string, experiment: number): string {
@@ -88,16 +95,26 @@ export class SearchTree {
     experiment: number,
     records: () => Promise<readonly ExperimentRecord[]>,
     inScope: ScopeMatcher,
+    stage?: string,
   ): Promise<Start> {
     const chosen = this.choosing.then(async () => {
       const { tree, live, commits } = await this.liveNodes(await records());
-      if (live.length === 0) throw new Error('search: tree: the ledger has no node to start from');
-      const node = chooseParent(live, parentRandom(this.seed, experiment), experiment) as TreeNode;
-      this.inFlight.set(experiment, node.experiment);
-      const start: Start = { node, lineage: lineage(tree.nodes, node.experiment) as TreeNode[] };
-      const commit = commits.get(node.experiment);
-      if (commit !== undefined) start.contents = await this.scopeContentsAt(commit, inScope);
-      return start;
+      for (let candidates = live; ;) {
+        if (candidates.length === 0) throw new Error('search: tree: the ledger has no node to start from');
+        const node = chooseParent(candidates, parentRandom(this.seed, experiment), experiment) as TreeNode;
+        const commit = commits.get(node.experiment);
+        const contents = commit === undefined ? undefined : await this.scopeContentsAt(commit, inScope);
+        // A commit that only shares the record's short sha (planted by untrusted code, or fetched from
+        // a remote) is not the node: its files are not the ones the record names.
+        if (contents && !holdsRecordedFiles(node, contents, stage)) {
+          candidates = candidates.filter((other) => other !== node);
+          continue;
+        }
+        this.inFlight.set(experiment, node.experiment);
+        const start: Start = { node, lineage: lineage(tree.nodes, node.experiment) as TreeNode[] };
+        if (contents) start.contents = contents;
+        return start;
+      }
     });
     this.choosing = chosen.catch(() => undefined);
     return chosen;
@@ -106,6 +123,21 @@ export class SearchTree {
   /** The experiment was recorded (or will not be): it no longer counts as in flight. */
   settled(experiment: number): void {
     this.inFlight.delete(experiment);
+  }
+
+  /**
+   * The scope files of `node` read through its ref, when the ref holds the commit its record names and
+   * the files are the ones it recorded; undefined otherwise.
+   */
+  async nodeContents(
+    node: TreeNode,
+    inScope: ScopeMatcher,
+    stage?: string,
+  ): Promise<Map<string, string> | undefined> {
+    const sha = (await this.nodeRefs()).get(node.experiment);
+    if (sha === undefined || node.commit.length < 4 || !sha.startsWith(node.commit)) return undefined;
+    const contents = await this.scopeContentsAt(sha, inScope);
+    return holdsRecordedFiles(node, contents, stage) ? contents : undefined;
   }
 
   /** The scope files of `commit` (full sha), as git stores them. */
@@ -145,11 +177,18 @@ export class SearchTree {
     for (const [name, value] of await this.git.refs()) {
       if (!name.startsWith(prefix)) continue;
       const number = name.slice(prefix.length);
-      if (/^(0|[1-9]\d{0,8})$/.test(number) && /^[0-9a-f]{40,64}$/.test(value))
-        refs.set(Number(number), value);
+      if (isNodeRefNumber(number) && /^[0-9a-f]{40,64}$/.test(value)) refs.set(Number(number), value);
     }
     return refs;
   }
+}
+
+/**
+ * Whether `contents`, read from a node's commit, are the files its record names (its scope_hash). A node
+ * from another stage (`stage`: the current one) recorded other files in scope: it is taken as it is.
+ */
+function holdsRecordedFiles(node: TreeNode, contents: ReadonlyMap<string, string>, stage?: string): boolean {
+  return node.scopeHash === undefined || node.stage !== stage || scopeHash(contents) === node.scopeHash;
 }
 
 /**
