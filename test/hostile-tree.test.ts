@@ -26,6 +26,7 @@ const LEDGER = `.autoexp/${TAG}/`;
 
 const EVAL_JS = `const fs = require('fs');
 const p = JSON.parse(fs.readFileSync('params.json', 'utf8'));
+if (process.env.HOSTILE_SCRIPT && p.b === 7) require('child_process').execSync(process.env.HOSTILE_SCRIPT, { shell: '/bin/sh' });
 console.log('score: ' + -Object.values(p).reduce((sum, value) => sum + Math.abs(value - 4), 0));
 `;
 
@@ -71,6 +72,7 @@ async function session(
   steps: readonly string[],
   experiments: number,
   more: Partial<SessionOptions> = {},
+  env: Record<string, string> = {},
 ): Promise<SessionResult> {
   const path = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile-tree-')), 'plan.txt');
   writeFileSync(path, `${steps.join('\n')}\n`);
@@ -78,7 +80,7 @@ async function session(
     settings: await loadSettings(join(repo.root, 'autoexp.yml'), repo.root),
     checkout: repo.root,
     baseRef: 'main',
-    env: { ...process.env, ...GIT_IDENTITY_ENV, PLAN: path },
+    env: { ...process.env, ...GIT_IDENTITY_ENV, PLAN: path, ...env },
     signal: new AbortController().signal,
     experiments,
     ...more,
@@ -231,6 +233,34 @@ describe('search: tree against hostile code', () => {
     expect(list[5]!.reason).toContain('eval.js');
     expect(repo.git('show', `${NODES}3:params.json`)).toBe('{"a":0,"b":4,"c":3,"d":0}');
     expect(repo.git('show', `${BRANCH}:params.json`)).toBe('{"a":0,"b":0,"c":0,"d":0}');
+  });
+
+  it('puts back node refs an eval rewrites in packed-refs or replaces with symlinks', async () => {
+    const repo = project();
+    const mainBefore = repo.git('rev-parse', 'main');
+    const hostile = [
+      'd=$(git rev-parse --path-format=absolute --git-common-dir)',
+      'evil=$(git commit-tree -m evil "$(git rev-parse HEAD^{tree})")',
+      'git pack-refs --all',
+      `sed -i "s|^[0-9a-f]* ${NODES}1$|$evil ${NODES}1|" "$d/packed-refs"`,
+      `mkdir -p "$d/${NODES}"`,
+      `ln -s "$d/refs/heads/main" "$d/${NODES}5"`,
+      `ln -sf "$d/refs/heads/main" "$d/${NODES}2"`,
+    ].join('; ');
+    await session(repo, ['b=4', 'c=4', 'b=7', 'd=4', 'd=3'], 5, {}, { HOSTILE_SCRIPT: hostile });
+    const list = expectPromisesHold(repo, mainBefore);
+    expect(list.map((record) => [record.status, record.parent_experiment])).toEqual([
+      ['keep', undefined],
+      ['explore', 0],
+      ['explore', 1],
+      ['crash', 2],
+      ['explore', 2],
+      ['discard', 4],
+    ]);
+    expect(list[3]!.reason).toMatch(/packed-refs|nodes\/1|nodes\/2|nodes\/5/);
+    // Node 5 is the one experiment 5 would have been, had it been kept: no ref, and no symlink.
+    expect([...nodeRefs(repo).keys()].sort()).toEqual([0, 1, 2, 4]);
+    expect(repo.git('show', `${NODES}2:params.json`)).toBe('{"a":0,"b":4,"c":4,"d":0}');
   });
 
   it('never reads a node from a commit that only shares its short sha with the one its record names', async () => {
