@@ -9,6 +9,7 @@ import { seededRandom, type Random } from './random.js';
 import {
   INITIAL_SCALE,
   initialState,
+  JUMP,
   literalId,
   mutationIn,
   mutationOf,
@@ -49,6 +50,10 @@ export interface MutationInput {
   primary?: MetricSpec;
   /** Candidates of other slots not decided yet: never repeated, and their literals left to them. */
   inFlight?: readonly InFlightCandidate[];
+  /** proposer.step: the relative step of a literal never tried; default 0.3. */
+  step?: number;
+  /** proposer.jump: a jump is this many times the literal's step; default 3. */
+  jump?: number;
 }
 
 export interface PlannedMutation {
@@ -73,11 +78,10 @@ interface Attempt {
 }
 
 /**
- * How often the first attempt is a larger jump (JUMP times the literal's step) once the literal's step
- * has shrunk below half its first size: a way out of a local optimum the small steps circle around.
+ * How often the first attempt is a larger jump (proposer.jump times the literal's step) once the literal's
+ * step has shrunk below half its first size: a way out of a local optimum the small steps circle around.
  */
 const JUMP_PROBABILITY = 0.2;
-const JUMP = 3;
 
 /** The file's contents as the session reads them (utf8), which is what scope_hash is computed over. */
 function asSessionReadsIt(file: ScopeFile, text: string): string {
@@ -87,11 +91,12 @@ function asSessionReadsIt(file: ScopeFile, text: string): string {
 /** The next mutation, or a ProposalError saying why there is none. Same input, same answer. */
 export function planMutation(input: MutationInput): PlannedMutation {
   const { files, records } = input;
-  const states = replayHistory(records, input.primary);
+  const steps = { first: input.step ?? INITIAL_SCALE, jump: input.jump ?? JUMP };
+  const states = replayHistory(records, input.primary, steps.first);
   const candidates: Candidate[] = files.flatMap((file) =>
     findNumericLiterals(file.path, file.text).map((literal) => {
       const id = literalId(file.path, literal.key);
-      return { file, literal, id, state: states.get(id) ?? initialState() };
+      return { file, literal, id, state: states.get(id) ?? initialState(steps.first) };
     }),
   );
   if (candidates.length === 0) {
@@ -119,7 +124,7 @@ export function planMutation(input: MutationInput): PlannedMutation {
 
   const random = seededRandom(input.seed, input.experiment);
   let attempts = 0;
-  for (const attempt of planAttempts(candidates, records, input.primary, random, busy)) {
+  for (const attempt of planAttempts(candidates, records, input.primary, random, busy, steps)) {
     if (++attempts > MAX_ATTEMPTS) break;
     const { candidate, direction, scale } = attempt;
     const { file, literal } = candidate;
@@ -254,6 +259,7 @@ function* planAttempts(
   primary: MetricSpec | undefined,
   random: Random,
   busy: ReadonlySet<string>,
+  steps: { first: number; jump: number },
 ): Generator<Attempt> {
   const free = candidates.filter((candidate) => !busy.has(candidate.id));
   const taken = candidates.filter((candidate) => busy.has(candidate.id));
@@ -276,8 +282,8 @@ function* planAttempts(
       scale: candidate.state.scale * multiplier,
     };
   };
-  if (random.next() < JUMP_PROBABILITY && first.state.scale < INITIAL_SCALE / 2)
-    yield attempt(first, JUMP, false);
+  if (random.next() < JUMP_PROBABILITY && first.state.scale < steps.first / 2)
+    yield attempt(first, steps.jump, false);
   for (const multiplier of FALLBACK_MULTIPLIERS) yield attempt(first, multiplier, false);
   for (const candidate of order.slice(1)) {
     yield attempt(candidate, 1, false);
