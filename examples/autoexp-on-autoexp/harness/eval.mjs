@@ -155,9 +155,10 @@ async function innerSession(command, strategy, problem, seed, evals) {
     const best = kept.reduce((a, b) => (Number(b[2]) < Number(a[2]) ? b : a));
     const value = trueValue(problem, git('show', `${best[1]}:${problem.file}`));
     const regret = normalisedRegret(problem, value);
-    const counts = {};
-    for (const row of rows.slice(1)) counts[row[3]] = (counts[row[3]] ?? 0) + 1;
-    const tally = Object.entries(counts)
+    const statuses = rows.slice(1).map((row) => row[3]);
+    const tally = ['keep', 'explore', 'discard', 'crash', 'timeout', 'invalid']
+      .map((status) => [status, statuses.filter((found) => found === status).length])
+      .filter(([, count]) => count > 0)
       .map(([status, count]) => `${count} ${status}`)
       .join(', ');
     return {
