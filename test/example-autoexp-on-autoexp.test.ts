@@ -185,6 +185,17 @@ describe('examples/autoexp-on-autoexp', () => {
       expect(missing.stderr).toBe('strategy.yaml: step is missing or not a number\n');
     });
 
+    it('an inner budget it cannot run', async () => {
+      const unknown = await evalIn(STRATEGY, { INNER_PROBLEMS: 'branin,ackley' });
+      expect(unknown).toEqual({
+        code: 1,
+        stderr:
+          'no problem "ackley"; the problems are branin, rosenbrock-4d, hartmann-6d, server-integers, hartmann-3d-noisy\n',
+      });
+      const evals = await evalIn(STRATEGY, { INNER_EVALS: 'ten' });
+      expect(evals.stderr).toBe('the inner budget of eval runs must be a whole number ≥ 1, not NaN\n');
+    });
+
     it('an autoexp command that does not start', async () => {
       const result = await evalIn(STRATEGY, { AUTOEXP_CLI: 'no-such-autoexp-command' });
       expect(result.code).toBe(1);

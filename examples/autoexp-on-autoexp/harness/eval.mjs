@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalisedRegret, problemNamed, trueValue } from './problems.mjs';
+import { normalisedRegret, PROBLEMS, problemNamed, trueValue } from './problems.mjs';
 
 const HARNESS = dirname(fileURLToPath(import.meta.url));
 const INNER_TAG = 'inner';
@@ -52,11 +52,17 @@ function readBudget() {
     process.env[variable]?.trim()
       ? process.env[variable].split(',').map((item) => convert(item.trim()))
       : fallback;
-  return {
-    evals: list('INNER_EVALS', [budget.evals], Number)[0],
-    seeds: list('INNER_SEEDS', budget.seeds, Number),
-    problems: list('INNER_PROBLEMS', budget.problems, String),
-  };
+  const evals = list('INNER_EVALS', [budget.evals], Number)[0];
+  const seeds = list('INNER_SEEDS', budget.seeds, Number);
+  const problems = list('INNER_PROBLEMS', budget.problems, String);
+  if (!(Number.isInteger(evals) && evals >= 1))
+    fail(`the inner budget of eval runs must be a whole number ≥ 1, not ${evals}`);
+  const badSeed = seeds.find((seed) => !Number.isInteger(seed));
+  if (badSeed !== undefined) fail(`an inner seed must be a whole number, not ${badSeed}`);
+  const names = PROBLEMS.map((problem) => problem.name);
+  const unknown = problems.find((name) => !names.includes(name));
+  if (unknown !== undefined) fail(`no problem "${unknown}"; the problems are ${names.join(', ')}`);
+  return { evals, seeds, problems: problems.map(problemNamed) };
 }
 
 function autoexpCommand() {
@@ -173,9 +179,7 @@ async function innerSession(command, strategy, problem, seed, evals) {
 const strategy = readStrategy('strategy.yaml');
 const budget = readBudget();
 const command = autoexpCommand();
-const jobs = budget.problems.flatMap((name) =>
-  budget.seeds.map((seed) => ({ problem: problemNamed(name), seed })),
-);
+const jobs = budget.problems.flatMap((problem) => budget.seeds.map((seed) => ({ problem, seed })));
 console.log(
   `strategy: search ${strategy.tree ? 'tree' : 'hill'}, explore every ${strategy.exploreEvery}, ` +
     `repeats ${strategy.repeats}, step ${strategy.step}, jump ${strategy.jump}; ` +
