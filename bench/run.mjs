@@ -94,7 +94,9 @@ if (wants('search')) {
       { makeRepo, runCli, sh },
       join(ROOT, 'bench', 'search', 'eval.mjs'),
     );
-  console.log('search (goal: mutate below random and the (1+1)-ES on every problem)');
+  console.log(
+    'search (goals: mutate below random and the (1+1)-ES on the standard problems; the tree below the hill-climb and explore.every on the two-hills problems, within 10 % of the hill-climb on the others)',
+  );
   console.log(searchTable(results.search));
 }
 if (wants('workers')) {

@@ -1,6 +1,9 @@
 // Which Chromium the browser tests use: AUTOEXP_CHROMIUM first, then the machine's, then the registry's.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseChromium, type Machine } from './helpers/chromium.js';
+import { chooseChromium, removeOtherVersions, type Machine } from './helpers/chromium.js';
 
 function machine(
   installed: string[],
@@ -96,5 +99,31 @@ describe('chooseChromium', () => {
       source: 'system',
       path: '/usr/bin/chromium',
     });
+  });
+});
+
+describe('removeOtherVersions', () => {
+  it('removes older unpacked versions and abandoned unpacks, keeps the current one and recent unpacks', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'autoexp-chromium-cache-'));
+    try {
+      for (const name of [
+        'chromium-153.0.0',
+        'chromium-152.0.0',
+        'chromium-153.0.0.unpacking-old',
+        'chromium-153.0.0.unpacking-now',
+        'node24',
+      ])
+        mkdirSync(join(cache, name, 'inside'), { recursive: true });
+      const twoHoursAgo = new Date(Date.now() - 7_200_000);
+      utimesSync(join(cache, 'chromium-153.0.0.unpacking-old'), twoHoursAgo, twoHoursAgo);
+      removeOtherVersions(cache, join(cache, 'chromium-153.0.0'));
+      expect(readdirSync(cache).sort()).toEqual([
+        'chromium-153.0.0',
+        'chromium-153.0.0.unpacking-now',
+        'node24',
+      ]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

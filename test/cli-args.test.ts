@@ -16,6 +16,7 @@ describe('command line', () => {
         '--push',
         '--remote',
         'up',
+        '--resume',
       ]),
     ).toEqual({
       name: 'run',
@@ -25,7 +26,9 @@ describe('command line', () => {
       push: true,
       remote: 'up',
       track: undefined,
+      resume: true,
     });
+    expect(parseCommandLine(['run'])).toMatchObject({ name: 'run', push: false, resume: false });
   });
 
   it('has defaults', () => {

@@ -90,7 +90,7 @@ describe('autoexp run', () => {
     expect(result.stderr).toBe(
       [
         'autoexp: --experiments wants a whole number of 1 or more, got "lots"',
-        'usage: autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]',
+        'usage: autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME] [--resume]',
         'autoexp run --help for more',
         '',
       ].join('\n'),

@@ -3,7 +3,16 @@
 // plays one attack through real sessions (or between two of them, as a process that outlived its
 // session would) and asserts that the next session still works and measures only the committed code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -228,6 +237,49 @@ ${set(5)}`,
     expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
     await session(p, [undefined, undefined, set(10)], { experiments: 1 });
     expect(outcomes(p.repo)).toEqual(['1 invalid ', '2 keep 99', '3 keep 100']);
+  });
+});
+
+describe('worktree records that point the guard at the user’s files', () => {
+  it('a worktree added with its gitdir pointing into a directory of the user’s: git forgets it, the directory stays', async () => {
+    const p = project();
+    const victim = mkdtempSync(join(p.scratch, 'victim-'));
+    writeFileSync(join(victim, 'precious.txt'), 'keep me\n');
+    await session(p, [
+      `common="$(git rev-parse --path-format=absolute --git-common-dir)"
+mkdir -p "$common/worktrees/planted"
+echo "${victim}/.git" > "$common/worktrees/planted/gitdir"
+echo "ref: refs/heads/main" > "$common/worktrees/planted/HEAD"
+echo ../.. > "$common/worktrees/planted/commondir"
+${set(5)}`,
+      set(9),
+    ]);
+    expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    expect(existsSync(join(p.repo.root, '.git', 'worktrees', 'planted'))).toBe(false);
+    expect(outcomes(p.repo)).toEqual(['1 invalid ', '2 keep 99']);
+  });
+
+  it('.git/worktrees replaced by a symlink to a directory of the user’s: nothing in it is touched', async () => {
+    const p = project();
+    const victim = mkdtempSync(join(p.scratch, 'victim-'));
+    for (const name of ['a', 'b']) {
+      mkdirSync(join(victim, name));
+      writeFileSync(join(victim, name, 'gitdir'), `${victim}/${name}/.git\n`);
+      writeFileSync(join(victim, name, 'precious.txt'), 'keep me\n');
+    }
+    symlinkSync(join(victim, 'a'), join(victim, 'link'));
+    await session(p, [
+      `common="$(git rev-parse --path-format=absolute --git-common-dir)"
+mv "$common/worktrees" "$common/worktrees.moved" && ln -s "${victim}" "$common/worktrees"
+${set(5)}`,
+    ]).catch(() => undefined);
+    for (const name of ['a', 'b'])
+      expect(readFileSync(join(victim, name, 'precious.txt'), 'utf8')).toBe('keep me\n');
+    expect(lstatSync(join(victim, 'link')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(p.repo.root, '.git', 'worktrees')).isSymbolicLink()).toBe(false);
+    // The session could not go on without its tree's records; the next one works on the branch as recorded.
+    await session(p, [undefined, set(10)], { experiments: 1 });
+    expect(outcomes(p.repo)).toEqual(['1 invalid ', '2 keep 100']);
   });
 });
 

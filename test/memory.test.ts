@@ -28,7 +28,9 @@ import {
   plateauLength,
   programAfterRecord,
   programAtStart,
+  programStatus,
   type PauseRecord,
+  type ProgramState,
 } from '../src/session/program-stop.js';
 
 const CONFIG = `tag: demo
@@ -245,6 +247,25 @@ describe('stop.target and stop.plateau', () => {
     expect(at({}, [{ author: 'octocat', createdAt: '2026-01-02T00:00:00Z' }]).resumed).toBe(
       '/autoexp resume by octocat',
     );
+  });
+
+  it('tells status whether the program is finished, paused, or resumes at the next run', () => {
+    const status = (state: ProgramState, rows = [row(0, 'keep', 1)], changes: Partial<typeof now> = {}) =>
+      programStatus({ settings, rows, state, now: { configSha256: 'c', programSha256: 'p', ...changes } });
+    expect(status({})).toBeUndefined();
+    expect(status({}, [row(0, 'keep', 95)])).toMatchObject({
+      state: 'finished',
+      message: expect.stringMatching(/^target reached: score 95 ≥ 90/),
+    });
+    expect(status({ paused: pause })).toMatchObject({
+      state: 'paused',
+      message: expect.stringContaining('2 experiments in a row without a keep'),
+    });
+    expect(status({ paused: pause }, undefined, { configSha256: 'd' })).toEqual({
+      state: 'resumes',
+      message:
+        'paused: 2 experiments in a row without a keep (stop.plateau: 2); the next run resumes it (autoexp.yml changed)',
+    });
   });
 
   it('reads stop: from autoexp.yml, with errors that name the key and its line', () => {

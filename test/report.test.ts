@@ -423,8 +423,10 @@ describe('status', () => {
       'best',
       'improvement',
       'spend',
+      'program',
       'last',
     ]);
+    expect(json.program).toBeNull();
     expect(json.experiments).toBe(6);
     expect(json.spend).toEqual({ cost_usd: 0, tokens: { input: 0, output: 0, cache_read: 0 } });
     expect(json.best).toEqual({ experiment: 4, commit: 'c0ffee04', value: 0.7601 });
@@ -438,5 +440,15 @@ describe('status', () => {
     });
     const empty = statusJson({ ...statusInput, summary: summarizeLedger([], [HIT_RATE]), rows: [] });
     expect(empty).toMatchObject({ experiments: 0, baseline: null, best: null, improvement: null, last: [] });
+  });
+
+  it('says when the program is paused or finished, and how many lessons it noted', () => {
+    const paused = { state: 'paused' as const, message: 'paused: 5 experiments in a row without a keep' };
+    const input = { ...statusInput, program: paused, lessons: { path: '.autoexp/x/lessons.md', lines: 4 } };
+    const text = renderStatus(input);
+    expect(text).toContain('program:     paused: 5 experiments in a row without a keep\n');
+    expect(text).toContain('lessons:     4 lines in .autoexp/x/lessons.md\n');
+    expect(statusJson(input).program).toEqual(paused);
+    expect(renderStatus(statusInput)).not.toContain('program:');
   });
 });

@@ -116,6 +116,36 @@ describe('the action with stop:', () => {
 });
 
 describe('autoexp run with stop:', () => {
+  it('pauses at stop.plateau, and `autoexp run --resume` goes on', () => {
+    const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
+    const repo = project('  plateau: 2', marker);
+    const run = (...flags: string[]) =>
+      spawnSync(process.execPath, [CLI, 'run', '--experiments', '3', ...flags], {
+        cwd: repo.root,
+        env: {
+          ...process.env,
+          ...GIT_IDENTITY_ENV,
+          AUTOEXP_PLAN: plan(['set 5', 'set 1', 'set 2', 'set 8']),
+        },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('paused: 2 experiments in a row without a keep');
+    const status = spawnSync(process.execPath, [CLI, 'status'], { cwd: repo.root, encoding: 'utf8' });
+    expect(status.stdout).toContain('program:     paused: 2 experiments in a row without a keep');
+    expect(status.stdout).toContain('`autoexp run --resume`');
+    const evals = readdirSync(marker).length;
+    const still = run();
+    expect(still.stdout).toContain('0 experiments');
+    expect(readdirSync(marker)).toHaveLength(evals);
+    const resumed = run('--resume');
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toContain('the program resumes (autoexp run --resume)');
+    expect(resumed.stdout).toMatch(/#4 {2}keep +score=96/);
+    rmSync(marker, { recursive: true, force: true });
+  });
+
   it('says "target reached" and exits 0 without running the eval once the program is finished', () => {
     const marker = mkdtempSync(join(tmpdir(), 'autoexp-ran-'));
     const repo = project('  target: 75', marker);
@@ -137,6 +167,16 @@ describe('autoexp run with stop:', () => {
       'autoexp: 0 experiments on autoexp/quad (none); target reached: score 75 ≥ 75 (stop.target) at #1',
     );
     expect(readdirSync(marker)).toHaveLength(evals);
+    const status = spawnSync(process.execPath, [CLI, 'status', '--json'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      program: { state: 'finished', message: expect.stringMatching(/^target reached: score 75 ≥ 75/) },
+    });
+    const text = spawnSync(process.execPath, [CLI, 'status'], { cwd: repo.root, encoding: 'utf8' });
+    expect(text.stdout).toContain('program:     target reached: score 75 ≥ 75 (stop.target) at #1');
+    expect(text.stdout).toMatch(/lessons: {5}\d+ lines in \.autoexp\/quad\/lessons\.md/);
     rmSync(marker, { recursive: true, force: true });
   });
 });

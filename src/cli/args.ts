@@ -29,6 +29,8 @@ export type Command =
       push: boolean;
       remote: string;
       track?: string;
+      /** Lift a stop.plateau pause for this run (as a `/autoexp resume` comment does). */
+      resume?: boolean;
     }
   | { name: 'status'; config: string; json: boolean }
   | { name: 'report'; config: string; format: 'md' | 'html'; out?: string }
@@ -47,6 +49,7 @@ const DEFAULTS: Readonly<Record<string, string | boolean>> = {
   format: 'md',
   push: false,
   json: false,
+  resume: false,
 };
 
 function positiveInteger(flag: string, text: string | undefined): number | undefined {
@@ -188,6 +191,7 @@ function parseCommand(name: CommandName, values: Record<string, string | boolean
         push: Boolean(values.push),
         remote: String(values.remote),
         track: trackName('--track', text('track')),
+        resume: Boolean(values.resume),
       };
     }
     case 'status':

@@ -1,6 +1,6 @@
 // The CLI's commands. Each returns the process exit code; errors that users cause are thrown as
 // CliError and printed as one `autoexp: …` message by main.ts.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSettings } from '../config/load.js';
 import {
@@ -24,6 +24,13 @@ import { llmSpend, summarizeLedger } from '../report/summary.js';
 import { runPushedSession } from '../session/pushed-session.js';
 import { describeStop } from '../session/budget.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
+import { LESSONS_FILE } from '../memory/lessons.js';
+import {
+  parseProgramState,
+  PROGRAM_FILE,
+  programStatus as programStatusOf,
+  sha256,
+} from '../session/program-stop.js';
 import { branchName, runSession, type SessionOptions, type SessionResult } from '../session/session.js';
 import type { Command } from './args.js';
 import { createProgressPrinter } from './progress.js';
@@ -176,6 +183,17 @@ async function runLoadedSession(
       signal: io.signal,
       events: printer,
       proposer: options.proposer,
+      ...(options.resume
+        ? {
+            resumeRequests: [
+              {
+                author: 'autoexp run --resume',
+                createdAt: new Date().toISOString(),
+                why: 'autoexp run --resume',
+              },
+            ],
+          }
+        : {}),
       ...more,
     });
   let result: SessionResult;
@@ -303,24 +321,54 @@ export function formatSessionSummary(settings: Settings, result: SessionResult):
 }
 
 /**
- * The ledger on the local branch, or on origin's copy when there is no local one (the Action ran it:
- * `git fetch` is enough to see its results).
+ * The ref `status` and `report` read: the local branch, or origin's copy when there is no local one (the
+ * Action ran it: `git fetch` is enough to see its results).
  */
+async function statusRef(repo: Git, branch: string): Promise<string> {
+  const local = `refs/heads/${branch}`;
+  return (await repo.resolve(local)) !== undefined ? local : `refs/remotes/origin/${branch}`;
+}
+
 async function readBranchLedger(repo: Git, branch: string, dir: string, metricNames: string[]) {
-  const local = await readCommittedLedger(repo, `refs/heads/${branch}`, dir, metricNames);
-  if (local || (await repo.resolve(`refs/heads/${branch}`))) return local;
-  return readCommittedLedger(repo, `refs/remotes/origin/${branch}`, dir, metricNames);
+  return readCommittedLedger(repo, await statusRef(repo, branch), dir, metricNames);
 }
 
 /** What `status` says about one program: the `--json` object and the text. */
 async function programStatus(repo: Git, settings: Settings): Promise<{ json: StatusJson; text: string }> {
   const branch = branchName(settings.tag);
   const names = settings.metrics.map((metric) => metric.name);
-  const ledger = await readBranchLedger(repo, branch, settings.results.dir, names);
+  const ref = await statusRef(repo, branch);
+  const dir = settings.results.dir;
+  const ledger = await readCommittedLedger(repo, ref, dir, names);
   const rows = ledger?.rows ?? [];
   const summary = summarizeLedger(rows, settings.metrics);
   const spend = llmSpend(ledger ? await ledger.records() : []);
-  const input = { tag: settings.tag, branch, summary, rows, metrics: settings.metrics, spend };
+  const program = programStatusOf({
+    settings,
+    rows,
+    state: parseProgramState(await repo.showFile(ref, `${dir}/${PROGRAM_FILE}`)),
+    now: {
+      configSha256: sha256(await readFile(settings.configPath, 'utf8').catch(() => '')),
+      programSha256: sha256(settings.program?.text ?? ''),
+    },
+  });
+  const lessonsText = await repo.showFile(ref, `${dir}/${LESSONS_FILE}`);
+  const lessons = lessonsText
+    ? {
+        path: `${dir}/${LESSONS_FILE}`,
+        lines: lessonsText.split('\n').filter((line) => line.trim() !== '').length,
+      }
+    : undefined;
+  const input = {
+    tag: settings.tag,
+    branch,
+    summary,
+    rows,
+    metrics: settings.metrics,
+    spend,
+    ...(program ? { program } : {}),
+    ...(lessons ? { lessons } : {}),
+  };
   const text = ledger
     ? renderStatus(input)
     : `autoexp: no experiments yet for "${settings.tag}" (no ${settings.results.dir}/results.tsv on ${branch}); run \`autoexp run\`\n`;

@@ -36,7 +36,8 @@ export const COMMANDS: readonly CommandHelp[] = [
   {
     name: 'run',
     summary: 'one session of experiments on autoexp/<tag>',
-    usage: 'autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME]',
+    usage:
+      'autoexp run [--config F] [--experiments N] [--time D] [--push] [--remote NAME] [--track NAME] [--resume]',
     about:
       'Proposes a change to the files scope.modify names, commits it on autoexp/<tag>, runs eval.command, ' +
       'keeps the commit when the metric got better (otherwise undoes it) and logs a row in the ledger ' +
@@ -77,6 +78,12 @@ export const COMMANDS: readonly CommandHelp[] = [
           'run as the track NAME: on autoexp/<tag>.NAME with a ledger of its own, started from ' +
           'autoexp/<tag>. Several tracks search in parallel; `autoexp combine` replays what they kept',
       },
+      {
+        name: 'resume',
+        text:
+          'go on with a program paused by stop.plateau (as a "/autoexp resume" comment on the summary PR ' +
+          'does); the plateau is counted afresh from here',
+      },
     ],
     examples: [
       'autoexp run                                # budget.experiments experiments within budget.time',
@@ -91,8 +98,8 @@ export const COMMANDS: readonly CommandHelp[] = [
     usage: 'autoexp status [--config F] [--json]',
     about:
       "Reads the ledger on the local autoexp/<tag>, or on origin's copy when there is no local branch " +
-      '(after the Action ran, `git fetch` is enough): the baseline, the best, the counts by status and ' +
-      'the last experiments.',
+      '(after the Action ran, `git fetch` is enough): the baseline, the best, the counts by status, ' +
+      'whether the program is finished or paused (stop:), how many lessons it noted, and the last experiments.',
     flags: [
       {
         ...CONFIG_ONE,

@@ -33,6 +33,11 @@ export interface ExperimentRecord {
   experiment: number;
   commit: string;
   parent: string;
+  /**
+   * search: tree: the experiment whose node this one was proposed from (`parent` is that node's commit).
+   * Absent with search: hill, where every experiment starts from the head.
+   */
+  parent_experiment?: number;
   timestamp: string;
   status: Status;
   reason: string;

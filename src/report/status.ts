@@ -5,6 +5,7 @@ import type { LedgerRow, Status } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
 import { formatMetric, formatPercent, formatSpend, goalArrow } from './format.js';
 import type { LedgerSummary, LlmSpend } from './summary.js';
+import type { ProgramStatus } from '../session/program-stop.js';
 import { escapeRunnerLine } from '../text/workflow-log.js';
 import { cleanLine, TEXT_LIMITS } from '../text/untrusted.js';
 
@@ -20,6 +21,10 @@ export interface StatusInput {
   lastN?: number;
   /** The LLM proposer's tokens and cost over the whole ledger. */
   spend?: LlmSpend;
+  /** stop.target / stop.plateau: the program is finished or paused. */
+  program?: ProgramStatus;
+  /** Lines in lessons.md, and its path. */
+  lessons?: { path: string; lines: number };
 }
 
 /** The shape of `autoexp status --json`. Absent values are null so every key is always there. */
@@ -33,6 +38,8 @@ export interface StatusJson {
   improvement: number | null;
   /** LLM spend over all experiments: USD and tokens (cache_read: prompt tokens served from the cache). */
   spend: { cost_usd: number; tokens: { input: number; output: number; cache_read: number } };
+  /** null while the program runs; otherwise finished (stop.target), paused (stop.plateau) or resumes (at the next run). */
+  program: { state: ProgramStatus['state']; message: string } | null;
   last: Array<{
     experiment: number;
     commit: string;
@@ -60,6 +67,7 @@ export function statusJson(input: StatusInput): StatusJson {
         cache_read: input.spend?.cacheRead ?? 0,
       },
     },
+    program: input.program ? { state: input.program.state, message: input.program.message } : null,
     last: lastRows(input).map((row) => ({
       experiment: row.experiment,
       commit: row.commit,
@@ -94,6 +102,9 @@ export function renderStatus(input: StatusInput): string {
     lines.push(`improvement: ${formatPercent(summary.improvement)} (in the goal's direction)`);
   if (input.spend && (input.spend.costUsd > 0 || input.spend.input > 0))
     lines.push(`llm spend:   ${formatSpend(input.spend)}`);
+  if (input.program) lines.push(`program:     ${cleanLine(input.program.message, 400)}`);
+  if (input.lessons && input.lessons.lines > 0)
+    lines.push(`lessons:     ${input.lessons.lines} lines in ${cleanLine(input.lessons.path, 200)}`);
 
   const shown = lastRows(input);
   if (shown.length > 0) {

@@ -43,10 +43,12 @@ export interface ProgramInputs {
   base: string;
 }
 
-/** A `/autoexp resume` comment on the summary PR by someone in pr.steer-from. */
+/** A `/autoexp resume` comment on the summary PR by someone in pr.steer-from, or `autoexp run --resume`. */
 export interface ResumeRequest {
   author: string;
   createdAt: string;
+  /** How the resume is recorded; default "/autoexp resume by <author>". */
+  why?: string;
 }
 
 export type Halt =
@@ -137,7 +139,8 @@ export function plateauLength(rows: readonly LedgerRow[], since = 0): number {
 function pausedMessage(pause: PauseRecord): string {
   return (
     `paused: ${pause.reason}. It resumes when autoexp.yml, program.md or base change, or when someone ` +
-    'with write access comments "/autoexp resume" on the summary pull request'
+    'with write access comments "/autoexp resume" on the summary pull request (from a terminal: ' +
+    '`autoexp run --resume`)'
   );
 }
 
@@ -151,7 +154,7 @@ export function whyResume(
   if (now.programSha256 !== pause.program_sha256) return 'program.md changed';
   if (now.base !== pause.base) return 'base moved';
   const request = requests.find((item) => Date.parse(item.createdAt) > Date.parse(pause.timestamp));
-  return request ? `/autoexp resume by ${request.author}` : undefined;
+  return request ? (request.why ?? `/autoexp resume by ${request.author}`) : undefined;
 }
 
 /**
@@ -173,6 +176,34 @@ export function programAtStart(input: {
   if (why) return { resumed: why };
   if (settings.stop?.plateau === undefined) return { resumed: 'stop.plateau is not set' };
   return { halt: { kind: 'paused', message: pausedMessage(state.paused), pause: state.paused } };
+}
+
+/** What `autoexp status` says of the program: finished, paused, or paused until the next run resumes it. */
+export interface ProgramStatus {
+  state: 'finished' | 'paused' | 'resumes';
+  message: string;
+}
+
+/**
+ * The program's state as the branch records it, for `autoexp status`. `now` is what status can know of
+ * the inputs (it has no base to compare with, so a moved base is not seen here).
+ */
+export function programStatus(input: {
+  settings: Settings;
+  rows: readonly LedgerRow[];
+  state: ProgramState;
+  now: Omit<ProgramInputs, 'base'>;
+}): ProgramStatus | undefined {
+  const { state } = input;
+  const start = programAtStart({ ...input, now: { ...input.now, base: state.paused?.base ?? '' } });
+  if (start.halt?.kind === 'target-reached') return { state: 'finished', message: start.halt.message };
+  if (start.halt) return { state: 'paused', message: start.halt.message };
+  if (state.paused && start.resumed)
+    return {
+      state: 'resumes',
+      message: `paused: ${state.paused.reason}; the next run resumes it (${start.resumed})`,
+    };
+  return undefined;
 }
 
 /** After an experiment is recorded: did it reach the target, or make a plateau? */

@@ -9,7 +9,7 @@
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
 import { lstat, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
 import { changedRefs, readRefs, restoreRefs } from './refs.js';
@@ -28,10 +28,18 @@ const PROTECTED_PATHS = [
 
 /**
  * Removes worktree git dirs that are symlinks (only the links): `git worktree prune` would empty the
- * directory one points to, and git never makes one.
+ * directory one points to, and git never makes one. `.git/worktrees` itself made a symlink goes too
+ * (reported as "worktrees"): everything that walks it (git's prune, this guard) would act on whatever
+ * it points to.
  */
 export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[]> {
   const dir = join(commonDir, 'worktrees');
+  const stat = await lstat(dir).catch(() => undefined);
+  if (stat?.isSymbolicLink()) {
+    await rm(dir, { force: true });
+    return ['worktrees'];
+  }
+  if (!stat?.isDirectory()) return [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
   for (const name of links) await rm(join(dir, name), { force: true });
@@ -141,7 +149,11 @@ export class RepositoryGuard {
       }
     }
     for (const name of await unlinkSymlinkedGitDirs(this.commonDir))
-      findings.push(`replaced a worktree's git dir with a symlink (${name})`);
+      findings.push(
+        name === 'worktrees'
+          ? 'replaced .git/worktrees with a symlink'
+          : `replaced a worktree's git dir with a symlink (${name})`,
+      );
     for (const name of await this.worktrees()) {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
@@ -170,8 +182,8 @@ export class RepositoryGuard {
           continue;
         }
       }
-      // A worktree added by untrusted code (it would hold the branch, or check out another): gone again.
-      if (pointer) await rm(dirname(pointer), { recursive: true, force: true });
+      // A worktree added by untrusted code (it would hold the branch, or check out another): git forgets
+      // it. Its files stay where they are: its pointer names any directory the run chose, the user's too.
       await rm(admin, { recursive: true, force: true });
       findings.push(`${added ? 'added' : 'changed'} a worktree (${name})`);
     }

@@ -9,7 +9,17 @@
 //   binary needs: the NSS/NSPR libraries (the package's Amazon Linux set, put on LD_LIBRARY_PATH) and a font
 //   (Open Sans, the only font it sees, so its pages look the same on every machine).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -133,6 +143,7 @@ export function registryChromium(env: Readonly<Record<string, string | undefined
         fontsConf(join(dir, 'fonts', 'fonts'), join(dir, 'fonts-cache')),
       );
       renameSync(staging, dir);
+      removeOtherVersions(cache, dir);
     } catch (error) {
       rmSync(staging, { recursive: true, force: true });
       // Another test process unpacked it first (the rename then finds the directory taken): use that one.
@@ -149,6 +160,21 @@ export function registryChromium(env: Readonly<Record<string, string | undefined
 }
 
 /** The package's own fonts.conf names /tmp/fonts; this one names where the fonts were unpacked. */
+/**
+ * After a new version was unpacked, the older ones (about 210 MB each) and unpacks abandoned over an hour
+ * ago (a killed test run) go: only a version change ever unpacks, so nothing here uses them any more.
+ */
+export function removeOtherVersions(cache: string, current: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name);
+    if (path === current || !name.startsWith('chromium-')) continue;
+    const abandoned = name.includes('.unpacking-');
+    if (abandoned && statSync(path).mtimeMs > hourAgo) continue;
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
 function fontsConf(fonts: string, cache: string): string {
   const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return [

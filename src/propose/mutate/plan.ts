@@ -44,6 +44,12 @@ export interface MutationInput {
   files: readonly ScopeFile[];
   /** Every earlier record, oldest first. */
   records: readonly ExperimentRecord[];
+  /**
+   * The records mutate learns its literals' steps from, when not all of them: with `search: tree`, the
+   * hill-climb view of the lineage of the node the proposal starts from (src/search/history.ts).
+   * Contents tried are still taken from `records`.
+   */
+  history?: readonly ExperimentRecord[];
   seed: number;
   experiment: number;
   /** The primary metric (which way is better); optional for hand-built contexts. */
@@ -91,8 +97,9 @@ function asSessionReadsIt(file: ScopeFile, text: string): string {
 /** The next mutation, or a ProposalError saying why there is none. Same input, same answer. */
 export function planMutation(input: MutationInput): PlannedMutation {
   const { files, records } = input;
+  const history = input.history ?? records;
   const steps = { first: input.step ?? INITIAL_SCALE, jump: input.jump ?? JUMP };
-  const states = replayHistory(records, input.primary, steps.first);
+  const states = replayHistory(history, input.primary, steps.first);
   const candidates: Candidate[] = files.flatMap((file) =>
     findNumericLiterals(file.path, file.text).map((literal) => {
       const id = literalId(file.path, literal.key);
@@ -124,7 +131,7 @@ export function planMutation(input: MutationInput): PlannedMutation {
 
   const random = seededRandom(input.seed, input.experiment);
   let attempts = 0;
-  for (const attempt of planAttempts(candidates, records, input.primary, random, busy, steps)) {
+  for (const attempt of planAttempts(candidates, history, input.primary, random, busy, steps)) {
     if (++attempts > MAX_ATTEMPTS) break;
     const { candidate, direction, scale } = attempt;
     const { file, literal } = candidate;
