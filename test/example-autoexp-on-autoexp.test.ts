@@ -190,7 +190,7 @@ describe('examples/autoexp-on-autoexp', () => {
       expect(unknown).toEqual({
         code: 1,
         stderr:
-          'no problem "ackley"; the problems are branin, rosenbrock-4d, hartmann-6d, server-integers, hartmann-3d-noisy\n',
+          'no problem "ackley"; the problems are branin, rosenbrock-4d, hartmann-6d, server-integers, hartmann-3d-noisy, two-hills-2d, two-hills-6d\n',
       });
       const evals = await evalIn(STRATEGY, { INNER_EVALS: 'ten' });
       expect(evals.stderr).toBe('the inner budget of eval runs must be a whole number ≥ 1, not NaN\n');

@@ -67,6 +67,27 @@ function serverCost({ workers, batch_size, cache_mb, retries }) {
 }
 
 /**
+ * Deceptive: two hills, the value minus their heights. From the start, raising the `local` parameters
+ * climbs a near hill (height 1, at `nearTop`) quickly; raising the `far` ones climbs a hill of height 2 (at
+ * `farTop`, the start's `local` values) slowly. The near hill is a bell, broad along `local` (σ 0.8) and
+ * narrower along `far` (σ 1); the high one a cone, wide along `far` (radius 6) and narrow along `local`
+ * (radius 1.5). So the first steps lead to the near hill, and from its top every change of one parameter
+ * is worse: the high hill needs steps back down first, or a path followed from the start while it is
+ * still lower than the near top.
+ */
+function twoHills(local, far, start, nearTop, farTop) {
+  const square = (values, centre) => values.reduce((sum, value, i) => sum + (value - centre[i]) ** 2, 0);
+  return (params) => {
+    const a = local.map((key) => params[key]);
+    const b = far.map((key) => params[key]);
+    const near = Math.exp(-square(a, nearTop) / (2 * 0.8 ** 2) - square(b, start.far) / (2 * 1 ** 2));
+    const distance = Math.sqrt(square(a, start.local) / 1.5 ** 2 + square(b, farTop) / 6 ** 2);
+    const high = 2 * Math.max(0, 1 - distance);
+    return -(near + high);
+  };
+}
+
+/**
  * name: the problem; file and start: the config file and its contents as the user committed them;
  * bounds: each parameter's domain (the eval clamps to it);
  * integer: parameters that must stay whole numbers (the eval refuses anything else); noise: the standard
@@ -124,6 +145,28 @@ export const PROBLEMS = [
       ),
     noise: 0.1,
     optimum: -3.86278,
+  },
+  {
+    name: 'two-hills-2d',
+    file: 'hills.yaml',
+    start: 'x: 1.0\ny: 1.0\n',
+    bounds: { x: [0, 6], y: [0, 8] },
+    objective: twoHills(['x'], ['y'], { local: [1], far: [1] }, [2.2], [5]),
+    optimum: -2,
+  },
+  {
+    name: 'two-hills-6d',
+    file: 'hills.toml',
+    start: 'a1 = 1.0\na2 = 1.0\na3 = 1.0\nb1 = 1.0\nb2 = 1.0\nb3 = 1.0\n',
+    bounds: Object.fromEntries(['a1', 'a2', 'a3', 'b1', 'b2', 'b3'].map((key) => [key, [0, 8]])),
+    objective: twoHills(
+      ['a1', 'a2', 'a3'],
+      ['b1', 'b2', 'b3'],
+      { local: [1, 1, 1], far: [1, 1, 1] },
+      [1.8, 1.8, 1.8],
+      [3.5, 3.5, 3.5],
+    ),
+    optimum: -2,
   },
 ];
 
