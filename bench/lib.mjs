@@ -6,7 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+// AUTOEXP_BENCH_CLI runs another build (e.g. the one before a change, built into a temp dir), so that a
+// before/after comparison can alternate the two under the same machine load.
+export const CLI = process.env.AUTOEXP_BENCH_CLI ?? join(ROOT, 'dist', 'cli.js');
 
 export const IDENTITY = {
   GIT_AUTHOR_NAME: 'bench',

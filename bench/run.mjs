@@ -13,11 +13,17 @@ import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
 import { benchWorkers, workersTable } from './workers.mjs';
 import { benchRepoSize } from './repo-size.mjs';
+import { benchProfile, profileTable } from './profile.mjs';
 
 const only = process.argv[2];
 const wants = (name) => !only || only === name;
 if (
-  (wants('overhead') || wants('ledger') || wants('report') || wants('workers') || wants('repo-size')) &&
+  (wants('overhead') ||
+    wants('ledger') ||
+    wants('report') ||
+    wants('workers') ||
+    wants('repo-size') ||
+    wants('profile')) &&
   !existsSync(CLI)
 )
   throw new Error('dist/cli.js is missing: run `npm run build` first');
@@ -57,9 +63,14 @@ if (wants('ledger')) {
 if (wants('repo-size')) {
   results.repoSize = benchRepoSize();
   console.log(
-    'a large repository vs a tiny one, two 5-experiment sessions each (goal ratio <= 2):',
+    'a large repository vs a tiny one, 5-experiment sessions: the first, the fastest later one (goal ratio_later <= 2):',
     results.repoSize,
   );
+}
+if (wants('profile')) {
+  results.profile = await benchProfile();
+  console.log('where the time goes (git processes timed by git itself):');
+  console.log(profileTable(results.profile));
 }
 if (wants('decisions')) {
   const bench = await importTypeScript(join(ROOT, 'bench', 'decisions.ts'));

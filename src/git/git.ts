@@ -728,20 +728,19 @@ export class Git {
   /**
    * Makes this worktree hold exactly `commit`, trusting nothing it finds: a fresh index from the commit,
    * every file compared by content (a planted index could claim a changed file is clean), what differs
-   * rewritten, and everything untracked or ignored removed. HEAD must already be detached at `commit`.
+   * rewritten, and everything untracked or ignored removed. HEAD must already be detached at `commit`;
+   * with `branch`, it ends on that branch.
    * Reading every file once is far cheaper than writing them all (`worktree add`) in a large repository.
    */
-  async checkOutVerified(commit: string): Promise<void> {
+  async checkOutVerified(commit: string, options: { branch?: string } = {}): Promise<void> {
     await this.run(['read-tree', commit]);
-    // Exit 1 means "some files differ": the reset below rewrites them.
+    // Every file is now compared with the index by content; those that differ are rewritten below.
     await this.run(['update-index', '-q', '--refresh'], { allowFailure: true });
-    await this.run(['reset', '--hard', '--quiet', commit]);
+    // With `branch` (which points at `commit`), one process puts HEAD on it and rewrites what differs;
+    // git refuses when another worktree has the branch checked out.
+    if (options.branch) await this.run(['checkout', '--quiet', '--force', options.branch]);
+    else await this.run(['reset', '--hard', '--quiet', commit]);
     await this.run(['clean', '-ffdxq']);
-  }
-
-  /** Puts this worktree's HEAD on `branch` (git refuses when another worktree has it checked out). */
-  async switchTo(branch: string): Promise<void> {
-    await this.run(['checkout', '--quiet', branch]);
   }
 
   /** Adds a worktree at `path`: on `branch`, or detached at `commit`. */
@@ -827,8 +826,10 @@ export class Git {
 
   // --- the network: the only calls that see credentials ---------------------------------------
 
-  async push(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['push', '--porcelain', '--atomic', remote, ...refspecs], {
+  /** `prune`: remote refs under a pattern refspec without a local counterpart are deleted (`--prune`). */
+  async push(remote: string, refspecs: string[], options: { prune?: boolean } = {}): Promise<GitResult> {
+    const prune = options.prune ? ['--prune'] : [];
+    return this.run(['push', '--porcelain', '--atomic', ...prune, remote, ...refspecs], {
       allowFailure: true,
       network: true,
     });

@@ -7,7 +7,14 @@ import { gainOverIncumbent } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { estimateTokens } from '../llm/prices.js';
 import { evalFeedbackSection, LESSON_REQUEST, lessonsSection } from './memory-prompt.js';
-import { describeMetric, fenceFor, inFlightSection, reviewerNotesSection, WHEN_STUCK } from './prompt.js';
+import {
+  describeMetric,
+  fenceFor,
+  inFlightSection,
+  reviewerNotesSection,
+  startSection,
+  WHEN_STUCK,
+} from './prompt.js';
 import type { ProposerContext } from './types.js';
 
 /** Caps on what is pasted into a prompt, so that a session's cost stays predictable. */
@@ -250,6 +257,8 @@ export function statePrompt(context: ProposerContext): string {
         .map((metric) => `${metric.name}=${context.incumbent.metrics[metric.name] ?? '-'}`)
         .join(' '),
   );
+  const start = startSection(context);
+  if (start.length > 0) lines.push('', ...start);
   if (context.stuck) lines.push('', ...WHEN_STUCK);
   lines.push('', `This is experiment #${context.experiment}. Reply in the format above.`, '');
   return lines

@@ -4,7 +4,7 @@ import { WRITE_ACCESS, type MetricSpec } from '../config/settings.js';
 import type { LedgerRow } from '../ledger/types.js';
 import { fenceFor } from '../text/fence.js';
 import { evalFeedbackSection, lessonsSection } from './memory-prompt.js';
-import type { InFlightCandidate, ProposerContext, ReviewerComment } from './types.js';
+import type { InFlightCandidate, ProposerContext, ReviewerComment, StartNode } from './types.js';
 
 const HISTORY_ROWS = 30;
 
@@ -118,6 +118,41 @@ export function inFlightSection(candidates: readonly InFlightCandidate[] | undef
   return lines;
 }
 
+/** Steps of a lineage shown at most (the root, then the last ones). */
+const LINEAGE_STEPS = 12;
+
+/**
+ * search: tree: the node the experiment starts from and the path that reached it, e.g. "This experiment
+ * starts from experiment #7 (score=12), reached by: baseline → #3 (wider) → #7 (deeper)."
+ */
+export function startSection(context: ProposerContext): string[] {
+  const { start } = context;
+  if (!start) return [];
+  const metrics = context.settings.metrics;
+  const values = (node: StartNode) =>
+    metrics
+      .filter((metric) => node.metrics[metric.name] !== undefined)
+      .map((metric) => `${metric.name}=${node.metrics[metric.name]}`)
+      .join(' ');
+  const step = (node: StartNode) =>
+    node.experiment === 0 ? 'baseline' : `#${node.experiment} (${cutLine(node.description, 80)})`;
+  const path = start.lineage.length > 0 ? [...start.lineage] : [start];
+  const shown =
+    path.length > LINEAGE_STEPS
+      ? [step(path[0]!), '…', ...path.slice(-(LINEAGE_STEPS - 1)).map(step)]
+      : path.map(step);
+  return [
+    `This experiment starts from experiment #${start.experiment} (${values(start)}), reached by: ${shown.join(' → ')}.`,
+    'The files in scope are as that experiment left them (search: tree). Your change becomes the incumbent if it ' +
+      'beats the incumbent, and stays in the search tree as a node to build on if it beats the experiment it starts from.',
+  ];
+}
+
+function cutLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /**
  * `descriptionFile`: where the agent may write its one-line hypothesis (absolute: agents may not read
  * variables); `lessonsFile`: where it may append lessons (AUTOEXP_LESSONS_FILE).
@@ -168,6 +203,8 @@ export function buildAgentPrompt(
         .map((metric) => `${metric.name}=${context.incumbent.metrics[metric.name] ?? '—'}`)
         .join(' '),
   );
+  const start = startSection(context);
+  if (start.length > 0) lines.push('', ...start);
   const recent = context.rows.slice(-HISTORY_ROWS);
   if (recent.length > 0) {
     lines.push('', `Recent experiments (all of them are in ${context.resultsPath}):`, '');

@@ -21,6 +21,11 @@ export interface ProposerContext {
   stuck?: boolean;
   /** The incumbent's metrics as measured in this session. */
   incumbent: { commit: string; metrics: Record<string, number> };
+  /**
+   * search: tree: the node this experiment starts from (the files in `worktree` are its files) and the
+   * path that reached it, the baseline first and the node last. Absent with search: hill (the incumbent).
+   */
+  start?: StartNode & { lineage: readonly StartNode[] };
   /** Absolute path of results.tsv in the working tree. */
   resultsPath: string;
   /** Environment for child processes the proposer starts (already scrubbed of the GitHub token). */
@@ -35,6 +40,14 @@ export interface ProposerContext {
    * that repeats one of them is wasted; one that changes something else is not.
    */
   inFlight?: readonly InFlightCandidate[];
+}
+
+/** A node of search: tree, as proposers see it. */
+export interface StartNode {
+  experiment: number;
+  description: string;
+  /** Its primary metric as recorded. */
+  metrics: Record<string, number>;
 }
 
 /** A candidate another slot proposed that is not decided yet. */

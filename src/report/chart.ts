@@ -21,6 +21,8 @@ export interface ChartOptions {
   /** All metrics, so "best" ignores kept rows outside the constraints as the summary does. Default: [primary]. */
   metrics?: readonly MetricSpec[];
   maxPoints?: number;
+  /** search: tree: `explore` rows are nodes off the branch, so they do not move the incumbent. */
+  treeSearch?: boolean;
 }
 
 /**
@@ -33,7 +35,9 @@ export function chartPoints(
   rows: readonly LedgerRow[],
   primary: MetricSpec,
   metrics?: readonly MetricSpec[],
+  treeSearch = false,
 ): ChartPoint[] {
+  const movesHead = (row: LedgerRow) => row.status === 'keep' || (row.status === 'explore' && !treeSearch);
   const eligible = new Set(bestCandidates(rows, metrics ?? [primary]));
   const points: ChartPoint[] = [];
   let incumbent: number | undefined;
@@ -41,7 +45,7 @@ export function chartPoints(
   for (const row of rows) {
     const raw = row.metrics[primary.name];
     const measured = raw !== undefined && Number.isFinite(raw) ? raw : undefined;
-    if (measured !== undefined && (row.status === 'keep' || row.status === 'explore')) incumbent = measured;
+    if (measured !== undefined && movesHead(row)) incumbent = measured;
     if (
       measured !== undefined &&
       eligible.has(row) &&
@@ -97,7 +101,7 @@ export function mermaidChart(
   options: ChartOptions = {},
 ): string {
   const points = downsample(
-    chartPoints(rows, primary, options.metrics),
+    chartPoints(rows, primary, options.metrics, options.treeSearch),
     options.maxPoints ?? MAX_CHART_POINTS,
   );
   if (points.length === 0) return '';

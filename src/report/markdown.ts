@@ -8,6 +8,7 @@ import type { MetricSpec } from '../config/settings.js';
 import { relativeChange } from '../decide/compare.js';
 import type { ExperimentRecord, LedgerRow, Status } from '../ledger/types.js';
 import { STATUSES } from '../ledger/types.js';
+import { bestPath, isTreeSearch } from '../search/ledger-tree.js';
 import { mermaidChart } from './chart.js';
 import { formatMetric, formatPercent, formatSpend, formatUsd, goalArrow } from './format.js';
 import { llmSpend, summarizeLedger, type LedgerSummary } from './summary.js';
@@ -62,7 +63,10 @@ export function renderReport(input: ReportInput): string {
     input.costUsd ?? (input.records ?? []).reduce((sum, record) => sum + (record.cost_usd ?? 0), 0);
 
   const head = renderHead(input, summary, session, costUsd);
-  const chart = mermaidChart(input.rows, summary.primary, { metrics: input.metrics });
+  const chart = mermaidChart(input.rows, summary.primary, {
+    metrics: input.metrics,
+    treeSearch: input.records !== undefined && isTreeSearch(input.records),
+  });
   const withConfidence = [...records.values()].some((record) => record.decision?.confidence !== undefined);
   const keptLines = summary.keptRows.map((row) =>
     keptRowLine(row, input.metrics, withConfidence ? records.get(row.experiment) : undefined, withConfidence),
@@ -140,11 +144,15 @@ function renderHead(
         `best **${formatMetric(best.value)}** (#${best.experiment}, \`${best.commit}\`)${change}`,
     );
   }
+  const path = bestPathLine(input.records, primary, best?.experiment);
+  if (path !== undefined) lines.push('', path);
   const comparison = lastSameRunnerComparison(input.records, primary);
   if (comparison !== undefined) lines.push('', comparison);
   const holdout = holdoutBeforeAfter(input.records, primary);
   if (holdout !== undefined) lines.push('', holdout);
-  const head = lastKeptOrExplored(input.rows);
+  // search: tree's explore rows are nodes off the branch: the head is always the best there.
+  const tree = input.records !== undefined && isTreeSearch(input.records);
+  const head = tree ? undefined : lastKeptOrExplored(input.rows);
   if (head?.status === 'explore' && best !== undefined && best.experiment !== head.experiment) {
     lines.push(
       '',
@@ -207,6 +215,26 @@ function lastSameRunnerComparison(
     );
   }
   return undefined;
+}
+
+/**
+ * search: tree: how the best was reached, root first, e.g. "Best path: baseline (#0) → #3 wider → #7
+ * deeper". Undefined for a hill-climb, whose path is the list of keeps.
+ */
+function bestPathLine(
+  records: readonly ExperimentRecord[] | undefined,
+  primary: MetricSpec,
+  best: number | undefined,
+): string | undefined {
+  if (records === undefined || best === undefined || !isTreeSearch(records)) return undefined;
+  const path = bestPath(records, primary, best);
+  if (path.length === 0) return undefined;
+  const steps = path.map((node) =>
+    node.experiment === 0
+      ? 'baseline (#0)'
+      : `#${node.experiment} ${markdownCell(node.description, 60)} (${formatMetric(node.value)})`,
+  );
+  return `Best path (search: tree): ${steps.join(' → ')}`;
 }
 
 /** The last row that moved the branch head. */

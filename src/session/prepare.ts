@@ -13,6 +13,7 @@ import { recordedLessons } from './memory.js';
 import { describeChanges, summarizeChanges, type FileChange } from './patch.js';
 import { checkScope, describeOutOfScope, notPlainFiles } from './scope.js';
 import { scopeHash } from './scope-hash.js';
+import { writeScopeState, type Start } from './search-tree.js';
 import type { SessionState } from './state.js';
 import { inertCommitText } from '../text/commit-message.js';
 import { cleanDescriptionText, cleanLogTail, cleanReason, outputTail } from '../text/record.js';
@@ -91,8 +92,13 @@ export async function prepare(
 ): Promise<Prepared> {
   const { settings, events = {}, signal } = state.options;
   const incumbent = state.incumbent!;
-  const baseContents = new Map(state.scopeContents);
+  const headContents = new Map(state.scopeContents);
   const branchHead = state.recordedHead;
+  // search: tree: chosen now, before anything waits, so that choices are made in experiment order.
+  const choice =
+    state.search && experiment >= state.search.fromHeadUntil
+      ? state.search.choose(experiment, () => state.ledger.records(), state.inScope)
+      : undefined;
   const { tree } = slot;
   if (!slot.onBranch) await tree.resetTo(branchHead);
   if (slot.setupNeeded) {
@@ -101,13 +107,22 @@ export async function prepare(
   }
   const base = await topUpIncumbent(state, slot, incumbent);
   if (signal.aborted) return { kind: 'cancelled' };
+  // The tree is at the head; a proposal from another node starts from that node's files.
+  const start = choice && (await startFrom(state, await choice, incumbent, headContents));
+  const baseContents = start?.contents ?? headContents;
+  if (start?.contents) await writeScopeState(tree.path, headContents, start.contents);
 
   events.phase?.({ kind: 'proposing', experiment });
   // A proposer that proposes in moments waits for the slots before it, so it sees all of them in flight.
   const release = slot.proposer.oneAtATime ? await state.takeProposalTurn() : undefined;
   let proposed: Prepared | Proposed;
   try {
-    proposed = await proposeInSlot(state, slot, experiment, costAllowance, { base, baseContents });
+    proposed = await proposeInSlot(state, slot, experiment, costAllowance, {
+      base,
+      baseContents,
+      headContents,
+      start,
+    });
   } finally {
     release?.();
   }
@@ -171,13 +186,25 @@ async function proposeInSlot(
   slot: Slot,
   experiment: number,
   costAllowance: number,
-  { base, baseContents }: { base: Incumbent; baseContents: Map<string, string> },
+  {
+    base,
+    baseContents,
+    headContents,
+    start,
+  }: {
+    base: Incumbent;
+    baseContents: Map<string, string>;
+    headContents: Map<string, string>;
+    start: Start | undefined;
+  },
 ): Promise<Prepared | Proposed> {
   const { settings, signal } = state.options;
   const events = state.options.events ?? {};
   const { tree } = slot;
   const stuck = state.discardsInARow >= settings.explore.stuckAfter;
-  const context = await state.proposerContext(slot, experiment, stuck, costAllowance);
+  const context = await state.proposerContext(slot, experiment, stuck, costAllowance, start && baseContents);
+  if (start) context.start = proposerStart(start, state);
+  const newRecord = () => fromNode(state.baseRecord(experiment, 0, base), start);
   const proposed = await propose(state, slot, () => slot.proposer.propose(context));
   if ('error' in proposed) {
     await tree.resetTo();
@@ -194,7 +221,7 @@ async function proposeInSlot(
       // Nothing was spent on this experiment: it did not happen, and its number stays free.
       if (!(failure.details.costUsd && failure.details.costUsd > 0)) return { kind: 'cost' };
     }
-    const record = state.baseRecord(experiment, 0, base);
+    const record = newRecord();
     Object.assign(record, {
       status: failure.details.status ?? 'invalid',
       reason:
@@ -214,7 +241,7 @@ async function proposeInSlot(
     return { kind: 'cancelled' };
   }
 
-  const record = state.baseRecord(experiment, 0, base);
+  const record = newRecord();
   if (stuck) record.stuck = true;
   record.tokens = proposal.tokens ?? record.tokens;
   record.cost_usd = proposal.costUsd ?? 0;
@@ -229,21 +256,27 @@ async function proposeInSlot(
   const changed = check.changed;
   const lessons = recordedLessons(proposal.lessons);
   if (lessons) record.lessons = lessons;
+  // From another node the tree differs from the head by that node's files too: the change is what
+  // differs from the node (also for the files the proposer did not touch but the node had changed).
+  const paths = new Set(changed.map((change) => change.path));
+  if (start) for (const path of new Set([...headContents.keys(), ...baseContents.keys()])) paths.add(path);
+  const read = await readChanges(tree.path, baseContents, [...paths].sort());
+  const fileChanges = start ? read.filter((change) => change.before !== change.after) : read;
   const candidate: Candidate = {
     slot,
     record,
     base,
     baseContents,
-    fileChanges: await readChanges(
-      tree.path,
-      baseContents,
-      changed.map((change) => change.path),
-    ),
+    fileChanges,
     commit: '',
     measured: undefined!,
+    ...(start ? { start } : {}),
   };
   describeCandidate(candidate, proposal.description);
-  if (changed.length === 0) return { kind: 'recorded', record: { ...record, reason: 'no change' } };
+  if (changed.length === 0 || fileChanges.length === 0) {
+    if (start) await tree.resetTo();
+    return { kind: 'recorded', record: { ...record, reason: 'no change' } };
+  }
   state.inFlight.set(experiment, {
     experiment,
     description: record.description,
@@ -257,6 +290,45 @@ async function proposeInSlot(
     context,
     hasUntracked: changed.some((change) => change.code === '??'),
   };
+}
+
+/**
+ * search: tree: the chosen node's files. The head's are the session's own — unless a keep moved the head
+ * while this experiment waited for its turn, and then the chosen node (the head of that moment) is read
+ * like any other.
+ */
+async function startFrom(
+  state: SessionState,
+  start: Start,
+  incumbent: Incumbent,
+  headContents: Map<string, string>,
+): Promise<Start> {
+  if (start.contents || start.node.commit === incumbent.commit) return start;
+  const commit = await state.branchTree.reader.resolve(start.node.commit);
+  return {
+    ...start,
+    contents: commit ? await state.search!.scopeContentsAt(commit, state.inScope) : headContents,
+  };
+}
+
+/** search: tree: a record says which node it was proposed from. */
+function fromNode(record: ExperimentRecord, start: Start | undefined): ExperimentRecord {
+  if (start) {
+    record.parent = start.node.commit;
+    record.parent_experiment = start.node.experiment;
+  }
+  return record;
+}
+
+/** What a proposer is told of the node it starts from. */
+function proposerStart(start: Start, state: SessionState): NonNullable<ProposerContext['start']> {
+  const primary = state.settings.metrics[0]!.name;
+  const step = (node: Start['node']) => ({
+    experiment: node.experiment,
+    description: node.description,
+    metrics: { [primary]: node.value },
+  });
+  return { ...step(start.node), lineage: start.lineage.map(step) };
 }
 
 /** The candidate's runs, and the incumbent measurement to compare them with (fresh when interleaved). */
@@ -426,7 +498,7 @@ export async function readChanges(
   );
 }
 
-function contentsAfter(
+export function contentsAfter(
   baseContents: ReadonlyMap<string, string>,
   changes: readonly FileChange[],
 ): Map<string, string> {

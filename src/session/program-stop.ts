@@ -105,7 +105,8 @@ export function targetRow(rows: readonly LedgerRow[], settings: Settings): Ledge
   return rows.find((row) => {
     const value = row.metrics[primary.name];
     return (
-      (row.status === 'keep' || row.status === 'explore') &&
+      // search: tree's explore rows are nodes off the head, not the program's result.
+      (row.status === 'keep' || (row.status === 'explore' && settings.search !== 'tree')) &&
       value !== undefined &&
       meets(primary, value, target)
     );

@@ -13,6 +13,7 @@ import { Ledger } from '../ledger/ledger.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { sessionPlace } from '../tree/places.js';
 import { bestRefName } from './best.js';
+import { nodeRefPrefix } from './search-tree.js';
 import type { ExperimentOutcome } from './types.js';
 
 export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
@@ -23,18 +24,23 @@ const REJECTED =
 
 /**
  * Pushes the branch and, when there is one, its best pointer, in one atomic push that is never forced:
- * both move or neither does, and nothing the remote has is overwritten.
+ * both move or neither does, and nothing the remote has is overwritten. search: tree (`nodes`): the
+ * node refs go in the same push; with 'push-and-prune' the remote's node refs that are gone here
+ * (pruned) are deleted there — only after the remote's were fetched (fetchNodeRefs), so that no node
+ * this repository never had is deleted.
  */
 export async function pushBranch(
   remote: Git,
   tag: string,
   branch: string,
   remoteName = 'origin',
+  options: { nodes?: 'push' | 'push-and-prune' } = {},
 ): Promise<PushResult> {
   const refspecs = [`refs/heads/${branch}:refs/heads/${branch}`];
   const best = bestRefName(tag);
   if (await remote.resolve(best)) refspecs.push(`${best}:${best}`);
-  const result = await remote.push(remoteName, refspecs);
+  if (options.nodes) refspecs.push(`${nodeRefPrefix(tag)}*:${nodeRefPrefix(tag)}*`);
+  const result = await remote.push(remoteName, refspecs, { prune: options.nodes === 'push-and-prune' });
   if (result.exitCode === 0) return { ok: true };
   const output = `${result.stdout}\n${result.stderr}`;
   return { ok: false, rejected: REJECTED.test(output), message: pushFailureReason(result) };
@@ -58,6 +64,22 @@ async function adoptRemoteBestPointer(remote: Git, remoteName: string, tag: stri
   const best = bestRefName(tag);
   const fetched = await remote.fetch(remoteName, [`+${best}:${best}`]);
   if (fetched.exitCode !== 0) await remote.deleteRef(best);
+}
+
+/**
+ * search: tree: the remote's node refs, in place of this repository's (after a race, the other run's
+ * tree is the one that counts). False when the fetch failed: then nothing here may prune the remote's.
+ */
+export async function fetchNodeRefs(remote: Git, remoteName: string, tag: string): Promise<boolean> {
+  const prefix = nodeRefPrefix(tag);
+  const fetched = await remote.fetch(remoteName, [`+${prefix}*:${prefix}*`]);
+  return fetched.exitCode === 0;
+}
+
+async function adoptRemoteNodeRefs(remote: Git, remoteName: string, tag: string): Promise<boolean> {
+  const prefix = nodeRefPrefix(tag);
+  for (const ref of (await remote.refs()).keys()) if (ref.startsWith(prefix)) await remote.deleteRef(ref);
+  return fetchNodeRefs(remote, remoteName, tag);
 }
 
 /** Why a keep from before the race no longer counts. */
@@ -94,6 +116,12 @@ export async function recordAfterRemote(options: {
       throw new Error(`cannot fetch ${branch} after a rejected push: ${fetched.stderr.trim()}`);
     await remote.setRef(`refs/heads/${branch}`, `refs/remotes/${remoteName}/${branch}`);
     await adoptRemoteBestPointer(remote, remoteName, settings.tag);
+    const nodes =
+      settings.search !== 'tree'
+        ? undefined
+        : (await adoptRemoteNodeRefs(remote, remoteName, settings.tag))
+          ? 'push-and-prune'
+          : 'push';
 
     const path = join(sessionPlace(process.env, options.commonDir, settings.tag), 'race');
     await remote.removeWorktree(path);
@@ -122,7 +150,7 @@ export async function recordAfterRemote(options: {
           { newPaths: true },
         );
       }
-      const pushed = await pushBranch(remote, settings.tag, branch, remoteName);
+      const pushed = await pushBranch(remote, settings.tag, branch, remoteName, { nodes });
       if (pushed.ok) return numbers;
       lastProblem = pushed.message;
       if (!pushed.rejected) throw new Error(`git push failed: ${pushed.message}`);

@@ -4,7 +4,7 @@
 // run's head (kept if they still win), and goes on with what is left of its budget. A push that fails
 // for any other reason (no permission, no network) stops the session and is reported with git's reason.
 import type { Git } from '../git/git.js';
-import { pushBranch, recordAfterRemote } from './push.js';
+import { fetchNodeRefs, pushBranch, recordAfterRemote } from './push.js';
 import { branchName } from './recorder.js';
 import type { ExperimentOutcome, SessionOptions, SessionResult } from './types.js';
 
@@ -33,6 +33,8 @@ export interface PushedSession {
 }
 
 interface PushState {
+  /** search: tree: push the node refs (and delete the remote's that were pruned here). */
+  nodes: 'push' | 'push-and-prune' | undefined;
   /** Ledger records pushed so far this session (the baseline row counts as one). */
   pushedRecords: number;
   race: boolean;
@@ -42,10 +44,22 @@ interface PushState {
 export async function runPushedSession(options: PushedSessionOptions): Promise<PushedSession> {
   const { settings } = options;
   const startedAt = Date.now();
+  // search: tree: the remote's nodes first, so that pushing this run's tree never deletes one it lacks.
+  let nodes: PushState['nodes'];
+  if (settings.search === 'tree') {
+    nodes = (await fetchNodeRefs(options.remote, options.remoteName, settings.tag))
+      ? 'push-and-prune'
+      : 'push';
+    if (nodes === 'push')
+      options.warn(
+        `could not fetch the search tree's node refs from ${options.remoteName}; this run pushes its ` +
+          'nodes but deletes none there',
+      );
+  }
   const session = async (
     more: Partial<SessionOptions>,
   ): Promise<{ result: SessionResult; pushes: PushState }> => {
-    const pushes: PushState = { pushedRecords: 0, race: false };
+    const pushes: PushState = { nodes, pushedRecords: 0, race: false };
     const result = await options.run({ ...more, afterRecord: () => pushAfterExperiment(options, pushes) });
     return { result, pushes };
   };
@@ -85,7 +99,15 @@ export async function runPushedSession(options: PushedSessionOptions): Promise<P
 
 async function pushAfterExperiment(options: PushedSessionOptions, pushes: PushState): Promise<void | 'stop'> {
   const { settings } = options;
-  const pushed = await pushBranch(options.remote, settings.tag, branchName(settings.tag), options.remoteName);
+  const pushed = await pushBranch(
+    options.remote,
+    settings.tag,
+    branchName(settings.tag),
+    options.remoteName,
+    {
+      nodes: pushes.nodes,
+    },
+  );
   if (pushed.ok) {
     pushes.pushedRecords++;
     return;

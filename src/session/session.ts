@@ -43,6 +43,7 @@ import { prepare } from './prepare.js';
 import { branchName, recordOutcome } from './recorder.js';
 import { notPlainFiles, scopeMatcher } from './scope.js';
 import { scopeHash } from './scope-hash.js';
+import { SearchTree } from './search-tree.js';
 import { settle } from './settle.js';
 import { currentStage, stageEnd, stageProgress } from './stages.js';
 import { readScopeFiles, scopeOf, SessionState } from './state.js';
@@ -78,7 +79,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       await lock.release();
     }
     // The front ends say why (result.halt): the CLI's summary line, the Action's notice and job summary.
-    return haltedResult(settings.tag, branch, startedAt, program.halt, program.rows);
+    return haltedResult(settings, branch, startedAt, program.halt, program.rows);
   }
   if (program.resumed) events.notice?.(`the program resumes (${program.resumed})`);
   const trees = new SessionTrees(repo, commonDir, sessionPlace(options.env, commonDir, settings.tag));
@@ -211,18 +212,18 @@ async function checkProgram(options: SessionOptions, repo: Git, branch: string):
 
 /** A session that ran nothing because the program is finished or paused: green, and it says why. */
 function haltedResult(
-  tag: string,
+  settings: Settings,
   branch: string,
   startedAt: string,
   halt: Halt,
   rows: readonly LedgerRow[],
 ): SessionResult {
-  const kept = [...rows].reverse().find((row) => row.status === 'keep' || row.status === 'explore');
+  const kept = [...rows].reverse().find((row) => movedHead(row, settings));
   const metrics: Record<string, number> = {};
   for (const [name, value] of Object.entries(kept?.metrics ?? {}))
     if (value !== undefined) metrics[name] = value;
   return {
-    tag,
+    tag: settings.tag,
     branch,
     startedAt,
     created: false,
@@ -235,6 +236,11 @@ function haltedResult(
     rows,
     evalLogPath: '',
   };
+}
+
+/** Whether a row moved the branch's head: a keep, or an explore step (search: tree's stay off it). */
+function movedHead(row: LedgerRow, settings: Settings): boolean {
+  return row.status === 'keep' || (row.status === 'explore' && settings.search !== 'tree');
 }
 
 /**
@@ -420,7 +426,7 @@ async function startState(
           guard.noteOwnRef(ref, sha),
         )
       : undefined;
-  return new SessionState(
+  const state = new SessionState(
     options,
     ledger,
     tree,
@@ -437,6 +443,13 @@ async function startState(
     withoutGitHubSecrets(env),
     stageIndex,
   );
+  // An injected proposer (combine) replays commits made on the head: it proposes from the head.
+  if (settings.search === 'tree' && !options.proposer) {
+    const seed = settings.proposer.kind === 'mutate' ? settings.proposer.seed : 0;
+    state.search = new SearchTree(repo, settings.tag, settings.metrics[0]!, seed, guard);
+    state.search.fromHeadUntil = ledger.nextExperiment() + (options.reapplyFirst?.length ?? 0);
+  }
+  return state;
 }
 
 /** Runs eval.setup, then measures the branch head; writes row 0 when the ledger is new. */
@@ -486,6 +499,7 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
   }
   if (!state.ledger.isEmpty()) return undefined;
   await state.best?.offer(commit, measurement.metrics);
+  await state.search?.addNode(0, commit);
   const record = state.baseRecord(0, measurement.wallTimeMs);
   Object.assign(record, {
     commit,
@@ -555,6 +569,7 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
     }
     free.push(slot);
     if (result.kind === 'cost') {
+      state.search?.settled(first);
       stop ??= 'cost';
       continue;
     }
@@ -564,6 +579,7 @@ async function runExperiments(state: SessionState): Promise<StopReason> {
         : await settle(state, result.candidate);
     // Decided and recorded: from now on proposers see it in the ledger.
     state.inFlight.delete(first);
+    state.search?.settled(first);
     if (outcome === 'cancelled') {
       await drain();
       return 'cancelled';

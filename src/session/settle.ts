@@ -15,7 +15,19 @@ import { mergeLines } from './line-merge.js';
 import { summarizeChanges } from './patch.js';
 import type { Proposal } from '../propose/types.js';
 import { cleanDescriptionText, cleanReason } from '../text/record.js';
-import { describeCandidate, measureCandidate, noteMeasurement, propose, readChanges } from './prepare.js';
+import { firstViolation } from '../decide/constraints.js';
+import { keepAsNode, MAX_NODES } from '../search/nodes.js';
+import type { FileChange } from './patch.js';
+import {
+  contentsAfter,
+  describeCandidate,
+  measureCandidate,
+  noteMeasurement,
+  propose,
+  readChanges,
+} from './prepare.js';
+import { nodeScore } from '../search/ledger-tree.js';
+import { writeScopeState } from './search-tree.js';
 import { commitMessage, recordOutcome } from './recorder.js';
 import type { SessionState } from './state.js';
 import type { Candidate, ExperimentOutcome, Slot } from './types.js';
@@ -29,29 +41,52 @@ export async function settle(
   const branchHead = state.recordedHead;
   record.experiment = state.ledger.nextExperiment();
   const experiment = record.experiment;
-  if (candidate.base.commit !== state.incumbent!.commit) {
+  const stale = candidate.base.commit !== state.incumbent!.commit;
+  // search: tree: a candidate is a whole state, measured itself: never stale, only compared with the best now.
+  if (stale && !candidate.start) {
     const rebased = await rebase(state, candidate);
     if (rebased === 'cancelled') return 'cancelled';
     if (rebased !== 'ok') return recordOutcome(state, rebased);
   }
-  const { candidate: measurement, incumbent: comparedWith } = candidate.measured;
+  const { candidate: measurement } = candidate.measured;
+  let comparedWith = candidate.measured.incumbent;
+  if (stale && candidate.start) {
+    comparedWith = state.incumbent!;
+    record.incumbent = { ...comparedWith, session: state.sessionId };
+  }
   if (measurement.outcome !== 'measured') throw new Error('settle: an unmeasured candidate');
   events.phase?.({ kind: 'recording', experiment });
   record.metrics = measurement.metrics;
+  const contents = contentsAfter(candidate.baseContents, candidate.fileChanges);
+  // Against the head it would replace (from another node the change from the head is not the patch).
+  const fromHead = candidate.start ? changesBetween(state.scopeContents, contents) : candidate.fileChanges;
+  if (candidate.start && fromHead.length === 0) {
+    // search: tree: a keep since made the head what this candidate is.
+    if (slot.onBranch) await slot.tree.resetTo(branchHead);
+    return recordOutcome(state, { ...record, status: 'discard', reason: 'no change from the best' });
+  }
   const verdict = decide({
     candidate: { metrics: measurement.metrics, samples: measurement.samples },
     incumbent: { metrics: comparedWith.metrics, samples: comparedWith.samples },
     metrics: state.view.metrics,
     settings: settings.decide,
-    lineDelta: summarizeChanges(candidate.fileChanges).lineDelta,
+    lineDelta: summarizeChanges(fromHead).lineDelta,
   });
   record.reason = verdict.reason;
   if (verdict.stats) record.decision = { ...verdict.stats, confidence: verdict.confidence };
   if (verdict.sequential) record.sequential = verdict.sequential;
-  // explore.every: every Nth experiment is kept even when it is not better.
-  const explore = !verdict.keep && settings.explore.every > 0 && experiment % settings.explore.every === 0;
+  // explore.every: every Nth experiment is kept even when it is not better. search: tree: a candidate
+  // that is not the new best may stay in the tree as a node, off the branch.
+  const explore =
+    !verdict.keep &&
+    (candidate.start
+      ? await keptAsNode(state, candidate, measurement.metrics)
+      : settings.explore.every > 0 && experiment % settings.explore.every === 0);
   let status: Status = verdict.keep ? 'keep' : explore ? 'explore' : 'discard';
-  if (explore) record.reason = `explore: ${verdict.reason}`;
+  if (explore)
+    record.reason = candidate.start
+      ? `node: better than #${candidate.start.node.experiment}, not than the best (${verdict.reason})`
+      : `explore: ${verdict.reason}`;
 
   let holdout: Record<string, number> | undefined;
   if (status !== 'discard') {
@@ -65,14 +100,30 @@ export async function settle(
   }
   if (status === 'discard') {
     // Back to the recorded head, never "one commit back": what the run did cannot choose where undo lands.
-    if (slot.onBranch) await slot.tree.resetTo(branchHead);
+    // The eval's run was verified (and undone if it changed anything), so tracked files are all that move.
+    if (slot.onBranch) await slot.tree.resetAfterVerify(branchHead);
     return recordOutcome(state, { ...record, status });
   }
 
   const message = commitMessage(record.description, experiment, measurement.metrics);
+  if (candidate.start && status === 'explore') {
+    // A node off the branch: its commit (head + its files) stays reachable by its ref; the head stays.
+    const node = await slot.tree.rewordHead(message);
+    await state.search!.addNode(experiment, node);
+    if (slot.onBranch) await slot.tree.resetTo(branchHead);
+    const outcome = await recordOutcome(state, { ...record, commit: node, status });
+    await pruneNodes(state);
+    return outcome;
+  }
   let kept: string;
   if (slot.onBranch) kept = await slot.tree.rewordHead(message);
-  else {
+  else if (candidate.start) {
+    // The head takes the candidate's files: a state, not its change (made on another node, or a head since replaced).
+    await state.checkBranchTree();
+    await writeScopeState(state.branchTree.path, state.scopeContents, contents);
+    kept = await state.branchTree.commitCandidate(message, { hasUntracked: true });
+    await state.sealBranchTree();
+  } else {
     // The candidate is a commit in the worker's tree; the branch takes its change as a commit of its own.
     await state.checkBranchTree();
     const result = await state.branchTree.commitFrom(candidate.commit, message);
@@ -89,12 +140,53 @@ export async function settle(
   record.commit = kept;
   state.incumbent = { commit: kept, metrics: measurement.metrics, samples: measurement.samples };
   if (holdout) state.incumbentHoldout = holdout;
-  for (const change of candidate.fileChanges) {
-    if (change.after === undefined) state.scopeContents.delete(change.path);
-    else state.scopeContents.set(change.path, change.after);
+  if (candidate.start) state.scopeContents = contents;
+  else {
+    for (const change of candidate.fileChanges) {
+      if (change.after === undefined) state.scopeContents.delete(change.path);
+      else state.scopeContents.set(change.path, change.after);
+    }
   }
   await state.best?.offer(kept, measurement.metrics);
-  return recordOutcome(state, { ...record, status });
+  if (!state.search) return recordOutcome(state, { ...record, status });
+  await state.search.addNode(experiment, kept);
+  const outcome = await recordOutcome(state, { ...record, status });
+  await pruneNodes(state);
+  return outcome;
+}
+
+/**
+ * search: tree: whether a candidate that is not the new best stays as a node (keepAsNode), when it also
+ * meets the constraints. (eval.guard is passed as for any keep.)
+ */
+async function keptAsNode(
+  state: SessionState,
+  candidate: Candidate,
+  metrics: Record<string, number>,
+): Promise<boolean> {
+  const primary = state.view.metrics[0]!;
+  const value = metrics[primary.name];
+  if (value === undefined || firstViolation(state.view.metrics, metrics) !== undefined) return false;
+  const { tree } = await state.search!.liveNodes(await state.ledger.records());
+  const parent = tree.nodes.find((node) => node.experiment === candidate.start!.node.experiment);
+  return parent !== undefined && keepAsNode(nodeScore(value, primary), parent, tree.nodes);
+}
+
+/** search: tree: past the bound the weakest nodes' refs go (their rows stay). */
+async function pruneNodes(state: SessionState): Promise<void> {
+  const gone = await state.search!.prune(await state.ledger.records());
+  if (gone.length > 0)
+    state.options.events?.notice?.(
+      `search: tree keeps ${MAX_NODES} nodes at most: let go of ${gone.map((experiment) => `#${experiment}`).join(', ')}`,
+    );
+}
+
+/** The changes that turn the scope files `from` into `to`. */
+function changesBetween(from: ReadonlyMap<string, string>, to: ReadonlyMap<string, string>): FileChange[] {
+  const paths = [...new Set([...from.keys(), ...to.keys()])].sort();
+  return paths
+    .filter((path) => from.get(path) !== to.get(path))
+    .map((path) => ({ path, before: from.get(path), after: to.get(path) }));
 }
 
 /** Re-applies a stale candidate on the branch head in its worker's tree and measures it again. */

@@ -9,6 +9,7 @@ import type { InFlightCandidate, Proposer, ProposerContext } from '../propose/ty
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
 import type { TagLock } from '../tree/lock.js';
+import type { SearchTree } from './search-tree.js';
 import type { SessionTrees } from './trees.js';
 import type { BestPointer } from './best.js';
 import type { SessionBudget } from './budget.js';
@@ -53,6 +54,8 @@ export class SessionState {
   memory!: ProgramMemory;
   /** Candidates proposed and not decided yet, by experiment: what proposers see as in flight. */
   readonly inFlight = new Map<number, InFlightCandidate>();
+  /** search: tree: the tree of experiments (search-tree.ts); undefined with search: hill. */
+  search: SearchTree | undefined;
   /** Proposers that propose in moments (mutate) take turns, so that each sees the others in flight. */
   private proposalTurn: Promise<void> = Promise.resolve();
   /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
@@ -168,13 +171,15 @@ export class SessionState {
     experiment: number,
     stuck: boolean,
     costLeftUsd: number,
+    /** search: tree: the scope files of the node the experiment starts from (default: the head's). */
+    startContents: ReadonlyMap<string, string> = this.scopeContents,
   ): Promise<ProposerContext> {
     const incumbent = this.incumbent!;
     return {
       worktree: slot.tree.path,
       experiment,
       settings: this.view,
-      scopeFiles: [...this.scopeContents.keys()].sort(),
+      scopeFiles: [...startContents.keys()].sort(),
       contextFiles: this.contextFiles,
       rows: this.ledger.rows(),
       records: await this.recordsForProposer(),
@@ -206,9 +211,9 @@ export class SessionState {
 
   incumbentSummary(): { commit: string; metrics: Record<string, number> } {
     if (this.incumbent) return { commit: this.incumbent.commit, metrics: this.incumbent.metrics };
-    const last = [...this.ledger.rows()]
-      .reverse()
-      .find((row) => row.status === 'keep' || row.status === 'explore');
+    // search: tree's explore rows are nodes off the head.
+    const headMovers = this.settings.search === 'tree' ? ['keep'] : ['keep', 'explore'];
+    const last = [...this.ledger.rows()].reverse().find((row) => headMovers.includes(row.status));
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(last?.metrics ?? {}))
       if (value !== undefined) metrics[name] = value;

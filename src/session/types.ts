@@ -8,6 +8,7 @@ import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { StopReason } from './budget.js';
 import type { FileChange } from './patch.js';
 import type { Halt, ResumeRequest } from './program-stop.js';
+import type { Start } from './search-tree.js';
 
 export interface SessionOptions {
   settings: Settings;
@@ -122,6 +123,8 @@ export interface Candidate {
   /** The candidate commit in the slot's tree. */
   commit: string;
   measured: Measured;
+  /** search: tree: the node it was proposed from (`baseContents` are that node's files). */
+  start?: Start;
 }
 
 export type Prepared =

@@ -164,8 +164,7 @@ export class ExperimentTree {
       await rm(join(pointer, name), { recursive: true, force: true });
     await writeFile(join(pointer, 'HEAD'), `${commit}\n`);
     const git = repo.withCwd(options.path);
-    await git.checkOutVerified(commit);
-    if ('branch' in options) await git.switchTo(options.branch);
+    await git.checkOutVerified(commit, 'branch' in options ? { branch: options.branch } : {});
     return ExperimentTree.opened(repo, options);
   }
 
@@ -398,6 +397,17 @@ export class ExperimentTree {
     else await this.git.checkoutDetached(commit);
     // Always, even when git status showed nothing: it shows no empty directories.
     await this.git.removeUntracked();
+    this.recorded = commit === this.recorded ? commit : await this.readHead();
+  }
+
+  /**
+   * Back to `commit` after a run that `verify` found clean or that was undone (resetTo): only tracked
+   * files differ, so one git process does it. An empty directory the run made (git status shows none)
+   * stays until the next candidate is committed: commitCandidate removes it before any eval.
+   */
+  async resetAfterVerify(commit: string): Promise<void> {
+    if (this.branch) await this.git.resetHard(commit);
+    else await this.git.checkoutDetached(commit);
     this.recorded = commit === this.recorded ? commit : await this.readHead();
   }
 

@@ -3,8 +3,9 @@
 // - the repository's config, hooks and info/ (exclude, attributes), and object alternates: a planted
 //   core.fsmonitor, hook, filter or alternate would otherwise run or apply later, in autoexp's own git
 //   calls or in the user's. They are put back to what they were when the session started.
-// - every ref but the session's own (its branch, its refs/autoexp/<tag>/ refs and their remote-tracking
-//   copies): main and every other branch stay where they were before the run.
+// - every ref but the ones the session moves while runs go on (its branch and its remote-tracking copy):
+//   main and every other branch stay where they were before the run. refs/autoexp/<tag>/best and
+//   …/nodes/* are checked too; autoexp notes where it puts them (noteOwnRef).
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
@@ -56,6 +57,11 @@ export class RepositoryGuard {
   private packedBefore: Buffer | undefined;
   /** The worktrees git knows of (names under worktrees/). */
   private worktreesBefore: string[] = [];
+  /**
+   * Where autoexp put its own protected refs (undefined: deleted it): laid over every snapshot, so that a
+   * snapshot read while autoexp moved one (workers) does not hold the old value.
+   */
+  private readonly ownValues = new Map<string, string | undefined>();
 
   private constructor(
     private readonly git: Git,
@@ -113,14 +119,24 @@ export class RepositoryGuard {
   async begin(): Promise<void> {
     if (this.openRuns++ === 0 || !this.refsBefore) {
       this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
-      this.refsBefore = await readRefs(this.commonDir, this.git);
+      const refs = await readRefs(this.commonDir, this.git);
+      for (const [ref, value] of this.ownValues) {
+        if (value === undefined) refs.delete(ref);
+        else refs.set(ref, value);
+      }
+      this.refsBefore = refs;
       this.worktreesBefore = await this.worktrees();
     }
   }
 
-  /** autoexp moved one of its own protected refs (refs/autoexp/<tag>/best): the new value is the expected one. */
-  noteOwnRef(ref: string, value: string): void {
-    this.refsBefore?.set(ref, value);
+  /**
+   * autoexp moved one of its own protected refs (refs/autoexp/<tag>/best, …/nodes/<n>): the new value is
+   * the expected one (undefined: autoexp deletes it).
+   */
+  noteOwnRef(ref: string, value: string | undefined): void {
+    this.ownValues.set(ref, value);
+    if (value === undefined) this.refsBefore?.delete(ref);
+    else this.refsBefore?.set(ref, value);
   }
 
   /**

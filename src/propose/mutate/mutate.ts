@@ -11,6 +11,7 @@ import {
   type Proposer,
   type ProposerContext,
 } from '../types.js';
+import { lineageHistory } from '../../search/history.js';
 import { planMutation, redoMutation, type PlannedMutation, type ScopeFile } from './plan.js';
 import { mutationIn } from './steps.js';
 
@@ -54,6 +55,8 @@ async function proposeMutation(context: ProposerContext, settings: MutateSetting
     // Optional chaining: a context built by hand (tests, scripts) may carry no metric settings.
     primary: context.settings?.metrics?.[0],
     inFlight: context.inFlight,
+    // search: tree: steps learned along the lineage of the node this proposal starts from.
+    ...(context.start ? { history: lineageHistory(context.records, context.start.experiment) } : {}),
   });
   return write(context, planned);
 }
