@@ -419,11 +419,30 @@ describe('autoexp demo', () => {
     );
   });
 
+  it('--example autoexp-on-autoexp: the inner sessions run the CLI the demo runs from', () => {
+    // A tiny inner budget: one session of 3 experiments on Branin per measurement.
+    const result = cli(tmpdir(), ['demo', '--example', 'autoexp-on-autoexp', '--experiments', '2'], {
+      INNER_EVALS: '3',
+      INNER_SEEDS: '1',
+      INNER_PROBLEMS: 'branin',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const root = /^autoexp demo: the autoexp-on-autoexp example is in (\S+)$/m.exec(result.stdout)![1]!;
+    const command = readFileSync(join(root, 'harness', 'autoexp-command.txt'), 'utf8');
+    expect(command.trim().split('\n').at(-1)).toBe(`'${process.execPath}' '${CLI}'`);
+    // Measured by inner sessions: the baseline, and experiment 2 (mutate with seed 1 first tries repeats: 0,
+    // which the eval refuses).
+    expect(result.stdout).toMatch(/^#0 {2}baseline regret=0\.\d+ /m);
+    expect(result.stdout).toMatch(/^#2 +(keep|discard) +regret=0\.\d+ .* strategy\.yaml: /m);
+    expect(result.stdout).toContain('autoexp: 2 experiments on autoexp/autoexp-on-autoexp');
+  });
+
   it('--example with an unknown name lists the examples', () => {
     const result = cli(tmpdir(), ['demo', '--example', 'nope']);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'autoexp: no example "nope"; the examples are: cache-demo, js-speed, prompt-accuracy, regex-f1, sql-speed',
+      'autoexp: no example "nope"; the examples are: autoexp-on-autoexp, cache-demo, js-speed, prompt-accuracy, regex-f1, sql-speed',
     );
   });
 });

@@ -125,7 +125,7 @@ describe('parseSettings defaults', () => {
       explore: { every: 0, stuckAfter: 5 },
       search: 'hill',
       budget: { experiments: 5, timeMs: 2_700_000, consecutiveCrashes: 3, costUsd: 1 },
-      proposer: { kind: 'mutate', seed: 1 },
+      proposer: { kind: 'mutate', seed: 1, step: 0.3, jump: 3 },
       results: { dir: '.autoexp/demo' },
       pr: {
         enabled: true,
@@ -143,7 +143,12 @@ describe('parseSettings defaults', () => {
   });
 
   it('accepts version 1 and an empty proposer', () => {
-    expect(parse(yml({}, 'version: 1\nproposer:')).proposer).toEqual({ kind: 'mutate', seed: 1 });
+    expect(parse(yml({}, 'version: 1\nproposer:')).proposer).toEqual({
+      kind: 'mutate',
+      seed: 1,
+      step: 0.3,
+      jump: 3,
+    });
   });
 
   it('reads every section of a full config into camelCase settings', () => {
@@ -288,7 +293,16 @@ pr:
     expect(parse(yml({}, 'proposer:\n  kind: mutate\n  seed: 7')).proposer).toEqual({
       kind: 'mutate',
       seed: 7,
+      step: 0.3,
+      jump: 3,
     });
+  });
+
+  it("reads mutate's step settings", () => {
+    const proposer = parse(yml({}, 'proposer:\n  kind: mutate\n  step: 0.5\n  jump: 4')).proposer;
+    expect(proposer).toEqual({ kind: 'mutate', seed: 1, step: 0.5, jump: 4 });
+    const bounds = parse(yml({}, 'proposer:\n  kind: mutate\n  step: 0.01\n  jump: 1')).proposer;
+    expect(bounds).toEqual({ kind: 'mutate', seed: 1, step: 0.01, jump: 1 });
   });
 
   it('maps network booleans (YAML 1.1 on/off) to on and off', () => {
@@ -708,6 +722,30 @@ describe('parseSettings problems', () => {
       yml({}, 'proposer:\n  kind: mutate\n  sed: 2'),
       'proposer.sed',
       'unknown key (did you mean "seed"?)',
+    ],
+    [
+      'a zero mutate step',
+      yml({}, 'proposer:\n  kind: mutate\n  step: 0'),
+      'proposer.step',
+      'expected a number from 0.01 to 4, got the number 0',
+    ],
+    [
+      'a mutate step in percent',
+      yml({}, 'proposer:\n  kind: mutate\n  step: 30%'),
+      'proposer.step',
+      'expected a number from 0.01 to 4, got "30%"',
+    ],
+    [
+      'a jump smaller than the step',
+      yml({}, 'proposer:\n  kind: mutate\n  jump: 0.5'),
+      'proposer.jump',
+      'expected a number from 1 to 100, got the number 0.5',
+    ],
+    [
+      'a mutate step on an llm proposer',
+      yml({}, 'proposer:\n  kind: llm\n  model: m\n  step: 0.5'),
+      'proposer.step',
+      'belongs to kind "mutate", but proposer.kind is "llm"',
     ],
     [
       'a fractional seed',

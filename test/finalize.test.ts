@@ -10,6 +10,7 @@ import {
   chooseScopeFile,
   finalCommitMessage,
   isFinalCommit,
+  pathSteps,
   type FinalCommit,
 } from '../src/finalize/final-branch.js';
 import { renderFinalBody } from '../src/finalize/final-report.js';
@@ -319,5 +320,40 @@ describe('the final commit message and PR body', () => {
     expect(body).not.toMatch(UNSAFE_CHARACTERS);
     // Outside code spans nothing of the description is left.
     expect(body.replace(/`[^`]*`/g, '')).not.toMatch(/@octocat|evil\.example|Closes/);
+  });
+});
+
+describe('the final commit of a search tree', () => {
+  it("lists the best's path through the tree, each step from its parent node's value", () => {
+    const node = (experiment: number, value: number, parent?: number) => ({
+      experiment,
+      ...(parent === undefined ? {} : { parent }),
+      score: value,
+      expansions: 1,
+      commit: `c${experiment}`,
+      description: `step ${experiment}`,
+      value,
+    });
+    const rows = [
+      {
+        experiment: 0,
+        commit: 'c0',
+        metrics: { score: 10 },
+        status: 'keep' as const,
+        description: 'baseline',
+      },
+      {
+        experiment: 3,
+        commit: 'c3',
+        metrics: { score: 9 },
+        status: 'explore' as const,
+        description: 'step 3',
+      },
+      { experiment: 7, commit: 'c7', metrics: { score: 15 }, status: 'keep' as const, description: 'step 7' },
+    ];
+    expect(pathSteps([node(0, 10), node(3, 9, 0), node(7, 15, 3)], rows)).toEqual([
+      { experiment: 3, status: 'explore', from: 10, to: 9, description: 'step 3' },
+      { experiment: 7, status: 'keep', from: 9, to: 15, description: 'step 7' },
+    ]);
   });
 });

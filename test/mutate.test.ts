@@ -616,6 +616,74 @@ describe('mutate with candidates in flight (workers)', () => {
     expect(replayHistory(failed).get(id)!.scale).toBeCloseTo(shrunk * SHRINK);
   });
 
+  it('takes its first step from proposer.step, and the default is 0.3', async () => {
+    const first = (step?: number) =>
+      planMutation({ files: [file('a: 100\n')], records: [], seed: 1, experiment: 1, step }).mutation;
+    expect(first()).toMatchObject({ scale: 0.3 });
+    expect([130, 77]).toContain(first().to);
+    expect(first(0.3)).toEqual(first());
+    expect(first(0.5)).toMatchObject({ scale: 0.5 });
+    expect([150, 67]).toContain(first(0.5).to);
+    // Through the proposer, as a session creates it from autoexp.yml.
+    const root = workdir({ 'c.yaml': 'a: 100\n' });
+    const proposal = await createMutateProposer({ seed: 1, step: 1, jump: 3 }).propose(
+      context(root, 1, [], ['c.yaml']),
+    );
+    expect(proposal.details).toMatchObject({ mutation: { key: 'a', scale: 1 } });
+    expect([200, 50]).toContain((proposal.details as { mutation: { to: number } }).mutation.to);
+  });
+
+  it('shrinks from the step a literal was tried with, and starts a literal never tried at proposer.step', () => {
+    const discard = record({
+      experiment: 1,
+      status: 'discard',
+      proposal: { mutation: { file: 'c.yaml', line: 1, key: 'a', from: 100, to: 150, step: 50, scale: 0.5 } },
+    });
+    const states = replayHistory([discard], undefined, 0.5);
+    expect(states.get(literalId('c.yaml', 'a'))!.scale).toBeCloseTo(0.35);
+    const next = planMutation({
+      files: [file('a: 100\nb: 40\n')],
+      records: [discard],
+      seed: 3,
+      experiment: 2,
+      step: 0.5,
+    }).mutation;
+    expect(next).toMatchObject({ key: 'b', scale: 0.5 }); // b was never tried: it comes first
+    const again = planMutation({
+      files: [file('a: 100\n')],
+      records: [discard],
+      seed: 3,
+      experiment: 2,
+      step: 0.5,
+    }).mutation;
+    expect(again).toMatchObject({ key: 'a', from: 100, to: 74, scale: 0.35 }); // the other way, ×0.7
+  });
+
+  it('jumps proposer.jump times the step, once the step is below half of proposer.step', () => {
+    // a's step has shrunk to 0.07 after a discard at 0.1.
+    const history = [
+      record({
+        experiment: 1,
+        status: 'discard',
+        proposal: { mutation: { file: 'c.yaml', line: 1, key: 'a', from: 100, to: 110, scale: 0.1 } },
+      }),
+    ];
+    const plans = (settings: { step?: number; jump?: number }) =>
+      Array.from(
+        { length: 60 },
+        (_, seed) =>
+          planMutation({ files: [file('a: 100\n')], records: history, seed, experiment: 2, ...settings })
+            .mutation,
+      );
+    const jumps = plans({ jump: 5 }).filter((mutation) => mutation.base !== undefined);
+    expect(jumps.length).toBeGreaterThan(0);
+    for (const jump of jumps) expect(jump).toMatchObject({ scale: 0.35, base: 0.07 });
+    // With a first step of 0.1, a step of 0.07 has not shrunk below half of it: no jump.
+    expect(plans({ step: 0.1, jump: 5 }).filter((mutation) => mutation.base !== undefined)).toEqual([]);
+    // jump: 1 is no jump at all: the usual step.
+    for (const mutation of plans({ jump: 1 })) expect(mutation.scale).toBeCloseTo(0.07);
+  });
+
   it('makes a stale mutation again on a new incumbent: the same literal to the same text', () => {
     const mutation = { file: 'c.yaml', line: 2, key: 'b', from: 20, to: 26, step: 6, scale: 0.3 };
     const redone = redoMutation(file('a: 13\nb: 20\n'), mutation, 'a: 10\nb: 26\n');

@@ -13,7 +13,7 @@ function fakeStream(isTTY: boolean) {
 
 function outcome(
   experiment: number,
-  status: 'keep' | 'discard',
+  status: 'keep' | 'discard' | 'explore',
   value: number,
   before: number,
 ): ExperimentOutcome {
@@ -54,6 +54,17 @@ describe('progress output', () => {
     expect(output()).toContain('\r\x1b[2K… #2 measuring (3 runs) · 0:00 / 45:00 · best hit_rate=0.8');
     expect(output()).toContain('\r\x1b[2K… #2 measuring 2 of 3 · 0:00 / 45:00 · best hit_rate=0.8');
     expect(output().endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it("counts only keeps as the best, as every report does (an explore row's value is not the best)", () => {
+    const { stream, output } = fakeStream(true);
+    const printer = createProgressPrinter(stream, metrics, 45 * 60_000);
+    printer.experiment?.(outcome(1, 'keep', 0.8, 0.75));
+    printer.experiment?.(outcome(2, 'explore', 0.9, 0.8));
+    printer.phase?.({ kind: 'measuring', experiment: 3, repeats: 1 });
+    printer.stop();
+    expect(output()).toContain('best hit_rate=0.8');
+    expect(output()).not.toContain('best hit_rate=0.9');
   });
 });
 

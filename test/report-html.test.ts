@@ -111,6 +111,43 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<title>autoexp(cache): score 0.5 → 0.6 (+20.0%)</title>');
   });
 
+  it("names the best's path through a search tree under the headline, and no path for a hill-climb", () => {
+    const tree = renderHtmlReport({
+      ...SMALL,
+      rows: [
+        row(0, 'keep', { score: 0.5, memory_mb: 300 }, 'baseline'),
+        row(1, 'explore', { score: 0.45, memory_mb: 300 }, 'step back <first>'),
+        row(2, 'discard', { score: 0.4, memory_mb: 300 }, 'lower ttl'),
+        row(3, 'keep', { score: 0.7, memory_mb: 300 }, 'climb the far hill'),
+      ],
+      records: [
+        record({ experiment: 0, reason: 'baseline', metrics: { score: 0.5 } }),
+        record({
+          experiment: 1,
+          status: 'explore',
+          metrics: { score: 0.45 },
+          parent_experiment: 0,
+          description: 'step back <first>',
+        }),
+        record({ experiment: 2, status: 'discard', metrics: { score: 0.4 }, parent_experiment: 0 }),
+        record({
+          experiment: 3,
+          metrics: { score: 0.7 },
+          parent_experiment: 1,
+          description: 'climb the far hill',
+        }),
+      ],
+    });
+    const headline = tree.slice(
+      tree.indexOf('id="headline"'),
+      tree.indexOf('</section>', tree.indexOf('id="headline"')),
+    );
+    expect(headline).toContain(
+      '<p class="path"><span class="muted">Reached by (search: tree):</span> baseline → <strong>#1</strong> step back &lt;first&gt; <span class="nowrap">(0.45)</span> → <strong>#3</strong> climb the far hill <span class="nowrap">(0.7)</span></p>',
+    );
+    expect(html).not.toContain('Reached by');
+  });
+
   it('shows the counts by status as the filter checkboxes', () => {
     const counts = Object.fromEntries(
       [...html.matchAll(/data-count="(\w+)">(\d+)</g)].map((match) => [match[1], Number(match[2])]),

@@ -1,7 +1,7 @@
 // `autoexp demo`: a bundled example (the cache simulator unless --example names another) in a fresh temp
 // repository, a few experiments with the example's own proposer.
 import { existsSync, readdirSync } from 'node:fs';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,13 @@ import { Git } from '../git/git.js';
 import { CliError, runCommand, type CliIO } from './commands.js';
 
 export const DEMO_EXAMPLE = 'cache-demo';
+
+/**
+ * An example whose eval runs autoexp itself (autoexp-on-autoexp) reads the command that starts it from
+ * this file (its one line that is not a comment); the demo writes the CLI it runs from there, so the inner
+ * sessions run this very autoexp.
+ */
+export const AUTOEXP_COMMAND_FILE = join('harness', 'autoexp-command.txt');
 
 /** examples/ ships beside dist/ (and beside src/ in a clone): look upwards from this module. */
 function examplesDir(): string | undefined {
@@ -40,10 +47,29 @@ export function findExample(name: string): string {
   return join(dir, name);
 }
 
-/** Copies an example into a new temp git repository with one commit on main; returns its path. */
-export async function createExampleRepository(name: string): Promise<string> {
+const shellQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/** How to start the running CLI from a shell: this node and the script it runs (dist/cli.js, the bin). */
+export function runningCli(): string | undefined {
+  const script = process.argv[1];
+  return script ? `${shellQuoted(process.execPath)} ${shellQuoted(script)}` : undefined;
+}
+
+/**
+ * Copies an example into a new temp git repository with one commit on main; returns its path.
+ * `autoexpCommand`: the command written into AUTOEXP_COMMAND_FILE when the example has one.
+ */
+export async function createExampleRepository(
+  name: string,
+  options: { autoexpCommand?: string } = {},
+): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `autoexp-${name}-`));
   await cp(findExample(name), root, { recursive: true });
+  const commandFile = join(root, AUTOEXP_COMMAND_FILE);
+  if (options.autoexpCommand !== undefined && existsSync(commandFile)) {
+    const comments = (await readFile(commandFile, 'utf8')).split('\n').filter((line) => line.startsWith('#'));
+    await writeFile(commandFile, [...comments, options.autoexpCommand, ''].join('\n'));
+  }
   const git = await Git.init(root, { name: 'autoexp demo', email: 'demo@autoexp.invalid' });
   await git.commitEverything(`the ${name} example`);
   return root;
@@ -54,7 +80,7 @@ export async function demoCommand(
   options: { example?: string; experiments?: number },
 ): Promise<number> {
   const name = options.example ?? DEMO_EXAMPLE;
-  const root = await createExampleRepository(name);
+  const root = await createExampleRepository(name, { autoexpCommand: runningCli() });
   io.stdout.write(`autoexp demo: the ${name} example is in ${root}\n`);
   io.stdout.write(
     name === DEMO_EXAMPLE

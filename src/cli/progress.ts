@@ -120,7 +120,9 @@ export function createProgressPrinter(
     },
     experiment(outcome) {
       const value = outcome.row.metrics[primary.name];
-      if ((outcome.row.status === 'keep' || outcome.row.status === 'explore') && value !== undefined) {
+      // As every report counts "best": keeps only (an explore row is kept whatever its value, or, in a
+      // search tree, off the head).
+      if (outcome.row.status === 'keep' && value !== undefined) {
         const better = best === undefined || (primary.goal === 'maximize' ? value > best : value < best);
         if (better) best = value;
       }

@@ -2,6 +2,7 @@
 // of another kind is an error rather than silently unused, since it usually means a wrong `kind`.
 import { readChoice, readInteger, readNumber, readString, reportRequired } from './fields.js';
 import type { ConfigReader, Field, MappingEntry } from './reader.js';
+import { INITIAL_SCALE, JUMP, MAX_SCALE, MIN_SCALE } from '../propose/mutate/steps.js';
 import type { ProposerSettings } from './settings.js';
 
 type ProposerKind = ProposerSettings['kind'];
@@ -11,7 +12,7 @@ const KINDS: readonly ProposerKind[] = ['llm', 'command', 'mutate'];
 const KEYS_BY_KIND: Record<ProposerKind, readonly string[]> = {
   llm: ['provider', 'model', 'base-url', 'api-key-env', 'price', 'crash-retries'],
   command: ['run'],
-  mutate: ['seed'],
+  mutate: ['seed', 'step', 'jump'],
 };
 const ALL_KEYS = ['kind', ...KINDS.flatMap((kind) => KEYS_BY_KIND[kind])];
 export const PROVIDERS: readonly Provider[] = ['openai', 'anthropic'];
@@ -22,7 +23,12 @@ export const DEFAULT_API_KEY_ENV: Record<Provider, string> = {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** With no `proposer:` at all, the offline mutate proposer runs, so a first run needs no API key. */
-export const DEFAULT_PROPOSER: ProposerSettings = { kind: 'mutate', seed: 1 };
+export const DEFAULT_PROPOSER: ProposerSettings = {
+  kind: 'mutate',
+  seed: 1,
+  step: INITIAL_SCALE,
+  jump: JUMP,
+};
 
 export function parseProposer(reader: ConfigReader, field: Field): ProposerSettings {
   const value = reader.value(field);
@@ -43,7 +49,7 @@ export function parseProposer(reader: ConfigReader, field: Field): ProposerSetti
 
   switch (kind) {
     case 'mutate':
-      return { kind, seed: readNumber(reader, child('seed'), { fallback: 1, integer: true }) };
+      return parseMutate(reader, child);
     case 'command':
       return {
         kind,
@@ -66,6 +72,17 @@ function reportKeysOfOtherKinds(
       reader.report(reader.keyField(field), `belongs to kind "${owner}", but proposer.kind is "${kind}"`);
     }
   }
+}
+
+/** mutate clamps a literal's step to these bounds (steps.ts): a first step outside them is an error. */
+const STEP_RANGE = { min: MIN_SCALE, max: MAX_SCALE };
+const JUMP_RANGE = { min: 1, max: 100 };
+
+function parseMutate(reader: ConfigReader, child: (key: string) => Field): ProposerSettings {
+  const seed = readNumber(reader, child('seed'), { fallback: 1, integer: true });
+  const step = readNumber(reader, child('step'), { fallback: INITIAL_SCALE, ...STEP_RANGE });
+  const jump = readNumber(reader, child('jump'), { fallback: JUMP, ...JUMP_RANGE });
+  return { kind: 'mutate', seed, step, jump };
 }
 
 function parseLlm(reader: ConfigReader, child: (key: string) => Field): ProposerSettings {

@@ -51,7 +51,14 @@ export interface BudgetSettings {
 }
 
 export type ProposerSettings =
-  | { kind: 'mutate'; seed: number }
+  | {
+      kind: 'mutate';
+      seed: number;
+      /** The first relative step of a literal (0.3: 300 -> 390 or 231). */
+      step: number;
+      /** A jump is this many times the literal's step (docs/mutate.md). */
+      jump: number;
+    }
   | { kind: 'command'; run: string }
   | {
       kind: 'llm';

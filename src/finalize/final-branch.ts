@@ -12,6 +12,7 @@ import type { LedgerRow } from '../ledger/types.js';
 import { formatMetric, formatPercent } from '../report/format.js';
 import { renderTitle } from '../report/markdown.js';
 import { summarizeLedger, type LedgerSummary } from '../report/summary.js';
+import { bestPath, isTreeSearch, type TreeNode } from '../search/ledger-tree.js';
 import { readCommittedLedger } from '../session/branch-ledger.js';
 import { branchName } from '../session/recorder.js';
 import { scopeMatcher } from '../session/scope.js';
@@ -147,7 +148,11 @@ export async function buildFinalCommit(input: {
     };
 
   const tree = await git.treeWith(baseCommit, changes);
-  const steps = finalSteps(summary, best.experiment);
+  const records = await ledger.records();
+  // search: tree: the best got where it is along its path in the tree, not through the keeps before it.
+  const steps = isTreeSearch(records)
+    ? pathSteps(bestPath(records, summary.primary, best.experiment), ledger.rows)
+    : finalSteps(summary, best.experiment);
   const title = finalTitle(settings.tag, summary);
   const files = changes.map((change) => change.path);
   const message = finalCommitMessage({
@@ -226,6 +231,18 @@ export function finalSteps(summary: LedgerSummary, bestExperiment: number): Fina
     if (value !== undefined) incumbent = value;
   }
   return steps;
+}
+
+/** search: tree: the nodes on the best's path after the root, each from its parent node's value. */
+export function pathSteps(path: readonly TreeNode[], rows: readonly LedgerRow[]): FinalStep[] {
+  const statuses = new Map(rows.map((row) => [row.experiment, row.status]));
+  return path.slice(1).map((node, index) => ({
+    experiment: node.experiment,
+    status: statuses.get(node.experiment) ?? 'keep',
+    from: path[index]!.value,
+    to: node.value,
+    description: node.description,
+  }));
 }
 
 /** `score 51 → 75 (+47.1%)`, the percent being the raw change of the value, as in the PR title. */

@@ -373,9 +373,21 @@ export class Git {
     await this.run(['config', '--local', '--unset-all', key], { allowFailure: true });
   }
 
-  /** Lets git decide whether the repository needs housekeeping (experiment commits skip it). */
+  /**
+   * Lets git decide whether the repository needs housekeeping (experiment commits skip it): with git's
+   * default threshold again (the fixed maintenance.auto=false and gc.auto=0 would make it a no-op, and loose objects would pile up
+   * over months of experiments), and in the foreground, so that no repack runs on into the next session
+   * (whose guard would see it write .git).
+   */
   async maintenance(): Promise<void> {
-    await this.run(['maintenance', 'run', '--auto', '--quiet'], { allowFailure: true });
+    await this.run(
+      [
+        ...['-c', 'maintenance.auto=true', '-c', 'gc.auto=6700'],
+        ...['-c', 'gc.autoDetach=false', '-c', 'maintenance.autoDetach=false'],
+        ...['maintenance', 'run', '--auto', '--quiet'],
+      ],
+      { allowFailure: true },
+    );
   }
 
   // --- reading -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ export function createProposer(settings: Settings, scratchDir: string, env: Node
   const proposer = settings.proposer;
   switch (proposer.kind) {
     case 'mutate':
-      return createMutateProposer({ seed: proposer.seed });
+      return createMutateProposer({ seed: proposer.seed, step: proposer.step, jump: proposer.jump });
     case 'command':
       return createCommandProposer(proposer.run, scratchDir);
     case 'llm': {

@@ -3,6 +3,7 @@
 // and the table of all experiments are drawn in the browser from a JSON blob, with uPlot inlined (canvas:
 // 10,000 points stay fast, and it brings axes, zoom and a cursor in ~50 KB).
 import type { MetricSpec } from '../config/settings.js';
+import { bestPath, isTreeSearch } from '../search/ledger-tree.js';
 import { isBetter, relativeChange } from '../decide/compare.js';
 import { STATUSES, type ExperimentRecord, type LedgerRow, type Status } from '../ledger/types.js';
 import { formatMetric, formatPercent, formatSpend, formatUsd, goalArrow, shortDuration } from './format.js';
@@ -300,8 +301,22 @@ function renderHeadline(
       `<p class="winner"><span class="muted">Best:</span> <strong>#${best.experiment}</strong> ` +
       `${bestRow === undefined ? '' : escapeHtml(displayDescription(bestRow.description))} ` +
       `<span class="muted">(commit <code>${escapeHtml(best.commit)}</code>${when === '' ? '' : `, ${when}`})</span></p>` +
-      (others.length === 0 ? '' : `<p class="muted">At the best: ${others.join(' · ')}</p>`),
+      (others.length === 0 ? '' : `<p class="muted">At the best: ${others.join(' · ')}</p>`) +
+      treePathParagraph([...records.values()], primary, best.experiment),
   );
+}
+
+/** search: tree: the nodes the best was reached through, root first (a hill-climb's path is its keeps). */
+function treePathParagraph(records: readonly ExperimentRecord[], primary: MetricSpec, best: number): string {
+  if (!isTreeSearch(records)) return '';
+  const path = bestPath(records, primary, best);
+  if (path.length < 2) return '';
+  const steps = path.map((node) =>
+    node.experiment === 0
+      ? 'baseline'
+      : `<strong>#${node.experiment}</strong> ${escapeHtml(displayDescription(node.description))} <span class="nowrap">(${formatMetric(node.value)})</span>`,
+  );
+  return `<p class="path"><span class="muted">Reached by (search: tree):</span> ${steps.join(' → ')}</p>`;
 }
 
 /** Counts by status, which are also the legend of the points and the filter of points and rows. */

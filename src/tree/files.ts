@@ -18,20 +18,33 @@ async function readEntry(path: string): Promise<Entry | undefined> {
   return undefined;
 }
 
-async function collect(root: string, relative: string, into: FileSnapshot): Promise<void> {
+async function collect(
+  root: string,
+  relative: string,
+  into: FileSnapshot,
+  skip: ReadonlySet<string>,
+): Promise<void> {
+  if (skip.has(relative)) return;
   const entry = await readEntry(join(root, relative));
   if (!entry) return;
   into.set(relative, entry);
   if (entry.kind !== 'dir') return;
   for (const name of await readdir(join(root, relative)).catch(() => [])) {
-    await collect(root, `${relative}/${name}`, into);
+    await collect(root, `${relative}/${name}`, into, skip);
   }
 }
 
-/** Reads `paths` (files or directories, relative to `root`; directories whole) as they are now. */
-export async function snapshotFiles(root: string, paths: readonly string[]): Promise<FileSnapshot> {
+/**
+ * Reads `paths` (files or directories, relative to `root`; directories whole) as they are now, but for
+ * the paths in `skip`.
+ */
+export async function snapshotFiles(
+  root: string,
+  paths: readonly string[],
+  skip: ReadonlySet<string> = new Set(),
+): Promise<FileSnapshot> {
   const snapshot: FileSnapshot = new Map();
-  for (const path of paths) await collect(root, path, snapshot);
+  for (const path of paths) await collect(root, path, snapshot, skip);
   return snapshot;
 }
 
@@ -51,8 +64,9 @@ export async function restoreFiles(
   root: string,
   paths: readonly string[],
   snapshot: FileSnapshot,
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
-  const now = await snapshotFiles(root, paths);
+  const now = await snapshotFiles(root, paths, skip);
   const differing = [...new Set([...snapshot.keys(), ...now.keys()])]
     .filter((path) => !sameEntry(snapshot.get(path), now.get(path)))
     .sort();

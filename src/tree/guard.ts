@@ -28,6 +28,12 @@ const PROTECTED_PATHS = [
 ];
 
 /**
+ * Inside PROTECTED_PATHS, what is left alone: info/refs is the ref list for dumb-HTTP clients, which no
+ * local git command reads; every repack (a background `git gc --auto`) rewrites it.
+ */
+const UNGUARDED: ReadonlySet<string> = new Set(['info/refs']);
+
+/**
  * Removes worktree git dirs that are symlinks (only the links): `git worktree prune` would empty the
  * directory one points to, and git never makes one. `.git/worktrees` itself made a symlink goes too
  * (reported as "worktrees"): everything that walks it (git's prune, this guard) would act on whatever
@@ -86,7 +92,7 @@ export class RepositoryGuard {
     const guard = new RepositoryGuard(
       git,
       commonDir,
-      await snapshotFiles(commonDir, PROTECTED_PATHS),
+      await snapshotFiles(commonDir, PROTECTED_PATHS, UNGUARDED),
       ownRef,
       [treePlace, await realpath(treePlace).catch(() => treePlace)].map((place) => `${place}/`),
     );
@@ -151,7 +157,7 @@ export class RepositoryGuard {
   /** Compares with the snapshots and puts back what differs; returns what it put back. */
   async check(): Promise<string[]> {
     const findings: string[] = [];
-    for (const path of await restoreFiles(this.commonDir, PROTECTED_PATHS, this.files)) {
+    for (const path of await restoreFiles(this.commonDir, PROTECTED_PATHS, this.files, UNGUARDED)) {
       findings.push(`${this.files.has(path) ? 'changed' : 'planted'} .git/${path}`);
     }
     if (this.packedBefore !== undefined || this.refsBefore) {

@@ -15,11 +15,18 @@ import { lineageHistory } from '../../search/history.js';
 import { planMutation, redoMutation, type PlannedMutation, type ScopeFile } from './plan.js';
 import { mutationIn } from './steps.js';
 
-export function createMutateProposer(settings: { seed: number }): Proposer {
+/** seed, and proposer.step and proposer.jump (docs/mutate.md); without them, the default steps. */
+export interface MutateSettings {
+  seed: number;
+  step?: number;
+  jump?: number;
+}
+
+export function createMutateProposer(settings: MutateSettings): Proposer {
   return {
     name: 'mutate',
     oneAtATime: true,
-    propose: (context) => proposeMutation(context, settings.seed),
+    propose: (context) => proposeMutation(context, settings),
     redo,
   };
 }
@@ -32,7 +39,7 @@ async function readScopeFile(worktree: string, path: string): Promise<ScopeFile 
   return { path, encoding: 'latin1', text: bytes.toString('latin1') };
 }
 
-async function proposeMutation(context: ProposerContext, seed: number): Promise<Proposal> {
+async function proposeMutation(context: ProposerContext, settings: MutateSettings): Promise<Proposal> {
   const files: ScopeFile[] = [];
   for (const path of context.scopeFiles) {
     const file = await readScopeFile(context.worktree, path);
@@ -41,7 +48,9 @@ async function proposeMutation(context: ProposerContext, seed: number): Promise<
   const planned = planMutation({
     files,
     records: context.records,
-    seed,
+    seed: settings.seed,
+    step: settings.step,
+    jump: settings.jump,
     experiment: context.experiment,
     // Optional chaining: a context built by hand (tests, scripts) may carry no metric settings.
     primary: context.settings?.metrics?.[0],

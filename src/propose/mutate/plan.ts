@@ -9,6 +9,7 @@ import { seededRandom, type Random } from './random.js';
 import {
   INITIAL_SCALE,
   initialState,
+  JUMP,
   literalId,
   mutationIn,
   mutationOf,
@@ -55,6 +56,10 @@ export interface MutationInput {
   primary?: MetricSpec;
   /** Candidates of other slots not decided yet: never repeated, and their literals left to them. */
   inFlight?: readonly InFlightCandidate[];
+  /** proposer.step: the relative step of a literal never tried; default 0.3. */
+  step?: number;
+  /** proposer.jump: a jump is this many times the literal's step; default 3. */
+  jump?: number;
 }
 
 export interface PlannedMutation {
@@ -79,11 +84,10 @@ interface Attempt {
 }
 
 /**
- * How often the first attempt is a larger jump (JUMP times the literal's step) once the literal's step
- * has shrunk below half its first size: a way out of a local optimum the small steps circle around.
+ * How often the first attempt is a larger jump (proposer.jump times the literal's step) once the literal's
+ * step has shrunk below half its first size: a way out of a local optimum the small steps circle around.
  */
 const JUMP_PROBABILITY = 0.2;
-const JUMP = 3;
 
 /** The file's contents as the session reads them (utf8), which is what scope_hash is computed over. */
 function asSessionReadsIt(file: ScopeFile, text: string): string {
@@ -94,11 +98,12 @@ function asSessionReadsIt(file: ScopeFile, text: string): string {
 export function planMutation(input: MutationInput): PlannedMutation {
   const { files, records } = input;
   const history = input.history ?? records;
-  const states = replayHistory(history, input.primary);
+  const steps = { first: input.step ?? INITIAL_SCALE, jump: input.jump ?? JUMP };
+  const states = replayHistory(history, input.primary, steps.first);
   const candidates: Candidate[] = files.flatMap((file) =>
     findNumericLiterals(file.path, file.text).map((literal) => {
       const id = literalId(file.path, literal.key);
-      return { file, literal, id, state: states.get(id) ?? initialState() };
+      return { file, literal, id, state: states.get(id) ?? initialState(steps.first) };
     }),
   );
   if (candidates.length === 0) {
@@ -126,7 +131,7 @@ export function planMutation(input: MutationInput): PlannedMutation {
 
   const random = seededRandom(input.seed, input.experiment);
   let attempts = 0;
-  for (const attempt of planAttempts(candidates, history, input.primary, random, busy)) {
+  for (const attempt of planAttempts(candidates, history, input.primary, random, busy, steps)) {
     if (++attempts > MAX_ATTEMPTS) break;
     const { candidate, direction, scale } = attempt;
     const { file, literal } = candidate;
@@ -261,6 +266,7 @@ function* planAttempts(
   primary: MetricSpec | undefined,
   random: Random,
   busy: ReadonlySet<string>,
+  steps: { first: number; jump: number },
 ): Generator<Attempt> {
   const free = candidates.filter((candidate) => !busy.has(candidate.id));
   const taken = candidates.filter((candidate) => busy.has(candidate.id));
@@ -283,8 +289,8 @@ function* planAttempts(
       scale: candidate.state.scale * multiplier,
     };
   };
-  if (random.next() < JUMP_PROBABILITY && first.state.scale < INITIAL_SCALE / 2)
-    yield attempt(first, JUMP, false);
+  if (random.next() < JUMP_PROBABILITY && first.state.scale < steps.first / 2)
+    yield attempt(first, steps.jump, false);
   for (const multiplier of FALLBACK_MULTIPLIERS) yield attempt(first, multiplier, false);
   for (const candidate of order.slice(1)) {
     yield attempt(candidate, 1, false);

@@ -5,12 +5,14 @@
 import type { MetricSpec } from '../../config/settings.js';
 import type { ExperimentRecord } from '../../ledger/types.js';
 
-/** Relative step of a literal never changed before: 300 -> 390 or 231. */
+/** Relative step of a literal never changed before: 300 -> 390 or 231 (the default of proposer.step). */
 export const INITIAL_SCALE = 0.3;
 export const GROW = 1.3;
 export const SHRINK = 0.7;
-const MIN_SCALE = 0.01;
-const MAX_SCALE = 4;
+export const MIN_SCALE = 0.01;
+export const MAX_SCALE = 4;
+/** A jump is this many times the literal's step (the default of proposer.jump; see plan.ts). */
+export const JUMP = 3;
 
 export type Direction = 1 | -1;
 
@@ -50,8 +52,9 @@ export function literalId(file: string, key: string): string {
   return `${file}\0${key}`;
 }
 
-export function initialState(): LiteralState {
-  return { scale: INITIAL_SCALE, tries: 0, successes: 0, lastTried: -1, credit: 0, promise: 0 };
+/** A literal never tried: its step is the first step (proposer.step). */
+export function initialState(firstStep = INITIAL_SCALE): LiteralState {
+  return { scale: firstStep, tries: 0, successes: 0, lastTried: -1, credit: 0, promise: 0 };
 }
 
 const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
@@ -105,13 +108,14 @@ export function gainOf(record: ExperimentRecord, primary: MetricSpec | undefined
 export function replayHistory(
   records: readonly ExperimentRecord[],
   primary?: MetricSpec,
+  firstStep = INITIAL_SCALE,
 ): Map<string, LiteralState> {
   const states = new Map<string, LiteralState>();
   for (const record of records) {
     const mutation = mutationOf(record);
     if (!mutation || mutation.to === mutation.from) continue;
     const id = literalId(mutation.file, mutation.key);
-    const state = states.get(id) ?? initialState();
+    const state = states.get(id) ?? initialState(firstStep);
     states.set(id, state);
     const used = Number.isNaN(mutation.scale) ? state.scale : mutation.scale;
     // A jump or a fallback size that did not help says nothing about the literal's own step.
