@@ -171,6 +171,54 @@ export function gitEnvironment(
   return result;
 }
 
+/** The keys FIXED_CONFIG sets, as `git config --list` spells them (lowercase section and key). */
+const FIXED_KEYS = new Set(
+  FIXED_CONFIG.filter((_, index) => FIXED_CONFIG[index - 1] === '-c').map((setting) =>
+    setting.slice(0, setting.indexOf('=')).toLowerCase(),
+  ),
+);
+
+/**
+ * The user's global git config (~/.gitconfig, ~/.config/git/config) as it was when the first session of
+ * this process started, as GIT_CONFIG_* variables; undefined until then. Untrusted code runs as the
+ * user and can rewrite those files: a planted `core.attributesFile` with a filter, or `core.sshCommand`,
+ * would run inside autoexp's own git calls, outside any sandbox. So autoexp's git reads the copy held
+ * here (GIT_CONFIG_GLOBAL=/dev/null), never the files as they are later.
+ */
+let frozenGlobalConfig: Record<string, string> | undefined;
+/** Bumped when the frozen config changes, so that wrappers made before recompute their environment. */
+let frozenVersion = 0;
+
+/** Takes the copy of the user's global git config (once per process; later calls keep the first copy). */
+export async function freezeGlobalConfig(): Promise<void> {
+  if (frozenGlobalConfig !== undefined) return;
+  const listed = await new Promise<string>((resolve) => {
+    execFile(
+      'git',
+      ['config', '--global', '--list', '--includes', '-z'],
+      { env: gitEnvironment(process.env), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      // No global config at all exits 1 with nothing listed: an empty copy.
+      (error, stdout) => resolve(error ? '' : stdout),
+    );
+  });
+  const env: Record<string, string> = { GIT_CONFIG_GLOBAL: '/dev/null' };
+  let count = 0;
+  for (const entry of listed.split('\0')) {
+    if (entry === '') continue;
+    const newline = entry.indexOf('\n');
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    // Includes were read above (--includes); autoexp's own settings stay autoexp's.
+    if (/^include(if)?\./i.test(key) || FIXED_KEYS.has(key.toLowerCase())) continue;
+    env[`GIT_CONFIG_KEY_${count}`] = key;
+    // A key listed without "=" (`[section] key`) is a boolean true.
+    env[`GIT_CONFIG_VALUE_${count}`] = newline < 0 ? 'true' : entry.slice(newline + 1);
+    count++;
+  }
+  env.GIT_CONFIG_COUNT = String(count);
+  frozenGlobalConfig = env;
+  frozenVersion++;
+}
+
 /** `git show` of a big ledger chunk must fit; anything larger is not something autoexp reads. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
@@ -179,6 +227,8 @@ let processesStarted = 0;
 export class Git {
   private localEnv: NodeJS.ProcessEnv | undefined;
   private remoteEnv: NodeJS.ProcessEnv | undefined;
+  /** The frozenVersion the environments above were computed with. */
+  private envVersion = 0;
 
   private constructor(
     readonly cwd: string,
@@ -248,9 +298,16 @@ export class Git {
     return outcome;
   }
 
-  /** Computed once per wrapper: copying the environment per call shows up in profiles. */
+  /** Computed once per wrapper (copying the environment per call shows up in profiles). */
   private plainEnv(): NodeJS.ProcessEnv {
-    return (this.localEnv ??= gitEnvironment(process.env));
+    this.forgetStaleEnv();
+    return (this.localEnv ??= { ...gitEnvironment(process.env), ...frozenGlobalConfig });
+  }
+
+  private forgetStaleEnv(): void {
+    if (this.envVersion === frozenVersion) return;
+    this.localEnv = this.remoteEnv = undefined;
+    this.envVersion = frozenVersion;
   }
 
   private get carriesCredentials(): boolean {
@@ -263,9 +320,10 @@ export class Git {
    * system config would otherwise see the token, or run, outside any sandbox.
    */
   private networkEnv(): NodeJS.ProcessEnv {
+    this.forgetStaleEnv();
     const isolated = this.carriesCredentials
       ? { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }
-      : {};
+      : frozenGlobalConfig;
     return (this.remoteEnv ??= {
       ...gitEnvironment(process.env, { network: true }),
       ...isolated,

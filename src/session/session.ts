@@ -14,7 +14,7 @@ import { reapplyThen } from '../combine/replay-proposer.js';
 import { unmatchedScopeMessage } from '../config/scope-hint.js';
 import type { Settings } from '../config/settings.js';
 import { firstViolation } from '../decide/constraints.js';
-import { Git } from '../git/git.js';
+import { freezeGlobalConfig, Git } from '../git/git.js';
 import { Ledger } from '../ledger/ledger.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
 import { formatDuration } from '../measure/measure.js';
@@ -59,6 +59,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   const { settings, events = {} } = options;
   const startedAt = new Date().toISOString();
   const branch = branchName(settings.tag);
+  // Before any untrusted code runs: from here on autoexp's git reads this copy of ~/.gitconfig.
+  await freezeGlobalConfig();
   const repo = Git.at(options.checkout);
   const { commonDir } = await repo.describeRepository();
   const lock = await lockOrError(commonDir, settings.tag, branch);
