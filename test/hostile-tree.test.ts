@@ -264,11 +264,10 @@ describe('search: tree against hostile code', () => {
   });
 
   it('never reads a node from a commit that only shares its short sha with the one its record names', async () => {
-    // An eval can write ~/.gitconfig: autoexp's records then hold the shortest abbreviation git allows.
-    const config = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile-tree-config-')), 'gitconfig');
-    writeFileSync(config, '[core]\n\tabbrev = 4\n');
-    process.env.GIT_CONFIG_GLOBAL = config;
+    // A repository configured for the shortest abbreviation git allows (autoexp reads ~/.gitconfig as it
+    // was when the session started, so an eval can no longer ask for it there): records hold 4 characters.
     const repo = project();
+    repo.git('config', 'core.abbrev', '4');
     const mainBefore = repo.git('rev-parse', 'main');
     await session(repo, ['b=4', 'b=1'], 2);
     const first = records(repo);
