@@ -103,7 +103,7 @@ if (wants('search')) {
   if (existsSync(CLI))
     results.search.sessions = sessionSanity(
       { makeRepo, runCli, sh },
-      join(ROOT, 'bench', 'search', 'eval.mjs'),
+      join(ROOT, 'examples', 'autoexp-on-autoexp', 'harness', 'problem-eval.mjs'),
     );
   console.log(
     'search (goals: mutate below random and the (1+1)-ES on the standard problems; the tree below the hill-climb and explore.every on the two-hills problems, within 10 % of the hill-climb on the others)',

@@ -12,8 +12,10 @@ import { ProposalError } from '../src/propose/types.js';
 import { scopeHash } from '../src/session/scope-hash.js';
 import { lineageHistory } from '../src/search/history.js';
 import { chooseParent, keepAsNode, parentRandom, type SearchNode } from '../src/search/nodes.js';
-// @ts-expect-error: a plain ES module, shared with the eval the real sessions run
-import { normalisedRegret, PROBLEMS, trueValue, withParameters } from './search/problems.mjs';
+// The problems are the autoexp-on-autoexp example's (one copy, which that example ships); the real
+// sessions' eval is its harness/problem-eval.mjs.
+// @ts-expect-error: a plain ES module
+import { normalisedRegret, PROBLEMS, trueValue } from '../examples/autoexp-on-autoexp/harness/problems.mjs';
 
 export const EXPERIMENTS = 50;
 export const RUNS = 20;
@@ -40,6 +42,14 @@ type Method = (
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** The config's text with `params` written in place of the start values (for random sampling and the ES). */
+function withParameters(problem: Problem, params: Record<string, number>): string {
+  return problem.start.replace(
+    /^(\s*"?([A-Za-z_]\w*)"?\s*[:=]\s*)(-?[\d.]+)/gm,
+    (whole, prefix: string, key: string) => (key in params ? `${prefix}${params[key]}` : whole),
+  );
 }
 
 function realValues(problem: Problem, unit: Record<string, number>): Record<string, number> {
@@ -299,7 +309,7 @@ export function benchSearch(): SearchResults {
 
 /**
  * One real session per problem: the CLI runs 50 mutate experiments (seed 1) on the problem's config with
- * search/eval.mjs as the eval; the branch's config at the end gives its regret.
+ * the example's harness/problem-eval.mjs as the eval; the branch's config at the end gives its regret.
  */
 export function sessionSanity(
   tools: {

@@ -13,10 +13,6 @@ import { AUTOEXP_COMMAND_FILE, createExampleRepository } from '../src/cli/demo.j
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import { runSession } from '../src/session/session.js';
-// @ts-expect-error: plain ES modules, the example's copy and the search benchmark's
-import * as exampleProblems from '../examples/autoexp-on-autoexp/harness/problems.mjs';
-// @ts-expect-error: see above
-import * as benchProblems from '../bench/search/problems.mjs';
 import { git, GIT_IDENTITY_ENV } from './helpers/repo.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -42,45 +38,7 @@ function innerTempDirs(): Set<string> {
   return new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('autoexp-inner-')));
 }
 
-interface Problem {
-  name: string;
-  file: string;
-  start: string;
-  bounds: Record<string, [number, number]>;
-  integer?: string[];
-  noise?: number;
-  optimum: number;
-  objective(params: Record<string, number>): number;
-}
-
 describe('examples/autoexp-on-autoexp', () => {
-  it("ships the search benchmark's problems as they are", () => {
-    const shipped = exampleProblems.PROBLEMS as Problem[];
-    const bench = (benchProblems.PROBLEMS as Problem[]).filter((problem) =>
-      shipped.some((copy) => copy.name === problem.name),
-    );
-    expect(shipped.map((problem) => problem.name)).toEqual(bench.map((problem) => problem.name));
-    for (const [index, problem] of bench.entries()) {
-      const copy = shipped[index]!;
-      const { objective: _a, ...fields } = problem;
-      const { objective: _b, ...copyFields } = copy;
-      expect(copyFields).toEqual(fields);
-      // The same function: equal at the start and at points spread over the domain.
-      for (let point = 0; point <= 10; point++) {
-        const params = Object.fromEntries(
-          Object.entries(problem.bounds).map(([key, [low, high]], at) => {
-            const value = low + ((point * (at + 3)) % 11) * ((high - low) / 10);
-            return [key, problem.integer?.includes(key) ? Math.round(value) : value];
-          }),
-        );
-        expect(copy.objective(params)).toBe(problem.objective(params));
-      }
-      expect(exampleProblems.trueValue(copy, copy.start)).toBe(
-        benchProblems.trueValue(problem, problem.start),
-      );
-    }
-  });
-
   it('tunes strategy.yaml: each measurement runs a whole inner autoexp session and reports its regret', async () => {
     const cli = await cliFromSource();
     const root = await createExampleRepository('autoexp-on-autoexp', { autoexpCommand: cli });

@@ -1,5 +1,5 @@
-// The problems an inner session can tune: the same functions, start points and optima as autoexp's search
-// benchmark (bench/search/problems.mjs in the autoexp repository; a test keeps the two equal). Each is a
+// The problems an inner session can tune, which are also autoexp's search benchmark (bench/search.ts in
+// the autoexp repository runs these very files). Each is a
 // config file that problem-eval.mjs reads, and a function to minimise; a result is a normalised regret:
 // (f(best found) - f*) / (f(start) - f*): 1 is no progress, 0 is the optimum.
 
@@ -89,7 +89,7 @@ function twoHills(local, far, start, nearTop, farTop) {
 
 /**
  * name: the problem; file and start: the config file and its contents as the user committed them;
- * bounds: each parameter's domain (the eval clamps to it);
+ * bounds: each parameter's domain (the eval clamps to it; the benchmark's random sampling and ES draw within it);
  * integer: parameters that must stay whole numbers (the eval refuses anything else); noise: the standard
  * deviation of the noise the eval adds to each measurement; optimum: f*.
  */
