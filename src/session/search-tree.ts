@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import type { MetricSpec } from '../config/settings.js';
 import type { Git } from '../git/git.js';
 import type { ExperimentRecord } from '../ledger/types.js';
-import { chooseParent, lineage, nodesToPrune, parentRandom } from '../search/nodes.js';
+import { chooseParent, lineage, MAX_NODES, nodesToPrune, parentRandom } from '../search/nodes.js';
 import { treeFromRecords, type LedgerTree, type TreeNode } from '../search/ledger-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
 import type { ScopeMatcher } from './scope.js';
@@ -61,6 +61,16 @@ export class SearchTree {
     private readonly guard: RepositoryGuard,
   ) {}
 
+  /** The tree as the ledger records it, with the proposals in flight counted as expansions. */
+  tree(records: readonly ExperimentRecord[]): LedgerTree {
+    const tree = treeFromRecords(records, this.primary);
+    for (const parent of this.inFlight.values()) {
+      const node = tree.nodes.find((candidate) => candidate.experiment === parent);
+      if (node) node.expansions++;
+    }
+    return tree;
+  }
+
   /**
    * The nodes that can be proposed from: the head, and every other node whose ref holds the commit its
    * record names (by full sha).
@@ -68,18 +78,13 @@ export class SearchTree {
   async liveNodes(
     records: readonly ExperimentRecord[],
   ): Promise<{ tree: LedgerTree; live: TreeNode[]; commits: Map<number, string> }> {
-    const tree = treeFromRecords(records, this.primary);
-    for (const parent of this.inFlight.values()) {
-      const node = tree.nodes.find((candidate) => candidate.experiment === parent);
-      if (node) node.expansions++;
-    }
+    const tree = this.tree(records);
     const refs = await this.nodeRefs();
     const commits = new Map<number, string>();
     const live = tree.nodes.filter((node) => {
       if (node.experiment === tree.head) return true;
       const sha = refs.get(node.experiment);
-      // A ref that does not hold the commit the record names was changed, and not by autoexp.
-      if (sha === undefined || node.commit.length < 4 || !sha.startsWith(node.commit)) return false;
+      if (!refHoldsRecord(node, sha)) return false;
       commits.set(node.experiment, sha);
       return true;
     });
@@ -135,7 +140,7 @@ export class SearchTree {
     stage?: string,
   ): Promise<Map<string, string> | undefined> {
     const sha = (await this.nodeRefs()).get(node.experiment);
-    if (sha === undefined || node.commit.length < 4 || !sha.startsWith(node.commit)) return undefined;
+    if (!refHoldsRecord(node, sha)) return undefined;
     const contents = await this.scopeContentsAt(sha, inScope);
     return holdsRecordedFiles(node, contents, stage) ? contents : undefined;
   }
@@ -160,7 +165,9 @@ export class SearchTree {
   }
 
   /** Lets the weakest nodes go past the bound (their refs are deleted; the records stay). */
-  async prune(records: readonly ExperimentRecord[], max?: number): Promise<number[]> {
+  async prune(records: readonly ExperimentRecord[], max = MAX_NODES): Promise<number[]> {
+    // Within the bound (nodes are never fewer than the live ones) there is nothing to read the refs for.
+    if (this.tree(records).nodes.length <= max) return [];
     const { tree, live } = await this.liveNodes(records);
     const gone = nodesToPrune(live, tree.head, max).map((node) => node.experiment);
     for (const experiment of gone) {
@@ -181,6 +188,14 @@ export class SearchTree {
     }
     return refs;
   }
+}
+
+/**
+ * Whether a node's ref holds the commit its record names. One that does not was changed, and not by
+ * autoexp; a record's short sha is checked further by holdsRecordedFiles.
+ */
+function refHoldsRecord(node: TreeNode, sha: string | undefined): sha is string {
+  return sha !== undefined && node.commit.length >= 4 && sha.startsWith(node.commit);
 }
 
 /**

@@ -167,7 +167,8 @@ async function keptAsNode(
   const primary = state.view.metrics[0]!;
   const value = metrics[primary.name];
   if (value === undefined || firstViolation(state.view.metrics, metrics) !== undefined) return false;
-  const { tree } = await state.search!.liveNodes(await state.ledger.records());
+  // The tree's numbers only: whether the node's ref is still there does not matter for this.
+  const tree = state.search!.tree(await state.ledger.records());
   const parent = tree.nodes.find((node) => node.experiment === candidate.start!.node.experiment);
   return parent !== undefined && keepAsNode(nodeScore(value, primary), parent, tree.nodes);
 }
