@@ -42,7 +42,7 @@ function profiledSession(root, trees, experiments) {
   const ms = timed(() => {
     const result = spawnSync(process.execPath, [CLI, 'run', '--experiments', String(experiments)], {
       cwd: root,
-      env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees, GIT_CONFIG_GLOBAL: join(dir, 'gitconfig') },
+      env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees, GIT_CONFIG_SYSTEM: join(dir, 'gitconfig') },
       encoding: 'utf8',
     });
     if (result.status !== 0) throw new Error(result.stderr);

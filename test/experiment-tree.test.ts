@@ -1,6 +1,14 @@
 // The experiment tree on its own: what verify() sees and puts back after untrusted code ran in it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +83,68 @@ git checkout -q -b elsewhere && git commit -q --allow-empty -m moved`);
     // node_modules/ and .env are not ignored here: they are untracked changes, left for the scope check.
     expect(verified.changed.map((change) => change.path).sort()).toEqual(['.env', 'node_modules/x/index.js']);
     expect(existsSync(join(tree.path, 'build'))).toBe(false);
+  });
+
+  describe("autoexp's own files (the ledger's open files)", () => {
+    /** A tree whose results.tsv autoexp appends to, commits and checks by content, as a session does. */
+    async function ledgerTree() {
+      const made = await branchTree({ 'a.txt': 'x=3\n', 'results.tsv': 'experiment\tscore\n0\t1\n' });
+      const path = join(made.tree.path, 'results.tsv');
+      let expected = readFileSync(path);
+      made.tree.watchOwnFiles(() => new Map([[path, expected]]));
+      const append = async (line: string) => {
+        appendFileSync(path, line);
+        expected = readFileSync(path);
+        await made.tree.commitLedger(['results.tsv'], `record ${line.trim()}`, { newPaths: false });
+        await made.tree.seal();
+      };
+      return { ...made, path, append, expected: () => expected };
+    }
+
+    it('are dated back when committed, so that git does not hash them again at every command', async () => {
+      const { tree, path, append, sh } = await ledgerTree();
+      await append('1\t2\n');
+      expect((await tree.verify()).changed).toEqual([]);
+      // git's own view: the entry is older than the index by whole seconds, so not "racily clean".
+      const index = sh('git rev-parse --path-format=absolute --git-path index').toString().trim();
+      expect(Math.floor(statSync(path).mtimeMs / 1000)).toBeLessThan(
+        Math.floor(statSync(index).mtimeMs / 1000),
+      );
+    });
+
+    it('a same-size rewrite in the second they were committed, their time put back: found by content, and undone', async () => {
+      const { tree, path, append, expected, sh } = await ledgerTree();
+      let tried = false;
+      for (let attempt = 0; attempt < 5 && !tried; attempt++) {
+        await append(`${attempt + 1}\t9\n`);
+        const written = statSync(path);
+        const forged = expected()
+          .toString()
+          .replace(/\t9\n$/, '\t8\n');
+        writeFileSync(path, forged);
+        utimesSync(path, written.atime, written.mtime);
+        // Only an edit in the ctime second git recorded is one git cannot see.
+        if (Math.floor(statSync(path).ctimeMs / 1000) !== Math.floor(written.ctimeMs / 1000)) continue;
+        tried = true;
+        expect(sh('git status --porcelain').toString(), 'git itself does not see it').toBe('');
+        const verified = await tree.verify();
+        expect(verified.changed).toEqual([{ code: ' M', path: 'results.tsv' }]);
+        await tree.resetTo();
+        expect(readFileSync(path).equals(expected())).toBe(true);
+      }
+      expect(tried).toBe(true);
+    });
+
+    it('a FIFO, a directory or a symlink in their place is a change, and nothing is read from it', async () => {
+      for (const plant of ['mkfifo results.tsv', 'mkdir results.tsv', 'ln -s a.txt results.tsv']) {
+        const { tree, path, sh, expected } = await ledgerTree();
+        await tree.seal();
+        sh(`rm results.tsv && ${plant}`);
+        const verified = await tree.verify();
+        expect(verified.changed.map((change) => change.path)).toContain('results.tsv');
+        await tree.resetTo();
+        expect(readFileSync(path).equals(expected())).toBe(true);
+      }
+    });
   });
 });

@@ -296,6 +296,29 @@ describe('Ledger', () => {
     await expect(third.append(row(3), recordFor(row(3)))).rejects.toThrow(/next experiment is 4/);
   });
 
+  it('openFiles(): what results.tsv and the newest chunk with room hold, byte for byte, across a reopen and a full chunk', async () => {
+    const onDisk = async (ledger: Ledger) => {
+      const files = ledger.openFiles();
+      for (const [path, bytes] of files) expect((await readFile(path)).equals(bytes), path).toBe(true);
+      return [...files.keys()].map((path) => path.slice(dir.length + 1)).sort();
+    };
+    const first = await Ledger.open(dir, METRICS);
+    expect(await onDisk(first)).toEqual([]);
+    for (let n = 0; n < 3; n++) await first.append(row(n), recordFor(row(n)));
+    expect(await onDisk(first)).toEqual(['experiments/0000.jsonl', 'results.tsv']);
+    // A hand edit that dropped the last newline: the next append starts with one, and openFiles knows.
+    const tsv = join(dir, 'results.tsv');
+    await writeFile(tsv, (await readFile(tsv, 'utf8')).trimEnd());
+    const second = await Ledger.open(dir, METRICS);
+    expect(await onDisk(second)).toEqual(['experiments/0000.jsonl', 'results.tsv']);
+    for (let n = 3; n < 1000; n++) await second.append(row(n), recordFor(row(n)));
+    // Experiment 999 filled chunk 0000: nothing is appended to it again.
+    expect(await onDisk(second)).toEqual(['results.tsv']);
+    await second.append(row(1000), recordFor(row(1000)));
+    expect(await onDisk(second)).toEqual(['experiments/0001.jsonl', 'results.tsv']);
+    expect(await onDisk(await Ledger.open(dir, METRICS))).toEqual(['experiments/0001.jsonl', 'results.tsv']);
+  });
+
   it('serializes appends that are not awaited one by one', async () => {
     const ledger = await Ledger.open(dir, METRICS);
     await Promise.all([0, 1, 2].map((n) => ledger.append(row(n), recordFor(row(n)))));

@@ -44,6 +44,11 @@ export class Ledger {
     private tsv: TsvFileState,
     /** The chunk file (relative) that does not end with a newline, if any. */
     private chunkNeedingNewline: string | undefined,
+    /**
+     * What the files appends still go to hold, as this ledger read and wrote them: results.tsv and the
+     * newest chunk while it has room (relative path → the bytes, in the pieces written). See openFiles.
+     */
+    private readonly written: Map<string, Buffer[]>,
   ) {}
 
   /**
@@ -54,7 +59,8 @@ export class Ledger {
    */
   static async open(dir: string, metricNames: readonly string[]): Promise<Ledger> {
     const tsvPath = join(dir, RESULTS_FILE);
-    const text = await readOptional(tsvPath);
+    const bytes = await readOptional(tsvPath);
+    const text = bytes?.toString('utf8');
     const rows = parseTsv(text ?? '', metricNames, tsvPath);
     const tsv: TsvFileState = {
       exists: text !== undefined,
@@ -64,14 +70,18 @@ export class Ledger {
 
     await checkChunkFiles(dir, rows.length);
     let chunkNeedingNewline: string | undefined;
+    const written = new Map<string, Buffer[]>();
+    if (bytes !== undefined) written.set(RESULTS_FILE, [bytes]);
     if (rows.length > 0) {
       const lastChunk = chunkFileName(rows.length - 1);
-      const chunkText = await readChunk(dir, lastChunk);
+      const chunkBytes = await readChunk(dir, lastChunk);
+      const chunkText = chunkBytes.toString('utf8');
       const lastChunkIndex = Math.floor((rows.length - 1) / EXPERIMENTS_PER_CHUNK);
       checkChunkAgainstRows(parseJsonlWithLines(chunkText, join(dir, lastChunk)), lastChunkIndex, dir, rows);
       if (chunkText.length > 0 && !chunkText.endsWith('\n')) chunkNeedingNewline = lastChunk;
+      if (rows.length % EXPERIMENTS_PER_CHUNK !== 0) written.set(lastChunk, [chunkBytes]);
     }
-    return new Ledger(dir, [...metricNames], rows, tsv, chunkNeedingNewline);
+    return new Ledger(dir, [...metricNames], rows, tsv, chunkNeedingNewline, written);
   }
 
   get dir(): string {
@@ -85,6 +95,23 @@ export class Ledger {
   /** Every row, oldest first, as results.tsv holds it (descriptions cleaned, metrics of the config only). */
   rows(): readonly LedgerRow[] {
     return this.rowList;
+  }
+
+  /**
+   * The files the next appends go to, by absolute path, with exactly what they must hold: results.tsv
+   * and the newest chunk while it has room (a full chunk is never written again). Empty after a failed
+   * append. The experiment tree compares them by content after every untrusted run (so it can let git
+   * trust their stat data: src/tree/experiment-tree.ts).
+   */
+  openFiles(): ReadonlyMap<string, Buffer> {
+    if (this.failure) return new Map();
+    const files = new Map<string, Buffer>();
+    for (const [path, pieces] of this.written) {
+      // Joined when asked for, not at every append: 10,000 appends would copy the file 10,000 times.
+      if (pieces.length > 1) pieces.splice(0, pieces.length, Buffer.concat(pieces));
+      files.set(join(this.directory, path), pieces[0] ?? Buffer.alloc(0));
+    }
+    return files;
   }
 
   nextExperiment(): number {
@@ -138,7 +165,7 @@ export class Ledger {
     const chunk = chunkFileName(row.experiment);
 
     try {
-      await this.appendRecordLine(chunk, row.experiment % EXPERIMENTS_PER_CHUNK === 0, recordLine);
+      await this.appendRecordLine(chunk, row.experiment, recordLine);
       await this.appendTsvLine(tsvLine);
     } catch (error) {
       this.failure = new LedgerError(
@@ -155,17 +182,23 @@ export class Ledger {
     return [RESULTS_FILE, chunk];
   }
 
-  private async appendRecordLine(chunk: string, startsChunk: boolean, recordLine: string): Promise<void> {
+  private async appendRecordLine(chunk: string, experiment: number, recordLine: string): Promise<void> {
     const path = join(this.directory, chunk);
-    if (startsChunk) {
+    if (experiment % EXPERIMENTS_PER_CHUNK === 0) {
       await mkdir(dirname(path), { recursive: true });
       // 'wx': a new chunk must not exist yet; never overwrite one.
-      await writeFile(path, `${recordLine}\n`, { flag: 'wx' });
-      return;
+      const text = Buffer.from(`${recordLine}\n`);
+      await writeFile(path, text, { flag: 'wx' });
+      for (const name of this.written.keys()) if (name !== RESULTS_FILE) this.written.delete(name);
+      this.written.set(chunk, [text]);
+    } else {
+      const added = Buffer.from(`${this.chunkNeedingNewline === chunk ? '\n' : ''}${recordLine}\n`);
+      await appendFile(path, added);
+      this.chunkNeedingNewline = undefined;
+      this.written.get(chunk)?.push(added);
     }
-    const prefix = this.chunkNeedingNewline === chunk ? '\n' : '';
-    await appendFile(path, `${prefix}${recordLine}\n`);
-    this.chunkNeedingNewline = undefined;
+    // The record that fills the chunk is its last: nothing is appended to it again.
+    if ((experiment + 1) % EXPERIMENTS_PER_CHUNK === 0) this.written.delete(chunk);
   }
 
   private async appendTsvLine(tsvLine: string): Promise<void> {
@@ -173,9 +206,13 @@ export class Ledger {
     const header = this.tsv.hasHeader ? '' : `${formatTsvHeader(this.metricNames)}\n`;
     if (!this.tsv.exists) {
       await mkdir(this.directory, { recursive: true });
-      await writeFile(path, `${header}${tsvLine}\n`, { flag: 'wx' });
+      const text = Buffer.from(`${header}${tsvLine}\n`);
+      await writeFile(path, text, { flag: 'wx' });
+      this.written.set(RESULTS_FILE, [text]);
     } else {
-      await appendFile(path, `${this.tsv.needsNewline ? '\n' : ''}${header}${tsvLine}\n`);
+      const added = Buffer.from(`${this.tsv.needsNewline ? '\n' : ''}${header}${tsvLine}\n`);
+      await appendFile(path, added);
+      this.written.get(RESULTS_FILE)?.push(added);
     }
     this.tsv = { exists: true, hasHeader: true, needsNewline: false };
   }
@@ -187,7 +224,7 @@ export class Ledger {
     for (let index = 0; index < chunkCount; index++) {
       const chunk = chunkFileNameForIndex(index);
       const numbered = parseJsonlWithLines(
-        await readChunk(this.directory, chunk),
+        (await readChunk(this.directory, chunk)).toString('utf8'),
         join(this.directory, chunk),
       );
       checkChunkAgainstRows(numbered, index, this.directory, rows);
@@ -219,16 +256,16 @@ function rowAsStored(row: LedgerRow, metricNames: readonly string[]): LedgerRow 
   };
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+async function readOptional(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
 
-async function readChunk(dir: string, chunk: string): Promise<string> {
+async function readChunk(dir: string, chunk: string): Promise<Buffer> {
   const text = await readOptional(join(dir, chunk));
   if (text === undefined) {
     throw new LedgerError(`is missing, but results.tsv has rows for it. ${RESTORE_HINT}.`, join(dir, chunk));

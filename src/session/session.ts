@@ -372,6 +372,7 @@ async function startState(
     `${tree.path}/${settings.results.dir}`,
     settings.metrics.map((metric) => metric.name),
   );
+  tree.watchOwnFiles(() => ledger.openFiles());
   const stageIndex = settings.stages ? currentStage(settings.stages, await ledger.records()) : 0;
   const inScope = scopeOf(settings, stageIndex);
   const inContext = scopeMatcher(settings.scope.context);

@@ -8,7 +8,7 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
@@ -46,6 +46,19 @@ const STATE_FILES = [
   'config.worktree',
 ];
 
+/**
+ * How far back autoexp's own files are dated when it commits them: older, by git's clock of whole
+ * seconds, than any index written after them.
+ */
+const OWN_FILE_AGE_MS = 2000;
+
+/** Whether `path` is a plain file holding exactly `bytes` (a FIFO or a device is never opened). */
+async function holds(path: string, bytes: Buffer): Promise<boolean> {
+  const found = await lstat(path).catch(() => undefined);
+  if (!found?.isFile() || found.size !== bytes.length) return false;
+  return (await readFile(path).catch(() => undefined))?.equals(bytes) === true;
+}
+
 /** Writes `text` to `path` when the path is not a plain file holding it; true when it had to. */
 async function putBack(path: string, text: string): Promise<boolean> {
   const info = await lstat(path).catch(() => undefined);
@@ -76,6 +89,8 @@ export class ExperimentTree {
    * make ignored files, and each is followed by a look, so sealing needs no git process of its own.
    */
   private knownIgnored: readonly string[] = [];
+  /** autoexp's own files in this tree, by absolute path, with what they must hold (see watchOwnFiles). */
+  private ownFiles: () => ReadonlyMap<string, Buffer> = () => new Map();
 
   private constructor(
     private readonly git: Git,
@@ -199,6 +214,18 @@ export class ExperimentTree {
   // --- before and after untrusted code --------------------------------------------------------
 
   /**
+   * Files autoexp appends to and commits itself (the ledger's open files), with what they must hold.
+   * verify compares them by content after every run, so git need not: commitLedger dates them
+   * OWN_FILE_AGE_MS back, and git then trusts their stat data instead of hashing them again at every
+   * command. Without it a ledger file written in the second of the index is "racily clean" for git,
+   * re-hashed by every status, commit and reset (a 10,000-row ledger made each experiment half as
+   * expensive again). Backdating alone would let an edit of the same size in that second go unseen.
+   */
+  watchOwnFiles(files: () => ReadonlyMap<string, Buffer>): void {
+    this.ownFiles = files;
+  }
+
+  /**
    * Records the state to verify against after the next untrusted run. With `artifacts`, the ignored
    * files are signed too (before a proposal; an eval may change its own artifacts).
    */
@@ -271,6 +298,7 @@ export class ExperimentTree {
       await this.restoreIndex(sealed);
       status = await this.git.status({ ignored });
     }
+    const changed = [...status.changed, ...(await this.checkOwnFiles(status.changed))];
     let removedArtifacts: string[] = [];
     let setupNeeded = false;
     if (sealed.artifacts) {
@@ -283,14 +311,33 @@ export class ExperimentTree {
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
-    return { changed: status.changed, moved, removedArtifacts, setupNeeded };
+    return { changed, moved, removedArtifacts, setupNeeded };
   }
 
   /**
-   * Writes the sealed index back. git trusts an entry's recorded stat data (size, times) when the entry is
-   * older than the index file itself, so a file rewritten with the same size in the same second as it
-   * was recorded would look unchanged under a freshly written index. The file gets a time a second
-   * before the sealed one: every entry from that last second is compared by content.
+   * autoexp's own files that no longer hold what it wrote, and that git did not report already: each is
+   * dropped from the index, so that the undo that follows (a reset) writes it again from the commit.
+   */
+  private async checkOwnFiles(reported: readonly ChangedPath[]): Promise<ChangedPath[]> {
+    const found: ChangedPath[] = [];
+    for (const [path, bytes] of this.ownFiles()) {
+      const name = relative(this.path, path);
+      // What git reported (a symlink on the way there included) is undone by the caller already.
+      if (reported.some((change) => change.path === name)) continue;
+      if (await holds(path, bytes)) continue;
+      await this.git.forgetPaths([name]);
+      found.push({ code: ' M', path: name });
+    }
+    return found;
+  }
+
+  /**
+   * Writes the sealed index back, with the time the sealed one was written (to the millisecond below).
+   * git trusts an entry's recorded stat data (size, times) only when the entry is older than the index
+   * file itself, by whole seconds: under a freshly written index, a file rewritten with the same size in
+   * the same second as it was recorded would look unchanged. With the sealed time, every entry from that
+   * second is compared by content, as git would have compared it; an edit in a later second changes the
+   * file's ctime, which nothing but the clock sets.
    */
   private async restoreIndex(sealed: Seal): Promise<void> {
     if (!sealed.index) return;
@@ -298,8 +345,8 @@ export class ExperimentTree {
     // Whatever is there now (a directory, a symlink) goes first.
     await rm(indexPath, { recursive: true, force: true });
     await writeFile(indexPath, sealed.index);
-    const before = new Date(Math.max(0, sealed.indexWrittenMs - 1000));
-    await utimes(indexPath, before, before);
+    const written = new Date(Math.floor(sealed.indexWrittenMs));
+    await utimes(indexPath, written, written);
   }
 
   /**
@@ -366,8 +413,14 @@ export class ExperimentTree {
     return this.moved(await this.git.commitStaged(message));
   }
 
-  /** Commits the ledger files. */
+  /** Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles). */
   async commitLedger(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
+    const own = this.ownFiles();
+    const before = new Date(Date.now() - OWN_FILE_AGE_MS);
+    for (const path of paths) {
+      const absolute = join(this.path, path);
+      if (own.has(absolute)) await utimes(absolute, before, before);
+    }
     return this.moved(await this.git.commitPaths(paths, message, options));
   }
 
