@@ -5,10 +5,11 @@
 // "racily clean" (its mtime no older than the index file). Every attack here that needs its second
 // retries until it finds it and asserts that it did.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { smudgeDatedBack } from '../src/tree/index-file.js';
 import { expectLedgerWholeIn, session, type Project } from './helpers/hostile-project.js';
 import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
@@ -154,4 +155,83 @@ echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
     expectLedgerHonest(project, 'KEEP!!!');
     expectKeepsReproduce(project);
   });
+});
+
+// ======================================================================================================
+
+describe('files a run dates back itself', () => {
+  it('a proposer dates the harness back (content unchanged); its eval, in the second autoexp committed the candidate, rewrites the harness with the same size and mtime: the entry comes back smudged, git compares it by content, and no keep is faked', async () => {
+    const project = hostileProject();
+    // The proposal leaves evaluate.sh as it is but for its mtime; autoexp's git records that mtime with
+    // a ctime of now when it commits the candidate, and the entry is older than the index: not racy.
+    const propose = `if [ -e "$HOSTILE_DIR/won" ]; then echo x=$((4 + AUTOEXP_EXPERIMENT % 3)) > params.txt; exit 0; fi
+until n=$(date +%N) && [ $((10#\${n:0:2})) -ge 2 ] && [ $((10#\${n:0:2})) -lt 20 ]; do sleep 0.01; done
+touch -m -d @1000000 evaluate.sh
+echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    const fake = 'echo \\"score: 1000\\"; exit 0';
+    const evalAttack = `[ -e "$HOSTILE_DIR/won" ] && exit 0
+file=evaluate.sh recorded=$(stat -c %Z evaluate.sh)
+[ "$recorded" = "$(date +%s)" ] && [ "$(stat -c %Y evaluate.sh)" = 1000000 ] || exit 0
+size=$(wc -c < evaluate.sh) fake="${fake}"
+{ printf '%s\\n#' "$fake"; head -c $((size - \${#fake} - 3)) /dev/zero | tr '\\0' '#'; printf '\\n'; } > "$HOSTILE_DIR/fake"
+cat "$HOSTILE_DIR/fake" > evaluate.sh
+touch -m -d @1000000 evaluate.sh
+[ "$(stat -c %Z evaluate.sh)" = "$recorded" ] && touch "$HOSTILE_DIR/won"`;
+    await session(
+      project,
+      Array.from({ length: 12 }, () => propose),
+      { evalAttack },
+    );
+    expect(existsSync(join(project.scratch, 'won')), 'the attack found its second').toBe(true);
+    expectKeepsReproduce(project);
+  });
+});
+
+describe('the index autoexp puts back', () => {
+  it.each([
+    ['2', 'sha1'],
+    ['3', 'sha1'],
+    ['4', 'sha1'],
+    ['4', 'sha256'],
+    ['3', 'sha256'],
+  ])(
+    'index version %s, %s: an entry dated back in the index second is smudged, git reads the file and compares by content',
+    (version, format) => {
+      const dir = mkdtempSync(join(tmpdir(), 'autoexp-index-'));
+      const sh = (command: string) =>
+        execFileSync('bash', ['-c', command], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, GIT_INDEX_VERSION: version },
+        });
+      sh(`git init -q --object-format=${format} && git config user.name t && git config user.email t@t
+mkdir -p deep/er && echo one > deep/er/dated.txt && echo two > deep/er/fresh.txt && echo three > own.txt
+git add -A && git commit -qm one
+${version === '3' ? 'echo later > new.txt && git add -N new.txt' : ''}`);
+      const index = join(dir, '.git', 'index');
+      let second = 0;
+      for (let attempt = 0; attempt < 20 && second === 0; attempt++) {
+        sh('touch -m -d @1000000 deep/er/dated.txt own.txt && git update-index -q --refresh');
+        const recorded = Math.floor(statSync(join(dir, 'deep/er/dated.txt')).ctimeMs / 1000);
+        if (recorded === Math.floor(statSync(index).mtimeMs / 1000)) second = recorded;
+      }
+      expect(second, 'the entry was recorded in the index second').not.toBe(0);
+      expect(readFileSync(index).readUInt32BE(4)).toBe(Number(version));
+      writeFileSync(
+        index,
+        smudgeDatedBack(readFileSync(index), second, (path) => path === 'own.txt'),
+      );
+      const sizes = sh('git ls-files --debug')
+        .split(/\n(?=\S)/)
+        .map((entry) => `${entry.split('\n')[0]} ${/size: (\d+)/.exec(entry)?.[1]}`);
+      expect(sizes).toEqual([
+        'deep/er/dated.txt 0',
+        'deep/er/fresh.txt 4',
+        ...(version === '3' ? ['new.txt 0'] : []),
+        'own.txt 6',
+      ]);
+      // A valid index (its checksum), and the smudged file compared by content: unchanged.
+      expect(sh('git status --porcelain')).toBe(version === '3' ? ' A new.txt\n' : '');
+    },
+  );
 });

@@ -13,6 +13,7 @@ import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
+import { smudgeDatedBack } from './index-file.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -231,8 +232,12 @@ export class ExperimentTree {
    */
   async seal(options: { artifacts?: boolean } = {}): Promise<void> {
     const indexPath = join(this.gitDir, 'index');
-    const index = await readFile(indexPath).catch(() => undefined);
+    const written = await readFile(indexPath).catch(() => undefined);
     const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
+    // What restoreIndex puts back: entries dated back but recorded in the index's second are smudged.
+    const own = new Set([...this.ownFiles().keys()].map((path) => relative(this.path, path)));
+    const index =
+      written && smudgeDatedBack(written, Math.floor(indexWrittenMs / 1000), (path) => own.has(path));
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
   }
@@ -337,7 +342,9 @@ export class ExperimentTree {
    * file itself, by whole seconds: under a freshly written index, a file rewritten with the same size in
    * the same second as it was recorded would look unchanged. With the sealed time, every entry from that
    * second is compared by content, as git would have compared it; an edit in a later second changes the
-   * file's ctime, which nothing but the clock sets.
+   * file's ctime, which nothing but the clock sets. git's rule looks at the mtime, which a run can set:
+   * entries dated back but recorded in the index's second come back smudged (seal), so git compares
+   * those by content too.
    */
   private async restoreIndex(sealed: Seal): Promise<void> {
     if (!sealed.index) return;

@@ -1,0 +1,102 @@
+// git's index file, read only as far as autoexp needs it: each entry's path and the seconds of its
+// ctime and mtime (index format versions 2 to 4, SHA-1 or SHA-256 repositories).
+import { createHash } from 'node:crypto';
+
+interface Entry {
+  /** The path's bytes as a latin1 string (git stores bytes; names are compared the same way). */
+  path: string;
+  ctime: number;
+  mtime: number;
+  /** Where the entry starts in the file. */
+  offset: number;
+}
+
+/** Offset of the size field in an entry (after ctime, mtime, dev, ino, mode, uid, gid). */
+const SIZE_FIELD = 36;
+
+/**
+ * `index` with the entries git would trust by their times though a same-size rewrite in the second git
+ * recorded could still match them smudged (size 0, as git marks a racily clean entry), so that git
+ * compares those files by content. These are the entries dated back (mtime older than `second`, the
+ * index file's) with a ctime as new as the index: a run that starts in that second can rewrite the file
+ * and put its mtime back, and git, whose racy rule looks at the mtime only, would see nothing. Paths
+ * for which `exempt` is true (files autoexp compares by content itself) stay as they are. An index
+ * autoexp cannot read is returned as it is.
+ */
+export function smudgeDatedBack(index: Buffer, second: number, exempt: (path: string) => boolean): Buffer {
+  const read = readEntries(index);
+  if (!read) return index;
+  const smudged = read.entries.filter(
+    (entry) =>
+      entry.mtime < second && entry.ctime >= second && !exempt(Buffer.from(entry.path, 'latin1').toString()),
+  );
+  if (smudged.length === 0) return index;
+  const copy = Buffer.from(index);
+  for (const entry of smudged) copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
+  // The file ends with the hash of everything before it.
+  const end = copy.length - read.hashLength;
+  createHash(read.hashLength === 20 ? 'sha1' : 'sha256')
+    .update(copy.subarray(0, end))
+    .digest()
+    .copy(copy, end);
+  return copy;
+}
+
+function readEntries(index: Buffer): { entries: Entry[]; hashLength: number } | undefined {
+  if (index.length < 12 || index.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+  const version = index.readUInt32BE(4);
+  if (version < 2 || version > 4) return undefined;
+  // The object format is not in the index: the one whose entries read consistently is.
+  for (const hashLength of [20, 32]) {
+    const entries = walk(index, version, hashLength);
+    if (entries) return { entries, hashLength };
+  }
+  return undefined;
+}
+
+function walk(index: Buffer, version: number, hashLength: number): Entry[] | undefined {
+  const count = index.readUInt32BE(8);
+  const entries: Entry[] = [];
+  let offset = 12;
+  let previous = '';
+  for (let n = 0; n < count; n++) {
+    const flagsAt = offset + 40 + hashLength;
+    if (flagsAt + 2 > index.length - hashLength) return undefined;
+    const flags = index.readUInt16BE(flagsAt);
+    const extended = version >= 3 && (flags & 0x4000) !== 0;
+    const nameAt = flagsAt + 2 + (extended ? 2 : 0);
+    let path: string;
+    let next: number;
+    if (version === 4) {
+      // The name is the previous one without its last `strip` bytes, then the bytes given here.
+      const [strip, after] = varint(index, nameAt);
+      const end = index.indexOf(0, after);
+      if (end < 0 || strip > previous.length) return undefined;
+      path = previous.slice(0, previous.length - strip) + index.toString('latin1', after, end);
+      next = end + 1;
+    } else {
+      const end = index.indexOf(0, nameAt);
+      if (end < 0) return undefined;
+      path = index.toString('latin1', nameAt, end);
+      // Entries are padded with NULs to a multiple of 8 bytes.
+      next = offset + ((nameAt - offset + path.length + 8) & ~7);
+    }
+    // The flags hold the name's length (up to 0xfff): a wrong hash length shows there.
+    if ((flags & 0xfff) !== Math.min(path.length, 0xfff)) return undefined;
+    entries.push({ path, ctime: index.readUInt32BE(offset), mtime: index.readUInt32BE(offset + 8), offset });
+    previous = path;
+    offset = next;
+  }
+  return entries;
+}
+
+/** git's varint (index v4 names): the value and the offset after it. */
+function varint(buffer: Buffer, at: number): [number, number] {
+  let byte = buffer[at++] ?? 0;
+  let value = byte & 127;
+  while (byte & 128) {
+    byte = buffer[at++] ?? 0;
+    value = (value + 1) * 128 + (byte & 127);
+  }
+  return [value, at];
+}
