@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Ledger } from '../src/ledger/ledger.js';
 import { smudgeDatedBack } from '../src/tree/index-file.js';
 import { expectLedgerWholeIn, session, type Project } from './helpers/hostile-project.js';
 import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
@@ -119,7 +120,7 @@ function expectKeepsReproduce(project: Project): void {
 /** Nothing but autoexp's own rows in the ledger's history, and every branch commit has its row. */
 function expectLedgerHonest(project: Project, forged: string): void {
   const { repo } = project;
-  expect(repo.git('log', '-p', BRANCH, '--', LEDGER), 'the ledger history').not.toContain(forged);
+  expect(repo.git('log', '--oneline', '-S', forged, BRANCH), 'commits with the forged text').toBe('');
   expectLedgerWholeIn(project, ledgerRows(repo));
 }
 
@@ -154,6 +155,86 @@ echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
     expect(existsSync(join(project.scratch, 'won')), 'the attack found its second').toBe(true);
     expectLedgerHonest(project, 'KEEP!!!');
     expectKeepsReproduce(project);
+  });
+});
+
+/**
+ * Pads the branch's ledger with discard rows (copies of the last record) until it has `rows` rows, in
+ * one commit, as if those experiments had run.
+ */
+async function padLedger(project: Project, rows: number): Promise<void> {
+  const { repo } = project;
+  const tree = mkdtempSync(join(project.scratch, 'pad-'));
+  repo.git('worktree', 'add', '--quiet', tree, BRANCH);
+  const ledger = await Ledger.open(join(tree, LEDGER), ['score']);
+  const last = (await ledger.records()).at(-1)!;
+  for (let experiment = ledger.nextExperiment(); experiment < rows; experiment++) {
+    const row = {
+      experiment,
+      commit: last.commit,
+      metrics: { score: 19 },
+      status: 'discard' as const,
+      description: `padding ${experiment}`,
+    };
+    await ledger.append(row, { ...last, ...row, metrics: { score: 19 }, reason: 'not better' });
+  }
+  git(tree, 'add', '-A');
+  git(tree, 'commit', '--quiet', '-m', `padding to ${rows} rows`);
+  repo.git('worktree', 'remove', '--force', tree);
+}
+
+describe('the full-chunk boundary (experiment 999 fills experiments/0000.jsonl)', () => {
+  it('a proposer that rewrites a chunk (same size, mtime put back) in the second it was written, across 998-1007: the forgery never reaches the branch nor stays in the tree', async () => {
+    // Each proposal forges the chunks written in its second, newest first: 0000 while open (998, 999),
+    // 0000 full (1000, right after 999 filled it) and 0001 (new and open from 1001 on). A discard or
+    // invalid record becomes "KEEP!!!". The experiment that counts most, 1000, has one chance per
+    // project: up to three projects are tried.
+    const attempt = `for file in $(ls -r ${LEDGER}/experiments/*.jsonl); do
+  recorded=$(stat -c %Z "$file")
+  if [ "$recorded" = "$(date +%s)" ] && grep -qE '"(discard|invalid)"' "$file"; then
+    from='"\\(discard\\|invalid\\)"' to='"KEEP!!!"'
+    ${FORGE_IN_PLACE.replace(/touch "\$HOSTILE_DIR\/won"/, 'echo "$AUTOEXP_EXPERIMENT $(basename "$file")" >> "$HOSTILE_DIR/won"')}
+  fi
+done
+echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    let won = '';
+    let project: Project | undefined;
+    for (let tries = 0; tries < 3 && !/^1000 0000\.jsonl$/m.test(won); tries++) {
+      project = hostileProject();
+      await session(project, [undefined], { experiments: 1 });
+      await padLedger(project, 998);
+      const steps = [
+        ...Array.from({ length: 997 }, () => undefined),
+        ...Array.from({ length: 10 }, () => attempt),
+      ];
+      await session(project, steps, { experiments: 10 });
+      won = existsSync(join(project.scratch, 'won'))
+        ? readFileSync(join(project.scratch, 'won'), 'utf8')
+        : '';
+    }
+    expect(won, 'the full chunk forged in its second').toMatch(/^1000 0000\.jsonl$/m);
+    expect(won, 'the new chunk forged in its second').toMatch(/^\d+ 0001\.jsonl$/m);
+    const { repo } = project!;
+    expect(repo.git('log', '--oneline', '-S', 'KEEP!!!', BRANCH), 'commits with the forged text').toBe('');
+    expect(
+      ledgerRows(repo)
+        .map((row) => row.experiment)
+        .slice(-3),
+    ).toEqual([1005, 1006, 1007]);
+    // The parked branch tree holds the chunks as committed (what Ledger.records() reads next time).
+    const tip = repo.git('rev-parse', BRANCH);
+    const trees = repo
+      .git('worktree', 'list', '--porcelain')
+      .split('\n\n')
+      .filter((entry) => entry.includes(`HEAD ${tip}`) && !entry.startsWith(`worktree ${repo.root}\n`))
+      .map((entry) => entry.split('\n')[0]!.slice('worktree '.length));
+    expect(trees.length, 'the parked branch tree').toBeGreaterThan(0);
+    for (const tree of trees)
+      for (const chunk of ['0000', '0001'])
+        expect(
+          readFileSync(join(tree, LEDGER, `experiments/${chunk}.jsonl`), 'utf8'),
+          `${chunk} in ${tree}`,
+        ).toBe(`${repo.git('show', `${BRANCH}:${LEDGER}/experiments/${chunk}.jsonl`)}\n`);
   });
 });
 
