@@ -158,6 +158,65 @@ echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
   });
 });
 
+/** The branch's files at its tip, in the trees autoexp parked at it, are the files committed. */
+function expectParkedTreesHoldTheBranch(project: Project, paths: readonly string[]): void {
+  const { repo } = project;
+  const tip = repo.git('rev-parse', BRANCH);
+  const trees = repo
+    .git('worktree', 'list', '--porcelain')
+    .split('\n\n')
+    .filter((entry) => entry.includes(`HEAD ${tip}`) && !entry.startsWith(`worktree ${repo.root}\n`))
+    .map((entry) => entry.split('\n')[0]!.slice('worktree '.length));
+  expect(trees.length, 'the parked branch tree').toBeGreaterThan(0);
+  for (const tree of trees)
+    for (const path of paths) {
+      const committed = execFileSync('git', ['show', `${BRANCH}:${path}`], { cwd: repo.root });
+      expect(readFileSync(join(tree, path)).equals(committed), `${path} in ${tree}`).toBe(true);
+    }
+}
+
+/**
+ * A proposal that forges every ledger file written in its second (same size, mtime put back): a
+ * discard or invalid becomes "KEEP!!!". Each success is a line "<experiment> <file>" in $HOSTILE_DIR/won.
+ */
+const FORGE_LEDGER = `for file in ${LEDGER}/results.tsv $(ls -r ${LEDGER}/experiments/*.jsonl); do
+  recorded=$(stat -c %Z "$file")
+  if [ "$recorded" = "$(date +%s)" ] && grep -qE '(discard|invalid)' "$file"; then
+    from='\\(discard\\|invalid\\)' to='KEEP!!!'
+    ${FORGE_IN_PLACE.replace(/touch "\$HOSTILE_DIR\/won"/, 'echo "$AUTOEXP_EXPERIMENT $(basename "$file")" >> "$HOSTILE_DIR/won"')}
+  fi
+done
+echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+
+describe('a ledger whose files lack their final newline', () => {
+  it('results.tsv and the chunk committed without it: rows go on, and forgeries in their second never reach the branch', async () => {
+    const project = hostileProject();
+    const { repo } = project;
+    await session(project, ['echo x=1 > params.txt'], { experiments: 1 });
+    const tree = mkdtempSync(join(project.scratch, 'strip-'));
+    repo.git('worktree', 'add', '--quiet', tree, BRANCH);
+    execFileSync('bash', ['-c', `truncate -s -1 ${LEDGER}/results.tsv ${LEDGER}/experiments/0000.jsonl`], {
+      cwd: tree,
+    });
+    git(tree, 'commit', '--quiet', '-am', 'no final newlines');
+    repo.git('worktree', 'remove', '--force', tree);
+    // Odd experiments forge, even ones only propose (and must stay valid).
+    const attempt = `if [ $((AUTOEXP_EXPERIMENT % 2)) = 0 ]; then echo x=2 > params.txt; exit 0; fi\n${FORGE_LEDGER}`;
+    await session(project, [undefined, ...Array.from({ length: 12 }, () => attempt)], { experiments: 12 });
+    const won = existsSync(join(project.scratch, 'won'))
+      ? readFileSync(join(project.scratch, 'won'), 'utf8')
+      : '';
+    expect(won, 'results.tsv forged in its second').toMatch(/^\d+ results\.tsv$/m);
+    expect(won, 'the chunk forged in its second').toMatch(/^\d+ 0000\.jsonl$/m);
+    expect(repo.git('log', '--oneline', '-S', 'KEEP!!!', BRANCH), 'commits with the forged text').toBe('');
+    expect(ledgerRows(repo).map((row) => row.experiment)).toEqual(Array.from({ length: 14 }, (_, n) => n));
+    // autoexp's own appends do not look forged to it: the proposals that forge nothing stay valid.
+    const honest = ledgerRows(repo).filter((row) => row.experiment > 1 && row.experiment % 2 === 0);
+    expect(honest.map((row) => row.status)).toEqual(Array(6).fill('discard'));
+    expectParkedTreesHoldTheBranch(project, [`${LEDGER}/results.tsv`, `${LEDGER}/experiments/0000.jsonl`]);
+  });
+});
+
 /**
  * Pads the branch's ledger with discard rows (copies of the last record) until it has `rows` rows, in
  * one commit, as if those experiments had run.
@@ -222,19 +281,10 @@ echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
         .slice(-3),
     ).toEqual([1005, 1006, 1007]);
     // The parked branch tree holds the chunks as committed (what Ledger.records() reads next time).
-    const tip = repo.git('rev-parse', BRANCH);
-    const trees = repo
-      .git('worktree', 'list', '--porcelain')
-      .split('\n\n')
-      .filter((entry) => entry.includes(`HEAD ${tip}`) && !entry.startsWith(`worktree ${repo.root}\n`))
-      .map((entry) => entry.split('\n')[0]!.slice('worktree '.length));
-    expect(trees.length, 'the parked branch tree').toBeGreaterThan(0);
-    for (const tree of trees)
-      for (const chunk of ['0000', '0001'])
-        expect(
-          readFileSync(join(tree, LEDGER, `experiments/${chunk}.jsonl`), 'utf8'),
-          `${chunk} in ${tree}`,
-        ).toBe(`${repo.git('show', `${BRANCH}:${LEDGER}/experiments/${chunk}.jsonl`)}\n`);
+    expectParkedTreesHoldTheBranch(
+      project!,
+      ['0000', '0001'].map((chunk) => `${LEDGER}/experiments/${chunk}.jsonl`),
+    );
   });
 });
 
