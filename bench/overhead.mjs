@@ -4,7 +4,7 @@
 import { BENCH_EVALUATE, CLI, IDENTITY, benchConfig, gitCountingShim, makeRepo, sh, timed } from './lib.mjs';
 import { spawnSync } from 'node:child_process';
 
-const BASH_LOOP = (n) => `
+export const BASH_LOOP = (n) => `
 for i in $(seq 1 ${n}); do
   sed -i "s/^a: .*/a: $((10 + i))/" params.yaml
   git add -A && git commit -q -m "candidate $i"
@@ -23,6 +23,12 @@ function project(n) {
   });
 }
 
+/** The bash loop's time for `n` experiments in the repository at `root` (on a branch of its own). */
+export function timeBashLoop(root, n, env = {}) {
+  sh(root, 'git checkout -q -b bench-loop');
+  return timed(() => sh(root, BASH_LOOP(n), env)).ms;
+}
+
 function autoexpSession(n, env = {}) {
   const root = project(n);
   return timed(() => {
@@ -37,9 +43,7 @@ function autoexpSession(n, env = {}) {
 }
 
 function bashLoop(n, env = {}) {
-  const root = project(n);
-  sh(root, 'git checkout -q -b bench-loop');
-  return timed(() => sh(root, BASH_LOOP(n), env)).ms;
+  return timeBashLoop(project(n), n, env);
 }
 
 export function benchOverhead({ short = 2, long = 42, rounds = 3 } = {}) {

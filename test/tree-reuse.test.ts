@@ -1,6 +1,7 @@
 // Trees kept between sessions: the next session takes a parked tree over instead of writing a new one,
 // and trusts nothing in it (what untrusted code could have left there is checked by content and removed).
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -21,15 +22,22 @@ import { createTestRepo, git, GIT_IDENTITY_ENV, otherWorktrees, type TestRepo } 
 
 const FILES = { 'a.txt': 'x=3\n', 'big/data.txt': 'payload\n', '.gitignore': 'build/\n' };
 
-async function parkedTree() {
+/** A tree parked by a first session: with `trusted`, sessions whose commands were contained (park records). */
+async function parkedTree({ trusted = false } = {}) {
   const repo = createTestRepo(FILES);
   repo.git('branch', 'autoexp/t');
   const { commonDir } = await Git.at(repo.root).describeRepository();
   const place = mkdtempSync(join(tmpdir(), 'autoexp-reuse-'));
-  const options = { path: join(place, 'tree'), scratchDir: place, commonDir, branch: 'autoexp/t' };
+  const options = {
+    path: join(place, 'tree'),
+    scratchDir: place,
+    commonDir,
+    branch: 'autoexp/t',
+    trustParked: trusted,
+  };
   const open = () => ExperimentTree.create(Git.at(repo.root), options);
   const first = await open();
-  await first.park();
+  await first.park({ record: trusted });
   const sh = (script: string) =>
     execFileSync('bash', ['-c', script], { cwd: options.path, env: { ...process.env, ...GIT_IDENTITY_ENV } })
       .toString()
@@ -169,5 +177,106 @@ echo x=9 > a.txt`);
     expect(readFileSync(join(victim, 'precious.txt'), 'utf8')).toBe('keep me\n');
     expect(readFileSync(join(path, 'a.txt'), 'utf8')).toBe('x=3\n');
     expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+  });
+});
+
+describe('a parked tree with a park record (the sessions contained their commands)', () => {
+  const record = (sh: (script: string) => string) =>
+    join(sh('git rev-parse --path-format=absolute --git-dir'), 'autoexp-parked.json');
+
+  /** The git processes a takeover starts. */
+  async function takeOver(open: () => Promise<ExperimentTree>) {
+    const before = Git.processesStarted;
+    const tree = await open();
+    return { tree, processes: Git.processesStarted - before };
+  }
+
+  it('is taken over on its index, without comparing every file by content, and the record is used once', async () => {
+    const trusted = await parkedTree({ trusted: true });
+    const untrusted = await parkedTree();
+    expect(existsSync(record(trusted.sh))).toBe(true);
+    expect(existsSync(record(untrusted.sh))).toBe(false);
+    const fast = await takeOver(trusted.open);
+    const slow = await takeOver(untrusted.open);
+    // No read-tree and no refresh that hashes every file: two processes fewer.
+    expect(slow.processes - fast.processes).toBe(2);
+    expect(existsSync(record(trusted.sh))).toBe(false);
+    expect(await fast.tree.changes()).toEqual([]);
+    expect(trusted.sh('git symbolic-ref HEAD')).toBe('refs/heads/autoexp/t');
+  });
+
+  it('still puts back what changed since: a file edited (mtime kept), a new file, an ignored one', async () => {
+    const { open, sh, path } = await parkedTree({ trusted: true });
+    const file = join(path, 'a.txt');
+    const before = statSync(file);
+    // In a later second than the index, as anything after the park is: its ctime gives it away.
+    await new Promise((done) => setTimeout(done, 1000 - (Date.now() % 1000) + 10));
+    writeFileSync(file, 'x=8\n');
+    utimesSync(file, before.atime, before.mtime);
+    sh('mkdir -p build && echo cached > build/model.bin && echo stray > notes.txt');
+    const tree = await open();
+    expect(readFileSync(file, 'utf8')).toBe('x=3\n');
+    expect(existsSync(join(path, 'build'))).toBe(false);
+    expect(existsSync(join(path, 'notes.txt'))).toBe(false);
+    expect(await tree.changes()).toEqual([]);
+  });
+
+  it('whose index was replaced, or only touched, is checked by content as if there were no record', async () => {
+    for (const plant of [
+      'git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt',
+      'echo evil > big/data.txt && git update-index --refresh >/dev/null; touch "$(git rev-parse --git-dir)/index"',
+    ]) {
+      const { open, sh, path } = await parkedTree({ trusted: true });
+      sh(plant);
+      const taken = await takeOver(open);
+      expect(taken.processes, plant).toBeGreaterThanOrEqual(4);
+      expect(readFileSync(join(path, 'big/data.txt'), 'utf8')).toBe('payload\n');
+      expect(sh('git ls-files -v big/data.txt')).toMatch(/^H /);
+    }
+  });
+
+  it('a record planted for a session that may not trust one is ignored, and removed', async () => {
+    const { open, sh, path } = await parkedTree();
+    sh('git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt');
+    const index = readFileSync(join(sh('git rev-parse --path-format=absolute --git-dir'), 'index'));
+    const forged = {
+      commit: sh('git rev-parse HEAD'),
+      index: createHash('sha256').update(index).digest('hex'),
+      indexWrittenMs: statSync(join(sh('git rev-parse --path-format=absolute --git-dir'), 'index')).mtimeMs,
+    };
+    writeFileSync(record(sh), JSON.stringify(forged));
+    await open();
+    expect(readFileSync(join(path, 'big/data.txt'), 'utf8')).toBe('payload\n');
+    expect(existsSync(record(sh))).toBe(false);
+  });
+
+  it('parked in the middle of an untrusted run (sealed, never verified): the index recorded is the sealed one', async () => {
+    const repo = createTestRepo(FILES);
+    repo.git('branch', 'autoexp/t');
+    const { commonDir } = await Git.at(repo.root).describeRepository();
+    const place = mkdtempSync(join(tmpdir(), 'autoexp-reuse-'));
+    const options = {
+      path: join(place, 'tree'),
+      scratchDir: place,
+      commonDir,
+      branch: 'autoexp/t',
+      trustParked: true,
+    };
+    const first = await ExperimentTree.create(Git.at(repo.root), options);
+    await first.seal();
+    // The run hides its edit behind an index flag, then the session is cancelled before verify.
+    execFileSync(
+      'bash',
+      ['-c', 'git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt'],
+      {
+        cwd: options.path,
+      },
+    );
+    await first.park({ record: true });
+    await ExperimentTree.create(Git.at(repo.root), options);
+    expect(readFileSync(join(options.path, 'big/data.txt'), 'utf8')).toBe('payload\n');
+    // The flag is gone too: left in, it would hide every later edit of the file from verify.
+    const flags = execFileSync('git', ['ls-files', '-v', 'big/data.txt'], { cwd: options.path }).toString();
+    expect(flags).toMatch(/^H /);
   });
 });

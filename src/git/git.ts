@@ -105,6 +105,14 @@ const FIXED_CONFIG = [
   'core.fsmonitor=false',
   '-c',
   'commit.gpgSign=false',
+  // A file's stat data, ctime included, is what tells git it changed: the user's config may not loosen
+  // that (core.trustctime=false, core.checkStat=minimal, core.ignoreStat=true) for autoexp's checks.
+  '-c',
+  'core.trustctime=true',
+  '-c',
+  'core.checkStat=default',
+  '-c',
+  'core.ignoreStat=false',
   '-c',
   'core.pager=cat',
   // No housekeeping process after every experiment commit; the session runs it once at its end.
@@ -814,6 +822,18 @@ export class Git {
     await this.run(['update-index', '-q', '--refresh'], { allowFailure: true });
     // With `branch` (which points at `commit`), one process puts HEAD on it and rewrites what differs;
     // git refuses when another worktree has the branch checked out.
+    if (options.branch) await this.run(['checkout', '--quiet', '--force', options.branch]);
+    else await this.run(['reset', '--hard', '--quiet', commit]);
+    await this.run(['clean', '-ffdxq']);
+  }
+
+  /**
+   * Makes this worktree hold exactly `commit` with the index it has, which autoexp left and trusts: git
+   * compares the files with it by their stat data (a file changed since has a new ctime, which nothing but
+   * the clock sets), rewrites what differs, and everything untracked or ignored is removed. HEAD must be
+   * detached at the commit the index is of; with `branch` (which points at `commit`), it ends on it.
+   */
+  async checkOutTrusted(commit: string, options: { branch?: string } = {}): Promise<void> {
     if (options.branch) await this.run(['checkout', '--quiet', '--force', options.branch]);
     else await this.run(['reset', '--hard', '--quiet', commit]);
     await this.run(['clean', '-ffdxq']);

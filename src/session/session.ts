@@ -47,6 +47,7 @@ import { SearchTree } from './search-tree.js';
 import { settle } from './settle.js';
 import { currentStage, stageEnd, stageProgress } from './stages.js';
 import { readScopeFiles, scopeOf, SessionState } from './state.js';
+import { detectContainment } from '../measure/sandbox.js';
 import { SessionTrees } from './trees.js';
 import type { LedgerRow } from '../ledger/types.js';
 import type { ExperimentOutcome, Prepared, SessionOptions, SessionResult, Slot } from './types.js';
@@ -84,7 +85,14 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     return haltedResult(settings, branch, startedAt, program.halt, program.rows);
   }
   if (program.resumed) events.notice?.(`the program resumes (${program.resumed})`);
-  const trees = new SessionTrees(repo, commonDir, sessionPlace(options.env, commonDir, settings.tag));
+  // A parked tree's index is believed only when nothing untrusted can have run since it was parked.
+  const contained = (await detectContainment()).kind === 'namespace';
+  const trees = new SessionTrees(
+    repo,
+    commonDir,
+    sessionPlace(options.env, commonDir, settings.tag),
+    contained && lock.staleReason === undefined,
+  );
   let guard: RepositoryGuard | undefined;
   /** The branch this session created, at the commit it created it on. */
   let created: string | undefined;

@@ -1,7 +1,7 @@
 // The experiment trees of one session: the branch's own, one per worker (workers > 1) and the
 // incumbent's (eval.interleave). Every tree that measures gets eval.setup before its first eval. When the
 // session ends, however it ends, they are parked (HEAD detached, files left) for the next session of the
-// tag, which checks every file against its commit instead of writing a new tree (see ExperimentTree.create).
+// tag, which checks them against their commit instead of writing a new tree (see ExperimentTree.create).
 import { join } from 'node:path';
 import type { Git } from '../git/git.js';
 import { ExperimentTree } from '../tree/experiment-tree.js';
@@ -17,6 +17,12 @@ export class SessionTrees {
     private readonly commonDir: string,
     /** This tag's directory (see src/tree/places.ts). */
     readonly place: string,
+    /**
+     * Nothing untrusted can outlive this session or have outlived the last one (commands contained in PID
+     * namespaces, the last session not killed): parked trees are taken over and left with a park record
+     * (see ExperimentTree.park).
+     */
+    private readonly trustParked: boolean,
   ) {}
 
   /** The branch's tree, at <place>/tree, with the session's scratch files beside it. */
@@ -26,6 +32,7 @@ export class SessionTrees {
         path: join(this.place, 'tree'),
         scratchDir: this.place,
         commonDir: this.commonDir,
+        trustParked: this.trustParked,
         branch,
       }),
     );
@@ -39,6 +46,7 @@ export class SessionTrees {
         path: join(scratchDir, 'tree'),
         scratchDir,
         commonDir: this.commonDir,
+        trustParked: this.trustParked,
         detached: commit,
       }),
     );
@@ -55,6 +63,7 @@ export class SessionTrees {
           path: join(scratchDir, 'tree'),
           scratchDir,
           commonDir: this.commonDir,
+          trustParked: this.trustParked,
           detached: commit,
         }),
       );
@@ -76,6 +85,7 @@ export class SessionTrees {
    * (the repository check, the lock) must not depend on it.
    */
   async parkAll(): Promise<void> {
-    for (const tree of this.all.splice(0)) await tree.park().catch(() => undefined);
+    for (const tree of this.all.splice(0))
+      await tree.park({ record: this.trustParked }).catch(() => undefined);
   }
 }

@@ -7,6 +7,7 @@
 // is at (and on which branch), the index as autoexp left it, and the ignored files. `verify` checks
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
+import { createHash } from 'node:crypto';
 import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
@@ -53,6 +54,36 @@ const STATE_FILES = [
  */
 const OWN_FILE_AGE_MS = 2000;
 
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The park record in `gitDir`, when there is one as park writes it. */
+async function readParkRecord(gitDir: string): Promise<ParkRecord | undefined> {
+  const path = join(gitDir, PARK_RECORD);
+  if (!(await lstat(path).catch(() => undefined))?.isFile()) return undefined;
+  try {
+    const found = JSON.parse(await readFile(path, 'utf8')) as Partial<ParkRecord>;
+    const { commit, index, indexWrittenMs } = found;
+    if (typeof commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+    if (typeof index !== 'string' || typeof indexWrittenMs !== 'number') return undefined;
+    return { commit, index, indexWrittenMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the index file is the one the record describes: the same bytes, written at the same time (git
+ * decides which entries it must compare by content from that time, so a later one would hide some).
+ */
+async function indexMatches(path: string, record: ParkRecord): Promise<boolean> {
+  const found = await lstat(path).catch(() => undefined);
+  if (!found?.isFile() || found.mtimeMs !== record.indexWrittenMs) return false;
+  const bytes = await readFile(path).catch(() => undefined);
+  return bytes !== undefined && sha256(bytes) === record.index;
+}
+
 /** Whether `path` is a plain file holding exactly `bytes` (a FIFO or a device is never opened). */
 async function holds(path: string, bytes: Buffer): Promise<boolean> {
   const found = await lstat(path).catch(() => undefined);
@@ -69,9 +100,29 @@ async function putBack(path: string, text: string): Promise<boolean> {
   return true;
 }
 
-type TreeOptions = { path: string; scratchDir: string; commonDir: string } & (
-  { branch: string } | { detached: string }
-);
+type TreeOptions = {
+  path: string;
+  scratchDir: string;
+  commonDir: string;
+  /**
+   * Whether a park record (see park) may be believed: only when nothing untrusted can have run since the
+   * last session parked the tree, that is when commands are contained in PID namespaces (none outlives
+   * its session) and the last session ended rather than was killed. Otherwise every file is compared.
+   */
+  trustParked?: boolean;
+} & ({ branch: string } | { detached: string });
+
+/**
+ * In a tree's git dir: what the session that parked the tree left in its index (a SHA-256 of the bytes
+ * and the time it was written) and the commit HEAD was at. Read once and deleted by the next session.
+ */
+const PARK_RECORD = 'autoexp-parked.json';
+
+interface ParkRecord {
+  commit: string;
+  index: string;
+  indexWrittenMs: number;
+}
 
 interface Seal {
   head: string;
@@ -83,6 +134,8 @@ interface Seal {
 
 export class ExperimentTree {
   private sealed: Seal | undefined;
+  /** Sealed, and not verified since: untrusted code may have run, and the index is not autoexp's. */
+  private awaitingVerify = false;
   /** The ignored entries eval.setup left (none without setup): the only ones an eval's leftovers may join. */
   private setupArtifacts = new Set<string>();
   /**
@@ -176,22 +229,47 @@ export class ExperimentTree {
     const commit =
       'branch' in options ? await repo.resolve(`refs/heads/${options.branch}`) : options.detached;
     if (!commit) return undefined;
-    for (const name of [...STATE_FILES, 'HEAD', 'index'])
+    // A record is good for one takeover, and only if it describes the index that is there now.
+    const parked = options.trustParked ? await readParkRecord(pointer) : undefined;
+    await rm(join(pointer, PARK_RECORD), { recursive: true, force: true });
+    const indexTrusted = parked !== undefined && (await indexMatches(join(pointer, 'index'), parked));
+    for (const name of [...STATE_FILES, 'HEAD', ...(indexTrusted ? [] : ['index'])])
       await rm(join(pointer, name), { recursive: true, force: true });
-    await writeFile(join(pointer, 'HEAD'), `${commit}\n`);
+    await writeFile(join(pointer, 'HEAD'), `${indexTrusted ? parked.commit : commit}\n`);
     const git = repo.withCwd(options.path);
-    await git.checkOutVerified(commit, 'branch' in options ? { branch: options.branch } : {});
+    const target = 'branch' in options ? { branch: options.branch } : {};
+    if (indexTrusted) await git.checkOutTrusted(commit, target);
+    else await git.checkOutVerified(commit, target);
     return ExperimentTree.opened(repo, options);
   }
 
-  /** Leaves the tree for the next session of this tag: HEAD detached, so the branch is free elsewhere. */
-  async park(): Promise<void> {
+  /**
+   * Leaves the tree for the next session of this tag: HEAD detached, so the branch is free elsewhere.
+   * With `record` (this session's commands were contained: nothing it started is still running), the
+   * index is autoexp's own again (the sealed one, when a run may have touched it since) and a park record
+   * describes it, so that the next session can trust its stat data instead of hashing every file.
+   */
+  async park(options: { record: boolean }): Promise<void> {
     // A git dir a run deleted or replaced (a symlink leads anywhere): nothing to park; the next session
     // makes a new tree.
     if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) return;
+    const recordPath = join(this.gitDir, PARK_RECORD);
+    await rm(recordPath, { recursive: true, force: true });
     const head = join(this.gitDir, 'HEAD');
     await rm(head, { recursive: true, force: true });
     await writeFile(head, `${this.recorded}\n`);
+    if (!options.record) return;
+    if (this.awaitingVerify && this.sealed) await this.restoreIndex(this.sealed);
+    const indexPath = join(this.gitDir, 'index');
+    const index = await readFile(indexPath).catch(() => undefined);
+    const written = await lstat(indexPath).catch(() => undefined);
+    if (!index || !written?.isFile()) return;
+    const record: ParkRecord = {
+      commit: this.recorded,
+      index: sha256(index),
+      indexWrittenMs: written.mtimeMs,
+    };
+    await writeFile(recordPath, `${JSON.stringify(record)}\n`, { flag: 'wx' });
   }
 
   /** The full sha HEAD is at, read from the ref files (no git process); through git when packed. */
@@ -240,6 +318,7 @@ export class ExperimentTree {
       written && smudgeDatedBack(written, Math.floor(indexWrittenMs / 1000), (path) => own.has(path));
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
+    this.awaitingVerify = true;
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -257,6 +336,8 @@ export class ExperimentTree {
   async verify(options: { dropNewArtifacts?: boolean } = {}): Promise<Verification> {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
+    // From the index put back below on, the index is autoexp's again.
+    this.awaitingVerify = false;
     const moved: string[] = [];
     // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
     // again, then filled in below (pointers, HEAD, the index).
