@@ -5,9 +5,9 @@
 // "racily clean" (its mtime no older than the index file). Every attack here that needs its second
 // retries until it finds it and asserts that it did.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.js';
 import { smudgeDatedBack } from '../src/tree/index-file.js';
@@ -31,13 +31,20 @@ step="$HOSTILE_PLAN/$AUTOEXP_EXPERIMENT.sh"
 if [ -f "$step" ]; then bash "$step"; fi
 `;
 
-function config(options: { workers?: number; modify?: string[] } = {}): string {
+interface ConfigOptions {
+  workers?: number;
+  modify?: string[];
+  repeats?: number;
+}
+
+function config(options: ConfigOptions = {}): string {
   return `tag: quad
 ${options.workers ? `workers: ${options.workers}\n` : ''}scope:
   modify: [${(options.modify ?? ['params.txt']).join(', ')}]
 eval:
   command: bash evaluate.sh
   timeout: 20s
+  repeats: ${options.repeats ?? 1}
 metrics:
   - name: score
     goal: maximize
@@ -50,7 +57,7 @@ proposer:
 `;
 }
 
-function hostileProject(options: { workers?: number; modify?: string[] } = {}): Project {
+function hostileProject(options: ConfigOptions = {}): Project {
   const repo = createTestRepo({
     'params.txt': 'x=3\n',
     'evaluate.sh': EVALUATE,
@@ -365,4 +372,55 @@ ${version === '3' ? 'echo later > new.txt && git add -N new.txt' : ''}`);
       expect(sh('git status --porcelain')).toBe(version === '3' ? ' A new.txt\n' : '');
     },
   );
+});
+
+// ======================================================================================================
+
+describe("parked trees taken over on their index (the next session trusts git's stat data)", () => {
+  it('an eval that forges the ledger in its commit second (same size, mtime put back), then makes autoexp fail before it verifies the run: the next session does not adopt the forgery', async () => {
+    const project = hostileProject({ repeats: 2 });
+    const honest = `echo "honest try $AUTOEXP_EXPERIMENT" > "$AUTOEXP_DESCRIPTION_FILE"
+echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    // In its first run, when results.tsv was committed in this second: "honest" becomes "FORGED" in
+    // results.tsv and the chunk alike (a ledger that still reads), and ../eval.log (the branch tree's
+    // log, beside it) becomes a directory, so that the second run cannot open it and autoexp stops there.
+    const evalAttack = `[ -e "$HOSTILE_DIR/won" ] && exit 0
+file=${LEDGER}/results.tsv recorded=$(stat -c %Z "$file")
+[ "$recorded" = "$(date +%s)" ] && grep -q honest "$file" || exit 0
+for file in ${LEDGER}/results.tsv ${LEDGER}/experiments/0000.jsonl; do
+  mtime=$(stat -c %Y "$file")
+  sed 's/honest/FORGED/g' "$file" > "$HOSTILE_DIR/forged"
+  cat "$HOSTILE_DIR/forged" > "$file"
+  touch -m -d "@$mtime" "$file"
+done
+[ "$(stat -c %Z ${LEDGER}/results.tsv)" = "$recorded" ] || exit 0
+touch "$HOSTILE_DIR/won"
+rm -f ../eval.log && mkdir ../eval.log`;
+    const failed = await session(
+      project,
+      Array.from({ length: 12 }, () => honest),
+      { evalAttack },
+    ).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(existsSync(join(project.scratch, 'won')), 'the attack found its second').toBe(true);
+    expect(failed?.message, 'the session stopped').toMatch(/eval\.log/);
+    // The user removes what blocks the log (every session would stop on it), and runs again.
+    const branchTree = project.repo
+      .git('worktree', 'list', '--porcelain')
+      .split('\n')
+      .find((line) => line.startsWith('worktree ') && line.endsWith('/quad/tree'))!
+      .slice('worktree '.length);
+    rmSync(join(dirname(branchTree), 'eval.log'), { recursive: true });
+    await session(
+      project,
+      Array.from({ length: 16 }, () => honest),
+      { experiments: 2 },
+    );
+    expect(project.repo.git('log', '--oneline', '-S', 'FORGED', BRANCH), 'commits with the forged text').toBe(
+      '',
+    );
+    expectParkedTreesHoldTheBranch(project, [`${LEDGER}/results.tsv`, `${LEDGER}/experiments/0000.jsonl`]);
+  });
 });

@@ -259,7 +259,8 @@ export class ExperimentTree {
     await rm(head, { recursive: true, force: true });
     await writeFile(head, `${this.recorded}\n`);
     if (!options.record) return;
-    if (this.awaitingVerify && this.sealed) await this.restoreIndex(this.sealed);
+    // autoexp's own files are smudged too: nothing compared them with what autoexp wrote since the run.
+    if (this.awaitingVerify && this.sealed) await this.restoreIndex(this.sealed, { ownFilesChecked: false });
     const indexPath = join(this.gitDir, 'index');
     const index = await readFile(indexPath).catch(() => undefined);
     const written = await lstat(indexPath).catch(() => undefined);
@@ -310,12 +311,8 @@ export class ExperimentTree {
    */
   async seal(options: { artifacts?: boolean } = {}): Promise<void> {
     const indexPath = join(this.gitDir, 'index');
-    const written = await readFile(indexPath).catch(() => undefined);
+    const index = await readFile(indexPath).catch(() => undefined);
     const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
-    // What restoreIndex puts back: entries dated back but recorded in the index's second are smudged.
-    const own = new Set([...this.ownFiles().keys()].map((path) => relative(this.path, path)));
-    const index =
-      written && smudgeDatedBack(written, Math.floor(indexWrittenMs / 1000), (path) => own.has(path));
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
     this.awaitingVerify = true;
@@ -424,15 +421,18 @@ export class ExperimentTree {
    * the same second as it was recorded would look unchanged. With the sealed time, every entry from that
    * second is compared by content, as git would have compared it; an edit in a later second changes the
    * file's ctime, which nothing but the clock sets. git's rule looks at the mtime, which a run can set:
-   * entries dated back but recorded in the index's second come back smudged (seal), so git compares
-   * those by content too.
+   * entries dated back but recorded in the index's second come back smudged, so git compares those by
+   * content too; autoexp's own files only when nothing will (`ownFilesChecked: false`).
    */
-  private async restoreIndex(sealed: Seal): Promise<void> {
+  private async restoreIndex(sealed: Seal, { ownFilesChecked = true } = {}): Promise<void> {
     if (!sealed.index) return;
     const indexPath = join(this.gitDir, 'index');
+    const own = ownFilesChecked ? [...this.ownFiles().keys()].map((path) => relative(this.path, path)) : [];
+    const second = Math.floor(sealed.indexWrittenMs / 1000);
+    const index = smudgeDatedBack(sealed.index, second, (path) => own.includes(path));
     // Whatever is there now (a directory, a symlink) goes first.
     await rm(indexPath, { recursive: true, force: true });
-    await writeFile(indexPath, sealed.index);
+    await writeFile(indexPath, index);
     const written = new Date(Math.floor(sealed.indexWrittenMs));
     await utimes(indexPath, written, written);
   }
