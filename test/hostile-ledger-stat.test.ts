@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.js';
-import { smudgeDatedBack } from '../src/tree/index-file.js';
+import { sanitizeIndex } from '../src/tree/index-file.js';
 import { expectLedgerWholeIn, session, type Project } from './helpers/hostile-project.js';
 import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
@@ -333,7 +333,7 @@ describe('the index autoexp puts back', () => {
     ['4', 'sha256'],
     ['3', 'sha256'],
   ])(
-    'index version %s, %s: an entry dated back in the index second is smudged, git reads the file and compares by content',
+    'index version %s, %s: an entry dated back in the index second is smudged (git compares it by content), and skip flags are cleared',
     (version, format) => {
       const dir = mkdtempSync(join(tmpdir(), 'autoexp-index-'));
       const sh = (command: string) =>
@@ -357,7 +357,7 @@ ${version === '3' ? 'echo later > new.txt && git add -N new.txt' : ''}`);
       expect(readFileSync(index).readUInt32BE(4)).toBe(Number(version));
       writeFileSync(
         index,
-        smudgeDatedBack(readFileSync(index), second, (path) => path === 'own.txt'),
+        sanitizeIndex(readFileSync(index), second, (path) => path === 'own.txt'),
       );
       const sizes = sh('git ls-files --debug')
         .split(/\n(?=\S)/)
@@ -369,6 +369,15 @@ ${version === '3' ? 'echo later > new.txt && git add -N new.txt' : ''}`);
         'own.txt 6',
       ]);
       // A valid index (its checksum), and the smudged file compared by content: unchanged.
+      expect(sh('git status --porcelain')).toBe(version === '3' ? ' A new.txt\n' : '');
+      // Flags that make git skip a file are gone.
+      sh('git update-index --assume-unchanged deep/er/fresh.txt && git update-index --skip-worktree own.txt');
+      expect(sh('git ls-files -v deep/er/fresh.txt own.txt')).toBe('h deep/er/fresh.txt\nS own.txt\n');
+      writeFileSync(
+        index,
+        sanitizeIndex(readFileSync(index), 0, () => false),
+      );
+      expect(sh('git ls-files -v deep/er/fresh.txt own.txt')).toBe('H deep/er/fresh.txt\nH own.txt\n');
       expect(sh('git status --porcelain')).toBe(version === '3' ? ' A new.txt\n' : '');
     },
   );
@@ -422,5 +431,42 @@ rm -f ../eval.log && mkdir ../eval.log`;
       '',
     );
     expectParkedTreesHoldTheBranch(project, [`${LEDGER}/results.tsv`, `${LEDGER}/experiments/0000.jsonl`]);
+  });
+});
+
+// ======================================================================================================
+
+describe('workers: an eval that writes into the other worker’s tree', () => {
+  it('sets assume-unchanged on the harness there and fakes it (idle, or between its verify and its commit): no faked keep, in this session or the next', async () => {
+    const project = hostileProject({ workers: 2 });
+    const honest = `echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    const fake = 'echo \\"score: 1000\\"; exit 0';
+    // Every other worker tree (not the branch's): the index flag hides the harness from git, in whatever
+    // index autoexp seals next in that tree.
+    const evalAttack = `own=$(git rev-parse --show-toplevel)
+git worktree list --porcelain | sed -n 's/^worktree //p' | grep '/worker-[0-9]*/tree$' | while read -r tree; do
+  [ "$tree" = "$own" ] && continue
+  git -C "$tree" update-index --assume-unchanged evaluate.sh 2>/dev/null || continue
+  printf '%s\\n' "${fake}" > "$tree/evaluate.sh"
+  echo "$AUTOEXP_EXPERIMENT $tree" >> "$HOSTILE_DIR/planted"
+done`;
+    // Its git may hold that tree's index.lock just as autoexp commits there: the session may stop.
+    await session(
+      project,
+      Array.from({ length: 16 }, () => honest),
+      { evalAttack },
+    ).catch(() => undefined);
+    expect(existsSync(join(project.scratch, 'planted')), 'the attack planted the fake').toBe(true);
+    // The next session takes the parked trees over (on their index, when it may trust it): nothing left.
+    const next = ledgerRows(project.repo).length;
+    await session(
+      project,
+      Array.from({ length: next + 4 }, () => honest),
+      { experiments: 4 },
+    );
+    // Every proposal is worse than the baseline: any keep was measured with the fake harness.
+    const kept = ledgerRows(project.repo).filter((row) => row.experiment > 0 && row.status === 'keep');
+    expect(kept.map((row) => `${row.experiment} ${row.score}`)).toEqual([]);
+    expect(project.repo.git('log', '--oneline', '-S', 'score: 1000', BRANCH, '--', 'evaluate.sh')).toBe('');
   });
 });

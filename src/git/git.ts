@@ -640,6 +640,29 @@ export class Git {
     return parseCommitSha(await this.run(['commit', '-a', '--no-verify', '-F', '-'], { input: message }));
   }
 
+  /**
+   * Commits exactly `paths` (names, not patterns) as they are in the working tree, new, changed or
+   * deleted, and nothing else whatever the index holds; with `amend`, into HEAD. Returns the short sha.
+   */
+  async commitOnly(
+    paths: readonly string[],
+    message: string,
+    options: { amend?: boolean } = {},
+  ): Promise<string> {
+    const list = paths.map((path) => `${path}\0`).join('');
+    const pathspec = ['--pathspec-from-file=-', '--pathspec-file-nul'];
+    await this.run(['--literal-pathspecs', 'add', '--all', ...pathspec], { input: list });
+    const amend = options.amend ? ['--amend'] : [];
+    return parseCommitSha(
+      await this.run(
+        ['--literal-pathspecs', 'commit', '--no-verify', ...amend, '-m', message, '--only', ...pathspec],
+        {
+          input: list,
+        },
+      ),
+    );
+  }
+
   /** Commits what is staged; returns the new short sha. */
   async commitStaged(message: string): Promise<string> {
     return parseCommitSha(await this.run(['commit', '--no-verify', '-F', '-'], { input: message }));

@@ -25,6 +25,8 @@ interface Proposed {
   candidate: Candidate;
   context: ProposerContext;
   hasUntracked: boolean;
+  /** What verify found changed (the proposal, and a start node's files): exactly what is committed. */
+  changedPaths: string[];
 }
 
 /** What a proposal changed, once the tree is verified: in scope, or why not. */
@@ -100,7 +102,11 @@ export async function prepare(
       ? state.search.choose(experiment, () => state.ledger.records(), state.inScope, currentStageName(state))
       : undefined;
   const { tree } = slot;
-  if (!slot.onBranch) await tree.resetTo(branchHead);
+  if (!slot.onBranch) {
+    // Other workers' evals ran while this tree waited, and may have written into its index.
+    await tree.putBackIndex();
+    await tree.resetTo(branchHead);
+  }
   if (slot.setupNeeded) {
     slot.setupNeeded = false;
     await state.measurer.setup(tree);
@@ -132,6 +138,7 @@ export async function prepare(
 
   candidate.commit = await tree.commitCandidate(inertCommitText(record.description), {
     hasUntracked: proposed.hasUntracked,
+    paths: proposed.changedPaths,
   });
   record.commit = candidate.commit;
 
@@ -152,7 +159,10 @@ export async function prepare(
     const paths = new Set([...candidate.fileChanges.map((change) => change.path), ...repaired.paths]);
     candidate.fileChanges = await readChanges(tree.path, baseContents, [...paths].sort());
     describeCandidate(candidate, repaired.description ?? record.description);
-    candidate.commit = record.commit = await tree.amendCandidate(inertCommitText(record.description));
+    candidate.commit = record.commit = await tree.amendCandidate(
+      inertCommitText(record.description),
+      repaired.paths,
+    );
   }
   const measurement = candidate.measured.candidate;
   if (measurement.outcome === 'aborted' || signal.aborted) {
@@ -289,6 +299,7 @@ async function proposeInSlot(
     candidate,
     context,
     hasUntracked: changed.some((change) => change.code === '??'),
+    changedPaths: changed.map((change) => change.path),
   };
 }
 

@@ -68,8 +68,11 @@ export class SessionTrees {
         }),
       );
       await this.measurer!.setup(this.incumbentTree);
-    } else if (!commit.startsWith(this.incumbentTree.head) && !this.incumbentTree.head.startsWith(commit)) {
-      await this.incumbentTree.resetTo(commit);
+    } else {
+      // It waited while other trees' evals ran (workers), which may have written into its index.
+      await this.incumbentTree.putBackIndex();
+      if (!commit.startsWith(this.incumbentTree.head) && !this.incumbentTree.head.startsWith(commit))
+        await this.incumbentTree.resetTo(commit);
     }
     return this.incumbentTree;
   }

@@ -14,7 +14,7 @@ import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
-import { smudgeDatedBack } from './index-file.js';
+import { sanitizeIndex } from './index-file.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -124,16 +124,25 @@ interface ParkRecord {
   indexWrittenMs: number;
 }
 
-interface Seal {
-  head: string;
+/** An index file's bytes and the time it was written (ms). */
+interface IndexCopy {
   index: Buffer | undefined;
   /** When the index file was last written (ms), for putting it back with its racy-git semantics. */
   indexWrittenMs: number;
+}
+
+interface Seal extends IndexCopy {
+  head: string;
   artifacts?: ArtifactSignatures;
 }
 
 export class ExperimentTree {
   private sealed: Seal | undefined;
+  /**
+   * The index as autoexp's last own step in this tree left it: what putBackIndex writes back before a tree
+   * that waited (while other trees' evals ran, which may write into it) is used again.
+   */
+  private ownIndex: IndexCopy | undefined;
   /** Sealed, and not verified since: untrusted code may have run, and the index is not autoexp's. */
   private awaitingVerify = false;
   /** The ignored entries eval.setup left (none without setup): the only ones an eval's leftovers may join. */
@@ -259,8 +268,10 @@ export class ExperimentTree {
     await rm(head, { recursive: true, force: true });
     await writeFile(head, `${this.recorded}\n`);
     if (!options.record) return;
-    // autoexp's own files are smudged too: nothing compared them with what autoexp wrote since the run.
+    // The index autoexp left, not one a run (or, with workers, another tree's eval) wrote; its own files
+    // smudged too when a run may have touched them since they were compared with what autoexp wrote.
     if (this.awaitingVerify && this.sealed) await this.restoreIndex(this.sealed, { ownFilesChecked: false });
+    else if (this.ownIndex) await this.restoreIndex(this.ownIndex);
     const indexPath = join(this.gitDir, 'index');
     const index = await readFile(indexPath).catch(() => undefined);
     const written = await lstat(indexPath).catch(() => undefined);
@@ -310,12 +321,34 @@ export class ExperimentTree {
    * files are signed too (before a proposal; an eval may change its own artifacts).
    */
   async seal(options: { artifacts?: boolean } = {}): Promise<void> {
-    const indexPath = join(this.gitDir, 'index');
-    const index = await readFile(indexPath).catch(() => undefined);
-    const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
+    // The index autoexp's last step left, not whatever is there now: with workers, another tree's eval
+    // may have written into this one since.
+    const { index, indexWrittenMs } = this.ownIndex ?? (await this.readIndex());
     const artifacts = options.artifacts ? await this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
     this.awaitingVerify = true;
+  }
+
+  private async readIndex(): Promise<IndexCopy> {
+    const indexPath = join(this.gitDir, 'index');
+    const index = await readFile(indexPath).catch(() => undefined);
+    const indexWrittenMs = (await stat(indexPath).catch(() => undefined))?.mtimeMs ?? 0;
+    return { index, indexWrittenMs };
+  }
+
+  /** Notes the index autoexp's own step just left (see ownIndex). */
+  private async noteOwnIndex(): Promise<void> {
+    this.ownIndex = await this.readIndex();
+  }
+
+  /**
+   * Before autoexp uses a tree that waited while other trees' evals ran (workers): writes back the index
+   * as autoexp's last own step left it. An eval may have written into it meanwhile, and an index flag
+   * (assume-unchanged) or stat data it planted would hide its edit of a file from every reset and check
+   * after; with autoexp's index back, git compares that file with the commit again. The caller resets.
+   */
+  async putBackIndex(): Promise<void> {
+    if (this.ownIndex) await this.restoreIndex(this.ownIndex);
   }
 
   /** After eval.setup: what it built (ignored files) stays from now on. */
@@ -394,6 +427,9 @@ export class ExperimentTree {
     } else if (options.dropNewArtifacts) {
       removedArtifacts = await this.removeArtifacts(status.ignored);
     }
+    // The index autoexp trusts from here on is the one it put back (not one read from the disk, where, with
+    // workers, another tree's eval may have written one meanwhile); a caller that finds changes resets.
+    this.ownIndex = sealed;
     return { changed, moved, removedArtifacts, setupNeeded };
   }
 
@@ -422,14 +458,15 @@ export class ExperimentTree {
    * second is compared by content, as git would have compared it; an edit in a later second changes the
    * file's ctime, which nothing but the clock sets. git's rule looks at the mtime, which a run can set:
    * entries dated back but recorded in the index's second come back smudged, so git compares those by
-   * content too; autoexp's own files only when nothing will (`ownFilesChecked: false`).
+   * content too; autoexp's own files only when nothing will (`ownFilesChecked: false`). Flags that make
+   * git skip a file (assume-unchanged, skip-worktree) never come back (src/tree/index-file.ts).
    */
-  private async restoreIndex(sealed: Seal, { ownFilesChecked = true } = {}): Promise<void> {
+  private async restoreIndex(sealed: IndexCopy, { ownFilesChecked = true } = {}): Promise<void> {
     if (!sealed.index) return;
     const indexPath = join(this.gitDir, 'index');
     const own = ownFilesChecked ? [...this.ownFiles().keys()].map((path) => relative(this.path, path)) : [];
     const second = Math.floor(sealed.indexWrittenMs / 1000);
-    const index = smudgeDatedBack(sealed.index, second, (path) => own.includes(path));
+    const index = sanitizeIndex(sealed.index, second, (path) => own.includes(path));
     // Whatever is there now (a directory, a symlink) goes first.
     await rm(indexPath, { recursive: true, force: true });
     await writeFile(indexPath, index);
@@ -458,6 +495,7 @@ export class ExperimentTree {
   /** After one of autoexp's own commits: the tree is at the new commit. Returns its short sha. */
   private async moved(shortSha: string): Promise<string> {
     this.recorded = await this.readHead();
+    await this.noteOwnIndex();
     return shortSha;
   }
 
@@ -466,17 +504,39 @@ export class ExperimentTree {
    * not commit goes: empty directories (git tracks none, and git status shows none), left by the
    * proposal or an earlier eval, would be seen by the candidate's eval but by no one measuring the commit.
    */
-  async commitCandidate(message: string, options: { hasUntracked: boolean }): Promise<string> {
-    const sha = await this.moved(await this.git.commitAll(message, options));
+  async commitCandidate(
+    message: string,
+    options: { hasUntracked: boolean; paths?: readonly string[] },
+  ): Promise<string> {
+    const sha = await this.moved(
+      options.paths
+        ? await this.commitVerified(options.paths, message)
+        : await this.git.commitAll(message, options),
+    );
     await this.git.removeUntracked();
     return sha;
   }
 
-  /** Folds the tree's changes (a crash repair) into the candidate commit (empty directories go, as above). */
-  async amendCandidate(message: string): Promise<string> {
-    const sha = await this.moved(await this.git.amendAll(message));
+  /**
+   * Folds the tree's changes (a crash repair; with `paths`, only those) into the candidate commit (empty
+   * directories go, as above).
+   */
+  async amendCandidate(message: string, paths?: readonly string[]): Promise<string> {
+    const sha = await this.moved(
+      paths ? await this.commitVerified(paths, message, { amend: true }) : await this.git.amendAll(message),
+    );
     await this.git.removeUntracked();
     return sha;
+  }
+
+  /**
+   * Commits the paths verify found changed, on the index verify left: with workers, another tree's eval
+   * may write into this tree between verify and the commit, and neither a file it changed nor an index
+   * flag it set (which would hide that file from the eval's check) may join the candidate.
+   */
+  private async commitVerified(paths: readonly string[], message: string, options: { amend?: boolean } = {}) {
+    await this.putBackIndex();
+    return this.git.commitOnly(paths, message, options);
   }
 
   /** Gives the candidate commit its final message (a keep's trailers). */
@@ -522,6 +582,7 @@ export class ExperimentTree {
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
     if (conflicts.length === 0) this.recorded = await this.readHead();
+    await this.noteOwnIndex();
     return conflicts;
   }
 
@@ -539,6 +600,7 @@ export class ExperimentTree {
     // Always, even when git status showed nothing: it shows no empty directories.
     await this.git.removeUntracked();
     this.recorded = commit === this.recorded ? commit : await this.readHead();
+    await this.noteOwnIndex();
   }
 
   /**
@@ -550,6 +612,7 @@ export class ExperimentTree {
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
     this.recorded = commit === this.recorded ? commit : await this.readHead();
+    await this.noteOwnIndex();
   }
 
   /** What differs from HEAD (tracked changes and untracked files). */

@@ -1,4 +1,4 @@
-// git's index file, read only as far as autoexp needs it: each entry's path and the seconds of its
+// git's index file, read only as far as autoexp needs it: each entry's path, flags and the seconds of its
 // ctime and mtime (index format versions 2 to 4, SHA-1 or SHA-256 repositories).
 import { createHash } from 'node:crypto';
 
@@ -9,30 +9,50 @@ interface Entry {
   mtime: number;
   /** Where the entry starts in the file. */
   offset: number;
+  /** Where its flags are, and its extended flags (versions 3 and 4), if any. */
+  flagsAt: number;
+  extendedAt: number | undefined;
 }
+
+/** Flags that tell git not to look at a file: assume-unchanged, and skip-worktree (an extended flag). */
+const ASSUME_UNCHANGED = 0x8000;
+const SKIP_WORKTREE = 0x4000;
 
 /** Offset of the size field in an entry (after ctime, mtime, dev, ino, mode, uid, gid). */
 const SIZE_FIELD = 36;
 
 /**
- * `index` with the entries git would trust by their times though a same-size rewrite in the second git
- * recorded could still match them smudged (size 0, as git marks a racily clean entry), so that git
- * compares those files by content. These are the entries dated back (mtime older than `second`, the
- * index file's) with a ctime as new as the index: a run that starts in that second can rewrite the file
- * and put its mtime back, and git, whose racy rule looks at the mtime only, would see nothing. Paths
- * for which `exempt` is true (files autoexp compares by content itself) stay as they are. An index
- * autoexp cannot read is returned as it is.
+ * `index` as autoexp can put it back and trust git's view of the tree under it:
+ * - without assume-unchanged and skip-worktree flags, which make git skip a file (autoexp sets none; with
+ *   workers, another tree's eval may set one in this tree's index while autoexp is not looking);
+ * - with the entries git would trust by their times though a same-size rewrite in the second git
+ *   recorded could still match them smudged (size 0, as git marks a racily clean entry), so that git
+ *   compares those files by content. These are the entries dated back (mtime older than `second`, the
+ *   index file's) with a ctime as new as the index: a run that starts in that second can rewrite the file
+ *   and put its mtime back, and git, whose racy rule looks at the mtime only, would see nothing. Paths
+ *   for which `exempt` is true (files autoexp compares by content itself) are not smudged.
+ * An index autoexp cannot read is returned as it is.
  */
-export function smudgeDatedBack(index: Buffer, second: number, exempt: (path: string) => boolean): Buffer {
+export function sanitizeIndex(index: Buffer, second: number, exempt: (path: string) => boolean): Buffer {
   const read = readEntries(index);
   if (!read) return index;
   const smudged = read.entries.filter(
     (entry) =>
       entry.mtime < second && entry.ctime >= second && !exempt(Buffer.from(entry.path, 'latin1').toString()),
   );
-  if (smudged.length === 0) return index;
+  const flagged = read.entries.filter(
+    (entry) =>
+      (index.readUInt16BE(entry.flagsAt) & ASSUME_UNCHANGED) !== 0 ||
+      (entry.extendedAt !== undefined && (index.readUInt16BE(entry.extendedAt) & SKIP_WORKTREE) !== 0),
+  );
+  if (smudged.length === 0 && flagged.length === 0) return index;
   const copy = Buffer.from(index);
   for (const entry of smudged) copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
+  for (const entry of flagged) {
+    copy.writeUInt16BE(copy.readUInt16BE(entry.flagsAt) & ~ASSUME_UNCHANGED, entry.flagsAt);
+    if (entry.extendedAt !== undefined)
+      copy.writeUInt16BE(copy.readUInt16BE(entry.extendedAt) & ~SKIP_WORKTREE, entry.extendedAt);
+  }
   // The file ends with the hash of everything before it.
   const end = copy.length - read.hashLength;
   createHash(read.hashLength === 20 ? 'sha1' : 'sha256')
@@ -83,7 +103,14 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
     }
     // The flags hold the name's length (up to 0xfff): a wrong hash length shows there.
     if ((flags & 0xfff) !== Math.min(path.length, 0xfff)) return undefined;
-    entries.push({ path, ctime: index.readUInt32BE(offset), mtime: index.readUInt32BE(offset + 8), offset });
+    entries.push({
+      path,
+      ctime: index.readUInt32BE(offset),
+      mtime: index.readUInt32BE(offset + 8),
+      offset,
+      flagsAt,
+      extendedAt: extended ? flagsAt + 2 : undefined,
+    });
     previous = path;
     offset = next;
   }
