@@ -470,3 +470,39 @@ done`;
     expect(project.repo.git('log', '--oneline', '-S', 'score: 1000', BRANCH, '--', 'evaluate.sh')).toBe('');
   });
 });
+
+// ======================================================================================================
+
+describe('links to the ledger', () => {
+  it.each([
+    [
+      'a proposer that swaps the results directory for a symlink to a forged copy',
+      `if [ "$AUTOEXP_EXPERIMENT" = 2 ]; then
+  cp -r ${LEDGER} "$HOSTILE_DIR/copy" && sed -i 's/discard/FORGED!/' "$HOSTILE_DIR/copy/results.tsv"
+  rm -rf ${LEDGER} && ln -s "$HOSTILE_DIR/copy" ${LEDGER} && touch "$HOSTILE_DIR/won"
+fi`,
+      undefined,
+    ],
+    [
+      'a proposer that hardlinks results.tsv from outside the tree, and a later eval that forges it through the link in its commit second',
+      `[ "$AUTOEXP_EXPERIMENT" = 1 ] && ln ${LEDGER}/results.tsv "$HOSTILE_DIR/link"`,
+      `link="$HOSTILE_DIR/link" recorded=$(stat -c %Z "$link")
+[ -e "$HOSTILE_DIR/won" ] || [ "$recorded" != "$(date +%s)" ] || ! grep -q discard "$link" && exit 0
+mtime=$(stat -c %Y "$link")
+sed 's/discard/FORGED!/' "$link" > "$HOSTILE_DIR/forged" && cat "$HOSTILE_DIR/forged" > "$link"
+touch -m -d "@$mtime" "$link"
+[ "$(stat -c %Z "$link")" = "$recorded" ] && touch "$HOSTILE_DIR/won"`,
+    ],
+  ])('%s: never reaches the branch', async (_name, attack, evalAttack) => {
+    const project = hostileProject();
+    const step = `${attack}\necho "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    await session(
+      project,
+      Array.from({ length: 12 }, () => step),
+      evalAttack ? { evalAttack } : {},
+    );
+    expect(existsSync(join(project.scratch, 'won')), 'the attack found its moment').toBe(true);
+    expectLedgerHonest(project, 'FORGED!');
+    expectParkedTreesHoldTheBranch(project, [`${LEDGER}/results.tsv`, `${LEDGER}/experiments/0000.jsonl`]);
+  });
+});
