@@ -649,6 +649,8 @@ export class Git {
     message: string,
     options: { amend?: boolean } = {},
   ): Promise<string> {
+    // No paths would mean every path to git.
+    if (paths.length === 0) throw new Error('commitOnly: no paths to commit');
     const list = paths.map((path) => `${path}\0`).join('');
     const pathspec = ['--pathspec-from-file=-', '--pathspec-file-nul'];
     await this.run(['--literal-pathspecs', 'add', '--all', ...pathspec], { input: list });
