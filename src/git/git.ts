@@ -583,6 +583,11 @@ export class Git {
     return (await this.run(['cat-file', 'blob', object])).stdout;
   }
 
+  /** The blob id git gives `text` as the file at `path` (its attributes' filters applied); nothing is stored. */
+  async blobIdAt(path: string, text: string): Promise<string> {
+    return this.line(['hash-object', `--path=${path}`, '--stdin'], text);
+  }
+
   /** Stores `text` as a blob; returns its id. */
   async writeBlob(text: string): Promise<string> {
     return this.line(['hash-object', '-w', '--no-filters', '--stdin'], text);

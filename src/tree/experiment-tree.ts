@@ -14,7 +14,7 @@ import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
-import { sanitizeIndex } from './index-file.js';
+import { indexDiffers, sanitizeIndex } from './index-file.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -561,15 +561,30 @@ export class ExperimentTree {
     return this.moved(await this.git.commitStaged(message));
   }
 
-  /** Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles). */
+  /**
+   * Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles), and
+   * must be committed as the ledger wrote them: with workers, another tree's eval may rewrite one after the
+   * check before this commit and before git reads it. Then this throws (the session stops, and the branch
+   * goes back to its last recorded experiment).
+   */
   async commitLedger(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
     const own = this.ownFiles();
     const before = new Date(Date.now() - OWN_FILE_AGE_MS);
+    const expected = new Map<string, Buffer>();
     for (const path of paths) {
-      const absolute = join(this.path, path);
-      if (own.has(absolute)) await utimes(absolute, before, before);
+      const bytes = own.get(join(this.path, path));
+      if (!bytes) continue;
+      expected.set(path, bytes);
+      await utimes(join(this.path, path), before, before);
     }
-    return this.moved(await this.git.commitPaths(paths, message, options));
+    const sha = await this.moved(await this.git.commitPaths(paths, message, options));
+    const differing = this.ownIndex?.index ? indexDiffers(this.ownIndex.index, expected) : undefined;
+    for (const [path, found] of differing ?? []) {
+      // A filter or an eol conversion in .gitattributes stores other bytes than the file's, as git would.
+      if ((await this.git.blobIdAt(path, expected.get(path)!.toString())) !== found)
+        throw new Error(`${path} changed while autoexp committed it`);
+    }
+    return sha;
   }
 
   /**
