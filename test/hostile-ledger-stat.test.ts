@@ -508,30 +508,36 @@ touch -m -d "@$mtime" "$link"
 });
 
 describe('workers: an eval that writes into the branch’s tree while autoexp records', () => {
-  it('forges results.tsv there again and again (same size, mtime put back), as autoexp commits it: the forgery never reaches the branch', async () => {
-    const project = hostileProject({ workers: 2 });
-    const honest = `echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
-    // Odd experiments' evals, for a second and a half, every few milliseconds: whatever results.tsv holds,
-    // "discard" → "FORGED!". Even ones take 1.8 s, so that autoexp records each while an odd one forges.
-    const evalAttack = `[ $((AUTOEXP_EXPERIMENT % 2)) = 0 ] && { sleep 1.8; exit 0; }
+  it.each(['results.tsv', 'lessons.md'])(
+    'forges %s there again and again (same size, mtime put back), as autoexp commits it: the forgery never reaches the branch',
+    async (name) => {
+      const project = hostileProject({ workers: 2 });
+      // Each proposal notes a lesson, so that lessons.md is committed with every row.
+      const honest = `echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt
+echo "- lesson $AUTOEXP_EXPERIMENT: discard the low x" >> "$AUTOEXP_LESSONS_FILE"`;
+      // Odd experiments' evals, for a second and a half, every few milliseconds: whatever the file holds,
+      // "discard" → "FORGED!". Even ones take 1.8 s, so that autoexp records each while an odd one forges.
+      const evalAttack = `[ $((AUTOEXP_EXPERIMENT % 2)) = 0 ] && { sleep 1.8; exit 0; }
 tree=$(git worktree list --porcelain | sed -n 's/^worktree //p' | grep '/quad/tree$')
-file="$tree/${LEDGER}/results.tsv"
 end=$(($(date +%s%N) + 1500000000))
 while [ "$(date +%s%N)" -lt "$end" ]; do
+  file="$tree/${LEDGER}/${name}"
   mtime=$(stat -c %Y "$file") && sed 's/discard/FORGED!/' "$file" > "$HOSTILE_DIR/forged-$$" &&
     cat "$HOSTILE_DIR/forged-$$" > "$file" && touch -m -d "@$mtime" "$file" && echo "$AUTOEXP_EXPERIMENT" >> "$HOSTILE_DIR/won"
 done`;
-    const failed = await session(
-      project,
-      Array.from({ length: 6 }, () => honest),
-      { evalAttack },
-    ).then(
-      () => undefined,
-      (error: Error) => error,
-    );
-    expect(existsSync(join(project.scratch, 'won')), 'the attack wrote the forgery').toBe(true);
-    // autoexp may stop (the commit did not hold what the ledger wrote), with its branch as last recorded.
-    if (failed) expect(failed.message).toMatch(/changed while autoexp committed it/);
-    expectLedgerHonest(project, 'FORGED!');
-  });
+      const failed = await session(
+        project,
+        Array.from({ length: 6 }, () => honest),
+        { evalAttack },
+      ).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(existsSync(join(project.scratch, 'won')), 'the attack wrote the forgery').toBe(true);
+      // autoexp may stop (the commit did not hold what autoexp wrote, or git could not write a file the
+      // eval was writing), with its branch as last recorded.
+      if (failed) expect(failed.message).toMatch(/changed while autoexp committed it|git reset/);
+      expectLedgerHonest(project, 'FORGED!');
+    },
+  );
 });

@@ -583,6 +583,26 @@ export class Git {
     return (await this.run(['cat-file', 'blob', object])).stdout;
   }
 
+  /** The blob ids `ref` has at `paths` (names, not patterns; paths from the repository root). */
+  async blobIds(ref: string, paths: readonly string[]): Promise<Map<string, string>> {
+    const { stdout } = await this.run([
+      '--literal-pathspecs',
+      'ls-tree',
+      '-z',
+      '--full-tree',
+      ref,
+      '--',
+      ...paths,
+    ]);
+    const ids = new Map<string, string>();
+    for (const item of stdout.split('\0')) {
+      // "<mode> SP blob SP <object> TAB <path>"
+      const match = /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(item);
+      if (match) ids.set(match[2]!, match[1]!);
+    }
+    return ids;
+  }
+
   /** The blob id git gives `text` as the file at `path` (its attributes' filters applied); nothing is stored. */
   async blobIdAt(path: string, text: string): Promise<string> {
     return this.line(['hash-object', `--path=${path}`, '--stdin'], text);

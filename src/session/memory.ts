@@ -82,13 +82,13 @@ export class ProgramMemory {
 
   /**
    * Takes in a recorded experiment and writes what changed into `treePath`'s results dir. Returns the
-   * paths written (relative to the repository root) and whether any is new to git.
+   * paths written (relative to the repository root) with what they hold, and whether any is new to git.
    */
   async record(
     treePath: string,
     record: ExperimentRecord,
     rows: readonly LedgerRow[],
-  ): Promise<{ paths: string[]; newPaths: boolean }> {
+  ): Promise<{ paths: string[]; newPaths: boolean; contents: Map<string, string> }> {
     this.facts.add(record);
     if (record.lessons) this.noted = addLessons(this.noted, record.experiment, record.lessons);
     if (this.resumed !== undefined) {
@@ -110,11 +110,13 @@ export class ProgramMemory {
     const lessons = renderLessons(this.branch, { facts: this.facts.lines(), noted: this.noted });
     const program = Object.keys(this.program).length > 0 ? renderProgramState(this.program) : undefined;
     const paths: string[] = [];
+    const contents = new Map<string, string>();
     let newPaths = false;
     const dir = this.settings.results.dir;
     const write = async (name: string, before: string | undefined, text: string) => {
       await writeFile(join(treePath, dir, name), text);
       paths.push(`${dir}/${name}`);
+      contents.set(`${dir}/${name}`, text);
       if (before === undefined) newPaths = true;
     };
     if (lessons !== this.written.lessons) {
@@ -125,6 +127,6 @@ export class ProgramMemory {
       await write(PROGRAM_FILE, this.written.program, program);
       this.written.program = program;
     }
-    return { paths, newPaths };
+    return { paths, newPaths, contents };
   }
 }

@@ -43,6 +43,7 @@ export async function recordOutcome(
   const memory = await state.memory.record(branchTree.path, record, ledger.rows());
   await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
     newPaths: !existedBefore || memory.newPaths,
+    written: memory.contents,
   });
   state.recordedHead = branchTree.head;
   await state.sealBranchTree();

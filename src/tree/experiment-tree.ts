@@ -14,7 +14,7 @@ import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
-import { indexDiffers, sanitizeIndex } from './index-file.js';
+import { blobId, sanitizeIndex } from './index-file.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -565,12 +565,17 @@ export class ExperimentTree {
    * Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles), and
    * must be committed as the ledger wrote them: with workers, another tree's eval may rewrite one after the
    * check before this commit and before git reads it. Then this throws (the session stops, and the branch
-   * goes back to its last recorded experiment).
+   * goes back to its last recorded experiment). `written`: what other files of `paths` must hold (lessons).
    */
-  async commitLedger(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
+  async commitLedger(
+    paths: string[],
+    message: string,
+    options: { newPaths: boolean; written?: ReadonlyMap<string, string> },
+  ): Promise<string> {
     const own = this.ownFiles();
     const before = new Date(Date.now() - OWN_FILE_AGE_MS);
     const expected = new Map<string, Buffer>();
+    for (const [path, text] of options.written ?? []) expected.set(path, Buffer.from(text));
     for (const path of paths) {
       const bytes = own.get(join(this.path, path));
       if (!bytes) continue;
@@ -578,10 +583,13 @@ export class ExperimentTree {
       await utimes(join(this.path, path), before, before);
     }
     const sha = await this.moved(await this.git.commitPaths(paths, message, options));
-    const differing = this.ownIndex?.index ? indexDiffers(this.ownIndex.index, expected) : undefined;
-    for (const [path, found] of differing ?? []) {
+    // What the commit holds (git reads a file once for the commit and once more for the index).
+    const committed = expected.size > 0 ? await this.git.blobIds('HEAD', [...expected.keys()]) : new Map();
+    for (const [path, bytes] of expected) {
+      const found = committed.get(path) ?? '';
+      if (found && blobId(bytes, found.length) === found) continue;
       // A filter or an eol conversion in .gitattributes stores other bytes than the file's, as git would.
-      if ((await this.git.blobIdAt(path, expected.get(path)!.toString())) !== found)
+      if ((await this.git.blobIdAt(path, bytes.toString())) !== found)
         throw new Error(`${path} changed while autoexp committed it`);
     }
     return sha;

@@ -62,27 +62,12 @@ export function sanitizeIndex(index: Buffer, second: number, exempt: (path: stri
   return copy;
 }
 
-/**
- * The files of `files` (path → bytes) the index does not have exactly (by their blob id), with the blob id
- * it has for each ('' for none); undefined when autoexp cannot read the index.
- */
-export function indexDiffers(
-  index: Buffer,
-  files: ReadonlyMap<string, Buffer>,
-): Map<string, string> | undefined {
-  const read = readEntries(index);
-  if (!read) return undefined;
-  const algorithm = read.hashLength === 20 ? 'sha1' : 'sha256';
-  const differing = new Map<string, string>();
-  for (const [path, bytes] of files) {
-    const name = Buffer.from(path).toString('latin1');
-    const entry = read.entries.find((found) => found.path === name);
-    const at = (entry?.offset ?? 0) + 40;
-    const found = entry ? index.subarray(at, at + read.hashLength) : Buffer.alloc(0);
-    const id = createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest();
-    if (!found.equals(id)) differing.set(path, found.toString('hex'));
-  }
-  return differing;
+/** git's id for a blob holding `bytes` (hex), in a repository of the object format with ids that long. */
+export function blobId(bytes: Buffer, hexLength: number): string {
+  return createHash(hexLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 function readEntries(index: Buffer): { entries: Entry[]; hashLength: number } | undefined {
