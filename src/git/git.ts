@@ -672,13 +672,15 @@ export class Git {
   async commitOnly(
     paths: readonly string[],
     message: string,
-    options: { amend?: boolean } = {},
+    options: { amend?: boolean; newPaths?: boolean } = {},
   ): Promise<string> {
     // No paths would mean every path to git.
     if (paths.length === 0) throw new Error('commitOnly: no paths to commit');
     const list = paths.map((path) => `${path}\0`).join('');
     const pathspec = ['--pathspec-from-file=-', '--pathspec-file-nul'];
-    await this.run(['--literal-pathspecs', 'add', '--all', ...pathspec], { input: list });
+    // New files need `add` first; `commit --only` takes changed and deleted ones as they are.
+    if (options.newPaths !== false)
+      await this.run(['--literal-pathspecs', 'add', '--all', ...pathspec], { input: list });
     const amend = options.amend ? ['--amend'] : [];
     return parseCommitSha(
       await this.run(

@@ -510,7 +510,7 @@ export class ExperimentTree {
   ): Promise<string> {
     const sha = await this.moved(
       options.paths
-        ? await this.commitVerified(options.paths, message)
+        ? await this.commitVerified(options.paths, message, { newPaths: options.hasUntracked })
         : await this.git.commitAll(message, options),
     );
     await this.git.removeUntracked();
@@ -534,7 +534,11 @@ export class ExperimentTree {
    * may write into this tree between verify and the commit, and neither a file it changed nor an index
    * flag it set (which would hide that file from the eval's check) may join the candidate.
    */
-  private async commitVerified(paths: readonly string[], message: string, options: { amend?: boolean } = {}) {
+  private async commitVerified(
+    paths: readonly string[],
+    message: string,
+    options: { amend?: boolean; newPaths?: boolean } = {},
+  ) {
     await this.putBackIndex();
     return this.git.commitOnly(paths, message, options);
   }
