@@ -525,19 +525,47 @@ while [ "$(date +%s%N)" -lt "$end" ]; do
   mtime=$(stat -c %Y "$file") && sed 's/discard/FORGED!/' "$file" > "$HOSTILE_DIR/forged-$$" &&
     cat "$HOSTILE_DIR/forged-$$" > "$file" && touch -m -d "@$mtime" "$file" && echo "$AUTOEXP_EXPERIMENT" >> "$HOSTILE_DIR/won"
 done`;
-      const failed = await session(
+      // autoexp may stop: the commit did not hold what autoexp wrote, or git could not write or read a
+      // file the eval was writing (git dies of SIGBUS when a file it maps is truncated). Its branch is as
+      // last recorded either way.
+      await session(
         project,
         Array.from({ length: 6 }, () => honest),
         { evalAttack },
-      ).then(
-        () => undefined,
-        (error: Error) => error,
-      );
+      ).catch(() => undefined);
       expect(existsSync(join(project.scratch, 'won')), 'the attack wrote the forgery').toBe(true);
-      // autoexp may stop (the commit did not hold what autoexp wrote, or git could not write a file the
-      // eval was writing), with its branch as last recorded.
-      if (failed) expect(failed.message).toMatch(/changed while autoexp committed it|git reset/);
       expectLedgerHonest(project, 'FORGED!');
     },
   );
+});
+
+describe('workers: the record that fills a chunk', () => {
+  it('an eval that forges experiments/0000.jsonl in the branch’s tree while autoexp records experiment 999: the forgery never reaches the branch', async () => {
+    const project = hostileProject({ workers: 2 });
+    await session(project, [undefined], { experiments: 1 });
+    await padLedger(project, 998);
+    const honest = `echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
+    // Even experiments' evals forge the chunk for a second and a half; odd ones take 1.8 s, so that
+    // autoexp records 999 (the chunk's last record) while 1000's eval forges.
+    const evalAttack = `[ $((AUTOEXP_EXPERIMENT % 2)) = 1 ] && { sleep 1.8; exit 0; }
+tree=$(git worktree list --porcelain | sed -n 's/^worktree //p' | grep '/quad/tree$')
+file="$tree/${LEDGER}/experiments/0000.jsonl"
+end=$(($(date +%s%N) + 1500000000))
+while [ "$(date +%s%N)" -lt "$end" ]; do
+  mtime=$(stat -c %Y "$file") && sed 's/"discard"/"FORGED!"/' "$file" > "$HOSTILE_DIR/forged-$$" &&
+    cat "$HOSTILE_DIR/forged-$$" > "$file" && touch -m -d "@$mtime" "$file" && echo "$AUTOEXP_EXPERIMENT" >> "$HOSTILE_DIR/won"
+done`;
+    const steps = [
+      ...Array.from({ length: 997 }, () => undefined),
+      ...Array.from({ length: 4 }, () => honest),
+    ];
+    // autoexp may stop: the commit did not hold what autoexp wrote, or git died reading a file the eval
+    // was truncating (SIGBUS). Its branch is as last recorded either way.
+    await session(project, steps, { experiments: 4, evalAttack }).catch(() => undefined);
+    expect(existsSync(join(project.scratch, 'won')), 'the attack wrote the forgery').toBe(true);
+    expect(
+      project.repo.git('log', '--oneline', '-S', 'FORGED!', BRANCH),
+      'commits with the forged text',
+    ).toBe('');
+  });
 });

@@ -36,6 +36,8 @@ export class Ledger {
   private queue: Promise<unknown> = Promise.resolve();
   /** Set when an append wrote one file but not the other: the files no longer agree. */
   private failure: Error | undefined;
+  /** The chunk the last append filled, with what it holds (see justFilled). */
+  private filled = new Map<string, Buffer>();
 
   private constructor(
     private readonly directory: string,
@@ -114,6 +116,14 @@ export class Ledger {
     return files;
   }
 
+  /**
+   * The chunk the last append filled (relative path → exactly what it holds): it has left openFiles, but
+   * is committed with that append, and the commit must hold it as written.
+   */
+  justFilled(): ReadonlyMap<string, Buffer> {
+    return this.filled;
+  }
+
   nextExperiment(): number {
     return this.rowList.length;
   }
@@ -139,6 +149,7 @@ export class Ledger {
   }
 
   private async appendNow(row: LedgerRow, record: ExperimentRecord): Promise<string[]> {
+    this.filled = new Map();
     if (this.failure) throw this.failure;
     const expected = this.nextExperiment();
     if (row.experiment !== expected) {
@@ -198,7 +209,11 @@ export class Ledger {
       this.written.get(chunk)?.push(added);
     }
     // The record that fills the chunk is its last: nothing is appended to it again.
-    if ((experiment + 1) % EXPERIMENTS_PER_CHUNK === 0) this.written.delete(chunk);
+    if ((experiment + 1) % EXPERIMENTS_PER_CHUNK === 0) {
+      const pieces = this.written.get(chunk);
+      if (pieces) this.filled.set(chunk, Buffer.concat(pieces));
+      this.written.delete(chunk);
+    }
   }
 
   private async appendTsvLine(tsvLine: string): Promise<void> {

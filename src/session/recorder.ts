@@ -43,7 +43,11 @@ export async function recordOutcome(
   const memory = await state.memory.record(branchTree.path, record, ledger.rows());
   await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
     newPaths: !existedBefore || memory.newPaths,
-    written: memory.contents,
+    // What the commit must hold besides the ledger's open files: the chunk this row filled, the memory.
+    written: new Map<string, string | Buffer>([
+      ...[...ledger.justFilled()].map(([name, bytes]) => [join(settings.results.dir, name), bytes] as const),
+      ...memory.contents,
+    ]),
   });
   state.recordedHead = branchTree.head;
   await state.sealBranchTree();

@@ -574,7 +574,7 @@ export class ExperimentTree {
   async commitLedger(
     paths: string[],
     message: string,
-    options: { newPaths: boolean; written?: ReadonlyMap<string, string> },
+    options: { newPaths: boolean; written?: ReadonlyMap<string, string | Buffer> },
   ): Promise<string> {
     const own = this.ownFiles();
     const before = new Date(Date.now() - OWN_FILE_AGE_MS);
