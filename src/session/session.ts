@@ -521,6 +521,8 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
     samples: measurement.samples,
     scope_hash: scopeHash(state.scopeContents),
     proposer: 'none',
+    // What the eval said about the unchanged code is the first thing the proposers should read.
+    ...(measurement.feedback ? { feedback: measurement.feedback } : {}),
   });
   return recordOutcome(state, record);
 }
