@@ -118,6 +118,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       mergedBase: opened.mergedBase,
       conflicts: opened.conflicts,
       evalLogPath: `${opened.tree.scratchDir}/eval.log`,
+      programInputs: program.inputs,
     };
     if (opened.conflicts.length > 0) {
       events.notice?.(
