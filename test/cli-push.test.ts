@@ -53,7 +53,7 @@ describe('autoexp run --push', () => {
     expect((await run(other, ['', 'set 6'], 1).done).exitCode).toBe(0);
 
     // This checkout is behind: its x=9 (99) keep is rejected, then measured again on x=6 and kept.
-    const behind = run(repo.root, ['', 'set 9'], 1);
+    const behind = run(repo.root, ['', 'note 9'], 1);
     expect((await behind.done).exitCode).toBe(0);
     expect(behind.output()).toMatch(/another run moved autoexp\/quad while this one worked/);
     expect(originRows(repo)).toEqual([
@@ -64,6 +64,10 @@ describe('autoexp run --push', () => {
       '4 keep 99 try x=9 (measured again after a push race)',
     ]);
     expect(git(repo.origin, 'show', 'autoexp/quad:params.txt')).toBe('x=9');
+    // lessons.md goes on from the other run's, with what this run's proposer noted.
+    const lessons = git(repo.origin, 'show', 'autoexp/quad:.autoexp/quad/lessons.md');
+    expect(lessons).toContain('3 of 4 tries that raised x in params.txt (to 5–9) were kept (#1, #2, #4)');
+    expect(lessons).toMatch(/x=9 is worth a try/);
   });
 
   it("stops with git's reason and a non-zero exit when the push cannot succeed", async () => {

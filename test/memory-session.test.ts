@@ -276,6 +276,8 @@ describe('AUTOEXP_FEEDBACK_FILE', () => {
       });
       await session(repo, ['5', '1', '8'], capture, { experiments: 3 });
       const log = records(repo);
+      // The baseline's own feedback is kept too (x=3, the unchanged code).
+      expect(log[0]?.feedback).toMatch(/^failing case: x=3\n/);
       expect(log[2]?.status).toBe('discard');
       expect(log[2]?.feedback).toMatch(/^failing case: x=1\nbbbb/);
       expect(log[2]?.feedback).not.toContain('\u001b');

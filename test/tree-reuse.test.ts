@@ -22,8 +22,14 @@ import { createTestRepo, git, GIT_IDENTITY_ENV, otherWorktrees, type TestRepo } 
 
 const FILES = { 'a.txt': 'x=3\n', 'big/data.txt': 'payload\n', '.gitignore': 'build/\n' };
 
-/** A tree parked by a first session: with `trusted`, sessions whose commands were contained (park records). */
-async function parkedTree({ trusted = false } = {}) {
+/**
+ * A tree parked by a first session: with `trusted`, sessions whose commands were contained (park records);
+ * `beforePark` is what happens in the first session's tree before it parks.
+ */
+async function parkedTree({
+  trusted = false,
+  beforePark = async (_tree: ExperimentTree, _sh: (script: string) => string) => {},
+} = {}) {
   const repo = createTestRepo(FILES);
   repo.git('branch', 'autoexp/t');
   const { commonDir } = await Git.at(repo.root).describeRepository();
@@ -36,12 +42,13 @@ async function parkedTree({ trusted = false } = {}) {
     trustParked: trusted,
   };
   const open = () => ExperimentTree.create(Git.at(repo.root), options);
-  const first = await open();
-  await first.park({ record: trusted });
   const sh = (script: string) =>
     execFileSync('bash', ['-c', script], { cwd: options.path, env: { ...process.env, ...GIT_IDENTITY_ENV } })
       .toString()
       .trim();
+  const first = await open();
+  await beforePark(first, sh);
+  await first.park({ record: trusted });
   return { repo, first, open, sh, path: options.path, place };
 }
 
@@ -251,32 +258,17 @@ describe('a parked tree with a park record (the sessions contained their command
   });
 
   it('parked in the middle of an untrusted run (sealed, never verified): the index recorded is the sealed one', async () => {
-    const repo = createTestRepo(FILES);
-    repo.git('branch', 'autoexp/t');
-    const { commonDir } = await Git.at(repo.root).describeRepository();
-    const place = mkdtempSync(join(tmpdir(), 'autoexp-reuse-'));
-    const options = {
-      path: join(place, 'tree'),
-      scratchDir: place,
-      commonDir,
-      branch: 'autoexp/t',
-      trustParked: true,
-    };
-    const first = await ExperimentTree.create(Git.at(repo.root), options);
-    await first.seal();
-    // The run hides its edit behind an index flag, then the session is cancelled before verify.
-    execFileSync(
-      'bash',
-      ['-c', 'git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt'],
-      {
-        cwd: options.path,
+    const { open, sh, path } = await parkedTree({
+      trusted: true,
+      beforePark: async (tree, run) => {
+        await tree.seal();
+        // The run hides its edit behind an index flag, then the session is cancelled before verify.
+        run('git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt');
       },
-    );
-    await first.park({ record: true });
-    await ExperimentTree.create(Git.at(repo.root), options);
-    expect(readFileSync(join(options.path, 'big/data.txt'), 'utf8')).toBe('payload\n');
+    });
+    await open();
+    expect(readFileSync(join(path, 'big/data.txt'), 'utf8')).toBe('payload\n');
     // The flag is gone too: left in, it would hide every later edit of the file from verify.
-    const flags = execFileSync('git', ['ls-files', '-v', 'big/data.txt'], { cwd: options.path }).toString();
-    expect(flags).toMatch(/^H /);
+    expect(sh('git ls-files -v big/data.txt')).toMatch(/^H /);
   });
 });

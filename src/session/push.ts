@@ -14,6 +14,8 @@ import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import { sessionPlace } from '../tree/places.js';
 import { bestRefName } from './best.js';
 import { isNodeRefNumber, nodeRefPrefix } from './search-tree.js';
+import { ProgramMemory } from './memory.js';
+import type { ProgramInputs } from './program-stop.js';
 import type { ExperimentOutcome } from './types.js';
 
 export type PushResult = { ok: true } | { ok: false; rejected: boolean; message: string };
@@ -109,6 +111,8 @@ export async function recordAfterRemote(options: {
   settings: Settings;
   branch: string;
   outcomes: readonly ExperimentOutcome[];
+  /** What the session checked stop.* against; program.json is brought up to date with the same. */
+  programInputs?: ProgramInputs;
   remoteName?: string;
   attempts?: number;
 }): Promise<number[]> {
@@ -139,6 +143,14 @@ export async function recordAfterRemote(options: {
         join(path, settings.results.dir),
         settings.metrics.map((metric) => metric.name),
       );
+      // lessons.md and program.json go on from the other run's, as the session's recorder would have.
+      const memory = await ProgramMemory.load({
+        settings,
+        branch,
+        treePath: path,
+        records: await ledger.records(),
+        inputs: options.programInputs ?? { configSha256: '', programSha256: '', base: '' },
+      });
       const numbers: number[] = [];
       const paths = new Set<string>();
       for (const { row, record } of options.outcomes) {
@@ -148,6 +160,7 @@ export async function recordAfterRemote(options: {
         const newRow: LedgerRow = { ...row, experiment, status };
         for (const file of await ledger.append(newRow, renumbered))
           paths.add(join(settings.results.dir, file));
+        for (const file of (await memory.record(path, renumbered, ledger.rows())).paths) paths.add(file);
         numbers.push(experiment);
       }
       if (numbers.length > 0) {

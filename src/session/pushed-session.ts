@@ -139,6 +139,7 @@ async function settleRace(
     settings,
     branch,
     outcomes: unpushed,
+    ...(result.programInputs ? { programInputs: result.programInputs } : {}),
   });
   options.warn(
     `another run moved ${branch} while this one worked: this run's last ${numbers.length} experiment(s) ` +

@@ -118,6 +118,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
       mergedBase: opened.mergedBase,
       conflicts: opened.conflicts,
       evalLogPath: `${opened.tree.scratchDir}/eval.log`,
+      programInputs: program.inputs,
     };
     if (opened.conflicts.length > 0) {
       events.notice?.(
@@ -521,6 +522,8 @@ async function measureIncumbent(state: SessionState): Promise<ExperimentOutcome 
     samples: measurement.samples,
     scope_hash: scopeHash(state.scopeContents),
     proposer: 'none',
+    // What the eval said about the unchanged code is the first thing the proposers should read.
+    ...(measurement.feedback ? { feedback: measurement.feedback } : {}),
   });
   return recordOutcome(state, record);
 }

@@ -7,7 +7,7 @@ import type { Proposer, ReviewerComment } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { StopReason } from './budget.js';
 import type { FileChange } from './patch.js';
-import type { Halt, ResumeRequest } from './program-stop.js';
+import type { Halt, ProgramInputs, ResumeRequest } from './program-stop.js';
 import type { Start } from './search-tree.js';
 
 export interface SessionOptions {
@@ -85,6 +85,8 @@ export interface SessionResult {
   evalLogPath: string;
   /** stop.target or stop.plateau: the program is finished or paused, and why (no experiment runs until it resumes). */
   halt?: Halt;
+  /** What stop.* was checked against (config, program.md, base): a push race records with the same. */
+  programInputs?: ProgramInputs;
 }
 
 export interface Incumbent {

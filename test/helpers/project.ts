@@ -22,7 +22,7 @@ echo "size: $((x * 10))"
 `;
 
 /**
- * Actions: `set N`, `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt),
+ * Actions: `set N`, `note N` (as set N, noting a lesson), `harness` (edits evaluate.sh), `nothing`, `fail`, `newfile` (creates extra.txt),
  * `delete` / `chmod` (README.md), `rename` (params.txt), `commit N` / `commit-harness` (as set N and
  * harness, then `git commit` as a coding agent might).
  */
@@ -32,6 +32,8 @@ if [ -n "\${AUTOEXP_CAPTURE:-}" ]; then cp "$AUTOEXP_PROMPT_FILE" "$AUTOEXP_CAPT
 action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
 case "$action" in
   set\\ *) echo "x=\${action#set }" > params.txt; echo "try x=\${action#set }" > "$AUTOEXP_DESCRIPTION_FILE" ;;
+  note\\ *) echo "x=\${action#note }" > params.txt; echo "try x=\${action#note }" > "$AUTOEXP_DESCRIPTION_FILE"
+    echo "x=\${action#note } is worth a try" >> "$AUTOEXP_LESSONS_FILE" ;;
   harness) echo "x=12" > params.txt; echo 'echo "score: 1000"; exit 0' > evaluate.sh ;;
   commit\\ *) echo "x=\${action#commit }" > params.txt; git commit -qam "agent's own commit" ;;
   commit-harness) echo 'echo "score: 1000"; exit 0' > evaluate.sh; git commit -qam "agent's own commit" ;;
