@@ -136,9 +136,12 @@ export async function prepare(
   const { candidate, context } = proposed;
   const { record } = candidate;
 
+  // A worker's tree can be written by other trees' evals between verify and this commit: only the paths
+  // verify found changed are committed. The branch's own tree (one worker) runs nothing meanwhile.
+  const concurrent = !slot.onBranch;
   candidate.commit = await tree.commitCandidate(inertCommitText(record.description), {
     hasUntracked: proposed.hasUntracked,
-    paths: proposed.changedPaths,
+    ...(concurrent ? { paths: proposed.changedPaths } : {}),
   });
   record.commit = candidate.commit;
 
@@ -161,7 +164,7 @@ export async function prepare(
     describeCandidate(candidate, repaired.description ?? record.description);
     candidate.commit = record.commit = await tree.amendCandidate(
       inertCommitText(record.description),
-      repaired.paths,
+      concurrent ? repaired.paths : undefined,
     );
   }
   const measurement = candidate.measured.candidate;

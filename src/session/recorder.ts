@@ -43,11 +43,19 @@ export async function recordOutcome(
   const memory = await state.memory.record(branchTree.path, record, ledger.rows());
   await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
     newPaths: !existedBefore || memory.newPaths,
-    // What the commit must hold besides the ledger's open files: the chunk this row filled, the memory.
-    written: new Map<string, string | Buffer>([
-      ...[...ledger.justFilled()].map(([name, bytes]) => [join(settings.results.dir, name), bytes] as const),
-      ...memory.contents,
-    ]),
+    // With workers, other trees' evals run while autoexp records, and may write into the branch's tree:
+    // the commit is checked to hold what autoexp wrote. Alone, nothing else runs meanwhile.
+    ...(state.watchBranchTree
+      ? {
+          // What the commit must hold besides the ledger's open files: the chunk this row filled, the memory.
+          written: new Map<string, string | Buffer>([
+            ...[...ledger.justFilled()].map(
+              ([name, bytes]) => [join(settings.results.dir, name), bytes] as const,
+            ),
+            ...memory.contents,
+          ]),
+        }
+      : {}),
   });
   state.recordedHead = branchTree.head;
   await state.sealBranchTree();

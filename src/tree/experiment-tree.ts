@@ -8,7 +8,8 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
@@ -86,9 +87,21 @@ async function indexMatches(path: string, record: ParkRecord): Promise<boolean> 
 
 /** Whether `path` is a plain file holding exactly `bytes` (a FIFO or a device is never opened). */
 async function holds(path: string, bytes: Buffer): Promise<boolean> {
-  const found = await lstat(path).catch(() => undefined);
-  if (!found?.isFile() || found.size !== bytes.length) return false;
-  return (await readFile(path).catch(() => undefined))?.equals(bytes) === true;
+  // Opened without following a link and without waiting for a writer, then checked as opened: a FIFO
+  // swapped in after a look at the path could otherwise block the read for ever.
+  const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    () => undefined,
+  );
+  if (!file) return false;
+  try {
+    const found = await file.stat();
+    if (!found.isFile() || found.size !== bytes.length) return false;
+    return (await file.readFile()).equals(bytes);
+  } catch {
+    return false;
+  } finally {
+    await file.close();
+  }
 }
 
 /** Writes `text` to `path` when the path is not a plain file holding it; true when it had to. */
@@ -566,10 +579,11 @@ export class ExperimentTree {
   }
 
   /**
-   * Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles), and
-   * must be committed as the ledger wrote them: with workers, another tree's eval may rewrite one after the
-   * check before this commit and before git reads it. Then this throws (the session stops, and the branch
-   * goes back to its last recorded experiment). `written`: what other files of `paths` must hold (lessons).
+   * Commits the ledger files; the ones verify checks by content are dated back first (watchOwnFiles).
+   * With `written` (workers: another tree's eval may rewrite a file after the check, before git reads it),
+   * the commit must hold the ledger's open files as the ledger wrote them and the other files of `paths`
+   * as `written` says (lessons.md, a chunk just filled); otherwise this throws (the session stops, and the
+   * branch goes back to its last recorded experiment).
    */
   async commitLedger(
     paths: string[],
@@ -583,7 +597,7 @@ export class ExperimentTree {
     for (const path of paths) {
       const bytes = own.get(join(this.path, path));
       if (!bytes) continue;
-      expected.set(path, bytes);
+      if (options.written) expected.set(path, bytes);
       await utimes(join(this.path, path), before, before);
     }
     const sha = await this.moved(await this.git.commitPaths(paths, message, options));
