@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 interface Entry {
   /** The path's bytes as a latin1 string (git stores bytes; names are compared the same way). */
-  path: string;
+  path: () => string;
   ctime: number;
   mtime: number;
   /** Where the entry starts in the file. */
@@ -38,7 +38,9 @@ export function sanitizeIndex(index: Buffer, second: number, exempt: (path: stri
   if (!read) return index;
   const smudged = read.entries.filter(
     (entry) =>
-      entry.mtime < second && entry.ctime >= second && !exempt(Buffer.from(entry.path, 'latin1').toString()),
+      entry.mtime < second &&
+      entry.ctime >= second &&
+      !exempt(Buffer.from(entry.path(), 'latin1').toString()),
   );
   const flagged = read.entries.filter(
     (entry) =>
@@ -93,24 +95,31 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
     const flags = index.readUInt16BE(flagsAt);
     const extended = version >= 3 && (flags & 0x4000) !== 0;
     const nameAt = flagsAt + 2 + (extended ? 2 : 0);
-    let path: string;
+    let path: () => string;
+    let length: number;
     let next: number;
     if (version === 4) {
       // The name is the previous one without its last `strip` bytes, then the bytes given here.
       const [strip, after] = varint(index, nameAt);
       const end = index.indexOf(0, after);
       if (end < 0 || strip > previous.length) return undefined;
-      path = previous.slice(0, previous.length - strip) + index.toString('latin1', after, end);
+      const name = previous.slice(0, previous.length - strip) + index.toString('latin1', after, end);
+      previous = name;
+      path = () => name;
+      length = name.length;
       next = end + 1;
     } else {
-      const end = index.indexOf(0, nameAt);
-      if (end < 0) return undefined;
-      path = index.toString('latin1', nameAt, end);
+      // Names are read only when asked for: a large index has tens of thousands.
+      const stated = flags & 0xfff;
+      const end = stated < 0xfff ? nameAt + stated : index.indexOf(0, nameAt + stated);
+      if (end < nameAt || end >= index.length - hashLength || index[end] !== 0) return undefined;
+      path = () => index.toString('latin1', nameAt, end);
+      length = end - nameAt;
       // Entries are padded with NULs to a multiple of 8 bytes.
-      next = offset + ((nameAt - offset + path.length + 8) & ~7);
+      next = offset + ((nameAt - offset + length + 8) & ~7);
     }
     // The flags hold the name's length (up to 0xfff): a wrong hash length shows there.
-    if ((flags & 0xfff) !== Math.min(path.length, 0xfff)) return undefined;
+    if ((flags & 0xfff) !== Math.min(length, 0xfff)) return undefined;
     entries.push({
       path,
       ctime: index.readUInt32BE(offset),
@@ -119,7 +128,6 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
       flagsAt,
       extendedAt: extended ? flagsAt + 2 : undefined,
     });
-    previous = path;
     offset = next;
   }
   return entries;
