@@ -16,11 +16,13 @@ import { processesWithEnvironment } from './helpers/marked-processes.js';
 import {
   cliFromSource,
   expectLedgerWholeIn,
+  ledgerRowsOf,
   scriptFile,
   session,
   sessionEnv,
   waitFor,
   type Project,
+  type Row,
 } from './helpers/hostile-project.js';
 import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
@@ -126,29 +128,8 @@ async function sessionOrError(...args: Parameters<typeof session>): Promise<Erro
   );
 }
 
-interface Row {
-  experiment: number;
-  commit: string;
-  score: string;
-  status: string;
-  description: string;
-}
-
 function ledgerRows(repo: TestRepo): Row[] {
-  const [header, ...lines] = repo.git('show', `${BRANCH}:${LEDGER}/results.tsv`).split('\n');
-  expect(header).toBe('experiment\tcommit\tscore\tstatus\tdescription');
-  return lines
-    .filter((line) => line !== '')
-    .map((line) => {
-      const cells = line.split('\t');
-      return {
-        experiment: Number(cells[0]),
-        commit: cells[1]!,
-        score: cells[2]!,
-        status: cells[3]!,
-        description: cells[4]!,
-      };
-    });
+  return ledgerRowsOf(repo, BRANCH, LEDGER);
 }
 
 const KEPT = ['keep', 'explore'];

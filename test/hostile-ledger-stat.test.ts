@@ -11,7 +11,13 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.js';
 import { sanitizeIndex } from '../src/tree/index-file.js';
-import { expectLedgerWholeIn, session, type Project } from './helpers/hostile-project.js';
+import {
+  expectLedgerWholeIn,
+  ledgerRowsOf,
+  session,
+  type Project,
+  type Row,
+} from './helpers/hostile-project.js';
 import { createTestRepo, git, type TestRepo } from './helpers/repo.js';
 
 const BRANCH = 'autoexp/quad';
@@ -75,28 +81,8 @@ function hostileProject(options: ConfigOptions = {}): Project {
   };
 }
 
-interface Row {
-  experiment: number;
-  commit: string;
-  score: string;
-  status: string;
-  description: string;
-}
-
 function ledgerRows(repo: TestRepo): Row[] {
-  const [, ...lines] = repo.git('show', `${BRANCH}:${LEDGER}/results.tsv`).split('\n');
-  return lines
-    .filter((line) => line !== '')
-    .map((line) => {
-      const [experiment, commit, score, status, description] = line.split('\t');
-      return {
-        experiment: Number(experiment),
-        commit: commit!,
-        score: score!,
-        status: status!,
-        description: description!,
-      };
-    });
+  return ledgerRowsOf(repo, BRANCH, LEDGER);
 }
 
 /** The commit measured again from a clean clone, with no attack in the environment: its score. */

@@ -24,10 +24,12 @@ import { isAlive } from './helpers/processes.js';
 import {
   cliFromSource,
   expectLedgerWholeIn,
+  ledgerRowsOf,
   session,
   sessionEnv,
   waitFor,
   type Project,
+  type Row,
 } from './helpers/hostile-project.js';
 import { createTestRepo, GIT_IDENTITY_ENV, git, type TestRepo } from './helpers/repo.js';
 
@@ -121,30 +123,8 @@ function hostileProject(options: ConfigOptions & { files?: Record<string, string
   };
 }
 
-interface Row {
-  experiment: number;
-  commit: string;
-  score: string;
-  status: string;
-  description: string;
-}
-
 function ledgerRows(repo: TestRepo): Row[] {
-  const [header, ...lines] = repo.git('show', `${BRANCH}:${LEDGER}/results.tsv`).split('\n');
-  expect(header).toBe('experiment\tcommit\tscore\tstatus\tdescription');
-  return lines
-    .filter((line) => line !== '')
-    .map((line) => {
-      const cells = line.split('\t');
-      expect(cells, `results.tsv line ${JSON.stringify(line)}`).toHaveLength(5);
-      return {
-        experiment: Number(cells[0]),
-        commit: cells[1]!,
-        score: cells[2]!,
-        status: cells[3]!,
-        description: cells[4]!,
-      };
-    });
+  return ledgerRowsOf(repo, BRANCH, LEDGER);
 }
 
 function ledgerRecords(repo: TestRepo): ExperimentRecord[] {

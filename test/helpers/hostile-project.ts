@@ -149,3 +149,31 @@ export function expectLedgerWholeIn(
   }
   expect(ledgerCommits, 'ledger commits vs rows').toBe(rows.length);
 }
+
+/** A row of a hostile project's results.tsv (one metric, score), as text. */
+export interface Row {
+  experiment: number;
+  commit: string;
+  score: string;
+  status: string;
+  description: string;
+}
+
+/** The rows of results.tsv in `ledgerDir` on `branch`, each checked to have its five cells. */
+export function ledgerRowsOf(repo: TestRepo, branch: string, ledgerDir: string): Row[] {
+  const [header, ...lines] = repo.git('show', `${branch}:${ledgerDir}/results.tsv`).split('\n');
+  expect(header).toBe('experiment\tcommit\tscore\tstatus\tdescription');
+  return lines
+    .filter((line) => line !== '')
+    .map((line) => {
+      const cells = line.split('\t');
+      expect(cells, `results.tsv line ${JSON.stringify(line)}`).toHaveLength(5);
+      return {
+        experiment: Number(cells[0]),
+        commit: cells[1]!,
+        score: cells[2]!,
+        status: cells[3]!,
+        description: cells[4]!,
+      };
+    });
+}
