@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
+  lstatSync,
   mkdtempSync,
   readFileSync,
   realpathSync,
@@ -67,6 +69,28 @@ function markedSleep(name: string): string {
 }
 
 describe('runCommand', () => {
+  it('writes its log only into a plain file of its own: a link, a directory or a FIFO an earlier command left there goes', async () => {
+    const outside = join(tempDir(), 'yours.txt');
+    for (const [plant, logMode] of [
+      [`ln -s ${outside} eval.log`, 'truncate'],
+      [`ln -s ${outside} eval.log`, 'append'],
+      [`ln ${outside} eval.log`, 'truncate'],
+      [`ln ${outside} eval.log`, 'append'],
+      ['mkdir -p eval.log/inside', 'truncate'],
+      ['mkfifo eval.log', 'append'],
+    ] as const) {
+      writeFileSync(outside, 'keep me\n');
+      const cwd = tempDir();
+      execFileSync('bash', ['-c', plant], { cwd });
+      const result = await run('echo "score: 7"', { cwd, logMode });
+      expect(result.metrics, plant).toEqual({ score: 7 });
+      expect(readFileSync(outside, 'utf8'), plant).toBe('keep me\n');
+      const log = lstatSync(join(cwd, 'eval.log'));
+      expect(log.isFile() && log.nlink === 1, plant).toBe(true);
+      expect(readFileSync(join(cwd, 'eval.log'), 'utf8'), plant).toContain('score: 7');
+    }
+  });
+
   it('reports exit codes and signals of the shell', async () => {
     expect(await run('echo "score: 1"; exit 3')).toMatchObject({
       exitCode: 3,

@@ -11,8 +11,8 @@
 // limit and the tree kill stay ours. The timer must fire on time whatever the command prints, so the work
 // done per line of output is bounded (extract.ts) and the deadline is also checked as lines arrive.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { execa, type Options as ExecaOptions } from 'execa';
 import { MetricExtractor, type OutputStream } from './extract.js';
@@ -140,13 +140,27 @@ function startShell(options: RunCommandOptions, namespaces: Namespaces | undefin
   return { pid: child.pid, stdout, stderr, exited };
 }
 
+/**
+ * How to open the log: a file of autoexp's own, which an earlier command (it runs as the same user) may
+ * have replaced. A symlink or a hard link would have autoexp write the output into a file of the user's,
+ * a directory or a FIFO would stop every later session: whatever is not a plain file with one link goes
+ * (the link itself, not what it leads to), and the log is opened without following a link or waiting
+ * for a reader. Appending keeps a plain file that is still autoexp's.
+ */
+async function openLogFlags(options: RunCommandOptions): Promise<number> {
+  const found = await lstat(options.logPath).catch(() => undefined);
+  const append = options.logMode === 'append' && found?.isFile() === true && found.nlink === 1;
+  if (found && !append) await rm(options.logPath, { recursive: true, force: true });
+  const { O_WRONLY, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_APPEND, O_EXCL } = constants;
+  return O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | (append ? O_APPEND : O_EXCL);
+}
+
 export async function runCommand(options: RunCommandOptions): Promise<RunResult> {
   // Probed once per process; not part of the command's time.
   const namespaces = await namespacesFor(options);
   const started = performance.now();
   await assertDirectory(options.cwd);
-  const log = createWriteStream(options.logPath, { flags: options.logMode === 'append' ? 'a' : 'w' });
-  await once(log, 'open');
+  const log = (await open(options.logPath, await openLogFlags(options))).createWriteStream();
   let logError: Error | undefined;
   log.on('error', (error) => (logError ??= error));
   if (options.logHeader !== undefined) log.write(`${options.logHeader}\n`);
