@@ -791,6 +791,25 @@ proposer:
     expect(readFileSync(victim, 'utf8')).toBe('k=5\n');
   });
 
+  it("links planted among autoexp's own files beside the tree (the prompt, the lessons copy, eval.log) lead none of its writes into the user's files", async () => {
+    const project = hostileProject();
+    const victims = ['prompt', 'lessons', 'log-symlink', 'log-hardlink'].map((name) => {
+      const path = join(project.scratch, `victim-${name}.txt`);
+      writeFileSync(path, `yours: ${name}\n`);
+      return path;
+    });
+    const plant = `scratch=$(dirname "$AUTOEXP_PROMPT_FILE")
+ln -sf "$HOSTILE_DIR/victim-prompt.txt" "$AUTOEXP_PROMPT_FILE"
+ln -sf "$HOSTILE_DIR/victim-lessons.txt" "$AUTOEXP_LESSONS_FILE"
+ln -sf "$HOSTILE_DIR/victim-log-symlink.txt" "$scratch/eval.log"
+echo x=6 > params.txt`;
+    const hardlink = `ln -f "$HOSTILE_DIR/victim-log-hardlink.txt" "$(dirname "$AUTOEXP_PROMPT_FILE")/eval.log"
+echo x=7 > params.txt`;
+    await session(project, [plant, hardlink, set(8)]);
+    for (const victim of victims) expect(readFileSync(victim, 'utf8'), victim).toMatch(/^yours: [a-z-]+\n$/);
+    expect(ledgerRows(project.repo).map((row) => row.status)).toEqual(['keep', 'keep', 'keep', 'keep']);
+  });
+
   it("a symlink to a file outside the repository puts none of that file's content in the committed log", async () => {
     const project = hostileProject();
     const secret = `outside-secret-${process.pid}-${Date.now()}`;

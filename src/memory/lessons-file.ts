@@ -4,7 +4,8 @@
 // The file is untrusted once the proposer ran: read without following a symbolic link, never from a FIFO
 // or a device, and only so much of it.
 import { constants } from 'node:fs';
-import { open, rm, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { writeScratchFile } from '../tree/places.js';
 import { LESSONS_PER_EXPERIMENT } from './lessons.js';
 
 /** Read at most this much beyond the copy autoexp wrote. */
@@ -12,8 +13,7 @@ const APPENDED_READ_BYTES = 64 * 1024;
 
 /** Writes a fresh copy of lessons.md at `path` for the proposer (replacing whatever is there). */
 export async function writeLessonsCopy(path: string, markdown: string): Promise<void> {
-  await rm(path, { recursive: true, force: true });
-  await writeFile(path, markdown, { mode: 0o600 });
+  await writeScratchFile(path, markdown, 0o600);
 }
 
 /**

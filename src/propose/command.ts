@@ -1,8 +1,9 @@
 // proposer.kind: command — any coding agent or script that edits files in place (docs/format.md, proposers).
 import { constants } from 'node:fs';
-import { open, rm, writeFile } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readAddedLessons, writeLessonsCopy } from '../memory/lessons-file.js';
+import { writeScratchFile } from '../tree/places.js';
 import { runCommand } from '../measure/run-command.js';
 import { cleanDescriptionText, cleanLogTail } from '../text/record.js';
 import { buildAgentPrompt } from './prompt.js';
@@ -22,7 +23,7 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
   return {
     name: 'command',
     async propose(context: ProposerContext): Promise<Proposal> {
-      await writeFile(promptFile, buildAgentPrompt(context, descriptionFile, lessonsFile));
+      await writeScratchFile(promptFile, buildAgentPrompt(context, descriptionFile, lessonsFile));
       await rm(descriptionFile, { force: true });
       const lessonsBefore = context.lessons?.markdown ?? '';
       await writeLessonsCopy(lessonsFile, lessonsBefore);

@@ -1,8 +1,9 @@
 // proposer.kind: llm (docs/llm.md): ask a chat model for SEARCH/REPLACE edits, apply them all or none,
 // give it up to two repair turns when they do not apply, and one chance to fix a candidate that crashed.
 // The provider is behind ChatClient (src/llm); this file is the conversation and the bookkeeping.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeScratchFile } from '../tree/places.js';
 import type { Settings } from '../config/settings.js';
 import { applyChanges, planEdits } from '../edit/apply.js';
 import { describeFailures, FORMAT_REMINDER } from '../edit/feedback.js';
@@ -93,7 +94,7 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
         { ...spent(conversation), stop: 'cost' },
       );
     }
-    await writeFile(join(options.scratchDir, 'llm-prompt.md'), renderForHumans(conversation));
+    await writeScratchFile(join(options.scratchDir, 'llm-prompt.md'), renderForHumans(conversation));
     try {
       const reply = await client.complete({
         system: conversation.system,
@@ -105,7 +106,7 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
       conversation.usage = addUsage(conversation.usage, reply.usage);
       conversation.costUsd += costOf(reply.usage, price);
       conversation.messages.push({ role: 'assistant', parts: [{ text: reply.text }] });
-      await writeFile(join(options.scratchDir, 'llm-reply.md'), reply.text);
+      await writeScratchFile(join(options.scratchDir, 'llm-reply.md'), reply.text);
       if (reply.truncated) return `${reply.text}\n[autoexp: reply cut off at ${maxOutputTokens} tokens]`;
       return reply.text;
     } catch (error) {
