@@ -21,15 +21,20 @@ async function branchTree(files: Record<string, string> = { 'a.txt': 'x=3\n', '.
   repo.git('branch', 'autoexp/t');
   const { commonDir } = await Git.at(repo.root).describeRepository();
   const place = mkdtempSync(join(tmpdir(), 'autoexp-tree-'));
-  const tree = await ExperimentTree.create(Git.at(repo.root), {
+  // As a session whose commands run in PID namespaces makes it: a parked tree's index may be trusted.
+  const options = {
     path: join(place, 'tree'),
     scratchDir: place,
     commonDir,
     branch: 'autoexp/t',
-  });
+    trustParked: true,
+  };
+  const tree = await ExperimentTree.create(Git.at(repo.root), options);
   const sh = (script: string) =>
     execFileSync('bash', ['-c', script], { cwd: tree.path, env: { ...process.env, ...GIT_IDENTITY_ENV } });
-  return { repo, tree, sh };
+  /** The next session's take-over of the tree once parked. */
+  const reopen = () => ExperimentTree.create(Git.at(repo.root), options);
+  return { repo, tree, sh, reopen };
 }
 
 describe('ExperimentTree.verify', () => {
@@ -130,6 +135,33 @@ git checkout -q -b elsewhere && git commit -q --allow-empty -m moved`);
         const verified = await tree.verify();
         expect(verified.changed).toEqual([{ code: ' M', path: 'results.tsv' }]);
         await tree.resetTo();
+        expect(readFileSync(path).equals(expected())).toBe(true);
+      }
+      expect(tried).toBe(true);
+    });
+
+    it('forged in their second by a run the session never verified (it stopped): the next session, trusting the parked index, does not take the forgery over', async () => {
+      const { tree, path, append, expected, reopen } = await ledgerTree();
+      let tried = false;
+      for (let attempt = 0; attempt < 5 && !tried; attempt++) {
+        await append(`${attempt + 1}\t9\n`);
+        const written = statSync(path);
+        writeFileSync(
+          path,
+          expected()
+            .toString()
+            .replace(/\t9\n$/, '\t8\n'),
+        );
+        utimesSync(path, written.atime, written.mtime);
+        if (Math.floor(statSync(path).ctimeMs / 1000) !== Math.floor(written.ctimeMs / 1000)) {
+          await tree.verify();
+          await tree.resetTo();
+          continue;
+        }
+        tried = true;
+        // The session ends here, sealed and not verified; the next one takes the tree over on its index.
+        await tree.park({ record: true });
+        await reopen();
         expect(readFileSync(path).equals(expected())).toBe(true);
       }
       expect(tried).toBe(true);

@@ -5,9 +5,9 @@
 // "racily clean" (its mtime no older than the index file). Every attack here that needs its second
 // retries until it finds it and asserts that it did.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../src/ledger/ledger.js';
 import { sanitizeIndex } from '../src/tree/index-file.js';
@@ -372,13 +372,14 @@ ${version === '3' ? 'echo later > new.txt && git add -N new.txt' : ''}`);
 // ======================================================================================================
 
 describe("parked trees taken over on their index (the next session trusts git's stat data)", () => {
-  it('an eval that forges the ledger in its commit second (same size, mtime put back), then makes autoexp fail before it verifies the run: the next session does not adopt the forgery', async () => {
+  it('an eval that forges the ledger in its commit second (same size, mtime put back), then turns ../eval.log into a directory (which stopped autoexp before it checked the run): the run is checked, and no session takes the forgery over', async () => {
     const project = hostileProject({ repeats: 2 });
     const honest = `echo "honest try $AUTOEXP_EXPERIMENT" > "$AUTOEXP_DESCRIPTION_FILE"
 echo "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
     // In its first run, when results.tsv was committed in this second: "honest" becomes "FORGED" in
     // results.tsv and the chunk alike (a ledger that still reads), and ../eval.log (the branch tree's
-    // log, beside it) becomes a directory, so that the second run cannot open it and autoexp stops there.
+    // log, beside it) becomes a directory, which made the second run's log fail to open. (The session
+    // that stopped mid-run, its ledger files forged, is test/experiment-tree.test.ts's.)
     const evalAttack = `[ -e "$HOSTILE_DIR/won" ] && exit 0
 file=${LEDGER}/results.tsv recorded=$(stat -c %Z "$file")
 [ "$recorded" = "$(date +%s)" ] && grep -q honest "$file" || exit 0
@@ -391,23 +392,13 @@ done
 [ "$(stat -c %Z ${LEDGER}/results.tsv)" = "$recorded" ] || exit 0
 touch "$HOSTILE_DIR/won"
 rm -f ../eval.log && mkdir ../eval.log`;
-    const failed = await session(
+    await session(
       project,
       Array.from({ length: 12 }, () => honest),
       { evalAttack },
-    ).then(
-      () => undefined,
-      (error: Error) => error,
     );
     expect(existsSync(join(project.scratch, 'won')), 'the attack found its second').toBe(true);
-    expect(failed?.message, 'the session stopped').toMatch(/eval\.log/);
-    // The user removes what blocks the log (every session would stop on it), and runs again.
-    const branchTree = project.repo
-      .git('worktree', 'list', '--porcelain')
-      .split('\n')
-      .find((line) => line.startsWith('worktree ') && line.endsWith('/quad/tree'))!
-      .slice('worktree '.length);
-    rmSync(join(dirname(branchTree), 'eval.log'), { recursive: true });
+    // The next session takes the parked tree over (on its index).
     await session(
       project,
       Array.from({ length: 16 }, () => honest),
