@@ -810,13 +810,13 @@ export class Git {
     return [];
   }
 
-  /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
   /** Drops `paths` from the index (the files stay): the next reset writes them from the commit. */
   async forgetPaths(paths: string[]): Promise<void> {
     const literal = paths.map((path) => `:(literal)${path}`);
     await this.run(['rm', '--cached', '--quiet', '--ignore-unmatch', '--', ...literal]);
   }
 
+  /** Moves HEAD (and the branch) to `ref`, keeping the tree and index as they are. */
   async resetSoft(ref: string): Promise<void> {
     await this.run(['reset', '--soft', '--quiet', ref]);
   }
