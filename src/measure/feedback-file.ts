@@ -8,10 +8,10 @@
 // What was written is untrusted: read without following a symbolic link, never from a FIFO or a device,
 // at most READ_BYTES of it, then cleaned (control characters, escape sequences, bidi controls) and cut to
 // FEEDBACK_BYTES.
-import { constants } from 'node:fs';
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanBlock } from '../text/untrusted.js';
+import { readPlainFile } from '../tree/plain-file.js';
 
 /** What is kept of the feedback, in UTF-8 bytes (its start, with a marker when cut). */
 export const FEEDBACK_BYTES = 8 * 1024;
@@ -42,20 +42,6 @@ export async function withFeedbackFile<T>(
 
 /** The start of the file at `path`, cleaned, within FEEDBACK_BYTES; '' when it is not a plain file. */
 export async function readFeedback(path: string): Promise<string> {
-  let file;
-  try {
-    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return '';
-  }
-  try {
-    if (!(await file.stat()).isFile()) return '';
-    const buffer = Buffer.alloc(READ_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return cleanBlock(buffer.subarray(0, bytesRead).toString('utf8'), FEEDBACK_BYTES).trim();
-  } catch {
-    return '';
-  } finally {
-    await file.close();
-  }
+  const bytes = await readPlainFile(path, READ_BYTES);
+  return bytes ? cleanBlock(bytes.toString('utf8'), FEEDBACK_BYTES).trim() : '';
 }

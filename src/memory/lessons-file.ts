@@ -3,9 +3,7 @@
 // never part of a candidate; autoexp reads back only the lines it added and writes lessons.md itself.
 // The file is untrusted once the proposer ran: read without following a symbolic link, never from a FIFO
 // or a device, and only so much of it.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { writeScratchFile } from '../tree/places.js';
+import { readPlainFile, writeScratchFile } from '../tree/plain-file.js';
 import { LESSONS_PER_EXPERIMENT } from './lessons.js';
 
 /** Read at most this much beyond the copy autoexp wrote. */
@@ -22,23 +20,9 @@ export async function writeLessonsCopy(path: string, markdown: string): Promise<
  * caller cleans each (cleanLesson). [] when the file is gone or not a plain file.
  */
 export async function readAddedLessons(path: string, original: string): Promise<string[]> {
-  let file;
-  try {
-    file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return [];
-  }
-  let text: string;
-  try {
-    if (!(await file.stat()).isFile()) return [];
-    const buffer = Buffer.alloc(Buffer.byteLength(original) + APPENDED_READ_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    text = buffer.subarray(0, bytesRead).toString('utf8');
-  } catch {
-    return [];
-  } finally {
-    await file.close();
-  }
+  const bytes = await readPlainFile(path, Buffer.byteLength(original) + APPENDED_READ_BYTES);
+  if (!bytes) return [];
+  const text = bytes.toString('utf8');
   const known = new Set(original.split('\n').map((line) => line.trim()));
   const added: string[] = [];
   for (const line of text.split(/\r?\n/)) {

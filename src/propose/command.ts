@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readAddedLessons, writeLessonsCopy } from '../memory/lessons-file.js';
-import { writeScratchFile } from '../tree/places.js';
+import { writeScratchFile } from '../tree/plain-file.js';
 import { runCommand } from '../measure/run-command.js';
 import { cleanDescriptionText, cleanLogTail } from '../text/record.js';
 import { buildAgentPrompt } from './prompt.js';

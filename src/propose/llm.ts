@@ -3,7 +3,7 @@
 // The provider is behind ChatClient (src/llm); this file is the conversation and the bookkeeping.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeScratchFile } from '../tree/places.js';
+import { writeScratchFile } from '../tree/plain-file.js';
 import type { Settings } from '../config/settings.js';
 import { applyChanges, planEdits } from '../edit/apply.js';
 import { describeFailures, FORMAT_REMINDER } from '../edit/feedback.js';

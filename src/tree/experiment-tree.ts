@@ -8,14 +8,14 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 import { blobId, sanitizeIndex } from './index-file.js';
+import { readPlainFile } from './plain-file.js';
 
 export interface Verification {
   /** What differs from the sealed commit: tracked changes and untracked files (not ignored ones). */
@@ -85,23 +85,10 @@ async function indexMatches(path: string, record: ParkRecord): Promise<boolean> 
   return bytes !== undefined && sha256(bytes) === record.index;
 }
 
-/** Whether `path` is a plain file holding exactly `bytes` (a FIFO or a device is never opened). */
+/** Whether `path` is a plain file holding exactly `bytes` (a link, a FIFO or a device is never followed). */
 async function holds(path: string, bytes: Buffer): Promise<boolean> {
-  // Opened without following a link and without waiting for a writer, then checked as opened: a FIFO
-  // swapped in after a look at the path could otherwise block the read for ever.
-  const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
-    () => undefined,
-  );
-  if (!file) return false;
-  try {
-    const found = await file.stat();
-    if (!found.isFile() || found.size !== bytes.length) return false;
-    return (await file.readFile()).equals(bytes);
-  } catch {
-    return false;
-  } finally {
-    await file.close();
-  }
+  // One byte more than expected: a longer file is not cut to look equal.
+  return (await readPlainFile(path, bytes.length + 1))?.equals(bytes) === true;
 }
 
 /** Writes `text` to `path` when the path is not a plain file holding it; true when it had to. */

@@ -7,7 +7,6 @@
 // per tag.
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
-import { rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export function treesRoot(env: NodeJS.ProcessEnv): string {
@@ -21,15 +20,4 @@ export function sessionPlace(env: NodeJS.ProcessEnv, commonDir: string, tag: str
   const hash = createHash('sha256').update(commonDir).digest('hex').slice(0, 10);
   const name = basename(dirname(commonDir)).replace(/[^A-Za-z0-9._-]/g, '_') || 'repo';
   return join(treesRoot(env), `${name}-${hash}`, tag);
-}
-
-/**
- * Writes a file of autoexp's own among its scratch files (a prompt, a copy of lessons.md). An earlier
- * command runs as the same user and may have left a link there: whatever is there goes first (a link
- * itself, never what it leads to), and the file is created new, so no write can follow a link into a
- * file of the user's.
- */
-export async function writeScratchFile(path: string, text: string, mode = 0o644): Promise<void> {
-  await rm(path, { recursive: true, force: true });
-  await writeFile(path, text, { flag: 'wx', mode });
 }

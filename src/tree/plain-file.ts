@@ -1,0 +1,36 @@
+// autoexp's own files that untrusted code could reach (it runs as the same user): prompts, copies of
+// lessons.md, the feedback file, the ledger's files in a tree. A command may have put a link, a FIFO or a
+// directory in their place, so they are read and written without following a link or waiting on a pipe.
+import { constants } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
+
+/**
+ * The first `maxBytes` of the plain file at `path`, opened without following a link and without waiting
+ * for a writer, and checked as opened; undefined when it is missing or not a plain file.
+ */
+export async function readPlainFile(path: string, maxBytes: number): Promise<Buffer | undefined> {
+  const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    () => undefined,
+  );
+  if (!file) return undefined;
+  try {
+    if (!(await file.stat()).isFile()) return undefined;
+    const buffer = Buffer.alloc(maxBytes);
+    const { bytesRead } = await file.read(buffer, 0, maxBytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Writes a file of autoexp's own among its scratch files (a prompt, a copy of lessons.md). Whatever is
+ * there goes first (a link itself, never what it leads to), and the file is created new, so no write can
+ * follow a link into a file of the user's.
+ */
+export async function writeScratchFile(path: string, text: string, mode = 0o644): Promise<void> {
+  await rm(path, { recursive: true, force: true });
+  await writeFile(path, text, { flag: 'wx', mode });
+}
