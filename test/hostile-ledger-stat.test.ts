@@ -475,7 +475,7 @@ touch -m -d "@$mtime" "$link"
     const step = `${attack}\necho "x=$((1 + AUTOEXP_EXPERIMENT % 2))" > params.txt`;
     await session(
       project,
-      Array.from({ length: 12 }, () => step),
+      Array.from({ length: 24 }, () => step),
       evalAttack ? { evalAttack } : {},
     );
     expect(existsSync(join(project.scratch, 'won')), 'the attack found its moment').toBe(true);
