@@ -13,6 +13,7 @@ import {
   detectContainment,
   findIsolationTools,
   probeSandbox,
+  probeWithFallback,
   sandboxCandidates,
   sandboxInvocation,
   type Containment,
@@ -172,6 +173,75 @@ describe.skipIf(!namespaced)('in a PID namespace of its own', () => {
   });
 });
 
+/**
+ * A parent of its own (a node process) starts the namespace `prefix` as runCommand does, with a command
+ * that starts a daemon every way there is (and one appending to a file), and is killed outright.
+ */
+async function killParentMidCommand(prefix: string[]): Promise<string> {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'daemons.sh'), DAEMONS);
+  const ways = [...EVERY_WAY, 'appender'].join(' ');
+  const command = `source ./daemons.sh '${dir}' ${ways}; exec -a '${dir}/daemon-command' sleep 300`;
+  const invocation = sandboxInvocation(prefix, command, BASE_ENV);
+  const parentScript = [
+    "const { spawn } = require('node:child_process');",
+    'const [file, args, env, input] = JSON.parse(process.argv[1]);',
+    "const child = spawn(file, args, { env, detached: true, stdio: ['pipe', 'ignore', 'ignore'] });",
+    "child.stdin.end(Buffer.from(input, 'base64'));",
+    'setInterval(() => undefined, 1000);',
+  ].join('\n');
+  const parent = spawn(
+    process.execPath,
+    [
+      '-e',
+      parentScript,
+      JSON.stringify([invocation.file, invocation.args, invocation.env, invocation.input.toString('base64')]),
+    ],
+    { cwd: dir, stdio: 'ignore' },
+  );
+  const exited = new Promise((resolve) => parent.once('exit', resolve));
+  expect(await waitFor(() => existsSync(join(dir, 'ready')), 15_000)).toBe(true);
+  parent.kill('SIGKILL');
+  await exited;
+  return dir;
+}
+
+const bound = detected.kind === 'namespace' && detected.diesWithAutoexp;
+describe.skipIf(!bound)('when autoexp itself is killed outright (SIGKILL)', () => {
+  it('the namespace ends with it: nothing the command started goes on', async () => {
+    const dir = await killParentMidCommand((detected as { prefix: string[] }).prefix);
+    expect(await waitFor(() => survivors(dir).length === 0, 5000), survivors(dir).join('\n')).toBe(true);
+    const file = join(dir, 'daemon-appender.log');
+    const size = statSync(file).size;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // it appended every 50 ms
+    expect(statSync(file).size).toBe(size);
+  });
+
+  it('a way whose parent-death signals this util-linux lacks falls back to the way without them', async () => {
+    const fallback = sandboxCandidates(currentIdentity(), tools, 'contain')[0]!.fallback!;
+    const broken = (detail: string) => ['bash', '--norc', '-c', `echo "${detail}" >&2; exit 1`, 'fake'];
+    const old = {
+      description: 'old',
+      prefix: broken("setpriv: unrecognized option '--pdeathsig'"),
+      diesWithAutoexp: true,
+    };
+    expect(await probeWithFallback({ ...old, fallback }, uid, 'contain')).toEqual({ way: fallback });
+    // Both fail: the reason given is the first one's.
+    expect(
+      await probeWithFallback({ ...old, fallback: { ...fallback, prefix: broken('no') } }, uid, 'contain'),
+    ).toEqual({ failed: { ok: false, detail: "setpriv: unrecognized option '--pdeathsig'" } });
+  });
+
+  it('without the parent-death signals (the fallback for old util-linux), the command would go on', async () => {
+    const fallback = sandboxCandidates(currentIdentity(), tools, 'contain')[0]?.fallback;
+    expect(fallback?.diesWithAutoexp).toBe(false);
+    const dir = await killParentMidCommand(fallback!.prefix);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(survivors(dir)).toContain(`${dir}/daemon-command 300`);
+    expect(survivors(dir)).toContain(`${dir}/daemon-setsid 300`);
+  });
+});
+
 describe('without a PID namespace (the process-tree kill)', () => {
   for (const ending of ['exits', 'times out', 'is cancelled'] as const) {
     it(`what stayed in the shell's group or session does not outlive a command that ${ending}`, async () => {
@@ -240,6 +310,50 @@ describe.skipIf(!namespaced || uid !== 0 || !tools.setpriv)('the ways a non-root
     ]);
     // No --net, and containment alone takes nothing away: no no_new_privs (sudo keeps working).
     for (const candidate of candidates) expect(candidate.prefix.join(' ')).not.toMatch(/--net|no-new-privs/);
+  });
+
+  it('makes each way autoexp starts unshare itself die with autoexp; sudo cannot, setuid drops the signal', () => {
+    expect(candidates.map((candidate) => candidate.diesWithAutoexp)).toEqual([
+      true,
+      true,
+      ...(tools.sudo ? [false] : []),
+    ]);
+    for (const candidate of candidates.filter((way) => way.diesWithAutoexp)) {
+      const rest = candidate.prefix.slice(6);
+      expect(candidate.prefix.slice(0, 6)).toEqual([
+        tools.setpriv,
+        '--pdeathsig',
+        'KILL',
+        '--',
+        tools.unshare,
+        '--kill-child=KILL',
+      ]);
+      expect(candidate.fallback).toEqual({
+        description: candidate.description,
+        prefix: [tools.unshare, ...rest],
+        diesWithAutoexp: false,
+      });
+    }
+    if (tools.sudo) {
+      const sudo = candidates.at(-1);
+      expect(sudo?.prefix.slice(0, 3)).toEqual([tools.sudo, '-n', tools.unshare]);
+      expect(sudo).not.toHaveProperty('fallback');
+    }
+    // Without setpriv there is nothing to give unshare its signal with: no way claims it.
+    const withoutSetpriv = sandboxCandidates(identity, { ...tools, setpriv: undefined }, 'contain');
+    expect(
+      withoutSetpriv.map(({ description, diesWithAutoexp, fallback }) => ({
+        description,
+        diesWithAutoexp,
+        fallback,
+      })),
+    ).toEqual([
+      {
+        description: 'unshare --user --pid (unprivileged user namespace)',
+        diesWithAutoexp: false,
+        fallback: undefined,
+      },
+    ]);
   });
 
   for (const [index, how] of [

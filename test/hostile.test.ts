@@ -18,9 +18,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
+import { detectContainment } from '../src/measure/sandbox.js';
 import { runSession } from '../src/session/session.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
-import { isAlive } from './helpers/processes.js';
 import {
   cliFromSource,
   expectLedgerWholeIn,
@@ -169,14 +169,6 @@ function expectBranchClean(repo: TestRepo, params: string): void {
   expect(history).not.toContain('score: 1000');
 }
 
-function readPids(file: string): number[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split(/\s+/)
-    .filter((word) => /^\d+$/.test(word))
-    .map(Number);
-}
-
 /** The eval shells recorded in HOSTILE_RUNS: "<experiment> <pid> <cwd> <built>". */
 function evalRuns(project: Project): string[] {
   return existsSync(project.runs) ? readFileSync(project.runs, 'utf8').trim().split('\n') : [];
@@ -194,15 +186,14 @@ function killQuietly(pid: number): void {
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const dir of scratchDirs.splice(0)) {
-    for (const pid of readPids(join(dir, 'pids'))) killQuietly(pid);
-    for (const line of existsSync(join(dir, 'runs'))
-      ? readFileSync(join(dir, 'runs'), 'utf8').split('\n')
-      : []) {
-      const pid = Number(line.split(' ')[1]);
-      if (pid > 0 && isAlive(pid)) killQuietly(pid);
-    }
-  }
+  // What a failed test left running, found by the environment only this project's commands carry: the
+  // pids they write are their namespace's, not the host's.
+  for (const dir of scratchDirs.splice(0))
+    for (const [name, file] of [
+      ['HOSTILE_PIDS', 'pids'],
+      ['HOSTILE_RUNS', 'runs'],
+    ] as const)
+      for (const pid of processesWithEnvironment(name, join(dir, file))) killQuietly(pid);
 });
 
 async function startCli(project: Project, args: string[], env: Record<string, string>) {
@@ -879,10 +870,21 @@ describe('sessions that overlap or die', () => {
     });
     await waitFor('the eval of x=77', () => existsSync(`${wait}.started`) || killed.child.exitCode !== null);
     expect(killed.child.exitCode, killed.output()).toBe(null);
+    expect(processesWithEnvironment('HOSTILE_WAIT', wait)).not.toEqual([]);
     killed.child.kill('SIGKILL');
     await killed.exited;
-    // The orphaned eval is the killed session's business, not the next one's: out of the way.
-    for (const line of evalRuns(project)) killQuietly(Number(line.split(' ')[1]));
+    const containment = await detectContainment();
+    if (containment.kind === 'namespace' && containment.diesWithAutoexp) {
+      // The eval in flight ended with the session: nothing of it runs into the next one.
+      await waitFor(
+        'the eval to end',
+        () => processesWithEnvironment('HOSTILE_WAIT', wait).length === 0,
+        5000,
+      );
+    } else {
+      // Without parent-death signals the orphaned eval runs on; it is the killed session's business.
+      for (const pid of processesWithEnvironment('HOSTILE_WAIT', wait)) killQuietly(pid);
+    }
     writeFileSync(`${wait}.release`, '');
 
     await session(project, [undefined, set(6), set(6), set(6)], { experiments: 1 });

@@ -104,7 +104,11 @@ async function runPrefix(
   env: Record<string, string>,
   wrapper: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const invocation = isolatedInvocation({ kind: 'unshare', description: 'test', prefix }, command, env);
+  const invocation = isolatedInvocation(
+    { kind: 'unshare', description: 'test', prefix, diesWithAutoexp: false },
+    command,
+    env,
+  );
   const argv = [...wrapper, invocation.file, ...invocation.args];
   const child = spawn(argv[0] as string, argv.slice(1), { cwd: '/', env: invocation.env });
   child.stdin.end(invocation.input);
@@ -373,8 +377,9 @@ describe('probeNetworkIsolation', () => {
           'echo "unshare: unshare failed: Operation not permitted" >&2; exit 1',
           'fake',
         ],
+        diesWithAutoexp: true,
       },
-      { description: 'sudo -n unshare --net', prefix: ['/nonexistent/sudo', '-n'] },
+      { description: 'sudo -n unshare --net', prefix: ['/nonexistent/sudo', '-n'], diesWithAutoexp: false },
     ];
     await expect(probeNetworkIsolation(failing, uid, ['also: something else'])).rejects.toThrow(
       'eval.network: off needs a network namespace, and none could be made: ' +
@@ -386,24 +391,28 @@ describe('probeNetworkIsolation', () => {
   });
 
   it.skipIf(!externalAddress)('rejects a way that leaves network interfaces visible', async () => {
-    await expect(probeNetworkIsolation([{ description: 'leaky', prefix: noNamespace }], uid)).rejects.toThrow(
-      /leaky: network interface \S+ is visible/,
-    );
+    await expect(
+      probeNetworkIsolation([{ description: 'leaky', prefix: noNamespace, diesWithAutoexp: false }], uid),
+    ).rejects.toThrow(/leaky: network interface \S+ is visible/);
   });
 
   it.skipIf(noIsolation)('rejects a way that runs the command as another user', async () => {
     await expect(
-      probeNetworkIsolation([{ description: 'wrong user', prefix: isolation.prefix }], uid + 1),
+      probeNetworkIsolation(
+        [{ description: 'wrong user', prefix: isolation.prefix, diesWithAutoexp: false }],
+        uid + 1,
+      ),
     ).rejects.toThrow(`wrong user: ran as uid ${uid}, not ${uid + 1}`);
   });
 
   it.skipIf(noIsolation)('takes the first way that works', async () => {
-    const fail = { description: 'broken', prefix: [bash, '-c', 'exit 1', 'fake'] };
-    const works = { description: 'real', prefix: isolation.prefix };
+    const fail = { description: 'broken', prefix: [bash, '-c', 'exit 1', 'fake'], diesWithAutoexp: false };
+    const works = { description: 'real', prefix: isolation.prefix, diesWithAutoexp: true };
     expect(await probeNetworkIsolation([fail, works], uid)).toEqual({
       kind: 'unshare',
       description: 'real',
       prefix: isolation.prefix,
+      diesWithAutoexp: true,
     });
   });
 });

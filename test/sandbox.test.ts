@@ -243,7 +243,11 @@ async function runPrefix(
   cwd: string,
   wrapper: string[] = [],
 ) {
-  const invocation = isolatedInvocation({ kind: 'unshare', description: 'test', prefix }, command, env);
+  const invocation = isolatedInvocation(
+    { kind: 'unshare', description: 'test', prefix, diesWithAutoexp: false },
+    command,
+    env,
+  );
   const argv = [...wrapper, invocation.file, ...invocation.args];
   const child = spawn(argv[0] as string, argv.slice(1), { cwd, env: invocation.env });
   child.stdin.end(invocation.input);
@@ -449,7 +453,9 @@ describe.skipIf(noIsolation)('what the probe refuses', () => {
       `${passEnvironment}; env -i -- "\${vars[@]}" "$@" </dev/null`,
       'fake',
     ];
-    await expect(probeNetworkIsolation([{ description: 'fake', prefix }], uid)).rejects.toThrow(
+    await expect(
+      probeNetworkIsolation([{ description: 'fake', prefix, diesWithAutoexp: false }], uid),
+    ).rejects.toThrow(
       /^eval\.network: off needs a command without capabilities, and none could be made: fake: Cap\w+ is [0-9a-f]+\./,
     );
   });
@@ -464,7 +470,9 @@ describe.skipIf(noIsolation)('what the probe refuses', () => {
       `${passEnvironment}; ${drop} env -i -- "\${vars[@]}" "$@" </dev/null`,
       'fake',
     ];
-    await expect(probeNetworkIsolation([{ description: 'fake', prefix }], uid)).rejects.toThrow(
+    await expect(
+      probeNetworkIsolation([{ description: 'fake', prefix, diesWithAutoexp: false }], uid),
+    ).rejects.toThrow(
       'eval.network: off needs a mount namespace for a private /tmp, and none could be made: fake: /tmp is not a fresh tmpfs',
     );
   });

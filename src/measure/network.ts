@@ -9,7 +9,7 @@
 import {
   currentIdentity,
   findIsolationTools,
-  probeSandbox,
+  probeWithFallback,
   sandboxCandidates,
   sandboxInvocation,
   type Identity,
@@ -33,6 +33,8 @@ export type NetworkIsolation =
        * (see isolatedInvocation); the command then runs in a fresh network namespace with only `lo`.
        */
       prefix: string[];
+      /** The namespace ends when autoexp's process ends, even killed outright (see SandboxCandidate). */
+      diesWithAutoexp: boolean;
     };
 
 /** One way to make a namespace, tried by probeNetworkIsolation. */
@@ -78,8 +80,12 @@ export async function probeNetworkIsolation(
   const reasons: string[] = [];
   let needs: string | undefined;
   for (const candidate of candidates) {
-    const outcome = await probeSandbox(candidate, expectedUid, 'network-off');
-    if (outcome.ok) return { kind: 'unshare', description: candidate.description, prefix: candidate.prefix };
+    const found = await probeWithFallback(candidate, expectedUid, 'network-off');
+    if ('way' in found) {
+      const { description, prefix, diesWithAutoexp } = found.way;
+      return { kind: 'unshare', description, prefix, diesWithAutoexp };
+    }
+    const outcome = found.failed;
     needs ??= outcome.needs;
     const also = outcome.needs && outcome.needs !== needs ? ` (needs ${outcome.needs})` : '';
     reasons.push(`${candidate.description}: ${outcome.detail}${also}`);

@@ -48,6 +48,15 @@ export interface SandboxCandidate {
   /** How it is made, for messages: "unshare --pid (as root)", "sudo -n unshare --net", … */
   description: string;
   prefix: string[];
+  /**
+   * The kernel ends the namespace when autoexp's process ends, even killed outright (SIGKILL, the OOM
+   * killer): unshare runs with a parent-death signal (`setpriv --pdeathsig`) and gives one to the
+   * namespace's first process (`--kill-child`). Never through sudo: a setuid program drops the signal,
+   * and sudo itself outlives its caller.
+   */
+  diesWithAutoexp: boolean;
+  /** The same way without the parent-death signals (util-linux before 2.33), tried when this one fails. */
+  fallback?: SandboxCandidate;
 }
 
 /** How the processes a command leaves behind are ended (see runCommand). */
@@ -356,6 +365,20 @@ export function sandboxCandidates(
   const helper = (switchTo: string[], owner?: string): string[] =>
     namespaceHelper(known, switchTo, { loopback: networkOff, umask: identity.umask, setup: setup(owner) });
   const namespaces = [...(networkOff ? ['--net', '--ipc'] : []), '--pid', '--fork', '--mount-proc'];
+  /**
+   * A way autoexp starts unshare itself, made to die with autoexp (see diesWithAutoexp) when setpriv is
+   * there; the plain one stays as its fallback.
+   */
+  const direct = (description: string, unshareArgs: string[]): SandboxCandidate => {
+    const plain = { description, prefix: [unshare, ...unshareArgs], diesWithAutoexp: false };
+    if (!setpriv) return plain;
+    return {
+      description,
+      prefix: [setpriv, '--pdeathsig', 'KILL', '--', unshare, '--kill-child=KILL', ...unshareArgs],
+      diesWithAutoexp: true,
+      fallback: plain,
+    };
+  };
   const made = networkOff ? '--net' : '--pid';
   /** Every capability gone, for good: what the command runs under with `network-off`. */
   const noCapabilities = ['--no-new-privs', '--inh-caps=-all', '--bounding-set=-all'];
@@ -365,35 +388,29 @@ export function sandboxCandidates(
   // Outer user namespace: we are root in it, can mount /proc and bring lo up; an inner one maps us back to
   // our own uid, so the command does not see itself as root (postgres, for one, refuses to run as root).
   // Root needs no inner one. --keep-caps: setpriv, exec'd as that uid, still may empty the bounding set.
-  const userNamespace: SandboxCandidate = {
-    description: `unshare --user ${made} (unprivileged user namespace)`,
-    prefix: [
-      unshare,
-      '--user',
-      '--map-root-user',
-      ...namespaces,
-      '--',
-      ...helper(
-        root && networkOff
-          ? rootWithout
-          : [
-              unshare,
-              '--user',
-              `--map-user=${uid}`,
-              `--map-group=${gid}`,
-              ...(networkOff ? ['--keep-caps', '--', setpriv as string, ...noCapabilities] : []),
-              '--',
-            ],
-      ),
-    ],
-  };
-  if (root) {
-    const plain = {
-      description: `unshare ${made} (as root)`,
-      prefix: [unshare, ...namespaces, '--', ...helper(rootWithout)],
-    };
-    return [plain, userNamespace];
-  }
+  const userNamespace = direct(`unshare --user ${made} (unprivileged user namespace)`, [
+    '--user',
+    '--map-root-user',
+    ...namespaces,
+    '--',
+    ...helper(
+      root && networkOff
+        ? rootWithout
+        : [
+            unshare,
+            '--user',
+            `--map-user=${uid}`,
+            `--map-group=${gid}`,
+            ...(networkOff ? ['--keep-caps', '--', setpriv as string, ...noCapabilities] : []),
+            '--',
+          ],
+    ),
+  ]);
+  if (root)
+    return [
+      direct(`unshare ${made} (as root)`, [...namespaces, '--', ...helper(rootWithout)]),
+      userNamespace,
+    ];
   const candidates = [userNamespace];
   // From here on the namespaces are made as root and the command drops back to the user.
   if (!setpriv) return candidates;
@@ -406,14 +423,14 @@ export function sandboxCandidates(
     '--',
   ];
   const owner = `uid=${uid},gid=${gid}`;
-  candidates.push({
-    description: `unshare ${made} (with CAP_SYS_ADMIN)`,
-    prefix: [unshare, ...namespaces, '--', ...helper(dropToUser, owner)],
-  });
+  candidates.push(
+    direct(`unshare ${made} (with CAP_SYS_ADMIN)`, [...namespaces, '--', ...helper(dropToUser, owner)]),
+  );
   if (sudo)
     candidates.push({
       description: `sudo -n unshare ${made}`,
       prefix: [sudo, '-n', unshare, ...namespaces, '--', ...helper(dropToUser, owner)],
+      diesWithAutoexp: false,
     });
   return candidates;
 }
@@ -614,6 +631,22 @@ export async function probeSandbox(
   }
 }
 
+/**
+ * Probes a way, then its fallback when it fails: the way that works, without its fallback, or the first
+ * one's failure (the fallback fails the same way, but for the parent-death signals it lacks).
+ */
+export async function probeWithFallback(
+  candidate: SandboxCandidate,
+  expectedUid: number,
+  purpose: SandboxPurpose,
+): Promise<{ way: SandboxCandidate } | { failed: ProbeOutcome }> {
+  const { fallback, ...way } = candidate;
+  const outcome = await probeSandbox(way, expectedUid, purpose);
+  if (outcome.ok) return { way };
+  if (fallback && (await probeSandbox(fallback, expectedUid, purpose)).ok) return { way: fallback };
+  return { failed: outcome };
+}
+
 function runProbe(invocation: Invocation, cwd: string | undefined): Promise<ProbeOutcome> {
   return new Promise<ProbeOutcome>((resolve) => {
     let stderr = '';
@@ -685,9 +718,9 @@ async function detectContainmentUncached(): Promise<Containment> {
   const identity = currentIdentity();
   const reasons: string[] = [];
   for (const candidate of sandboxCandidates(identity, tools, 'contain')) {
-    const outcome = await probeSandbox(candidate, identity.uid, 'contain');
-    if (outcome.ok) return { kind: 'namespace', ...candidate };
-    reasons.push(`${candidate.description}: ${outcome.detail}`);
+    const found = await probeWithFallback(candidate, identity.uid, 'contain');
+    if ('way' in found) return { kind: 'namespace', ...found.way };
+    reasons.push(`${candidate.description}: ${found.failed.detail}`);
   }
   if (identity.uid !== 0 && !tools.sudo) reasons.push('sudo -n unshare --pid: sudo not found');
   if (identity.uid !== 0 && tools.sudo && !tools.setpriv) reasons.push('setpriv not found (util-linux)');

@@ -86,12 +86,11 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   }
   if (program.resumed) events.notice?.(`the program resumes (${program.resumed})`);
   // A parked tree's index is believed only when nothing untrusted can have run since it was parked.
-  const contained = (await detectContainment()).kind === 'namespace';
   const trees = new SessionTrees(
     repo,
     commonDir,
     sessionPlace(options.env, commonDir, settings.tag),
-    contained && lock.staleReason === undefined,
+    (await commandsDieWithSession(settings)) && lock.staleReason === undefined,
   );
   let guard: RepositoryGuard | undefined;
   /** The branch this session created, at the commit it created it on. */
@@ -666,6 +665,19 @@ function proposerOrError(settings: Settings, scratchDir: string, env: NodeJS.Pro
     if (error instanceof ProposerSetupError) throw new SessionError(error.message);
     throw error;
   }
+}
+
+/**
+ * Whether every command a session runs (proposer, setup, eval, guard) ends when the session's process
+ * does, even killed outright: then nothing untrusted runs between two sessions. A machine runs them
+ * all the same way each session, so what this one finds holds for the last one too.
+ */
+async function commandsDieWithSession(settings: Settings): Promise<boolean> {
+  const containment = await detectContainment();
+  if (containment.kind !== 'namespace' || !containment.diesWithAutoexp) return false;
+  if (settings.eval.network !== 'off') return true;
+  const isolation = await detectNetworkIsolation().catch(() => undefined);
+  return isolation?.kind === 'unshare' && isolation.diesWithAutoexp;
 }
 
 /** eval.network: off must never quietly run with the network on. */
