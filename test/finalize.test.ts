@@ -157,6 +157,36 @@ describe('autoexp finalize', () => {
     );
   });
 
+  it('after a final commit was merged, lists only the keeps base does not hold yet', async () => {
+    const repo = createProject();
+    // x=5 (75) and x=7 (91) kept; their final commit is merged into main.
+    await session(repo, ['set 5', 'set 7']);
+    await finalize(repo);
+    repo.git('merge', '--quiet', '--ff-only', FINAL);
+    // The next session merges main in, then x=9 (99) is kept.
+    await session(repo, ['', '', 'set 9']);
+    await finalize(repo);
+    expect(repo.git('diff', 'main', FINAL, '--', 'params.txt')).toContain('+x=9');
+    const message = repo.git('log', '-1', '--format=%B', FINAL);
+    expect(message).toContain('Kept experiments after experiment 2, which main holds already:');
+    expect(message).toContain('- experiment 3: score 91 → 99 (+8.8%), try x=9');
+    expect(message).not.toMatch(/experiment [12]:/);
+    // The final PR says the same.
+    const outcome = await buildFinalCommit({
+      git: Git.at(repo.root),
+      settings: await projectSettings(repo),
+      branchRef: 'refs/heads/autoexp/quad',
+      baseRef: 'refs/heads/main',
+      baseName: 'main',
+    });
+    const final = (outcome as { final: FinalCommit }).final;
+    expect(final.heldByBase).toBe(2);
+    const body = renderFinalBody(final, 'main');
+    expect(body).toContain('`main` holds the changes of experiment 2 and the keeps before it already');
+    expect(body).toContain('| 3 | keep | 99 | 91 → 99 (+8.8%) |');
+    expect(body).not.toMatch(/^\| [12] \|/m);
+  });
+
   it('refuses, naming the file, when base changed the same lines as the experiments', async () => {
     const repo = createProject();
     await session(repo, ['set 5']);

@@ -52,6 +52,8 @@ export interface FinalCommit {
   baseCommit: string;
   best: { experiment: number; commit: string; value: number };
   steps: FinalStep[];
+  /** A keep before the best whose changes base holds already (a final commit merged before): steps follow it. */
+  heldByBase?: number;
   /** The scope files the commit changes. */
   files: string[];
   title: string;
@@ -150,9 +152,13 @@ export async function buildFinalCommit(input: {
   const tree = await git.treeWith(baseCommit, changes);
   const records = await ledger.records();
   // search: tree: the best got where it is along its path in the tree, not through the keeps before it.
-  const steps = isTreeSearch(records)
+  const treeSearch = isTreeSearch(records);
+  const heldByBase = treeSearch
+    ? undefined
+    : await newestKeepOnBase(git, summary, best.experiment, scoped, onBase);
+  const steps = treeSearch
     ? pathSteps(bestPath(records, summary.primary, best.experiment), ledger.rows)
-    : finalSteps(summary, best.experiment);
+    : finalSteps(summary, best.experiment, heldByBase);
   const title = finalTitle(settings.tag, summary);
   const files = changes.map((change) => change.path);
   const message = finalCommitMessage({
@@ -161,6 +167,7 @@ export async function buildFinalCommit(input: {
     baseName,
     best,
     steps,
+    ...(heldByBase === undefined ? {} : { heldByBase }),
     files,
     metricName: summary.primary.name,
   });
@@ -175,6 +182,7 @@ export async function buildFinalCommit(input: {
       baseCommit,
       best: { ...best, commit: bestCommit },
       steps,
+      ...(heldByBase === undefined ? {} : { heldByBase }),
       files,
       title,
       summary,
@@ -213,12 +221,43 @@ export function finalTitle(tag: string, summary: LedgerSummary): string {
   return renderTitle(tag, summary.primary, summary);
 }
 
-/** The kept experiments up to the best one (the final commit holds their changes), each with its change. */
-export function finalSteps(summary: LedgerSummary, bestExperiment: number): FinalStep[] {
+/**
+ * The newest keep before the best whose scope files base holds exactly (a final commit of it was merged):
+ * the final commit brings only what the keeps after it changed. Undefined when base holds none.
+ */
+async function newestKeepOnBase(
+  git: Git,
+  summary: LedgerSummary,
+  bestExperiment: number,
+  scoped: (ref: string) => Promise<Map<string, TreeEntry>>,
+  onBase: ReadonlyMap<string, TreeEntry>,
+): Promise<number | undefined> {
+  const earlier = summary.keptRows.filter((row) => row.experiment > 0 && row.experiment < bestExperiment);
+  for (const row of earlier.reverse()) {
+    const commit = /^[0-9a-f]{4,64}$/i.test(row.commit) ? await git.resolve(row.commit) : undefined;
+    if (commit === undefined) continue;
+    const files = await scoped(commit);
+    const same = (a: TreeEntry | undefined, b: TreeEntry | undefined) =>
+      a?.object === b?.object && a?.mode === b?.mode;
+    if (files.size === onBase.size && [...files].every(([path, entry]) => same(entry, onBase.get(path))))
+      return row.experiment;
+  }
+  return undefined;
+}
+
+/**
+ * The kept experiments up to the best one (the final commit holds their changes), each with its change;
+ * after `heldByBase` only (a keep whose changes base already holds), the first from that keep's value.
+ */
+export function finalSteps(summary: LedgerSummary, bestExperiment: number, heldByBase?: number): FinalStep[] {
   const metric = summary.primary.name;
   let incumbent = summary.baseline?.value;
   const steps: FinalStep[] = [];
   for (const row of summary.keptRows) {
+    if (heldByBase !== undefined && row.experiment <= heldByBase) {
+      incumbent = row.metrics[metric] ?? incumbent;
+      continue;
+    }
     if (row.experiment === 0 || row.experiment > bestExperiment) continue;
     const value = row.metrics[metric];
     steps.push({
@@ -268,6 +307,7 @@ export function finalCommitMessage(input: {
   baseName: string;
   best: { experiment: number };
   steps: readonly FinalStep[];
+  heldByBase?: number;
   files: readonly string[];
   metricName: string;
 }): string {
@@ -284,7 +324,9 @@ export function finalCommitMessage(input: {
       72,
     ),
     '',
-    'Kept experiments:',
+    input.heldByBase === undefined
+      ? 'Kept experiments:'
+      : `Kept experiments after experiment ${input.heldByBase}, which ${inertCommitText(input.baseName, 200)} holds already:`,
   ];
   for (const step of input.steps.slice(0, LISTED_STEPS)) {
     const status = step.status === 'keep' ? '' : ` (${step.status})`;

@@ -33,6 +33,13 @@ export function renderFinalBody(final: FinalCommit, baseName: string): string {
     '',
     '### Kept experiments in this commit',
     '',
+    ...(final.heldByBase === undefined
+      ? []
+      : [
+          `${markdownCode(baseName)} holds the changes of experiment ${final.heldByBase} and the keeps before it ` +
+            'already (a final commit merged earlier): this commit brings the keeps after it.',
+          '',
+        ]),
     `| experiment | status | ${markdownCell(metric)} | change | description |`,
     '|---:|---|---:|---|---|',
   ];
