@@ -37,6 +37,30 @@ async function branchTree(files: Record<string, string> = { 'a.txt': 'x=3\n', '.
   return { repo, tree, sh, reopen };
 }
 
+describe('ExperimentTree.resetAfterVerify', () => {
+  it('rewrites only what differs between the two commits, and falls back to a hard reset', async () => {
+    const { tree, sh } = await branchTree({ 'a.txt': 'x=3\n', 'b.txt': 'b\n', 'c.txt': 'c\n' });
+    const recorded = tree.head;
+    sh('echo x=4 > a.txt && echo new > d.txt && rm c.txt');
+    await tree.commitCandidate('candidate', { hasUntracked: true });
+    const untouched = statSync(join(tree.path, 'b.txt')).ino;
+    await tree.resetAfterVerify(recorded);
+    expect(tree.head).toBe(recorded);
+    expect(sh('git status --porcelain; cat a.txt c.txt; ls').toString()).toBe(
+      'x=3\nc\na.txt\nb.txt\nc.txt\n',
+    );
+    expect(statSync(join(tree.path, 'b.txt')).ino).toBe(untouched);
+
+    // A file the reset must rewrite that differs from HEAD all the same: the hard reset puts it back.
+    sh('echo x=5 > a.txt');
+    await tree.commitCandidate('candidate 2', { hasUntracked: false });
+    sh('echo x=6 > a.txt');
+    await tree.resetAfterVerify(recorded);
+    expect(tree.head).toBe(recorded);
+    expect(sh('git status --porcelain; cat a.txt').toString()).toBe('x=3\n');
+  });
+});
+
 describe('ExperimentTree.verify', () => {
   it('sees a same-size rewrite that keeps the mtime, made in the second git last wrote the file', async () => {
     const { tree } = await branchTree();

@@ -826,6 +826,15 @@ export class Git {
   }
 
   /**
+   * Moves HEAD, index and tree to `ref`, rewriting only the files that differ between the two commits
+   * (git's two-way merge: no look at the others, unlike --hard); false, with nothing moved, when a file
+   * it would rewrite differs from HEAD.
+   */
+  async resetKeep(ref: string): Promise<boolean> {
+    return (await this.run(['reset', '--keep', '--quiet', ref], { allowFailure: true })).exitCode === 0;
+  }
+
+  /**
    * Removes untracked files and directories, nested repositories included (`-ff`); ignored files (e.g.
    * node_modules that eval.setup built) stay.
    */
