@@ -442,7 +442,7 @@ describe('the cache demo', () => {
     return { hit_rate: metric('hit_rate'), memory_mb: metric('memory_mb') };
   };
 
-  it('gets a visible gain from 10 mutate experiments with seed 1, within the memory limit', async () => {
+  it('gets a visible gain from its budget of 20 mutate experiments with seed 1, within the memory limit', async () => {
     const root = mkdtempSync(join(tmpdir(), 'autoexp-cache-demo-'));
     cpSync(demo, root, { recursive: true });
     const scope = ['cache_config.yaml'];
@@ -468,7 +468,7 @@ describe('the cache demo', () => {
       ],
     } as unknown as Settings;
     const proposer = createMutateProposer({ seed: 1 });
-    for (let experiment = 1; experiment <= 10; experiment++) {
+    for (let experiment = 1; experiment <= 20; experiment++) {
       const before = readFileSync(join(root, scope[0]!), 'utf8');
       const proposal = await proposer.propose({ ...context(root, experiment, records, scope), settings });
       const measured = evaluate(root);
@@ -487,7 +487,7 @@ describe('the cache demo', () => {
       if (status === 'keep') incumbent = measured;
       else writeFileSync(join(root, scope[0]!), before);
     }
-    expect(incumbent.hit_rate).toBeGreaterThan(baseline.hit_rate * 1.05);
+    expect(incumbent.hit_rate).toBeGreaterThan(baseline.hit_rate * 1.15);
     expect(incumbent.memory_mb).toBeLessThanOrEqual(512);
   });
 });
