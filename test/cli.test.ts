@@ -438,6 +438,20 @@ describe('autoexp demo', () => {
     expect(result.stdout).toContain('autoexp: 2 experiments on autoexp/autoexp-on-autoexp');
   });
 
+  it('--example prompt-accuracy without a model says what to set, before making anything', () => {
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('autoexp-prompt-accuracy-'));
+    const result = cli(tmpdir(), ['demo', '--example', 'prompt-accuracy'], { EVAL_MODEL: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'autoexp: the prompt-accuracy example needs a model: its eval asks a model through an OpenAI-compatible ' +
+        'endpoint: set EVAL_MODEL, and EVAL_BASE_URL and EVAL_API_KEY unless the defaults fit ' +
+        '(examples/prompt-accuracy/README.md)',
+    );
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('autoexp-prompt-accuracy-'))).toEqual(
+      before,
+    );
+  });
+
   it('--example with an unknown name lists the examples', () => {
     const result = cli(tmpdir(), ['demo', '--example', 'nope']);
     expect(result.code).toBe(1);

@@ -47,6 +47,19 @@ export function findExample(name: string): string {
   return join(dir, name);
 }
 
+/**
+ * The examples that cannot run offline without a key, with the variable that shows they can and what to
+ * tell the user when it is not set.
+ */
+const EXAMPLE_NEEDS: Readonly<Record<string, { variable: string; advice: string }>> = {
+  'prompt-accuracy': {
+    variable: 'EVAL_MODEL',
+    advice:
+      'its eval asks a model through an OpenAI-compatible endpoint: set EVAL_MODEL, and EVAL_BASE_URL and ' +
+      'EVAL_API_KEY unless the defaults fit (examples/prompt-accuracy/README.md)',
+  },
+};
+
 const shellQuoted = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** How to start the running CLI from a shell: this node and the script it runs (dist/cli.js, the bin). */
@@ -80,6 +93,10 @@ export async function demoCommand(
   options: { example?: string; experiments?: number },
 ): Promise<number> {
   const name = options.example ?? DEMO_EXAMPLE;
+  findExample(name);
+  const needs = EXAMPLE_NEEDS[name];
+  if (needs && !io.env[needs.variable])
+    throw new CliError(`the ${name} example needs a model: ${needs.advice}`);
   const root = await createExampleRepository(name, { autoexpCommand: runningCli() });
   io.stdout.write(`autoexp demo: the ${name} example is in ${root}\n`);
   io.stdout.write(

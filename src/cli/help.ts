@@ -197,7 +197,7 @@ export const COMMANDS: readonly CommandHelp[] = [
   },
   {
     name: 'demo',
-    summary: 'run a bundled example in a temp repository (offline, no API key)',
+    summary: 'run a bundled example in a temp repository (offline, no API key, but prompt-accuracy)',
     usage: 'autoexp demo [--example NAME] [--experiments N]',
     about:
       "Copies one of autoexp's examples into a new temp git repository and runs a session there, so " +
