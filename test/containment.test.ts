@@ -230,10 +230,20 @@ describe.skipIf(!bound)('when autoexp itself is killed outright (SIGKILL)', () =
       diesWithAutoexp: true,
     };
     expect(await probeWithFallback({ ...old, fallback }, uid, 'contain')).toEqual({ way: fallback });
-    // Both fail: the reason given is the first one's.
+    // Both fail: both reasons are given (the first only says that util-linux is old; the second why the
+    // way cannot work at all), once when they are the same.
     expect(
       await probeWithFallback({ ...old, fallback: { ...fallback, prefix: broken('no') } }, uid, 'contain'),
-    ).toEqual({ failed: { ok: false, detail: "setpriv: unrecognized option '--pdeathsig'" } });
+    ).toEqual({
+      failed: {
+        ok: false,
+        detail: "setpriv: unrecognized option '--pdeathsig'; without the parent-death signals: no",
+      },
+    });
+    const same = { ...fallback, prefix: broken("setpriv: unrecognized option '--pdeathsig'") };
+    expect(await probeWithFallback({ ...old, fallback: same }, uid, 'contain')).toEqual({
+      failed: { ok: false, detail: "setpriv: unrecognized option '--pdeathsig'" },
+    });
   });
 
   it('without the parent-death signals (the fallback for old util-linux), the command would go on', async () => {
