@@ -74,7 +74,8 @@ describe('the tree holds what a checkout of its commit writes', () => {
   });
 
   it('after a discard that drops a .gitattributes: a file it re-encoded is written back', async () => {
-    const { tree, sh } = await branchTree({ 'a.sh': 'x=3\n' });
+    const ctx = await branchTree({ 'a.sh': 'x=3\n' });
+    const { tree, sh } = ctx;
     const recorded = tree.head;
     // The same text in UTF-16: git add stores the blob a.sh already has; only .gitattributes is new.
     sh(
@@ -87,6 +88,16 @@ describe('the tree holds what a checkout of its commit writes', () => {
     await tree.resetAfterVerify(recorded);
     expect(sh('git status --porcelain; ls -A').toString()).toBe('.git\na.sh\n');
     expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=3\n');
+
+    // The same when base brings the .gitattributes and the branch merges base.
+    await tree.resetTo(recorded);
+    const { repo } = ctx;
+    writeFileSync(join(repo.root, '.gitattributes'), 'a.sh working-tree-encoding=UTF-16LE\n');
+    repo.git('add', '.gitattributes');
+    repo.git('commit', '--quiet', '-m', 'attributes on main');
+    expect(await tree.merge('main', 'merge main')).toEqual([]);
+    expect(readFileSync(join(tree.path, 'a.sh'))).toEqual(Buffer.from('x=3\n', 'utf16le'));
+    await tree.resetTo(recorded);
 
     // The same through resetTo (a discard after changes).
     sh(

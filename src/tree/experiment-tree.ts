@@ -586,7 +586,10 @@ export class ExperimentTree {
   async commitFrom(commit: string, message: string): Promise<string | string[]> {
     const conflicts = await this.git.applyCommit(commit);
     if (conflicts.length > 0) return conflicts;
-    return this.moved(await this.git.commitStaged(message));
+    const before = this.recorded;
+    const sha = await this.moved(await this.git.commitStaged(message));
+    await this.writeAsCheckedOut(before, { committed: false });
+    return sha;
   }
 
   /** Applies `commit`'s change without committing; the conflicting paths, or [] when it applied. */
@@ -596,7 +599,10 @@ export class ExperimentTree {
 
   /** Commits what `apply` staged (a rebased candidate). */
   async commitApplied(message: string): Promise<string> {
-    return this.moved(await this.git.commitStaged(message));
+    const before = this.recorded;
+    const sha = await this.moved(await this.git.commitStaged(message));
+    await this.writeAsCheckedOut(before, { committed: false });
+    return sha;
   }
 
   /**
@@ -643,8 +649,10 @@ export class ExperimentTree {
     const conflicts = ledger
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
+    const before = this.recorded;
     if (conflicts.length === 0) this.recorded = await this.readHead();
     await this.noteOwnIndex();
+    if (conflicts.length === 0) await this.writeAsCheckedOut(before, { committed: false });
     return conflicts;
   }
 
