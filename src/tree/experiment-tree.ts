@@ -8,7 +8,7 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
@@ -388,6 +388,14 @@ export class ExperimentTree {
         await rm(path, { recursive: true, force: true });
         moved.push(`left ${name}`);
       }
+    }
+    // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
+    // is there, so one a run left would fail the undo and every git command after it. No git process of
+    // autoexp's works in this tree while it is verified.
+    for (const name of await readdir(this.gitDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.lock')) continue;
+      await rm(join(this.gitDir, name), { recursive: true, force: true });
+      moved.push(`left ${name}`);
     }
     // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
     // moved whatever it reads as: git follows it.
