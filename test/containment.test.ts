@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { MetricSpec } from '../src/config/settings.js';
+import type { MetricSpec, Settings } from '../src/config/settings.js';
 import { runCommand, type RunCommandOptions } from '../src/measure/run-command.js';
 import {
   containmentWarning,
@@ -18,6 +18,7 @@ import {
   sandboxInvocation,
   type Containment,
 } from '../src/measure/sandbox.js';
+import { commandsDieWithSession } from '../src/session/session.js';
 import { killMarked, processesMarked, waitFor } from './helpers/marked-processes.js';
 
 const detected = await detectContainment();
@@ -26,6 +27,9 @@ if (!namespaced) console.warn(`PID namespace tests skipped: ${detected.reason}`)
 const TREE: Containment = { kind: 'process-tree', reason: 'forced by the test' };
 const uid = currentIdentity().uid;
 const tools = findIsolationTools();
+function findExecutable(name: string): boolean {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir !== '' && existsSync(join(dir, name)));
+}
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -177,11 +181,11 @@ describe.skipIf(!namespaced)('in a PID namespace of its own', () => {
  * A parent of its own (a node process) starts the namespace `prefix` as runCommand does, with a command
  * that starts a daemon every way there is (and one appending to a file), and is killed outright.
  */
-async function killParentMidCommand(prefix: string[]): Promise<string> {
+async function killParentMidCommand(prefix: string[], first = ''): Promise<string> {
   const dir = tempDir();
   writeFileSync(join(dir, 'daemons.sh'), DAEMONS);
   const ways = [...EVERY_WAY, 'appender'].join(' ');
-  const command = `source ./daemons.sh '${dir}' ${ways}; exec -a '${dir}/daemon-command' sleep 300`;
+  const command = `${first}source ./daemons.sh '${dir}' ${ways}; exec -a '${dir}/daemon-command' sleep 300`;
   const invocation = sandboxInvocation(prefix, command, BASE_ENV);
   const parentScript = [
     "const { spawn } = require('node:child_process');",
@@ -226,10 +230,20 @@ describe.skipIf(!bound)('when autoexp itself is killed outright (SIGKILL)', () =
       diesWithAutoexp: true,
     };
     expect(await probeWithFallback({ ...old, fallback }, uid, 'contain')).toEqual({ way: fallback });
-    // Both fail: the reason given is the first one's.
+    // Both fail: both reasons are given (the first only says that util-linux is old; the second why the
+    // way cannot work at all), once when they are the same.
     expect(
       await probeWithFallback({ ...old, fallback: { ...fallback, prefix: broken('no') } }, uid, 'contain'),
-    ).toEqual({ failed: { ok: false, detail: "setpriv: unrecognized option '--pdeathsig'" } });
+    ).toEqual({
+      failed: {
+        ok: false,
+        detail: "setpriv: unrecognized option '--pdeathsig'; without the parent-death signals: no",
+      },
+    });
+    const same = { ...fallback, prefix: broken("setpriv: unrecognized option '--pdeathsig'") };
+    expect(await probeWithFallback({ ...old, fallback: same }, uid, 'contain')).toEqual({
+      failed: { ok: false, detail: "setpriv: unrecognized option '--pdeathsig'" },
+    });
   });
 
   it('without the parent-death signals (the fallback for old util-linux), the command would go on', async () => {
@@ -239,6 +253,20 @@ describe.skipIf(!bound)('when autoexp itself is killed outright (SIGKILL)', () =
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(survivors(dir)).toContain(`${dir}/daemon-command 300`);
     expect(survivors(dir)).toContain(`${dir}/daemon-setsid 300`);
+  });
+});
+
+// A root command keeps every capability (containment alone takes nothing away): it can ptrace the
+// namespace's first process and take its parent-death signal away (or start processes outside every
+// namespace: kernel.core_pattern, systemd-run). So a root session never believes a park record.
+describe.skipIf(!bound || uid !== 0 || !findExecutable('gdb'))('a root command against the signals', () => {
+  it('can take the first process its parent-death signal away, so a root session trusts no park record', async () => {
+    const untie = "gdb -p 1 -batch -ex 'call (int)prctl(1, 0, 0, 0, 0)' >/dev/null 2>&1; ";
+    const dir = await killParentMidCommand((detected as { prefix: string[] }).prefix, untie);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(survivors(dir)).toContain(`${dir}/daemon-command 300`);
+    expect(await commandsDieWithSession({ eval: { network: 'on' } } as Settings)).toBe(false);
+    expect(await commandsDieWithSession({ eval: { network: 'off' } } as Settings)).toBe(false);
   });
 });
 

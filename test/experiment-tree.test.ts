@@ -61,6 +61,54 @@ describe('ExperimentTree.resetAfterVerify', () => {
   });
 });
 
+// git add stores a file through the attributes' conversions (eol, working-tree-encoding, ident): the
+// proposal's bytes on disk may differ from what a checkout of its commit writes, and a reset rewrites
+// no file whose blob stayed the same, whatever .gitattributes it came with or lost.
+describe('the tree holds what a checkout of its commit writes', () => {
+  it('after a candidate is committed: a CRLF file under text=auto is measured as the commit holds it', async () => {
+    const { tree, sh } = await branchTree({ 'a.sh': 'x=3\n', '.gitattributes': '* text=auto\n' });
+    sh("printf 'x=4\\r\\n' > a.sh");
+    await tree.commitCandidate('candidate', { hasUntracked: false });
+    expect(sh('git show HEAD:a.sh').toString()).toBe('x=4\n');
+    expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=4\n');
+  });
+
+  it('after a discard that drops a .gitattributes: a file it re-encoded is written back', async () => {
+    const ctx = await branchTree({ 'a.sh': 'x=3\n' });
+    const { tree, sh } = ctx;
+    const recorded = tree.head;
+    // The same text in UTF-16: git add stores the blob a.sh already has; only .gitattributes is new.
+    sh(
+      "echo 'a.sh working-tree-encoding=UTF-16LE' > .gitattributes && printf 'x=3\\n' | iconv -t UTF-16LE > a.sh",
+    );
+    await tree.commitCandidate('candidate', { hasUntracked: true });
+    expect(sh('git diff --name-only HEAD~ HEAD').toString()).toBe('.gitattributes\n');
+    await tree.seal();
+    expect((await tree.verify({ dropNewArtifacts: true })).changed).toEqual([]);
+    await tree.resetAfterVerify(recorded);
+    expect(sh('git status --porcelain; ls -A').toString()).toBe('.git\na.sh\n');
+    expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=3\n');
+
+    // The same when base brings the .gitattributes and the branch merges base.
+    await tree.resetTo(recorded);
+    const { repo } = ctx;
+    writeFileSync(join(repo.root, '.gitattributes'), 'a.sh working-tree-encoding=UTF-16LE\n');
+    repo.git('add', '.gitattributes');
+    repo.git('commit', '--quiet', '-m', 'attributes on main');
+    expect(await tree.merge('main', 'merge main')).toEqual([]);
+    expect(readFileSync(join(tree.path, 'a.sh'))).toEqual(Buffer.from('x=3\n', 'utf16le'));
+    await tree.resetTo(recorded);
+
+    // The same through resetTo (a discard after changes).
+    sh(
+      "echo 'a.sh working-tree-encoding=UTF-16LE' > .gitattributes && printf 'x=3\\n' | iconv -t UTF-16LE > a.sh",
+    );
+    await tree.commitCandidate('candidate 2', { hasUntracked: true });
+    await tree.resetTo(recorded);
+    expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=3\n');
+  });
+});
+
 describe('ExperimentTree.verify', () => {
   it('sees a same-size rewrite that keeps the mtime, made in the second git last wrote the file', async () => {
     const { tree } = await branchTree();

@@ -1,6 +1,8 @@
 // `autoexp finalize`: the best experiment's scope changes as one commit on base (autoexp-final/<tag>), in
 // real repositories with a local bare origin; and the pure parts (which version of a scope file wins, the
 // commit message with a proposer's hostile words in it).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CliError, runCommand, type CliIO } from '../src/cli/commands.js';
@@ -185,6 +187,29 @@ describe('autoexp finalize', () => {
     expect(body).toContain('`main` holds the changes of experiment 2 and the keeps before it already');
     expect(body).toContain('| 3 | keep | 99 | 91 → 99 (+8.8%) |');
     expect(body).not.toMatch(/^\| [12] \|/m);
+  });
+
+  it('counts as held by base only a keep whose commit is on the branch before the best', async () => {
+    const repo = createProject();
+    // x=5 (75) and x=7 (91) kept; main holds neither.
+    await session(repo, ['set 5', 'set 7']);
+    // A ledger whose first keep names main's own commit (base holds its scope files, trivially).
+    const ledgerPath = '.autoexp/quad/results.tsv';
+    const mainCommit = repo.git('rev-parse', '--short=12', 'main');
+    repo.git('checkout', '--quiet', 'autoexp/quad');
+    const rows = repo.git('show', `HEAD:${ledgerPath}`).split('\n');
+    const first = rows.findIndex((row) => row.split('\t')[0] === '1');
+    const cells = rows[first]!.split('\t');
+    const commitColumn = cells.findIndex((cell) => /^[0-9a-f]{7,}$/.test(cell));
+    cells[commitColumn] = mainCommit;
+    rows[first] = cells.join('\t');
+    writeFileSync(join(repo.root, ledgerPath), `${rows.join('\n')}\n`);
+    repo.git('commit', '--quiet', '-am', 'a forged ledger row');
+    repo.git('checkout', '--quiet', 'main');
+    await finalize(repo);
+    const message = repo.git('log', '-1', '--format=%B', FINAL);
+    expect(message).not.toContain('which main holds already');
+    expect(message).toMatch(/experiment 2:/);
   });
 
   it('refuses, naming the file, when base changed the same lines as the experiments', async () => {

@@ -816,6 +816,33 @@ echo x=7 > params.txt`;
 // ---------------------------------------------------------------------------------------------------------
 
 describe('nested repositories', () => {
+  it.each([
+    ['index.lock', 'git_dir=$(git rev-parse --git-dir); touch "$git_dir/index.lock"'],
+    ['HEAD.lock', 'git_dir=$(git rev-parse --git-dir); touch "$git_dir/HEAD.lock"'],
+  ])('an eval that leaves %s in the tree’s git dir blocks no later experiment', async (_name, lock) => {
+    const project = hostileProject();
+    await session(project, [set(5), set(1), set(6)], {
+      evalAttack: `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0\n${lock}`,
+    });
+    expect(outcomes(project.repo).slice(1)).toEqual(['2 crash ', '3 keep 84']);
+    expectLedgerWhole(project);
+  });
+
+  // Not fixed: a lock in the repository's own git dir (shared by every tree) fails the undo's ref update
+  // and the session stops (experiment 2's row is lost). With workers, a lock there may be a live one of
+  // another tree's git process, so it cannot simply be removed when a run is verified.
+  it.skip.each([
+    ['a lock of the branch', `touch "$(git rev-parse --git-common-dir)/refs/heads/${BRANCH}.lock"`],
+    ['packed-refs.lock', 'touch "$(git rev-parse --git-common-dir)/packed-refs.lock"'],
+  ])('an eval that leaves %s in the repository blocks no later experiment', async (_name, lock) => {
+    const project = hostileProject();
+    await session(project, [set(5), set(1), set(6)], {
+      evalAttack: `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0\n${lock}`,
+    });
+    expect(outcomes(project.repo).slice(1)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+    expectLedgerWhole(project);
+  });
+
   it('a .git directory created in scope blocks no later experiment and does not crash the next session', async () => {
     const project = hostileProject({ modify: ['params.txt', 'lib/**'] });
     await session(project, ['mkdir -p lib/sub && git init -q lib/sub', set(6), set(1)]);

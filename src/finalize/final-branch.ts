@@ -155,7 +155,13 @@ export async function buildFinalCommit(input: {
   const treeSearch = isTreeSearch(records);
   const heldByBase = treeSearch
     ? undefined
-    : await newestKeepOnBase(git, summary, best.experiment, scoped, onBase);
+    : await newestKeepOnBase(
+        git,
+        summary,
+        { experiment: best.experiment, commit: bestCommit },
+        scoped,
+        onBase,
+      );
   const steps = treeSearch
     ? pathSteps(bestPath(records, summary.primary, best.experiment), ledger.rows)
     : finalSteps(summary, best.experiment, heldByBase);
@@ -228,14 +234,19 @@ export function finalTitle(tag: string, summary: LedgerSummary): string {
 async function newestKeepOnBase(
   git: Git,
   summary: LedgerSummary,
-  bestExperiment: number,
+  best: { experiment: number; commit: string },
   scoped: (ref: string) => Promise<Map<string, TreeEntry>>,
   onBase: ReadonlyMap<string, TreeEntry>,
 ): Promise<number | undefined> {
-  const earlier = summary.keptRows.filter((row) => row.experiment > 0 && row.experiment < bestExperiment);
+  const earlier = summary.keptRows.filter((row) => row.experiment > 0 && row.experiment < best.experiment);
   for (const row of earlier.reverse()) {
     const commit = /^[0-9a-f]{4,64}$/i.test(row.commit) ? await git.resolve(row.commit) : undefined;
-    if (commit === undefined) continue;
+    // Only the keep's own commit (its trailer names it), on the branch before the best: a row naming
+    // another commit (base's own, which base holds trivially) says nothing of what base holds of the keeps.
+    if (commit === undefined || commit === best.commit || !(await git.isAncestor(commit, best.commit)))
+      continue;
+    const trailer = new RegExp(`^Autoexp-Experiment: ${row.experiment}$`, 'm');
+    if (!trailer.test((await git.commitInfo(commit)).message)) continue;
     const files = await scoped(commit);
     const same = (a: TreeEntry | undefined, b: TreeEntry | undefined) =>
       a?.object === b?.object && a?.mode === b?.mode;

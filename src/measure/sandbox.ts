@@ -632,8 +632,10 @@ export async function probeSandbox(
 }
 
 /**
- * Probes a way, then its fallback when it fails: the way that works, without its fallback, or the first
- * one's failure (the fallback fails the same way, but for the parent-death signals it lacks).
+ * Probes a way, then its fallback when it fails: the way that works, without its fallback, or the
+ * failure. When both fail for different reasons, both are given: the first may fail only for the
+ * parent-death signals this util-linux lacks (`setpriv: unrecognized option '--pdeathsig'`), and the
+ * fallback's reason is then the one that keeps the way from working at all.
  */
 export async function probeWithFallback(
   candidate: SandboxCandidate,
@@ -643,8 +645,18 @@ export async function probeWithFallback(
   const { fallback, ...way } = candidate;
   const outcome = await probeSandbox(way, expectedUid, purpose);
   if (outcome.ok) return { way };
-  if (fallback && (await probeSandbox(fallback, expectedUid, purpose)).ok) return { way: fallback };
-  return { failed: outcome };
+  if (!fallback) return { failed: outcome };
+  const second = await probeSandbox(fallback, expectedUid, purpose);
+  if (second.ok) return { way: fallback };
+  if (second.detail === outcome.detail) return { failed: outcome };
+  const needs = outcome.needs ?? second.needs;
+  return {
+    failed: {
+      ok: false,
+      detail: `${outcome.detail}; without the parent-death signals: ${second.detail}`,
+      ...(needs === undefined ? {} : { needs }),
+    },
+  };
 }
 
 function runProbe(invocation: Invocation, cwd: string | undefined): Promise<ProbeOutcome> {

@@ -671,8 +671,14 @@ function proposerOrError(settings: Settings, scratchDir: string, env: NodeJS.Pro
  * Whether every command a session runs (proposer, setup, eval, guard) ends when the session's process
  * does, even killed outright: then nothing untrusted runs between two sessions. A machine runs them
  * all the same way each session, so what this one finds holds for the last one too.
+ *
+ * Never as root: the proposer and setup (and, with the network on, the eval) keep every capability, so
+ * one can ptrace the namespace's first process and take its parent-death signal away, or have the kernel
+ * start a process outside every namespace (kernel.core_pattern, kernel.modprobe); the signals end only
+ * the commands that do not fight them.
  */
-async function commandsDieWithSession(settings: Settings): Promise<boolean> {
+export async function commandsDieWithSession(settings: Settings): Promise<boolean> {
+  if (process.getuid?.() === 0) return false;
   const containment = await detectContainment();
   if (containment.kind !== 'namespace' || !containment.diesWithAutoexp) return false;
   if (settings.eval.network !== 'off') return true;

@@ -8,13 +8,13 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
-import { blobId, sanitizeIndex } from './index-file.js';
+import { blobId, sanitizeIndex, smudgeEntries } from './index-file.js';
 import { readPlainFile } from './plain-file.js';
 
 export interface Verification {
@@ -389,6 +389,14 @@ export class ExperimentTree {
         moved.push(`left ${name}`);
       }
     }
+    // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
+    // is there, so one a run left would fail the undo and every git command after it. No git process of
+    // autoexp's works in this tree while it is verified.
+    for (const name of await readdir(this.gitDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.lock')) continue;
+      await rm(join(this.gitDir, name), { recursive: true, force: true });
+      moved.push(`left ${name}`);
+    }
     // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
     // moved whatever it reads as: git follows it.
     const expectedHead = this.branch ? `ref: refs/heads/${this.branch}` : sealed.head;
@@ -508,12 +516,14 @@ export class ExperimentTree {
     message: string,
     options: { hasUntracked: boolean; paths?: readonly string[] },
   ): Promise<string> {
+    const before = this.recorded;
     const sha = await this.moved(
       options.paths
         ? await this.commitVerified(options.paths, message, { newPaths: options.hasUntracked })
         : await this.git.commitAll(message, options),
     );
     await this.git.removeUntracked();
+    await this.writeAsCheckedOut(before, { committed: true });
     return sha;
   }
 
@@ -522,11 +532,43 @@ export class ExperimentTree {
    * directories go, as above).
    */
   async amendCandidate(message: string, paths?: readonly string[]): Promise<string> {
+    const before = this.recorded;
     const sha = await this.moved(
       paths ? await this.commitVerified(paths, message, { amend: true }) : await this.git.amendAll(message),
     );
     await this.git.removeUntracked();
+    await this.writeAsCheckedOut(before, { committed: true });
     return sha;
+  }
+
+  /**
+   * After HEAD moved from `from` to where autoexp put it now: writes again the files a checkout of the
+   * commit would write otherwise than they are. git add stores a file through the conversions its
+   * attributes name (eol, working-tree-encoding, ident), so the bytes a proposal wrote may differ from
+   * what its commit checks out as (`committed`: every file that differs between the two commits is
+   * written again); and no reset or checkout rewrites a file whose blob stayed the same, whatever
+   * `.gitattributes` came or went with the move (then every file is).
+   */
+  private async writeAsCheckedOut(from: string, { committed }: { committed: boolean }): Promise<void> {
+    const to = this.recorded;
+    if (from === to) return;
+    const paths = await this.git.pathsBetween(from, to, { attributesOnly: !committed });
+    const all = paths.some((path) => path === '.gitattributes' || path.endsWith('/.gitattributes'));
+    if (!all && (!committed || paths.length === 0)) return;
+    const indexPath = join(this.gitDir, 'index');
+    const index = await readFile(indexPath).catch(() => undefined);
+    if (!index) return;
+    const wanted = new Set(paths);
+    const present: string[] = [];
+    const smudged = smudgeEntries(index, (path) => {
+      if (!all && !wanted.has(path)) return false;
+      present.push(path);
+      return true;
+    });
+    await rm(indexPath, { recursive: true, force: true });
+    await writeFile(indexPath, smudged);
+    await this.git.checkOutIndex(all ? 'all' : present);
+    await this.noteOwnIndex();
   }
 
   /**
@@ -552,7 +594,10 @@ export class ExperimentTree {
   async commitFrom(commit: string, message: string): Promise<string | string[]> {
     const conflicts = await this.git.applyCommit(commit);
     if (conflicts.length > 0) return conflicts;
-    return this.moved(await this.git.commitStaged(message));
+    const before = this.recorded;
+    const sha = await this.moved(await this.git.commitStaged(message));
+    await this.writeAsCheckedOut(before, { committed: false });
+    return sha;
   }
 
   /** Applies `commit`'s change without committing; the conflicting paths, or [] when it applied. */
@@ -562,7 +607,10 @@ export class ExperimentTree {
 
   /** Commits what `apply` staged (a rebased candidate). */
   async commitApplied(message: string): Promise<string> {
-    return this.moved(await this.git.commitStaged(message));
+    const before = this.recorded;
+    const sha = await this.moved(await this.git.commitStaged(message));
+    await this.writeAsCheckedOut(before, { committed: false });
+    return sha;
   }
 
   /**
@@ -609,8 +657,10 @@ export class ExperimentTree {
     const conflicts = ledger
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
+    const before = this.recorded;
     if (conflicts.length === 0) this.recorded = await this.readHead();
     await this.noteOwnIndex();
+    if (conflicts.length === 0) await this.writeAsCheckedOut(before, { committed: false });
     return conflicts;
   }
 
@@ -623,12 +673,14 @@ export class ExperimentTree {
    * files reset, untracked files and nested repositories removed. Ignored files stay (setup's).
    */
   async resetTo(commit: string = this.recorded): Promise<void> {
+    const before = this.recorded;
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
     // Always, even when git status showed nothing: it shows no empty directories.
     await this.git.removeUntracked();
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
+    await this.writeAsCheckedOut(before, { committed: false });
   }
 
   /**
@@ -643,8 +695,10 @@ export class ExperimentTree {
     if (this.branch) {
       if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
     } else await this.git.checkoutDetached(commit);
+    const before = this.recorded;
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
+    await this.writeAsCheckedOut(before, { committed: false });
   }
 
   /** What differs from HEAD (tracked changes and untracked files). */

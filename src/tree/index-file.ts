@@ -64,6 +64,26 @@ export function sanitizeIndex(index: Buffer, second: number, exempt: (path: stri
   return copy;
 }
 
+/**
+ * `index` with the entries `select` picks smudged (size 0, as git marks a racily clean entry): git no
+ * longer takes those files for up to date by their stat data, so `checkout-index --force` writes them.
+ * An index autoexp cannot read is returned as it is.
+ */
+export function smudgeEntries(index: Buffer, select: (path: string) => boolean): Buffer {
+  const read = readEntries(index);
+  if (!read) return index;
+  const copy = Buffer.from(index);
+  for (const entry of read.entries)
+    if (select(Buffer.from(entry.path(), 'latin1').toString()))
+      copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
+  const end = copy.length - read.hashLength;
+  createHash(read.hashLength === 20 ? 'sha1' : 'sha256')
+    .update(copy.subarray(0, end))
+    .digest()
+    .copy(copy, end);
+  return copy;
+}
+
 /** git's id for a blob holding `bytes` (hex), in a repository of the object format with ids that long. */
 export function blobId(bytes: Buffer, hexLength: number): string {
   return createHash(hexLength === 64 ? 'sha256' : 'sha1')
