@@ -73,6 +73,22 @@ describe('the tree holds what a checkout of its commit writes', () => {
     expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=4\n');
   });
 
+  it('costs no git process where nothing converts: a candidate is git commit and git clean, a discard one reset', async () => {
+    const { tree, sh } = await branchTree({
+      'a.sh': 'x=3\n',
+      'b.sh': 'b\n',
+      '.gitattributes': 'b.sh text\n',
+    });
+    const recorded = tree.head;
+    sh("printf 'x=4\\r\\n' > a.sh");
+    const started = Git.processesStarted;
+    await tree.commitCandidate('candidate', { hasUntracked: false });
+    expect(Git.processesStarted - started).toBe(2);
+    await tree.resetAfterVerify(recorded);
+    expect(Git.processesStarted - started).toBe(3);
+    expect(sh('git status --porcelain; cat a.sh b.sh').toString()).toBe('x=3\nb\n');
+  });
+
   it('after a discard that drops a .gitattributes: a file it re-encoded is written back', async () => {
     const ctx = await branchTree({ 'a.sh': 'x=3\n' });
     const { tree, sh } = ctx;

@@ -835,22 +835,6 @@ export class Git {
   }
 
   /**
-   * The paths that differ between two commits (no rename detection): all of them, or with `attributesOnly`
-   * just the `.gitattributes` files; with `existing`, only those `to` has.
-   */
-  async pathsBetween(
-    from: string,
-    to: string,
-    options: { attributesOnly?: boolean; existing?: boolean } = {},
-  ): Promise<string[]> {
-    const args = ['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z'];
-    if (options.existing) args.push('--diff-filter=d');
-    args.push(from, to, '--');
-    if (options.attributesOnly) args.push(':(glob)**/.gitattributes');
-    return (await this.run(args)).stdout.split('\0').filter(Boolean);
-  }
-
-  /**
    * Writes `paths` (every tracked file with `all`) from the index where git does not take them for up to
    * date by their stat data (smudged entries: see smudgeEntries), and records their new stat data.
    */

@@ -14,7 +14,7 @@ import { Git, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
-import { blobId, sanitizeIndex, smudgeEntries } from './index-file.js';
+import { blobId, changedEntries, sanitizeIndex, smudgeEntries } from './index-file.js';
 import { readPlainFile } from './plain-file.js';
 
 export interface Verification {
@@ -125,6 +125,9 @@ interface ParkRecord {
 }
 
 /** An index file's bytes and the time it was written (ms). */
+/** A regular file's modes in git's index (as numbers): the only entries git add converts. */
+const REGULAR_FILE_MODES = new Set([0o100644, 0o100755]);
+
 interface IndexCopy {
   index: Buffer | undefined;
   /** When the index file was last written (ms), for putting it back with its racy-git semantics. */
@@ -516,7 +519,7 @@ export class ExperimentTree {
     message: string,
     options: { hasUntracked: boolean; paths?: readonly string[] },
   ): Promise<string> {
-    const before = this.recorded;
+    const before = await this.indexBeforeMove();
     const sha = await this.moved(
       options.paths
         ? await this.commitVerified(options.paths, message, { newPaths: options.hasUntracked })
@@ -532,7 +535,7 @@ export class ExperimentTree {
    * directories go, as above).
    */
   async amendCandidate(message: string, paths?: readonly string[]): Promise<string> {
-    const before = this.recorded;
+    const before = await this.indexBeforeMove();
     const sha = await this.moved(
       paths ? await this.commitVerified(paths, message, { amend: true }) : await this.git.amendAll(message),
     );
@@ -541,33 +544,43 @@ export class ExperimentTree {
     return sha;
   }
 
+  /** The index autoexp's last step left, to compare the next move's with (read once at the start). */
+  private async indexBeforeMove(): Promise<IndexCopy> {
+    return this.ownIndex ?? (await this.readIndex());
+  }
+
   /**
-   * After HEAD moved from `from` to where autoexp put it now: writes again the files a checkout of the
-   * commit would write otherwise than they are. git add stores a file through the conversions its
-   * attributes name (eol, working-tree-encoding, ident), so the bytes a proposal wrote may differ from
-   * what its commit checks out as (`committed`: every file that differs between the two commits is
-   * written again); and no reset or checkout rewrites a file whose blob stayed the same, whatever
-   * `.gitattributes` came or went with the move (then every file is).
+   * After one of autoexp's own moves (`before`: the index autoexp trusted before it): writes again the
+   * files a checkout of the commit would write otherwise than they are. git add stores a file through the
+   * conversions its attributes name (eol, working-tree-encoding, ident), so the bytes a proposal wrote may
+   * differ from what its commit checks out as (`committed`: each file committed whose bytes are not its
+   * blob is written again); and no reset or checkout rewrites a file whose blob stayed the same, whatever
+   * `.gitattributes` came or went with the move (then every file is). Read from the two indexes and the
+   * committed files themselves: in the usual case, where nothing converts, no git process runs.
    */
-  private async writeAsCheckedOut(from: string, { committed }: { committed: boolean }): Promise<void> {
-    const to = this.recorded;
-    if (from === to) return;
-    const paths = await this.git.pathsBetween(from, to, { attributesOnly: !committed });
-    const all = paths.some((path) => path === '.gitattributes' || path.endsWith('/.gitattributes'));
-    if (!all && (!committed || paths.length === 0)) return;
+  private async writeAsCheckedOut(before: IndexCopy | undefined, { committed }: { committed: boolean }) {
+    const after = this.ownIndex?.index;
+    if (!before?.index || !after) return;
+    const changes = changedEntries(before.index, after);
+    if (!changes || changes.length === 0) return;
+    const all = changes.some(({ path }) => path === '.gitattributes' || path.endsWith('/.gitattributes'));
+    const rewrite = new Set<string>();
+    if (!all && committed)
+      for (const { path, after: entry } of changes) {
+        if (!entry || !REGULAR_FILE_MODES.has(entry.mode)) continue;
+        const file = join(this.path, path);
+        const found = await lstat(file).catch(() => undefined);
+        const bytes = found?.isFile() ? await readFile(file).catch(() => undefined) : undefined;
+        if (!bytes || blobId(bytes, entry.object.length) !== entry.object) rewrite.add(path);
+      }
+    if (!all && rewrite.size === 0) return;
     const indexPath = join(this.gitDir, 'index');
-    const index = await readFile(indexPath).catch(() => undefined);
-    if (!index) return;
-    const wanted = new Set(paths);
-    const present: string[] = [];
-    const smudged = smudgeEntries(index, (path) => {
-      if (!all && !wanted.has(path)) return false;
-      present.push(path);
-      return true;
-    });
     await rm(indexPath, { recursive: true, force: true });
-    await writeFile(indexPath, smudged);
-    await this.git.checkOutIndex(all ? 'all' : present);
+    await writeFile(
+      indexPath,
+      smudgeEntries(after, (path) => all || rewrite.has(path)),
+    );
+    await this.git.checkOutIndex(all ? 'all' : [...rewrite]);
     await this.noteOwnIndex();
   }
 
@@ -592,9 +605,9 @@ export class ExperimentTree {
 
   /** Applies another tree's commit here and commits it with `message` (a worker's keep reaching the branch). */
   async commitFrom(commit: string, message: string): Promise<string | string[]> {
+    const before = await this.indexBeforeMove();
     const conflicts = await this.git.applyCommit(commit);
     if (conflicts.length > 0) return conflicts;
-    const before = this.recorded;
     const sha = await this.moved(await this.git.commitStaged(message));
     await this.writeAsCheckedOut(before, { committed: false });
     return sha;
@@ -607,7 +620,7 @@ export class ExperimentTree {
 
   /** Commits what `apply` staged (a rebased candidate). */
   async commitApplied(message: string): Promise<string> {
-    const before = this.recorded;
+    const before = await this.indexBeforeMove();
     const sha = await this.moved(await this.git.commitStaged(message));
     await this.writeAsCheckedOut(before, { committed: false });
     return sha;
@@ -654,10 +667,10 @@ export class ExperimentTree {
    * ledger's rule (src/tree/ledger-merge.ts).
    */
   async merge(ref: string, message: string, ledger?: LedgerPlace): Promise<string[]> {
+    const before = await this.indexBeforeMove();
     const conflicts = ledger
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
-    const before = this.recorded;
     if (conflicts.length === 0) this.recorded = await this.readHead();
     await this.noteOwnIndex();
     if (conflicts.length === 0) await this.writeAsCheckedOut(before, { committed: false });
@@ -673,7 +686,7 @@ export class ExperimentTree {
    * files reset, untracked files and nested repositories removed. Ignored files stay (setup's).
    */
   async resetTo(commit: string = this.recorded): Promise<void> {
-    const before = this.recorded;
+    const before = await this.indexBeforeMove();
     if (this.branch) await this.git.resetHard(commit);
     else await this.git.checkoutDetached(commit);
     // Always, even when git status showed nothing: it shows no empty directories.
@@ -692,10 +705,10 @@ export class ExperimentTree {
    * commitCandidate removes it before any eval.
    */
   async resetAfterVerify(commit: string): Promise<void> {
+    const before = await this.indexBeforeMove();
     if (this.branch) {
       if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
     } else await this.git.checkoutDetached(commit);
-    const before = this.recorded;
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
     await this.writeAsCheckedOut(before, { committed: false });

@@ -84,6 +84,67 @@ export function smudgeEntries(index: Buffer, select: (path: string) => boolean):
   return copy;
 }
 
+/** An entry that differs between two indexes: its path, and its mode and object id in the second (if there). */
+export interface IndexChange {
+  path: string;
+  /** Absent when the second index has no such path. */
+  after?: { mode: number; object: string };
+}
+
+/** Offsets in an entry of its mode and its object id. */
+const MODE_FIELD = 24;
+const OBJECT_FIELD = 40;
+
+/**
+ * The paths whose entry differs (mode or object id) between two indexes, or that only one has; undefined
+ * when either cannot be read. Both list their entries sorted by path, so one walk through both does.
+ */
+export function changedEntries(before: Buffer, after: Buffer): IndexChange[] | undefined {
+  const old = readEntries(before);
+  const now = readEntries(after);
+  if (!old || !now || old.hashLength !== now.hashLength) return undefined;
+  const size = old.hashLength;
+  const changes: IndexChange[] = [];
+  const name = (entry: Entry) => Buffer.from(entry.path(), 'latin1').toString();
+  const describe = (entry: Entry) => ({
+    mode: after.readUInt32BE(entry.offset + MODE_FIELD),
+    object: after.toString('hex', entry.offset + OBJECT_FIELD, entry.offset + OBJECT_FIELD + size),
+  });
+  let i = 0;
+  let j = 0;
+  while (i < old.entries.length || j < now.entries.length) {
+    const a = old.entries[i];
+    const b = now.entries[j];
+    const order = !a ? 1 : !b ? -1 : compareBytes(a.path(), b.path());
+    if (order < 0) {
+      changes.push({ path: name(a!) });
+      i++;
+    } else if (order > 0) {
+      changes.push({ path: name(b!), after: describe(b!) });
+      j++;
+    } else {
+      const same =
+        before.readUInt32BE(a!.offset + MODE_FIELD) === after.readUInt32BE(b!.offset + MODE_FIELD) &&
+        before.compare(
+          after,
+          b!.offset + OBJECT_FIELD,
+          b!.offset + OBJECT_FIELD + size,
+          a!.offset + OBJECT_FIELD,
+          a!.offset + OBJECT_FIELD + size,
+        ) === 0;
+      if (!same) changes.push({ path: name(b!), after: describe(b!) });
+      i++;
+      j++;
+    }
+  }
+  return changes;
+}
+
+/** Byte order of two latin1 strings (one character per byte), as git sorts index entries. */
+function compareBytes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** git's id for a blob holding `bytes` (hex), in a repository of the object format with ids that long. */
 export function blobId(bytes: Buffer, hexLength: number): string {
   return createHash(hexLength === 64 ? 'sha256' : 'sha1')
