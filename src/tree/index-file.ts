@@ -55,13 +55,7 @@ export function sanitizeIndex(index: Buffer, second: number, exempt: (path: stri
     if (entry.extendedAt !== undefined)
       copy.writeUInt16BE(copy.readUInt16BE(entry.extendedAt) & ~SKIP_WORKTREE, entry.extendedAt);
   }
-  // The file ends with the hash of everything before it.
-  const end = copy.length - read.hashLength;
-  createHash(read.hashLength === 20 ? 'sha1' : 'sha256')
-    .update(copy.subarray(0, end))
-    .digest()
-    .copy(copy, end);
-  return copy;
+  return withChecksum(copy, read.hashLength);
 }
 
 /**
@@ -76,12 +70,17 @@ export function smudgeEntries(index: Buffer, select: (path: string) => boolean):
   for (const entry of read.entries)
     if (select(Buffer.from(entry.path(), 'latin1').toString()))
       copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
-  const end = copy.length - read.hashLength;
-  createHash(read.hashLength === 20 ? 'sha1' : 'sha256')
-    .update(copy.subarray(0, end))
+  return withChecksum(copy, read.hashLength);
+}
+
+/** `index` (changed in place) with its last `hashLength` bytes the hash of everything before them, as git's. */
+function withChecksum(index: Buffer, hashLength: number): Buffer {
+  const end = index.length - hashLength;
+  createHash(hashLength === 20 ? 'sha1' : 'sha256')
+    .update(index.subarray(0, end))
     .digest()
-    .copy(copy, end);
-  return copy;
+    .copy(index, end);
+  return index;
 }
 
 /** An entry that differs between two indexes: its path, and its mode and object id in the second (if there). */
