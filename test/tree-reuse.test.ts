@@ -228,6 +228,20 @@ describe('a parked tree with a park record (the sessions contained their command
     expect(await tree.changes()).toEqual([]);
   });
 
+  it('writes every file again when the branch brought a .gitattributes since the park', async () => {
+    const { repo, open, path } = await parkedTree({ trusted: true });
+    // On the branch meanwhile: the same text, now checked out as UTF-16 (its blob stays the same).
+    repo.git('switch', '--quiet', 'autoexp/t');
+    writeFileSync(join(repo.root, '.gitattributes'), 'a.txt working-tree-encoding=UTF-16LE\n');
+    repo.git('add', '.gitattributes');
+    repo.git('commit', '--quiet', '-m', 'attributes');
+    repo.git('switch', '--quiet', 'main');
+    const tree = await open();
+    expect(tree.head).toBe(repo.git('rev-parse', 'autoexp/t'));
+    expect(readFileSync(join(path, 'a.txt'))).toEqual(Buffer.from(FILES['a.txt'], 'utf16le'));
+    expect(await tree.changes()).toEqual([]);
+  });
+
   it('whose index was replaced, or only touched, is checked by content as if there were no record', async () => {
     for (const plant of [
       'git update-index --assume-unchanged big/data.txt && echo evil > big/data.txt',

@@ -250,9 +250,18 @@ export class ExperimentTree {
     await writeFile(join(pointer, 'HEAD'), `${indexTrusted ? parked.commit : commit}\n`);
     const git = repo.withCwd(options.path);
     const target = 'branch' in options ? { branch: options.branch } : {};
-    if (indexTrusted) await git.checkOutTrusted(commit, target);
-    else await git.checkOutVerified(commit, target);
-    return ExperimentTree.opened(repo, options);
+    if (!indexTrusted) {
+      await git.checkOutVerified(commit, target);
+      return ExperimentTree.opened(repo, options);
+    }
+    // git compares the files with the index by their stat data: one whose blob stayed is not written
+    // again, though a .gitattributes that came or went since the park would check it out otherwise.
+    const parkedIndex = await readFile(join(pointer, 'index'));
+    await git.checkOutTrusted(commit, target);
+    const tree = await ExperimentTree.opened(repo, options);
+    await tree.noteOwnIndex();
+    await tree.writeAsCheckedOut({ index: parkedIndex, indexWrittenMs: 0 }, { committed: false });
+    return tree;
   }
 
   /**

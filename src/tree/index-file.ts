@@ -3,15 +3,25 @@
 import { createHash } from 'node:crypto';
 
 interface Entry {
-  /** The path's bytes as a latin1 string (git stores bytes; names are compared the same way). */
-  path: () => string;
-  ctime: number;
-  mtime: number;
   /** Where the entry starts in the file. */
   offset: number;
+  /** Where its name's bytes are (versions 2 and 3). */
+  nameStart: number;
+  nameEnd: number;
+  /** Version 4 compresses names: the name itself, as a latin1 string. */
+  name: string | undefined;
+  ctime: number;
+  mtime: number;
   /** Where its flags are, and its extended flags (versions 3 and 4), if any. */
   flagsAt: number;
   extendedAt: number | undefined;
+}
+
+/** An entry's path (git stores bytes; autoexp's paths are UTF-8). */
+function pathOf(index: Buffer, entry: Entry): string {
+  return entry.name === undefined
+    ? index.toString('utf8', entry.nameStart, entry.nameEnd)
+    : Buffer.from(entry.name, 'latin1').toString();
 }
 
 /** Flags that tell git not to look at a file: assume-unchanged, and skip-worktree (an extended flag). */
@@ -37,10 +47,7 @@ export function sanitizeIndex(index: Buffer, second: number, exempt: (path: stri
   const read = readEntries(index);
   if (!read) return index;
   const smudged = read.entries.filter(
-    (entry) =>
-      entry.mtime < second &&
-      entry.ctime >= second &&
-      !exempt(Buffer.from(entry.path(), 'latin1').toString()),
+    (entry) => entry.mtime < second && entry.ctime >= second && !exempt(pathOf(index, entry)),
   );
   const flagged = read.entries.filter(
     (entry) =>
@@ -68,8 +75,7 @@ export function smudgeEntries(index: Buffer, select: (path: string) => boolean):
   if (!read) return index;
   const copy = Buffer.from(index);
   for (const entry of read.entries)
-    if (select(Buffer.from(entry.path(), 'latin1').toString()))
-      copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
+    if (select(pathOf(index, entry))) copy.writeUInt32BE(0, entry.offset + SIZE_FIELD);
   return withChecksum(copy, read.hashLength);
 }
 
@@ -104,7 +110,6 @@ export function changedEntries(before: Buffer, after: Buffer): IndexChange[] | u
   if (!old || !now || old.hashLength !== now.hashLength) return undefined;
   const size = old.hashLength;
   const changes: IndexChange[] = [];
-  const name = (entry: Entry) => Buffer.from(entry.path(), 'latin1').toString();
   const describe = (entry: Entry) => ({
     mode: after.readUInt32BE(entry.offset + MODE_FIELD),
     object: after.toString('hex', entry.offset + OBJECT_FIELD, entry.offset + OBJECT_FIELD + size),
@@ -114,24 +119,19 @@ export function changedEntries(before: Buffer, after: Buffer): IndexChange[] | u
   while (i < old.entries.length || j < now.entries.length) {
     const a = old.entries[i];
     const b = now.entries[j];
-    const order = !a ? 1 : !b ? -1 : compareBytes(a.path(), b.path());
+    const order = !a ? 1 : !b ? -1 : compareNames(before, a, after, b);
     if (order < 0) {
-      changes.push({ path: name(a!) });
+      changes.push({ path: pathOf(before, a!) });
       i++;
     } else if (order > 0) {
-      changes.push({ path: name(b!), after: describe(b!) });
+      changes.push({ path: pathOf(after, b!), after: describe(b!) });
       j++;
     } else {
+      const [from, to] = [a!.offset + OBJECT_FIELD, b!.offset + OBJECT_FIELD];
       const same =
         before.readUInt32BE(a!.offset + MODE_FIELD) === after.readUInt32BE(b!.offset + MODE_FIELD) &&
-        before.compare(
-          after,
-          b!.offset + OBJECT_FIELD,
-          b!.offset + OBJECT_FIELD + size,
-          a!.offset + OBJECT_FIELD,
-          a!.offset + OBJECT_FIELD + size,
-        ) === 0;
-      if (!same) changes.push({ path: name(b!), after: describe(b!) });
+        compareRanges(before, from, from + size, after, to, to + size) === 0;
+      if (!same) changes.push({ path: pathOf(after, b!), after: describe(b!) });
       i++;
       j++;
     }
@@ -139,9 +139,27 @@ export function changedEntries(before: Buffer, after: Buffer): IndexChange[] | u
   return changes;
 }
 
-/** Byte order of two latin1 strings (one character per byte), as git sorts index entries. */
-function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The byte order of two entries' names, as git sorts them: read in place where the format allows. */
+function compareNames(first: Buffer, a: Entry, second: Buffer, b: Entry): number {
+  if (a.name === undefined && b.name === undefined)
+    return compareRanges(first, a.nameStart, a.nameEnd, second, b.nameStart, b.nameEnd);
+  // latin1 strings: one character per byte, so string order is byte order.
+  const x = a.name ?? first.toString('latin1', a.nameStart, a.nameEnd);
+  const y = b.name ?? second.toString('latin1', b.nameStart, b.nameEnd);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * The byte order of two ranges. A loop in JavaScript: tens of thousands of short ranges cost less so
+ * than as many calls of Buffer.compare.
+ */
+function compareRanges(x: Buffer, xStart: number, xEnd: number, y: Buffer, yStart: number, yEnd: number) {
+  const length = Math.min(xEnd - xStart, yEnd - yStart);
+  for (let k = 0; k < length; k++) {
+    const difference = x[xStart + k]! - y[yStart + k]!;
+    if (difference !== 0) return difference;
+  }
+  return xEnd - xStart - (yEnd - yStart);
 }
 
 /** git's id for a blob holding `bytes` (hex), in a repository of the object format with ids that long. */
@@ -175,7 +193,7 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
     const flags = index.readUInt16BE(flagsAt);
     const extended = version >= 3 && (flags & 0x4000) !== 0;
     const nameAt = flagsAt + 2 + (extended ? 2 : 0);
-    let path: () => string;
+    let name: string | undefined;
     let length: number;
     let next: number;
     if (version === 4) {
@@ -183,17 +201,15 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
       const [strip, after] = varint(index, nameAt);
       const end = index.indexOf(0, after);
       if (end < 0 || strip > previous.length) return undefined;
-      const name = previous.slice(0, previous.length - strip) + index.toString('latin1', after, end);
+      name = previous.slice(0, previous.length - strip) + index.toString('latin1', after, end);
       previous = name;
-      path = () => name;
       length = name.length;
       next = end + 1;
     } else {
-      // Names are read only when asked for: a large index has tens of thousands.
+      // Names stay in the buffer (pathOf reads one when asked): a large index has tens of thousands.
       const stated = flags & 0xfff;
       const end = stated < 0xfff ? nameAt + stated : index.indexOf(0, nameAt + stated);
       if (end < nameAt || end >= index.length - hashLength || index[end] !== 0) return undefined;
-      path = () => index.toString('latin1', nameAt, end);
       length = end - nameAt;
       // Entries are padded with NULs to a multiple of 8 bytes.
       next = offset + ((nameAt - offset + length + 8) & ~7);
@@ -201,10 +217,12 @@ function walk(index: Buffer, version: number, hashLength: number): Entry[] | und
     // The flags hold the name's length (up to 0xfff): a wrong hash length shows there.
     if ((flags & 0xfff) !== Math.min(length, 0xfff)) return undefined;
     entries.push({
-      path,
+      offset,
+      nameStart: nameAt,
+      nameEnd: nameAt + length,
+      name,
       ctime: index.readUInt32BE(offset),
       mtime: index.readUInt32BE(offset + 8),
-      offset,
       flagsAt,
       extendedAt: extended ? flagsAt + 2 : undefined,
     });
