@@ -280,6 +280,60 @@ describe('buildFinalCommit', () => {
     // Nothing moved: building the commit touches no branch.
     expect(repo.git('branch', '--list', 'autoexp-final/*')).toBe('');
   });
+
+  it('finds the keep base holds among many in a few git processes, not a few per keep', async () => {
+    const repo = createTestRepo({
+      'autoexp.yml':
+        'tag: t\nscope:\n  modify: [conf/*.ini]\neval:\n  command: "true"\nmetrics:\n  - name: m\n    goal: maximize\nproposer:\n  kind: mutate\n',
+      'conf/a.ini': 'alpha=0\n',
+    });
+    repo.git('tag', 'start');
+    repo.git('switch', '--quiet', '-c', 'autoexp/t');
+    const rows = [`0\t${repo.git('rev-parse', '--short', 'HEAD')}\t0\tkeep\tbaseline`];
+    const keep = (experiment: number) => {
+      repo.write('conf/a.ini', `alpha=${experiment}\n`);
+      repo.commitAll(`try alpha=${experiment}\n\nAutoexp-Experiment: ${experiment}`);
+      rows.push(
+        `${experiment}\t${repo.git('rev-parse', '--short', 'HEAD')}\t${experiment}\tkeep\ttry ${experiment}`,
+      );
+    };
+    for (let experiment = 1; experiment <= 25; experiment++) keep(experiment);
+    // Experiment 25's final commit is merged into main, and the next session merges main in.
+    repo.git('switch', '--quiet', 'main');
+    repo.write('conf/a.ini', 'alpha=25\n');
+    repo.commitAll('the final commit of experiment 25');
+    repo.git('switch', '--quiet', 'autoexp/t');
+    repo.git('merge', '--quiet', '--no-edit', 'main');
+    for (let experiment = 26; experiment <= 40; experiment++) keep(experiment);
+    repo.write('.autoexp/t/results.tsv', `experiment\tcommit\tm\tstatus\tdescription\n${rows.join('\n')}\n`);
+    repo.commitAll('ledger');
+    repo.git('switch', '--quiet', 'main');
+    const build = async (baseRef: string) => {
+      const started = Git.processesStarted;
+      const outcome = await buildFinalCommit({
+        git: Git.at(repo.root),
+        settings: await projectSettings(repo),
+        branchRef: 'refs/heads/autoexp/t',
+        baseRef,
+        baseName: 'main',
+      });
+      return { final: (outcome as { final: FinalCommit }).final, processes: Git.processesStarted - started };
+    };
+    // A base that holds no keep: every keep is listed.
+    const none = await build('refs/tags/start');
+    expect(none.final.heldByBase).toBeUndefined();
+    expect(none.final.steps).toHaveLength(40);
+    // main holds experiment 25: the 15 after it are listed, the first from 25's value.
+    const held = await build('refs/heads/main');
+    expect(held.final.heldByBase).toBe(25);
+    expect(held.final.steps.map((step) => step.experiment)).toEqual(
+      Array.from({ length: 15 }, (_, index) => 26 + index),
+    );
+    expect(held.final.steps[0]).toMatchObject({ from: 25, to: 26 });
+    // Looking for it is one process for all 40 keeps, then the checks of the one that matches.
+    expect(none.processes).toBeLessThan(20);
+    expect(held.processes - none.processes).toBeLessThan(6);
+  });
 });
 
 describe('chooseScopeFile', () => {

@@ -238,9 +238,25 @@ async function newestKeepOnBase(
   scoped: (ref: string) => Promise<Map<string, TreeEntry>>,
   onBase: ReadonlyMap<string, TreeEntry>,
 ): Promise<number | undefined> {
-  const earlier = summary.keptRows.filter((row) => row.experiment > 0 && row.experiment < best.experiment);
-  for (const row of earlier.reverse()) {
-    const commit = /^[0-9a-f]{4,64}$/i.test(row.commit) ? await git.resolve(row.commit) : undefined;
+  const earlier = summary.keptRows
+    .filter((row) => row.experiment > 0 && row.experiment < best.experiment)
+    .filter((row) => /^[0-9a-f]{4,64}$/i.test(row.commit))
+    .reverse();
+  // First, in one git process: the keeps whose commits hold base's scope files as base does (a keep
+  // with more scope files than base is ruled out below).
+  const paths = [...onBase.keys()];
+  const candidates = paths.some((path) => path.includes('\n'))
+    ? earlier
+    : await (async () => {
+        const ids = await git.objectIdsAt(
+          earlier.flatMap((row) => paths.map((path) => `${row.commit}:${path}`)),
+        );
+        return earlier.filter((_, index) =>
+          paths.every((path, at) => ids[index * paths.length + at] === onBase.get(path)!.object),
+        );
+      })();
+  for (const row of candidates) {
+    const commit = await git.resolve(row.commit);
     // Only the keep's own commit (its trailer names it), on the branch before the best: a row naming
     // another commit (base's own, which base holds trivially) says nothing of what base holds of the keeps.
     if (commit === undefined || commit === best.commit || !(await git.isAncestor(commit, best.commit)))

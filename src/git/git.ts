@@ -584,6 +584,21 @@ export class Git {
   }
 
   /** The blob ids `ref` has at `paths` (names, not patterns; paths from the repository root). */
+  /**
+   * The object ids that `<rev>:<path>` names, one git process for all of them: undefined where it names
+   * nothing (or more than one object). A name holding a newline cannot be asked for this way.
+   */
+  async objectIdsAt(names: readonly string[]): Promise<(string | undefined)[]> {
+    if (names.length === 0) return [];
+    if (names.some((name) => name.includes('\n'))) throw new Error('objectIdsAt: a name with a newline');
+    const { stdout } = await this.run(['cat-file', '--batch-check=%(objectname)'], {
+      input: names.map((name) => `${name}\n`).join(''),
+    });
+    const lines = stdout.split('\n');
+    // Found: the id alone; not found: "<name> missing" (or "ambiguous").
+    return names.map((_, index) => (/^[0-9a-f]{40,64}$/.test(lines[index] ?? '') ? lines[index] : undefined));
+  }
+
   async blobIds(ref: string, paths: readonly string[]): Promise<Map<string, string>> {
     const { stdout } = await this.run([
       '--literal-pathspecs',
