@@ -2,18 +2,22 @@
 // proposer (a bash line run in the experiment tree, standing in for a coding agent with a shell); the eval
 // is candidate code. Each test plays one attack with real processes and real git, then checks the state
 // autoexp leaves behind: refs, the user's checkout, .git, the ledger, processes, environment blocks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
+  chmodSync,
+  copyFileSync,
   existsSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
+  rmSync,
   readdirSync,
   readFileSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
@@ -858,6 +862,67 @@ describe('nested repositories', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
+
+// As root here, an ordinary user's session can be run for real: the CLI built from src, started as
+// nobody (whose mode bits root's own processes would ignore), on a project nobody owns.
+const NOBODY = 65534;
+const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+describe.skipIf(process.getuid?.() !== 0 || !setpriv)("an ordinary user's session", () => {
+  it('an eval that makes the tree and the ledger read-only (chmod 555, 444) blocks no undo and no record', async () => {
+    const project = hostileProject({
+      modify: ['params.txt', 'conf/extra.txt'],
+      files: { 'conf/extra.txt': 'one\n' },
+    });
+    // nobody runs this node, the bundled CLI and git in directories of its own.
+    const own = mkdtempSync(join(tmpdir(), 'autoexp-nobody-'));
+    const node = join(own, 'node');
+    copyFileSync(process.execPath, node);
+    const cli = join(own, 'cli.mjs');
+    copyFileSync(await cliFromSource(), cli);
+    mkdirSync(join(own, 'home'));
+    mkdirSync(join(own, 'trees'));
+    chmodSync(own, 0o755);
+    // The plan and the attack go into the scratch dir first: nobody gets them with the rest.
+    const env = {
+      ...sessionEnv(project, [`${set(1)}\necho two > conf/extra.txt`, set(5)], {
+        evalAttack: `chmod 555 . conf ${LEDGER} ${LEDGER}/experiments; chmod 444 ${LEDGER}/*.tsv ${LEDGER}/experiments/*`,
+      }),
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      HOME: join(own, 'home'),
+      AUTOEXP_TREES: join(own, 'trees'),
+      TMPDIR: own,
+    };
+    for (const dir of [own, project.repo.root, project.repo.origin, project.scratch]) {
+      execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
+      // Temp dirs are made for their owner only: nobody must reach these through their parents.
+      for (let up = dirname(dir); up !== tmpdir() && up !== dirname(up); up = dirname(up))
+        chmodSync(up, 0o755);
+    }
+    const result = spawnSync(
+      setpriv!,
+      [
+        `--reuid=${NOBODY}`,
+        `--regid=${NOBODY}`,
+        '--clear-groups',
+        '--',
+        node,
+        cli,
+        'run',
+        '--experiments',
+        '2',
+      ],
+      { cwd: project.repo.root, env, encoding: 'utf8' },
+    );
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    // Back to this process's user, whose git refuses a repository someone else owns.
+    for (const dir of [project.repo.root, project.repo.origin, project.scratch])
+      execFileSync('chown', ['-R', `${process.getuid!()}:${process.getgid!()}`, dir]);
+    // x=1 was worse (discarded: its undo rewrote conf/extra.txt in a read-only directory), x=5 kept.
+    expect(outcomes(project.repo)).toEqual(['1 discard 19', '2 keep 75']);
+    expectLedgerWhole(project);
+    rmSync(own, { recursive: true, force: true });
+  });
+});
 
 describe('sessions that overlap or die', () => {
   it('a second session on the same tag fails naming the first (its pid), and neither loses rows', async () => {

@@ -8,7 +8,7 @@
 // What was written is untrusted: read without following a symbolic link, never from a FIFO or a device,
 // at most READ_BYTES of it, then cleaned (control characters, escape sequences, bidi controls) and cut to
 // FEEDBACK_BYTES.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanBlock } from '../text/untrusted.js';
 import { readPlainFile } from '../tree/plain-file.js';
@@ -35,8 +35,15 @@ export async function withFeedbackFile<T>(
     const result = await run(path);
     return { result, feedback: await readFeedback(path) };
   } finally {
-    // A symbolic link put in the directory's place is removed, not followed.
-    await rm(dir, { recursive: true, force: true });
+    // A symbolic link put in the directory's place is removed, not followed; a directory made read-only
+    // (its own, or the one it is in) is made writable first.
+    await rm(dir, { recursive: true, force: true }).catch(async () => {
+      for (const path of [cwd, dir]) {
+        const found = await lstat(path).catch(() => undefined);
+        if (found?.isDirectory()) await chmod(path, (found.mode & 0o7777) | 0o700).catch(() => undefined);
+      }
+      await rm(dir, { recursive: true, force: true });
+    });
   }
 }
 

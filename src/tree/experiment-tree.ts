@@ -8,9 +8,20 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Git, type ChangedPath } from '../git/git.js';
+import { Git, GitError, type ChangedPath } from '../git/git.js';
 import { unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
@@ -125,6 +136,27 @@ interface ParkRecord {
 }
 
 /** An index file's bytes and the time it was written (ms). */
+/**
+ * Gives every directory under `root` (the tree's `.git` link aside; symlinks not followed) that its owner
+ * cannot write, list or enter those rights back, where this process owns it. Whether it changed any.
+ */
+async function makeDirectoriesWritable(root: string): Promise<boolean> {
+  const uid = process.getuid?.();
+  let changed = false;
+  const visit = async (dir: string): Promise<void> => {
+    const found = await lstat(dir).catch(() => undefined);
+    if (!found?.isDirectory()) return;
+    if ((found.mode & 0o700) !== 0o700 && (uid === undefined || found.uid === uid)) {
+      await chmod(dir, (found.mode & 0o7777) | 0o700);
+      changed = true;
+    }
+    for (const name of await readdir(dir).catch(() => [] as string[]))
+      if (dir !== root || name !== '.git') await visit(join(dir, name));
+  };
+  await visit(root);
+  return changed;
+}
+
 /** A regular file's modes in git's index (as numbers): the only entries git add converts. */
 const REGULAR_FILE_MODES = new Set([0o100644, 0o100755]);
 
@@ -435,13 +467,13 @@ export class ExperimentTree {
       status = await this.git.status({ ignored });
     }
     const changed = [...status.changed, ...(await this.checkOwnFiles(status.changed))];
+    await this.keepOwnPlacesWritable();
     let removedArtifacts: string[] = [];
     let setupNeeded = false;
     if (sealed.artifacts) {
       const { created, changed } = changedArtifacts(sealed.artifacts, await this.signIgnored(status.ignored));
       removedArtifacts = [...created, ...changed].sort();
-      for (const entry of removedArtifacts)
-        await rm(join(this.path, entry), { recursive: true, force: true });
+      for (const entry of removedArtifacts) await this.removeEntry(entry);
       setupNeeded = changed.length > 0;
       this.knownIgnored = status.ignored.filter((entry) => !removedArtifacts.includes(entry));
     } else if (options.dropNewArtifacts) {
@@ -451,6 +483,29 @@ export class ExperimentTree {
     // workers, another tree's eval may have written one meanwhile); a caller that finds changes resets.
     this.ownIndex = sealed;
     return { changed, moved, removedArtifacts, setupNeeded };
+  }
+
+  /**
+   * What autoexp writes in the tree after a run (the ledger's files and their directories) writable by
+   * their owner again: git sees no write bit, so a run that took one away (`chmod 555 .autoexp/<tag>`,
+   * `chmod 444 results.tsv`) would otherwise stop the session at its next record. Other directories are
+   * made writable when an undo needs them (withWritableDirectories).
+   */
+  private async keepOwnPlacesWritable(): Promise<void> {
+    const uid = process.getuid?.();
+    const directories = new Set<string>();
+    for (const path of this.ownFiles().keys())
+      for (let dir = dirname(path); dir.startsWith(`${this.path}/`); dir = dirname(dir)) directories.add(dir);
+    const files = [...this.ownFiles().keys()];
+    for (const dir of directories)
+      for (const name of await readdir(dir).catch(() => [] as string[])) files.push(join(dir, name));
+    const ensure = async (path: string, bits: number) => {
+      const found = await lstat(path).catch(() => undefined);
+      if (!found || found.isSymbolicLink() || (uid !== undefined && found.uid !== uid)) return;
+      if ((found.mode & bits) !== bits) await chmod(path, (found.mode & 0o7777) | bits);
+    };
+    for (const dir of directories) await ensure(dir, 0o700);
+    for (const file of files) await ensure(file, 0o600);
   }
 
   /**
@@ -501,9 +556,20 @@ export class ExperimentTree {
   async removeArtifacts(entries?: readonly string[]): Promise<string[]> {
     const ignored = entries ?? (await this.git.status({ ignored: true })).ignored;
     const extra = ignored.filter((entry) => !this.setupArtifacts.has(entry));
-    for (const entry of extra) await rm(join(this.path, entry), { recursive: true, force: true });
+    for (const entry of extra) await this.removeEntry(entry);
     this.knownIgnored = ignored.filter((entry) => this.setupArtifacts.has(entry));
     return extra;
+  }
+
+  /** Removes an entry of the tree; should that fail, once more after its directories are writable. */
+  private async removeEntry(entry: string): Promise<void> {
+    const path = join(this.path, entry);
+    try {
+      await rm(path, { recursive: true, force: true });
+    } catch (error) {
+      if (!(await makeDirectoriesWritable(this.path))) throw error;
+      await rm(path, { recursive: true, force: true });
+    }
   }
 
   private async signIgnored(entries: readonly string[] = this.knownIgnored): Promise<ArtifactSignatures> {
@@ -696,10 +762,12 @@ export class ExperimentTree {
    */
   async resetTo(commit: string = this.recorded): Promise<void> {
     const before = await this.indexBeforeMove();
-    if (this.branch) await this.git.resetHard(commit);
-    else await this.git.checkoutDetached(commit);
-    // Always, even when git status showed nothing: it shows no empty directories.
-    await this.git.removeUntracked();
+    await this.withWritableDirectories(async () => {
+      if (this.branch) await this.git.resetHard(commit);
+      else await this.git.checkoutDetached(commit);
+      // Always, even when git status showed nothing: it shows no empty directories.
+      await this.git.removeUntracked();
+    });
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
     await this.writeAsCheckedOut(before, { committed: false });
@@ -715,12 +783,27 @@ export class ExperimentTree {
    */
   async resetAfterVerify(commit: string): Promise<void> {
     const before = await this.indexBeforeMove();
-    if (this.branch) {
-      if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
-    } else await this.git.checkoutDetached(commit);
+    await this.withWritableDirectories(async () => {
+      if (!this.branch) await this.git.checkoutDetached(commit);
+      else if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
+    });
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
     await this.writeAsCheckedOut(before, { committed: false });
+  }
+
+  /**
+   * Runs an undo; should git fail, once more after every directory of the tree is writable by its owner
+   * again. git status sees no directory's mode: a run that made one read-only (`chmod 555`) would
+   * otherwise fail every undo that writes in it, and stop the session.
+   */
+  private async withWritableDirectories(undo: () => Promise<void>): Promise<void> {
+    try {
+      await undo();
+    } catch (error) {
+      if (!(error instanceof GitError) || !(await makeDirectoriesWritable(this.path))) throw error;
+      await undo();
+    }
   }
 
   /** What differs from HEAD (tracked changes and untracked files). */
