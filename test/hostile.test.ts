@@ -867,60 +867,81 @@ describe('nested repositories', () => {
 // nobody (whose mode bits root's own processes would ignore), on a project nobody owns.
 const NOBODY = 65534;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+/**
+ * Runs a session for real as nobody: the CLI built from src, in directories of nobody's own, on the
+ * project (made nobody's for the run, and this process's user's again after it).
+ */
+async function runAsNobody(
+  project: Project,
+  steps: readonly (string | undefined)[],
+  options: { evalAttack?: string } = {},
+) {
+  const own = mkdtempSync(join(tmpdir(), 'autoexp-nobody-'));
+  const node = join(own, 'node');
+  copyFileSync(process.execPath, node);
+  const cli = join(own, 'cli.mjs');
+  copyFileSync(await cliFromSource(), cli);
+  mkdirSync(join(own, 'home'));
+  mkdirSync(join(own, 'trees'));
+  chmodSync(own, 0o755);
+  // The plan and the attack go into the scratch dir first: nobody gets them with the rest.
+  const env = {
+    ...sessionEnv(project, steps, options),
+    PATH: '/usr/local/bin:/usr/bin:/bin',
+    HOME: join(own, 'home'),
+    AUTOEXP_TREES: join(own, 'trees'),
+    TMPDIR: own,
+  };
+  const dirs = [project.repo.root, project.repo.origin, project.scratch];
+  for (const dir of [own, ...dirs]) {
+    execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
+    // Temp dirs are made for their owner only: nobody must reach these through their parents.
+    for (let up = dirname(dir); up !== tmpdir() && up !== dirname(up); up = dirname(up)) chmodSync(up, 0o755);
+  }
+  const args = ['--', node, cli, 'run', '--experiments', String(steps.length)];
+  const result = spawnSync(setpriv!, [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...args], {
+    cwd: project.repo.root,
+    env,
+    encoding: 'utf8',
+  });
+  // Back to this process's user, whose git refuses a repository someone else owns.
+  for (const dir of dirs) execFileSync('chown', ['-R', `${process.getuid!()}:${process.getgid!()}`, dir]);
+  rmSync(own, { recursive: true, force: true });
+  return result;
+}
+
+/** The park records in the project's tree git dirs (one per tree a session parked trusting its commands). */
+function parkRecords(project: Project): string[] {
+  const worktrees = join(project.repo.root, '.git', 'worktrees');
+  return (existsSync(worktrees) ? readdirSync(worktrees) : []).filter((name) =>
+    existsSync(join(worktrees, name, 'autoexp-parked.json')),
+  );
+}
+
 describe.skipIf(process.getuid?.() !== 0 || !setpriv)("an ordinary user's session", () => {
   it('an eval that makes the tree and the ledger read-only (chmod 555, 444) blocks no undo and no record', async () => {
     const project = hostileProject({
       modify: ['params.txt', 'conf/extra.txt'],
       files: { 'conf/extra.txt': 'one\n' },
     });
-    // nobody runs this node, the bundled CLI and git in directories of its own.
-    const own = mkdtempSync(join(tmpdir(), 'autoexp-nobody-'));
-    const node = join(own, 'node');
-    copyFileSync(process.execPath, node);
-    const cli = join(own, 'cli.mjs');
-    copyFileSync(await cliFromSource(), cli);
-    mkdirSync(join(own, 'home'));
-    mkdirSync(join(own, 'trees'));
-    chmodSync(own, 0o755);
-    // The plan and the attack go into the scratch dir first: nobody gets them with the rest.
-    const env = {
-      ...sessionEnv(project, [`${set(1)}\necho two > conf/extra.txt`, set(5)], {
-        evalAttack: `chmod 555 . conf ${LEDGER} ${LEDGER}/experiments; chmod 444 ${LEDGER}/*.tsv ${LEDGER}/experiments/*`,
-      }),
-      PATH: '/usr/local/bin:/usr/bin:/bin',
-      HOME: join(own, 'home'),
-      AUTOEXP_TREES: join(own, 'trees'),
-      TMPDIR: own,
-    };
-    for (const dir of [own, project.repo.root, project.repo.origin, project.scratch]) {
-      execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
-      // Temp dirs are made for their owner only: nobody must reach these through their parents.
-      for (let up = dirname(dir); up !== tmpdir() && up !== dirname(up); up = dirname(up))
-        chmodSync(up, 0o755);
-    }
-    const result = spawnSync(
-      setpriv!,
-      [
-        `--reuid=${NOBODY}`,
-        `--regid=${NOBODY}`,
-        '--clear-groups',
-        '--',
-        node,
-        cli,
-        'run',
-        '--experiments',
-        '2',
-      ],
-      { cwd: project.repo.root, env, encoding: 'utf8' },
-    );
+    const result = await runAsNobody(project, [`${set(1)}\necho two > conf/extra.txt`, set(5)], {
+      evalAttack: `chmod 555 . conf ${LEDGER} ${LEDGER}/experiments; chmod 444 ${LEDGER}/*.tsv ${LEDGER}/experiments/*`,
+    });
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-    // Back to this process's user, whose git refuses a repository someone else owns.
-    for (const dir of [project.repo.root, project.repo.origin, project.scratch])
-      execFileSync('chown', ['-R', `${process.getuid!()}:${process.getgid!()}`, dir]);
     // x=1 was worse (discarded: its undo rewrote conf/extra.txt in a read-only directory), x=5 kept.
     expect(outcomes(project.repo)).toEqual(['1 discard 19', '2 keep 75']);
     expectLedgerWhole(project);
-    rmSync(own, { recursive: true, force: true });
+  });
+
+  it("parks its tree with a record the next session may trust; a root session's commands could outlive it, so it leaves none", async () => {
+    const asUser = hostileProject();
+    const result = await runAsNobody(asUser, [set(5)]);
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(parkRecords(asUser)).toHaveLength(1);
+    const asRoot = hostileProject();
+    await session(asRoot, [set(5)]);
+    expect(outcomes(asRoot.repo)).toEqual(['1 keep 75']);
+    expect(parkRecords(asRoot)).toEqual([]);
   });
 });
 
