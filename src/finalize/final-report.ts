@@ -37,7 +37,8 @@ export function renderFinalBody(final: FinalCommit, baseName: string): string {
       ? []
       : [
           `${markdownCode(baseName)} holds the changes of experiment ${final.heldByBase} and the keeps before it ` +
-            'already (a final commit merged earlier): this commit brings the keeps after it.',
+            `already (its files in \`scope.modify\` are experiment ${final.heldByBase}'s, as after a merged final ` +
+            'commit): this commit brings the keeps after it.',
           '',
         ]),
     `| experiment | status | ${markdownCell(metric)} | change | description |`,
