@@ -62,3 +62,65 @@ proposer:
     expect(slower?.reason).toContain('1,500');
   });
 });
+
+describe('decide.noise sequential: the incumbent runs a candidate is compared with', () => {
+  // score = 100 + 20 * (x >= 10) + noise (σ ≈ 4.3) from a fixed sequence read through a counter outside
+  // the repository; y changes nothing. x and y sit far apart, so a change to one applies on top of the other.
+  const NOISE = [3, -6, 4, -2, 7, 6, -3, 5, -1, 2, -5, 1, -4, 0, -7, 4, -6, 3, -2, 5, -4, 6, -5, 1, -3];
+  function project(counter: string): TestRepo {
+    writeFileSync(counter, '0');
+    const evaluate = `x=$(sed -n 's/^x=//p' params.txt)
+n=$(cat ${counter}); echo $((n + 1)) > ${counter}
+noise=(${NOISE.join(' ')})
+bonus=0; if [ "$x" -ge 10 ]; then bonus=20; fi
+echo "score: $((100 + bonus + noise[n % ${NOISE.length}]))"
+`;
+    const propose = `set -eu
+action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
+name=\${action%% *}; value=\${action#* }
+sed -i "s/^$name=.*/$name=$value/" params.txt
+echo "try $name=$value" > "$AUTOEXP_DESCRIPTION_FILE"
+`;
+    const config = `tag: quad
+scope:
+  modify: [params.txt]
+eval:
+  command: bash evaluate.sh
+  timeout: 10s
+  repeats: 20
+metrics:
+  - name: score
+    goal: maximize
+decide:
+  noise: sequential
+workers: 2
+budget:
+  experiments: 5
+proposer:
+  kind: command
+  run: bash propose.sh
+`;
+    return createProject({
+      config,
+      files: {
+        'evaluate.sh': evaluate,
+        'propose.sh': propose,
+        'params.txt': 'x=3\n#\n#\n#\n#\n#\n#\n#\ny=0\n',
+      },
+    });
+  }
+
+  it('a candidate made stale by a keep that stopped early is measured again against the keep run up to eval.repeats, not its picked runs', async () => {
+    const repo = project(join(scratch(), 'counter'));
+    await session(repo, ['x 12', 'y 1', 'y 2']);
+    const [, winner, stale] = records(repo);
+    expect(winner).toMatchObject({ status: 'keep', sequential: { runs: 2, stopped: 'clearly better' } });
+    // Experiment 2 was measured against the baseline while 1 was; it applies on top of the keep and is
+    // measured again there.
+    expect(stale?.rebased).toBe(true);
+    expect(stale?.incumbent?.commit).toBe(winner?.commit);
+    expect(stale?.incumbent?.samples.score).toHaveLength(20);
+    expect(stale?.incumbent?.samples.score?.slice(0, 2)).toEqual(winner?.samples.score);
+    expect(stale?.decision?.samples?.incumbent).toHaveLength(20);
+  });
+});
