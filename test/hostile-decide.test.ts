@@ -67,14 +67,22 @@ describe('decide.noise sequential: the incumbent runs a candidate is compared wi
   // score = 100 + 20 * (x >= 10) + noise (σ ≈ 4.3) from a fixed sequence read through a counter outside
   // the repository; y changes nothing. x and y sit far apart, so a change to one applies on top of the other.
   const NOISE = [3, -6, 4, -2, 7, 6, -3, 5, -1, 2, -5, 1, -4, 0, -7, 4, -6, 3, -2, 5, -4, 6, -5, 1, -3];
-  function project(counter: string): TestRepo {
+  const MEMORY_NOISE = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, -2, 1, 1, 1, 1];
+  function project(counter: string, memory?: { max: number }): TestRepo {
     writeFileSync(counter, '0');
+    // memory_mb = 512 + noise of its own: the incumbent's mean over its 20 runs (512.5) is just past a max
+    // of 512, and no change moves it.
     const evaluate = `x=$(sed -n 's/^x=//p' params.txt)
 n=$(cat ${counter}); echo $((n + 1)) > ${counter}
 noise=(${NOISE.join(' ')})
 bonus=0; if [ "$x" -ge 10 ]; then bonus=20; fi
 echo "score: $((100 + bonus + noise[n % ${NOISE.length}]))"
+memory=(${MEMORY_NOISE.join(' ')})
+echo "memory_mb: $((512 + memory[n % ${MEMORY_NOISE.length}]))"
 `;
+    const memoryMetric = memory
+      ? `  - name: memory_mb\n    goal: minimize\n    max: ${memory.max}\n`
+      : '  - name: memory_mb\n    goal: minimize\n';
     const propose = `set -eu
 action=$(sed -n "\${AUTOEXP_EXPERIMENT}p" "$AUTOEXP_PLAN")
 name=\${action%% *}; value=\${action#* }
@@ -91,9 +99,9 @@ eval:
 metrics:
   - name: score
     goal: maximize
-decide:
+${memoryMetric}decide:
   noise: sequential
-workers: 2
+workers: ${memory ? 1 : 2}
 budget:
   experiments: 5
 proposer:
@@ -122,5 +130,16 @@ proposer:
     expect(stale?.incumbent?.samples.score).toHaveLength(20);
     expect(stale?.incumbent?.samples.score?.slice(0, 2)).toEqual(winner?.samples.score);
     expect(stale?.decision?.samples?.incumbent).toHaveLength(20);
+  });
+
+  it('a change that does nothing is not kept for "meeting" a limit the incumbent is just past, by looking until its mean dips under', async () => {
+    const repo = project(join(scratch(), 'counter'), { max: 512 });
+    await session(repo, ['y 1']);
+    const [baseline, nothing] = records(repo);
+    expect(baseline?.metrics.memory_mb).toBeGreaterThan(512);
+    // Its first 2 runs measure 510 and 513: a mean of 511.5, within the limit. Its next two bring the mean
+    // back past it.
+    expect(nothing?.status).toBe('discard');
+    expect(nothing?.reason).toBe('constraint memory_mb>512');
   });
 });
