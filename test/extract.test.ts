@@ -73,6 +73,17 @@ describe('line extraction (default)', () => {
     expect(extract([metric('score')], 'score: inf').problems.score).toContain('not a finite number');
   });
 
+  it('reports a number written in digit groups instead of reading its first group', () => {
+    const written = ['1,500', "1'500", '1\u00a0500', '1\u202f500', '1,5', '-12,345.6', '0.93,0.91', '1,500x'];
+    for (const grouped of written) {
+      const result = extract([metric('ms')], `ms: 5\nms: ${grouped} (median)`);
+      expect(result.metrics, grouped).toEqual({});
+      expect(result.problems.ms, grouped).toContain('digit groups');
+    }
+    expect(extract([metric('ms')], 'ms: 0.5, p95: 0.9').metrics).toEqual({ ms: 0.5 });
+    expect(extract([metric('ms')], 'ms: 7 (n=3)').metrics).toEqual({ ms: 7 });
+  });
+
   it('says which metric is missing in garbage output', () => {
     const result = extract([metric('score'), metric('size')], '\u0000\u00ff garbage\nsize: 10\nscore: abc');
     expect(result.metrics).toEqual({ size: 10 });

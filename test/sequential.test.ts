@@ -248,6 +248,21 @@ describe('sequentialSettled', () => {
     expect(settled([1, 3], 2)).toBe(true);
     expect(settled([1], 1)).toBe(true);
   });
+
+  it('runs a candidate that only meets the constraints an incumbent breaks up to the most runs', () => {
+    const settled = (memory: number[], maxRuns = 20) =>
+      sequentialSettled(
+        input(
+          { score: memory.map(() => 0), memory_mb: memory },
+          { score: INCUMBENT, memory_mb: INCUMBENT.map((value) => 513 + value) },
+          { metrics: [SCORE, MEMORY], settings: { maxRuns } },
+        ),
+      );
+    expect(settled([510, 511])).toBe(false);
+    expect(settled([510, 511], 2)).toBe(true);
+    // Breaking a constraint still stops at once.
+    expect(settled([520, 521])).toBe(true);
+  });
 });
 
 describe('normalQuantile', () => {

@@ -40,12 +40,21 @@ export function decide(input: DecisionInput): Verdict {
 
 /**
  * noise sequential, after each of the candidate's runs: do the runs so far settle the verdict? False
- * before the minimum of runs; true once a constraint decides, the rule stops, or eval.repeats is reached.
+ * before the minimum of runs; true once the candidate breaks a constraint, the rule stops, or
+ * eval.repeats is reached.
+ *
+ * "Meets constraints" (the incumbent breaks one, the candidate's mean does not) has no noise test behind
+ * it, so it never stops the runs early: against an incumbent just past a limit, the running mean of a
+ * change that does nothing dips under it at some look nearly always. With all runs it is the one look a
+ * fixed number of runs gets.
  */
 export function sequentialSettled(input: DecisionInput): boolean {
   const runs = candidateRuns(input);
-  if (runs < SEQUENTIAL_MIN_RUNS) return runs >= (input.settings.maxRuns ?? 0);
-  return decide(input).sequential?.stopped !== 'continue';
+  const maxRuns = input.settings.maxRuns ?? 0;
+  if (runs < SEQUENTIAL_MIN_RUNS) return runs >= maxRuns;
+  const stopped = decide(input).sequential?.stopped;
+  if (stopped === 'meets constraints') return runs >= maxRuns;
+  return stopped !== 'continue';
 }
 
 function sequentialOutcome(input: DecisionInput, stopped: SequentialOutcome['stopped']): SequentialOutcome {

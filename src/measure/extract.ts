@@ -30,6 +30,14 @@ export const MAX_NUMERAL_LENGTH = 1024;
 // Unambiguous: every way to read a run of digits is tried once, never split between \d+ and \d*.
 const NUMBER = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const NOT_FINITE = String.raw`[-+]?(?:[nN][aA][nN]|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?)`;
+// A number followed by a separator and more digits (`1,500`, `1'500`, `1 500` with a no-break or thin
+// space, `1,5` with a decimal comma, `0.93,0.91`): read as a plain number it would be its first part, and a
+// latency that grew from 999 to 1,500 would look like a gain. A `line` metric captures the whole token, so
+// that it is reported instead of misread. The separator cannot be part of NUMBER, so each length of the
+// number is tried once.
+const GROUP_SEPARATOR = String.raw`[,'\u00a0\u2009\u202f]`;
+const GROUPED = String.raw`${NUMBER}${GROUP_SEPARATOR}\d\S*`;
+const HAS_GROUPS = new RegExp(`${GROUP_SEPARATOR}\\d`);
 const WHOLE_NUMBER = new RegExp(`^${NUMBER}$`);
 
 /** A finite number written in decimal or scientific notation; NaN, inf and anything else are undefined. */
@@ -76,7 +84,7 @@ const CUT = Symbol('cut');
 
 /** Default: the last line `<name>: <number>`. */
 function lineReader(name: string): MetricReader {
-  const matcher = new RegExp(`^${escapeRegExp(name)}:\\s*(${NUMBER}|${NOT_FINITE})(?![\\w.])`);
+  const matcher = new RegExp(`^${escapeRegExp(name)}:\\s*(${GROUPED}|${NUMBER}|${NOT_FINITE})(?![\\w.])`);
   let last: string | typeof CUT | undefined;
   return {
     feed(line) {
@@ -89,6 +97,8 @@ function lineReader(name: string): MetricReader {
       if (last === undefined) return `no line "${name}: <number>" in the output`;
       if (last === CUT)
         return `the number in the last line "${name}: …" goes past the ${MATCH_WINDOW} characters read of a line`;
+      if (HAS_GROUPS.test(last))
+        return `the last line "${name}: ${last.slice(0, 60)}" has digit groups or several numbers; print one plain number (1500, not 1,500)`;
       return (
         parseMetricNumber(last) ??
         (last.length > 60

@@ -383,9 +383,10 @@ export function measureCandidate(
  * once, before the first candidate that is compared with it — in the slot's tree, which is at the
  * incumbent now; other slots wait for the same runs. The kept runs stay: they were picked for looking
  * good, which sets later candidates' bar a little higher, not lower. A run that fails leaves the
- * incumbent with the runs it has.
+ * incumbent with the runs it has. A stale candidate measured again on the keep (settle.ts) waits for the
+ * same runs.
  */
-function topUpIncumbent(state: SessionState, slot: Slot, incumbent: Incumbent): Promise<Incumbent> {
+export function topUpIncumbent(state: SessionState, slot: Slot, incumbent: Incumbent): Promise<Incumbent> {
   const { settings, events = {} } = state.options;
   const runs = incumbent.samples[settings.metrics[0]!.name]?.length ?? 0;
   const missing = settings.eval.repeats - runs;

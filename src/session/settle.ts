@@ -25,6 +25,7 @@ import {
   noteMeasurement,
   propose,
   readChanges,
+  topUpIncumbent,
 } from './prepare.js';
 import { nodeScore } from '../search/ledger-tree.js';
 import { writeScopeState } from './search-tree.js';
@@ -197,9 +198,13 @@ async function rebase(
 ): Promise<'ok' | 'cancelled' | ExperimentRecord> {
   const { settings, events = {}, signal } = state.options;
   const { slot, record } = candidate;
-  const incumbent = state.incumbent!;
   const { tree } = slot;
   await tree.resetTo(state.recordedHead);
+  // decide.noise sequential: a keep that stopped early has a few runs, picked for looking good (or, for
+  // a simpler tie stopped for futility, bad); like any later candidate this one is compared with the keep
+  // run up to eval.repeats. The tree is at the keep now, where those runs are made.
+  const incumbent = await topUpIncumbent(state, slot, state.incumbent!);
+  if (signal.aborted) return 'cancelled';
   const conflicts = await tree.apply(candidate.commit);
   let remade = false;
   if (conflicts.length > 0) {
