@@ -717,6 +717,32 @@ describe('no secret visible', () => {
   });
 });
 
+describe("autoexp's pushes and the evals running beside them (workers)", () => {
+  it("an eval that plants a push URL of its own in .git/config while another worker's experiment is pushed: autoexp's push never reads it", async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    const ran = join(project.scratch, 'ext-ran');
+    // Experiment 2's eval plants an ext:: push URL (a command git runs, with the push's environment: in
+    // the Action, the token), over and over, while experiment 1's eval ends and is recorded and pushed.
+    const attack = `case "$AUTOEXP_EXPERIMENT" in
+  1) sleep 1 ;;
+  2) config="$(git rev-parse --path-format=absolute --git-common-dir)/config"
+     cp "$config" "$config.clean"
+     printf '[protocol "ext"]\\n\\tallow = always\\n[remote "origin"]\\n\\tpushurl = ext::sh -c touch%% ${ran}\\n' >> "$config.clean"
+     # Again and again: autoexp puts the config back whenever a run ends.
+     for i in $(seq 1 400); do cp "$config.clean" "$config.new"; mv "$config.new" "$config"; sleep 0.01; done ;;
+esac`;
+    const { exited, output } = await startCli(project, ['run', '--push', '--experiments', '3'], {
+      ...sessionEnv(project, [set(5), set(6), set(7)], { evalAttack: attack }),
+    });
+    const code = await exited;
+    expect(existsSync(ran), 'autoexp ran the command the eval planted').toBe(false);
+    expect(code, output()).toBe(0);
+    // Every experiment reached origin, and nothing of the attack stayed in the config.
+    expect(git(project.repo.origin, 'rev-parse', BRANCH)).toBe(project.repo.git('rev-parse', BRANCH));
+    expect(project.repo.git('config', '--list')).not.toContain('ext::');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------
 
 describe('the ledger is whole', () => {

@@ -1,7 +1,7 @@
 // The checkout actions/checkout made, readied for autoexp: a committer identity, the credentials it left
 // in .git/config moved out of reach of the eval, the base and experiment branches fetched (the
 // checkout may be shallow and lacks autoexp/<tag>), and authenticated pushes (docs/format.md, security).
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Git } from '../git/git.js';
 
@@ -44,6 +44,18 @@ interface HiddenEntry {
   value: string;
 }
 
+/** A file of credentials that an entry included, removed while the eval runs. */
+interface HiddenFile {
+  path: string;
+  content: Buffer;
+  mode: number;
+}
+
+interface Hidden {
+  entries: HiddenEntry[];
+  files: HiddenFile[];
+}
+
 /** Environment that makes git send the token as actions/checkout would, without writing it anywhere. */
 export function authEnvironment(serverUrl: string, token: string): Record<string, string> {
   if (token === '') return {};
@@ -57,30 +69,49 @@ export function authEnvironment(serverUrl: string, token: string): Record<string
 
 /**
  * Local config entries that carry credentials: `http.*.extraheader` (actions/checkout up to v5) and
- * include paths whose file sets one (newer actions/checkout keeps them in a file it includes).
+ * include paths whose file sets one (from v6 actions/checkout keeps the header in
+ * `$RUNNER_TEMP/git-credentials-<uuid>.config` and includes it), with those files.
  */
-async function credentialEntries(git: Git, topLevel: string): Promise<HiddenEntry[]> {
-  const entries: HiddenEntry[] = [];
+async function credentialEntries(git: Git, commonDir: string): Promise<Hidden> {
+  const hidden: Hidden = { entries: [], files: [] };
   for (const { key, value } of await git.localConfig()) {
-    if (/^http\..*\.extraheader$/i.test(key)) entries.push({ key, value });
+    if (/^http\..*\.extraheader$/i.test(key)) hidden.entries.push({ key, value });
     else if (/^include(if\..*)?\.path$/i.test(key)) {
-      const path = isAbsolute(value) ? value : join(topLevel, '.git', value);
-      const included = await readFile(path, 'utf8').catch(() => '');
-      if (/extraheader/i.test(included)) entries.push({ key, value });
+      // A relative include path is relative to the config file, in the common git dir.
+      const path = isAbsolute(value) ? value : join(commonDir, value);
+      const included = await readFile(path).catch(() => undefined);
+      if (included === undefined || !/extraheader/i.test(included.toString('utf8'))) continue;
+      hidden.entries.push({ key, value });
+      // Several includes name one file (the checkout's tree and its worktrees).
+      if (!hidden.files.some((file) => file.path === path))
+        hidden.files.push({ path, content: included, mode: (await stat(path)).mode & 0o7777 });
     }
   }
-  return entries;
+  return hidden;
 }
 
-async function hideCredentials(git: Git, topLevel: string): Promise<HiddenEntry[]> {
-  const entries = await credentialEntries(git, topLevel);
-  const keys = new Set(entries.map((entry) => entry.key));
+/**
+ * Takes the credentials out of the eval's reach: the entries out of .git/config, and the files they
+ * include off the disk, since the eval is told RUNNER_TEMP (no secret) where actions/checkout puts its
+ * file. Both are held in memory only; a session killed outright loses them, as actions/checkout's own
+ * clean-up at the end of the job would.
+ */
+async function hideCredentials(git: Git, commonDir: string): Promise<Hidden> {
+  const hidden = await credentialEntries(git, commonDir);
+  const keys = new Set(hidden.entries.map((entry) => entry.key));
   for (const key of keys) await git.unsetLocalConfig(key);
-  return entries;
+  for (const file of hidden.files) await rm(file.path, { force: true });
+  return hidden;
 }
 
-async function putBackCredentials(git: Git, entries: readonly HiddenEntry[]): Promise<void> {
-  for (const entry of entries) await git.addLocalConfig(entry.key, entry.value);
+async function putBackCredentials(git: Git, hidden: Hidden): Promise<void> {
+  for (const file of hidden.files) {
+    // Whatever untrusted code left at that path goes (a link would lead the token into a file of its
+    // choosing); the file is made anew, never written through.
+    await rm(file.path, { recursive: true, force: true });
+    await writeFile(file.path, file.content, { flag: 'wx', mode: file.mode });
+  }
+  for (const entry of hidden.entries) await git.addLocalConfig(entry.key, entry.value);
 }
 
 /**
@@ -94,9 +125,9 @@ export async function fetchExperimentBranches(plan: {
   token: string;
 }): Promise<string | undefined> {
   const git = Git.at(plan.workspace);
-  const { topLevel } = await git.describeRepository();
+  const { commonDir } = await git.describeRepository();
   // The token goes in through the environment, as for every fetch: not twice, not via .git/config.
-  const hidden = await hideCredentials(git, topLevel);
+  const hidden = await hideCredentials(git, commonDir);
   try {
     const remote = git.withCredentials(authEnvironment(plan.serverUrl, plan.token));
     const fetched = await remote.fetch('origin', [
@@ -137,7 +168,7 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
     await git.setLocalConfig('user.name', BOT_NAME);
     await git.setLocalConfig('user.email', BOT_EMAIL);
   }
-  const hidden = await hideCredentials(git, topLevel);
+  const hidden = await hideCredentials(git, commonDir);
   let restored = false;
   const restoreCredentials = async () => {
     if (restored) return;

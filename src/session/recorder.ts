@@ -63,7 +63,8 @@ export async function recordOutcome(
   const outcome: ExperimentOutcome = { row, record, incumbent: record.incumbent?.metrics ?? record.metrics };
   if (record.experiment > 0 || record.reason !== 'baseline') state.outcomes.push(outcome);
   events.experiment?.(outcome);
-  if (afterRecord && (await afterRecord()) === 'stop') state.stopRequested = true;
+  // The front end pushes: on the repository as the session started, with no untrusted code running.
+  if (afterRecord && (await state.guard.quiet(afterRecord)) === 'stop') state.stopRequested = true;
   return outcome;
 }
 

@@ -121,8 +121,17 @@ export class RepositoryGuard {
     return readdir(join(this.commonDir, 'worktrees')).catch(() => []);
   }
 
+  /**
+   * While set, autoexp is using the repository for something untrusted code must not steer (a push or
+   * fetch, which reads .git/config and carries credentials): no run begins until it settles.
+   */
+  private quietUntil: Promise<void> | undefined;
+  /** Called when the last open run ends (quiet() waits for it). */
+  private onIdle: (() => void) | undefined;
+
   /** Before untrusted code runs: remembers the refs. Runs may overlap (workers); each is ended once. */
   async begin(): Promise<void> {
+    while (this.quietUntil) await this.quietUntil;
     if (this.openRuns++ === 0 || !this.refsBefore) {
       this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
       const refs = await readRefs(this.commonDir, this.git);
@@ -151,7 +160,35 @@ export class RepositoryGuard {
    */
   async end(): Promise<string[]> {
     this.openRuns = Math.max(0, this.openRuns - 1);
-    return this.check();
+    try {
+      return await this.check();
+    } finally {
+      if (this.openRuns === 0) this.onIdle?.();
+    }
+  }
+
+  /**
+   * Runs `work` while no untrusted code runs, on the repository as the session started. With workers,
+   * other trees' proposers and evals run while autoexp pushes; the guard puts the config back when a run
+   * ends, but one still running could write it again between that and the push, and git reads it then: a
+   * planted `remote.origin.pushurl = ext::…` would run a command of its choosing outside any sandbox,
+   * with the push's credentials in its environment, and a planted proxy or URL rewrite would send them
+   * elsewhere. So `work` waits for the runs in flight to end, and no run begins before it is done.
+   */
+  async quiet<T>(work: () => Promise<T>): Promise<T> {
+    while (this.quietUntil) await this.quietUntil;
+    let settle!: () => void;
+    this.quietUntil = new Promise((resolve) => (settle = resolve));
+    try {
+      if (this.openRuns > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+      this.onIdle = undefined;
+      // What a run changed is put back when it ends; this also covers what changed since.
+      await this.check();
+      return await work();
+    } finally {
+      this.quietUntil = undefined;
+      settle();
+    }
   }
 
   /** Compares with the snapshots and puts back what differs; returns what it put back. */
