@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-EQJCS4KU.js");
+  const { main } = await import("./chunks/main-QCWXAEZJ.js");
   process.exitCode = await main(process.argv.slice(2));
 }

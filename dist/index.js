@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-7SGE47LC.js");
+  const { run } = await import("./chunks/main-AWD673DA.js");
   await run();
 }

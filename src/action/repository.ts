@@ -1,7 +1,7 @@
 // The checkout actions/checkout made, readied for autoexp: a committer identity, the credentials it left
 // in .git/config moved out of reach of the eval, the base and experiment branches fetched (the
 // checkout may be shallow and lacks autoexp/<tag>), and authenticated pushes (docs/format.md, security).
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Git } from '../git/git.js';
 
@@ -56,24 +56,64 @@ interface Hidden {
   files: HiddenFile[];
 }
 
-/** Environment that makes git send the token as actions/checkout would, without writing it anywhere. */
+/**
+ * Environment that makes git send the token as actions/checkout would, without writing it anywhere. An
+ * origin checked out over ssh (actions/checkout's `ssh-key`) is reached over https with the token too:
+ * the key stays out of reach of the eval for the whole session (hideCredentials), so autoexp never needs it.
+ */
 export function authEnvironment(serverUrl: string, token: string): Record<string, string> {
   if (token === '') return {};
+  const server = serverUrl.replace(/\/+$/, '');
+  const host = new URL(server).host;
   const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
-  return {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: `http.${serverUrl.replace(/\/+$/, '')}/.extraheader`,
-    GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
-  };
+  const entries: [string, string][] = [
+    [`http.${server}/.extraheader`, `AUTHORIZATION: basic ${basic}`],
+    // Both ways git writes an ssh address of the server (a multi-valued key: each entry adds one).
+    [`url.${server}/.insteadOf`, `git@${host}:`],
+    [`url.${server}/.insteadOf`, `ssh://git@${host}/`],
+  ];
+  const environment: Record<string, string> = { GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    environment[`GIT_CONFIG_KEY_${index}`] = key;
+    environment[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return environment;
 }
 
 /**
- * Local config entries that carry credentials: `http.*.extraheader` (actions/checkout up to v5) and
- * include paths whose file sets one (from v6 actions/checkout keeps the header in
- * `$RUNNER_TEMP/git-credentials-<uuid>.config` and includes it), with those files.
+ * The key files an ssh command names (`-i <file>`, `-o IdentityFile=<file>`), with `$VAR` and `${VAR}`
+ * read from the environment: actions/checkout's `ssh-key` writes the key to `$RUNNER_TEMP/<uuid>` and
+ * sets `core.sshCommand` to `"/usr/bin/ssh" -i "$RUNNER_TEMP/<uuid>" …`.
+ */
+export function sshKeyFiles(command: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const files: string[] = [];
+  words.forEach((word, index) => {
+    if (word === '-i' && words[index + 1]) files.push(words[index + 1]!);
+    else if (word.startsWith('-i') && word.length > 2) files.push(word.slice(2));
+    const option = /^(?:-o)?IdentityFile[= ](.+)$/i.exec(word);
+    if (option) files.push(option[1]!);
+    else if (word === '-o' && /^IdentityFile[= ]/i.test(words[index + 1] ?? ''))
+      files.push(words[index + 1]!.replace(/^IdentityFile[= ]/i, ''));
+  });
+  const expand = (path: string) =>
+    path.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced: string, bare: string) => env[braced ?? bare] ?? '');
+  return [...new Set(files.map(expand))].filter((path) => isAbsolute(path));
+}
+
+/**
+ * Local config entries that carry credentials, with the files they lead to: `http.*.extraheader`
+ * (actions/checkout up to v5); include paths whose file sets one (from v6 actions/checkout keeps the
+ * header in `$RUNNER_TEMP/git-credentials-<uuid>.config` and includes it); `core.sshCommand` and the key
+ * files it names (actions/checkout's `ssh-key`).
  */
 async function credentialEntries(git: Git, commonDir: string): Promise<Hidden> {
   const hidden: Hidden = { entries: [], files: [] };
+  // Several entries may name one file (the checkout's tree and its worktrees).
+  const hideFile = async (path: string, content: Buffer) => {
+    if (!hidden.files.some((file) => file.path === path))
+      hidden.files.push({ path, content, mode: (await stat(path)).mode & 0o7777 });
+  };
   for (const { key, value } of await git.localConfig()) {
     if (/^http\..*\.extraheader$/i.test(key)) hidden.entries.push({ key, value });
     else if (/^include(if\..*)?\.path$/i.test(key)) {
@@ -82,9 +122,13 @@ async function credentialEntries(git: Git, commonDir: string): Promise<Hidden> {
       const included = await readFile(path).catch(() => undefined);
       if (included === undefined || !/extraheader/i.test(included.toString('utf8'))) continue;
       hidden.entries.push({ key, value });
-      // Several includes name one file (the checkout's tree and its worktrees).
-      if (!hidden.files.some((file) => file.path === path))
-        hidden.files.push({ path, content: included, mode: (await stat(path)).mode & 0o7777 });
+      await hideFile(path, included);
+    } else if (/^core\.sshcommand$/i.test(key)) {
+      hidden.entries.push({ key, value });
+      for (const path of sshKeyFiles(value)) {
+        const found = await lstat(path).catch(() => undefined);
+        if (found?.isFile()) await hideFile(path, await readFile(path));
+      }
     }
   }
   return hidden;
