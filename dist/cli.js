@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 if (checkNodeVersion("cli")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-QCWXAEZJ.js");
+  const { main } = await import("./chunks/main-ZIKFBH2V.js");
   process.exitCode = await main(process.argv.slice(2));
 }

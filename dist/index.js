@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 if (checkNodeVersion("action")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-WV2MNCQA.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-AWD673DA.js");
+  const { run } = await import("./chunks/main-2CPM3CKK.js");
   await run();
 }

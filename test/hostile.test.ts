@@ -717,6 +717,33 @@ describe('no secret visible', () => {
   });
 });
 
+describe('no secret in the ledger', () => {
+  it('a key the proposer quoted (a kept commit’s description) and the eval printed (its output, a crash log) is redacted from every record and message; the branch holds it nowhere', async () => {
+    const project = hostileProject();
+    // Not a GitHub or model key: the eval is given it (a training script's tracking key, say).
+    const key = `wandb-local-${process.pid}-${Date.now()}`;
+    // Experiment 1's proposer quotes the key in its description (a kept commit's message).
+    await session(
+      project,
+      [`${set(5)}; echo "tuned with $WANDB_API_KEY" > "$AUTOEXP_DESCRIPTION_FILE"`, set(6)],
+      {
+        env: { WANDB_API_KEY: key },
+        evalAttack:
+          'echo "tracking with $WANDB_API_KEY"; if [ "$AUTOEXP_EXPERIMENT" = 2 ]; then kill -KILL $PPID; fi',
+      },
+    );
+    const records = ledgerRecords(project.repo);
+    const first = records.find((record) => record.experiment === 1);
+    const second = records.find((record) => record.experiment === 2);
+    expect(first?.status).toBe('keep');
+    expect(first?.description).toBe('tuned with [redacted]');
+    expect(first?.output_tail).toContain('tracking with [redacted]');
+    expect(second?.status).toBe('crash');
+    expect(second?.log_tail).toContain('tracking with [redacted]');
+    expect(project.repo.git('log', '-p', BRANCH)).not.toContain(key);
+  });
+});
+
 describe("autoexp's pushes and the evals running beside them (workers)", () => {
   it("an eval that plants a push URL of its own in .git/config while another worker's experiment is pushed: autoexp's push never reads it", async () => {
     const project = hostileProject({ top: 'workers: 2' });

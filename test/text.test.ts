@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { snapshotRunnerFiles } from '../src/action/runner-files.js';
 import { cleanDescription } from '../src/ledger/tsv.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
-import { cleanEnvironment, withoutGitHubSecrets } from '../src/measure/environment.js';
+import { cleanEnvironment, secretValues, withoutGitHubSecrets } from '../src/measure/environment.js';
 import { inertCommitText } from '../src/text/commit-message.js';
 import { markdownCell, markdownCode } from '../src/text/markdown.js';
 import { cleanRecordText } from '../src/text/record.js';
@@ -145,6 +145,53 @@ describe('cleanRecordText', () => {
       description: 'd',
       reason: 'r',
     });
+  });
+});
+
+describe('secrets in a record', () => {
+  const KEY = 'wandb_0123456789abcdef';
+
+  it('are redacted from every text field, longest first, also where a removed character split one', () => {
+    const record = {
+      description: `uses ${KEY}`,
+      reason: `crashed with ${KEY}-extended and ${KEY}`,
+      // A zero-width space inside the key: cleaning removes it, and the key is whole again.
+      log_tail: `key=${KEY.slice(0, 5)}\u200b${KEY.slice(5)}\n`,
+      output_tail: `${KEY}\n`,
+      feedback: KEY,
+      crash_repairs: [{ reason: KEY, log_tail: `a ${KEY} b` }],
+    } as ExperimentRecord;
+    const clean = cleanRecordText(record, [KEY, `${KEY}-extended`]);
+    expect(JSON.stringify(clean)).not.toContain(KEY);
+    expect(clean.description).toBe('uses [redacted]');
+    expect(clean.reason).toBe('crashed with [redacted] and [redacted]');
+    expect(clean.log_tail).toBe('key=[redacted]\n');
+    expect(clean.output_tail).toBe('[redacted]');
+    expect(clean.feedback).toBe('[redacted]');
+    expect(clean.crash_repairs).toEqual([{ reason: '[redacted]', log_tail: 'a [redacted] b' }]);
+  });
+
+  it('leave no part of one where a long log tail is cut', () => {
+    // Cut (the end kept, a marker line before it) so that the kept part starts inside the key.
+    const tail = `${'y'.repeat(100)}${KEY}${'x'.repeat(TEXT_LIMITS.logTailBytes - 46)}\n`;
+    const clean = cleanRecordText({ description: 'd', reason: 'r', log_tail: tail } as ExperimentRecord, [
+      KEY,
+    ]);
+    expect(clean.log_tail).not.toContain(KEY.slice(-6));
+  });
+
+  it('are the values of the variables named as credentials, 8 characters or more', () => {
+    const env = {
+      WANDB_API_KEY: KEY,
+      HF_TOKEN: 'hf_abcdefgh',
+      DB_PASSWORD: 'short',
+      'INPUT_GITHUB-TOKEN': 'ghs_input_token',
+      KEYBOARD_LAYOUT: 'us-international',
+      HOME: '/home/runner/work',
+    };
+    expect(secretValues(env, ['sk-the-model-key']).sort()).toEqual(
+      ['ghs_input_token', 'hf_abcdefgh', 'sk-the-model-key', KEY].sort(),
+    );
   });
 });
 

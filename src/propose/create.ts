@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import type { ProviderOptions } from '../llm/openai.js';
 import { priceOf } from '../llm/prices.js';
 import type { ChatClient } from '../llm/types.js';
+import { secretValues } from '../measure/environment.js';
 import { createCommandProposer } from './command.js';
 import { apiKeyFrom, createLlmProposer } from './llm.js';
 import { createMutateProposer } from './mutate/mutate.js';
@@ -43,7 +44,7 @@ export function createProposer(settings: Settings, scratchDir: string, env: Node
         timeoutMs: LLM_TIMEOUT_MS,
       };
       const client = lazyClient(proposer.provider, options);
-      return createLlmProposer({ client, price, scratchDir, secrets: secretValues(env, key.key) });
+      return createLlmProposer({ client, price, scratchDir, secrets: secretValues(env, [key.key]) });
     }
   }
 }
@@ -62,12 +63,4 @@ function lazyClient(provider: 'openai' | 'anthropic', options: ProviderOptions):
     name: `${provider}/${options.model}`,
     complete: async (request) => (await (client ??= load())).complete(request),
   };
-}
-
-/** Values in the environment that must never reach a prompt. */
-function secretValues(env: NodeJS.ProcessEnv, apiKey: string): string[] {
-  const names = Object.keys(env).filter((name) =>
-    /(^|_)(TOKEN|KEY|SECRET|PASSWORD)($|_)|^INPUT_GITHUB-TOKEN$|^INPUT_API-KEY$/i.test(name),
-  );
-  return [apiKey, ...names.map((name) => env[name] ?? '')].filter((value) => value.length >= 8);
 }

@@ -21,8 +21,9 @@ export async function recordOutcome(
   const { settings, events = {}, afterRecord } = state.options;
   const { ledger, branchTree } = state;
   record.experiment = ledger.nextExperiment();
-  // Descriptions, reasons and log tails can come from the proposer and the eval: cleaned before the ledger.
-  Object.assign(record, cleanRecordText(record));
+  // Descriptions, reasons and log tails can come from the proposer and the eval: cleaned before the
+  // ledger, with the values of the credentials in autoexp's environment redacted.
+  Object.assign(record, cleanRecordText(record, state.secrets));
   // The limits this verdict was made under: autoexp.yml may change them later, and reports draw each
   // point against the limits of its day.
   record.limits = limitsInForce(state.view.metrics);

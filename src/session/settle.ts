@@ -14,7 +14,7 @@ import { holdoutRegression } from './gates.js';
 import { mergeLines } from './line-merge.js';
 import { summarizeChanges } from './patch.js';
 import type { Proposal } from '../propose/types.js';
-import { cleanDescriptionText, cleanReason } from '../text/record.js';
+import { cleanDescriptionText, cleanReason, redactSecrets } from '../text/record.js';
 import { firstViolation } from '../decide/constraints.js';
 import { keepAsNode, MAX_NODES } from '../search/nodes.js';
 import type { FileChange } from './patch.js';
@@ -106,7 +106,12 @@ export async function settle(
     return recordOutcome(state, { ...record, status });
   }
 
-  const message = commitMessage(record.description, experiment, measurement.metrics);
+  // The description is the proposer's: a key it quotes stays out of the branch (as out of the ledger).
+  const message = commitMessage(
+    redactSecrets(record.description, state.secrets),
+    experiment,
+    measurement.metrics,
+  );
   if (candidate.start && status === 'explore') {
     // A node off the branch: its commit (head + its files) stays reachable by its ref; the head stays.
     const node = await slot.tree.rewordHead(message);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { Ledger } from '../ledger/ledger.js';
+import { secretValues } from '../measure/environment.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
 import type { InFlightCandidate, Proposer, ProposerContext } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
@@ -44,6 +45,11 @@ export class SessionState {
   watchBranchTree = false;
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   stopRequested = false;
+  /** What the credentials in autoexp's environment hold: redacted from what the ledger records. */
+  get secrets(): readonly string[] {
+    return (this.secretsOfEnv ??= secretValues(this.options.env));
+  }
+  private secretsOfEnv: string[] | undefined;
   /** stages: the index of the stage experiments run in (stages.length: all are over). */
   stageIndex: number;
   /** What experiments may change: scope.modify, or the current stage's files. */

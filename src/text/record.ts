@@ -29,13 +29,55 @@ export function cleanDescriptionText(description: string): string {
   return cleanLine(description, TEXT_LIMITS.description);
 }
 
-/** The record's description, reason and log tails, cleaned (the fields that are there, and only those). */
-export function cleanRecordText(
-  record: ExperimentRecord,
-): Pick<
+/**
+ * `text` with every occurrence of each of `secrets` replaced by "[redacted]", longest first (one secret
+ * may hold another). An eval that prints its environment when it crashes would otherwise put a key it
+ * was given into the ledger, which is pushed and shown in the PR: GitHub masks secrets in the job's log,
+ * not in a repository. Only accidents are caught: code that means to leak a value can encode it.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    if (secret !== '' && redacted.includes(secret)) redacted = redacted.split(secret).join('[redacted]');
+  return redacted;
+}
+
+type RecordText = Pick<
   ExperimentRecord,
   'description' | 'reason' | 'log_tail' | 'crash_repairs' | 'feedback' | 'guard_feedback' | 'output_tail'
-> {
+>;
+
+/**
+ * The record's description, reason and log tails, cleaned (the fields that are there, and only those),
+ * with `secrets` redacted: before cleaning, so that no cut leaves a part of one, and after, so that no
+ * invisible character removed from the middle of one makes it whole.
+ */
+export function cleanRecordText(record: ExperimentRecord, secrets: readonly string[] = []): RecordText {
+  const redact = (text: string) => (secrets.length === 0 ? text : redactSecrets(text, secrets));
+  return eachText(cleanFields(eachText(record, redact)), redact);
+}
+
+/** The text fields of `record` (those that are there), each passed through `change`. */
+function eachText(record: RecordText, change: (text: string) => string): RecordText {
+  return {
+    ...(record.feedback === undefined ? {} : { feedback: change(record.feedback) }),
+    ...(record.guard_feedback === undefined ? {} : { guard_feedback: change(record.guard_feedback) }),
+    ...(record.output_tail === undefined ? {} : { output_tail: change(record.output_tail) }),
+    description: change(record.description),
+    reason: change(record.reason),
+    ...(record.log_tail === undefined ? {} : { log_tail: change(record.log_tail) }),
+    ...(record.crash_repairs === undefined
+      ? {}
+      : {
+          crash_repairs: record.crash_repairs.map((repair) => ({
+            reason: change(repair.reason),
+            log_tail: change(repair.log_tail),
+          })),
+        }),
+  };
+}
+
+function cleanFields(record: RecordText): RecordText {
   return {
     ...(record.feedback === undefined
       ? {}
