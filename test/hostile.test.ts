@@ -16,7 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
@@ -1035,6 +1035,37 @@ describe('sessions that overlap or die', () => {
     expect(ledgerRows(repo).at(-1)).toMatchObject({ status: 'keep', score: '84' });
     expectLedgerWhole(project);
   });
+
+  // A session killed after git made its ledger commit and before the lock said so: the lock it leaves
+  // names the head before that commit, and that it was recording on top of the branch's tip's parent.
+  it.each([
+    ['a discard', [set(5), set(4)], 1, '2 discard 64'],
+    ['a keep (its candidate commit and its row)', [set(5), set(8)], 2, '2 keep 96'],
+  ])(
+    'killed right after it committed the row of %s, the next session keeps that row',
+    async (_name, steps, candidateCommits, finished) => {
+      const project = hostileProject();
+      await session(project, steps);
+      const { repo } = project;
+      expect(outcomes(repo)).toEqual(['1 keep 75', finished]);
+      const dead = spawnSync('true').pid!;
+      const lockFile = join(repo.root, '.git', 'autoexp', '.locks', 'quad.lock');
+      mkdirSync(dirname(lockFile), { recursive: true });
+      const killedLock = {
+        pid: dead,
+        host: hostname(),
+        startedAt: new Date().toISOString(),
+        tag: 'quad',
+        head: repo.git('rev-parse', `${BRANCH}~${candidateCommits}`),
+        recordingOn: repo.git('rev-parse', `${BRANCH}~1`),
+      };
+      writeFileSync(lockFile, `${JSON.stringify(killedLock, null, 2)}\n`);
+
+      await session(project, [undefined, undefined, set(9)], { experiments: 1 });
+      expect(outcomes(repo)).toEqual(['1 keep 75', finished, '3 keep 99']);
+      expectLedgerWhole(project);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import { createProposer } from '../propose/create.js';
 import { ProposerSetupError, type Proposer } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import { RepositoryGuard } from '../tree/guard.js';
-import { acquireTagLock, LockHeldError, tagLockDir, type TagLock } from '../tree/lock.js';
+import { acquireTagLock, LockHeldError, tagLockDir, type LockInfo, type TagLock } from '../tree/lock.js';
 import { sessionPlace } from '../tree/places.js';
 import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
@@ -359,11 +359,27 @@ async function recoverUnrecorded(
     notice?.(`taking over from ${who}; ${branch} has moved since (not by it), so it stays as it is`);
     return;
   }
+  if (await isLedgerCommitOf(repo, tip, previous)) {
+    notice?.(`taking over from ${who}; ${branch} ends with the row it committed last, which stays`);
+    return;
+  }
   await repo.setRef(`refs/heads/${branch}`, recorded);
   notice?.(
     `recovering from ${who}: ${branch} had commits after its last recorded experiment (${tip.slice(0, 7)}); ` +
       `they were never measured to the end, so autoexp reset the branch to ${recorded.slice(0, 7)}`,
   );
+}
+
+/**
+ * Whether `tip` is the ledger commit the killed session was making when it died: a child of the commit
+ * its lock says it was recording on. Only autoexp notes that, just before its commit, when no proposal
+ * runs on the branch; the kept candidate under it (if any) was decided before the note.
+ */
+async function isLedgerCommitOf(repo: Git, tip: string, previous: LockInfo): Promise<boolean> {
+  const on = previous.recordingOn;
+  if (on === undefined || !/^[0-9a-f]{40,64}$/.test(on)) return false;
+  const { parents } = await repo.commitInfo(tip);
+  return parents.length === 1 && parents[0] === on;
 }
 
 async function startState(
