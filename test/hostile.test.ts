@@ -1036,6 +1036,33 @@ describe('sessions that overlap or die', () => {
     expectLedgerWhole(project);
   });
 
+  it.each([
+    [
+      'amends the last ledger commit with a harness edit',
+      `${HARNESS_EDIT}\ngit add evaluate.sh\ngit commit -q --amend --no-edit`,
+    ],
+    ['moves the branch back two commits', 'git reset -q --hard HEAD~2'],
+  ])(
+    'after SIGKILL while a proposer that %s runs, the next session goes on from the last recorded experiment',
+    async (_name, attack) => {
+      const project = hostileProject({ timeout: '1m' });
+      const proposed = join(project.scratch, 'proposed');
+      const killed = await startCli(project, ['run', '--experiments', '2'], {
+        ...sessionEnv(project, [set(5), `${attack}\ntouch ${proposed}\nsleep 60`]),
+      });
+      await waitFor('the second proposal', () => existsSync(proposed) || killed.child.exitCode !== null);
+      expect(killed.child.exitCode, killed.output()).toBe(null);
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      for (const pid of processesWithEnvironment('HOSTILE_PIDS', project.pids)) killQuietly(pid);
+
+      await session(project, [undefined, set(6)], { experiments: 1 });
+      expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 keep 84']);
+      expectBranchClean(project.repo, 'x=6');
+      expectLedgerWhole(project);
+    },
+  );
+
   // A session killed after git made its ledger commit and before the lock said so: the lock it leaves
   // names the head before that commit, and that it was recording on top of the branch's tip's parent.
   it.each([

@@ -77,7 +77,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     try {
       // A killed session's unrecorded candidate is undone all the same (git only, no tree).
       const tip = await repo.resolve(`refs/heads/${branch}`);
-      if (tip !== undefined) await recoverUnrecorded(repo, branch, tip, lock, events.notice);
+      if (tip !== undefined)
+        await recoverUnrecorded(repo, branch, tip, lock, options.remoteBranchRef, events.notice);
     } finally {
       await lock.release();
     }
@@ -319,7 +320,7 @@ async function openBranch(
     await repo.createBranch(branch, start);
     created = remoteTip === undefined;
   } else {
-    await recoverUnrecorded(repo, branch, tip, lock, events.notice);
+    await recoverUnrecorded(repo, branch, tip, lock, options.remoteBranchRef, events.notice);
   }
   const tree = await trees.branch(branch);
   let mergedBase = false;
@@ -337,14 +338,17 @@ async function openBranch(
 
 /**
  * A session killed mid-experiment (SIGKILL, a lost runner) may have left a candidate commit on the
- * branch with no ledger row. The lock it held says which head it had recorded last: commits after that
- * head are undone, never adopted as the incumbent.
+ * branch with no ledger row, or a proposal in flight may have moved the branch (an amend, a reset). The
+ * lock it held says which head it had recorded last: the branch goes back to that head; what was made
+ * after it, or instead of it, is never adopted as the incumbent. Only the remote's copy of the branch
+ * (`remoteBranchRef`: another run's work, fetched before the session) is taken as it is.
  */
 async function recoverUnrecorded(
   repo: Git,
   branch: string,
   tip: string,
   lock: TagLock,
+  remoteBranchRef: string | undefined,
   notice: ((message: string) => void) | undefined,
 ): Promise<void> {
   const previous = lock.previous;
@@ -355,8 +359,25 @@ async function recoverUnrecorded(
     notice?.(`taking over from ${who}; ${branch} is as it recorded it`);
     return;
   }
-  if (!(await repo.isAncestor(recorded, tip))) {
-    notice?.(`taking over from ${who}; ${branch} has moved since (not by it), so it stays as it is`);
+  // The lock is a file untrusted code could write: only a commit id is looked up.
+  const recordedCommit = /^[0-9a-f]{40,64}$/.test(recorded) ? await repo.resolve(recorded) : undefined;
+  if (recordedCommit === undefined) {
+    notice?.(`taking over from ${who}; the commit it recorded last is gone, so ${branch} stays as it is`);
+    return;
+  }
+  if (!(await repo.isAncestor(recordedCommit, tip))) {
+    // Behind the recorded head, the branch lacks recorded rows; beside it, it holds commits nobody
+    // recorded (a proposal's amend of a ledger commit) — unless it is where the remote's copy is.
+    const remoteTip = remoteBranchRef ? await repo.resolve(remoteBranchRef) : undefined;
+    if (remoteTip === tip && !(await repo.isAncestor(tip, recordedCommit))) {
+      notice?.(`taking over from ${who}; ${branch} is the remote's copy, moved since, so it stays as it is`);
+      return;
+    }
+    await repo.setRef(`refs/heads/${branch}`, recordedCommit);
+    notice?.(
+      `recovering from ${who}: ${branch} was moved off its last recorded experiment (to ${tip.slice(0, 7)}); ` +
+        `autoexp put it back at ${recordedCommit.slice(0, 7)}`,
+    );
     return;
   }
   if (await isLedgerCommitOf(repo, tip, previous)) {
