@@ -1042,6 +1042,7 @@ describe('sessions that overlap or die', () => {
       `${HARNESS_EDIT}\ngit add evaluate.sh\ngit commit -q --amend --no-edit`,
     ],
     ['moves the branch back two commits', 'git reset -q --hard HEAD~2'],
+    ['deletes the branch', `git update-ref -d refs/heads/${BRANCH}`],
   ])(
     'after SIGKILL while a proposer that %s runs, the next session goes on from the last recorded experiment',
     async (_name, attack) => {

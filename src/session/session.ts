@@ -309,7 +309,16 @@ async function openBranch(
 
   let created = false;
   const tip = await repo.resolve(`refs/heads/${branch}`);
-  if (tip === undefined) {
+  const killedAt =
+    tip === undefined ? await deletedBranchHead(repo, lock, options.remoteBranchRef) : undefined;
+  if (killedAt !== undefined) {
+    // A proposal killed mid-run with its session deleted the branch: it comes back where it was recorded.
+    await repo.createBranch(branch, killedAt);
+    events.notice?.(
+      `recovering from a session that was killed: ${branch} was gone; autoexp made it again at its last ` +
+        `recorded experiment (${killedAt.slice(0, 7)})`,
+    );
+  } else if (tip === undefined) {
     const remoteTip = options.remoteBranchRef ? await repo.resolve(options.remoteBranchRef) : undefined;
     const start = remoteTip ?? (await repo.resolve(baseRef));
     if (start === undefined) {
@@ -359,8 +368,7 @@ async function recoverUnrecorded(
     notice?.(`taking over from ${who}; ${branch} is as it recorded it`);
     return;
   }
-  // The lock is a file untrusted code could write: only a commit id is looked up.
-  const recordedCommit = /^[0-9a-f]{40,64}$/.test(recorded) ? await repo.resolve(recorded) : undefined;
+  const recordedCommit = await killedSessionHead(repo, lock);
   if (recordedCommit === undefined) {
     notice?.(`taking over from ${who}; the commit it recorded last is gone, so ${branch} stays as it is`);
     return;
@@ -389,6 +397,29 @@ async function recoverUnrecorded(
     `recovering from ${who}: ${branch} had commits after its last recorded experiment (${tip.slice(0, 7)}); ` +
       `they were never measured to the end, so autoexp reset the branch to ${recorded.slice(0, 7)}`,
   );
+}
+
+/** The commit a killed session's lock says it recorded last, when it still exists. */
+async function killedSessionHead(repo: Git, lock: TagLock): Promise<string | undefined> {
+  const recorded = lock.previous?.head;
+  // The lock is a file untrusted code could write: only a commit id is looked up.
+  return recorded && /^[0-9a-f]{40,64}$/.test(recorded) ? await repo.resolve(recorded) : undefined;
+}
+
+/**
+ * Where a branch that is gone was recorded last by a killed session: a proposal killed with it may have
+ * deleted it. Without a remote that says otherwise: a remote's copy that is not behind the recorded head
+ * (another run's, or the branch deleted there to start over) is what counts.
+ */
+async function deletedBranchHead(
+  repo: Git,
+  lock: TagLock,
+  remoteBranchRef: string | undefined,
+): Promise<string | undefined> {
+  const recorded = await killedSessionHead(repo, lock);
+  if (recorded === undefined || remoteBranchRef === undefined) return recorded;
+  const remoteTip = await repo.resolve(remoteBranchRef);
+  return remoteTip !== undefined && (await repo.isAncestor(remoteTip, recorded)) ? recorded : undefined;
 }
 
 /**
