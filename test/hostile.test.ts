@@ -16,7 +16,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
@@ -1062,6 +1062,65 @@ describe('sessions that overlap or die', () => {
     expect(ledgerRows(repo).at(-1)).toMatchObject({ status: 'keep', score: '84' });
     expectLedgerWhole(project);
   });
+
+  it.each([
+    [
+      'amends the last ledger commit with a harness edit',
+      `${HARNESS_EDIT}\ngit add evaluate.sh\ngit commit -q --amend --no-edit`,
+    ],
+    ['moves the branch back two commits', 'git reset -q --hard HEAD~2'],
+    ['deletes the branch', `git update-ref -d refs/heads/${BRANCH}`],
+  ])(
+    'after SIGKILL while a proposer that %s runs, the next session goes on from the last recorded experiment',
+    async (_name, attack) => {
+      const project = hostileProject({ timeout: '1m' });
+      const proposed = join(project.scratch, 'proposed');
+      const killed = await startCli(project, ['run', '--experiments', '2'], {
+        ...sessionEnv(project, [set(5), `${attack}\ntouch ${proposed}\nsleep 60`]),
+      });
+      await waitFor('the second proposal', () => existsSync(proposed) || killed.child.exitCode !== null);
+      expect(killed.child.exitCode, killed.output()).toBe(null);
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      for (const pid of processesWithEnvironment('HOSTILE_PIDS', project.pids)) killQuietly(pid);
+
+      await session(project, [undefined, set(6)], { experiments: 1 });
+      expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 keep 84']);
+      expectBranchClean(project.repo, 'x=6');
+      expectLedgerWhole(project);
+    },
+  );
+
+  // A session killed after git made its ledger commit and before the lock said so: the lock it leaves
+  // names the head before that commit, and that it was recording on top of the branch's tip's parent.
+  it.each([
+    ['a discard', [set(5), set(4)], 1, '2 discard 64'],
+    ['a keep (its candidate commit and its row)', [set(5), set(8)], 2, '2 keep 96'],
+  ])(
+    'killed right after it committed the row of %s, the next session keeps that row',
+    async (_name, steps, candidateCommits, finished) => {
+      const project = hostileProject();
+      await session(project, steps);
+      const { repo } = project;
+      expect(outcomes(repo)).toEqual(['1 keep 75', finished]);
+      const dead = spawnSync('true').pid!;
+      const lockFile = join(repo.root, '.git', 'autoexp', '.locks', 'quad.lock');
+      mkdirSync(dirname(lockFile), { recursive: true });
+      const killedLock = {
+        pid: dead,
+        host: hostname(),
+        startedAt: new Date().toISOString(),
+        tag: 'quad',
+        head: repo.git('rev-parse', `${BRANCH}~${candidateCommits}`),
+        recordingOn: repo.git('rev-parse', `${BRANCH}~1`),
+      };
+      writeFileSync(lockFile, `${JSON.stringify(killedLock, null, 2)}\n`);
+
+      await session(project, [undefined, undefined, set(9)], { experiments: 1 });
+      expect(outcomes(repo)).toEqual(['1 keep 75', finished, '3 keep 99']);
+      expectLedgerWhole(project);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -375,6 +375,21 @@ describe('acquireTagLock', () => {
     expect(second.staleReason).toBe('dead');
   });
 
+  it('notes the commit a ledger commit goes on until the next head; a killed session leaves the note', async () => {
+    const pid = await deadPid();
+    const first = await acquireTagLock({ dir, tag: 't', pid, now: STARTED });
+    const before = await readLock();
+    await first.recordHead('aaa111');
+    await first.recordingOn('aaa111');
+    expect(await readLock()).toEqual({ ...before, head: 'aaa111', recordingOn: 'aaa111' });
+    await first.recordHead('bbb222');
+    expect(await readLock()).toEqual({ ...before, head: 'bbb222' });
+    await first.recordingOn('ccc333');
+
+    const second = await acquireTagLock({ dir, tag: 't' });
+    expect(second.previous).toEqual({ ...before, head: 'bbb222', recordingOn: 'ccc333' });
+  });
+
   it('records heads in the order they were asked for', async () => {
     const lock = await acquireTagLock({ dir, tag: 't' });
     await Promise.all(['1', '2', '3', '4'].map((sha) => lock.recordHead(sha)));

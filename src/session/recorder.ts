@@ -42,6 +42,9 @@ export async function recordOutcome(
   const paths = written.map((path) => join(settings.results.dir, path));
   // lessons.md and program.json go into the same commit as the ledger (memory.ts).
   const memory = await state.memory.record(branchTree.path, record, ledger.rows());
+  // Killed between the commit and recordHead, the lock still names the head before it: this note lets
+  // the next session tell the row committed here from a commit nobody recorded.
+  await state.lock.recordingOn(branchTree.head);
   await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
     newPaths: !existedBefore || memory.newPaths,
     // With workers, other trees' evals run while autoexp records, and may write into the branch's tree:

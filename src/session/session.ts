@@ -23,7 +23,7 @@ import { createProposer } from '../propose/create.js';
 import { ProposerSetupError, type Proposer } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import { RepositoryGuard } from '../tree/guard.js';
-import { acquireTagLock, LockHeldError, tagLockDir, type TagLock } from '../tree/lock.js';
+import { acquireTagLock, LockHeldError, tagLockDir, type LockInfo, type TagLock } from '../tree/lock.js';
 import { sessionPlace } from '../tree/places.js';
 import { BestPointer } from './best.js';
 import { SessionBudget, type StopReason } from './budget.js';
@@ -77,7 +77,8 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
     try {
       // A killed session's unrecorded candidate is undone all the same (git only, no tree).
       const tip = await repo.resolve(`refs/heads/${branch}`);
-      if (tip !== undefined) await recoverUnrecorded(repo, branch, tip, lock, events.notice);
+      if (tip !== undefined)
+        await recoverUnrecorded(repo, branch, tip, lock, options.remoteBranchRef, events.notice);
     } finally {
       await lock.release();
     }
@@ -308,7 +309,16 @@ async function openBranch(
 
   let created = false;
   const tip = await repo.resolve(`refs/heads/${branch}`);
-  if (tip === undefined) {
+  const killedAt =
+    tip === undefined ? await deletedBranchHead(repo, lock, options.remoteBranchRef) : undefined;
+  if (killedAt !== undefined) {
+    // A proposal killed mid-run with its session deleted the branch: it comes back where it was recorded.
+    await repo.createBranch(branch, killedAt);
+    events.notice?.(
+      `recovering from a session that was killed: ${branch} was gone; autoexp made it again at its last ` +
+        `recorded experiment (${killedAt.slice(0, 7)})`,
+    );
+  } else if (tip === undefined) {
     const remoteTip = options.remoteBranchRef ? await repo.resolve(options.remoteBranchRef) : undefined;
     const start = remoteTip ?? (await repo.resolve(baseRef));
     if (start === undefined) {
@@ -319,7 +329,7 @@ async function openBranch(
     await repo.createBranch(branch, start);
     created = remoteTip === undefined;
   } else {
-    await recoverUnrecorded(repo, branch, tip, lock, events.notice);
+    await recoverUnrecorded(repo, branch, tip, lock, options.remoteBranchRef, events.notice);
   }
   const tree = await trees.branch(branch);
   let mergedBase = false;
@@ -337,14 +347,17 @@ async function openBranch(
 
 /**
  * A session killed mid-experiment (SIGKILL, a lost runner) may have left a candidate commit on the
- * branch with no ledger row. The lock it held says which head it had recorded last: commits after that
- * head are undone, never adopted as the incumbent.
+ * branch with no ledger row, or a proposal in flight may have moved the branch (an amend, a reset). The
+ * lock it held says which head it had recorded last: the branch goes back to that head; what was made
+ * after it, or instead of it, is never adopted as the incumbent. Only the remote's copy of the branch
+ * (`remoteBranchRef`: another run's work, fetched before the session) is taken as it is.
  */
 async function recoverUnrecorded(
   repo: Git,
   branch: string,
   tip: string,
   lock: TagLock,
+  remoteBranchRef: string | undefined,
   notice: ((message: string) => void) | undefined,
 ): Promise<void> {
   const previous = lock.previous;
@@ -355,8 +368,28 @@ async function recoverUnrecorded(
     notice?.(`taking over from ${who}; ${branch} is as it recorded it`);
     return;
   }
-  if (!(await repo.isAncestor(recorded, tip))) {
-    notice?.(`taking over from ${who}; ${branch} has moved since (not by it), so it stays as it is`);
+  const recordedCommit = await killedSessionHead(repo, lock);
+  if (recordedCommit === undefined) {
+    notice?.(`taking over from ${who}; the commit it recorded last is gone, so ${branch} stays as it is`);
+    return;
+  }
+  if (!(await repo.isAncestor(recordedCommit, tip))) {
+    // Behind the recorded head, the branch lacks recorded rows; beside it, it holds commits nobody
+    // recorded (a proposal's amend of a ledger commit) — unless it is where the remote's copy is.
+    const remoteTip = remoteBranchRef ? await repo.resolve(remoteBranchRef) : undefined;
+    if (remoteTip === tip && !(await repo.isAncestor(tip, recordedCommit))) {
+      notice?.(`taking over from ${who}; ${branch} is the remote's copy, moved since, so it stays as it is`);
+      return;
+    }
+    await repo.setRef(`refs/heads/${branch}`, recordedCommit);
+    notice?.(
+      `recovering from ${who}: ${branch} was moved off its last recorded experiment (to ${tip.slice(0, 7)}); ` +
+        `autoexp put it back at ${recordedCommit.slice(0, 7)}`,
+    );
+    return;
+  }
+  if (await isLedgerCommitOf(repo, tip, previous)) {
+    notice?.(`taking over from ${who}; ${branch} ends with the row it committed last, which stays`);
     return;
   }
   await repo.setRef(`refs/heads/${branch}`, recorded);
@@ -364,6 +397,41 @@ async function recoverUnrecorded(
     `recovering from ${who}: ${branch} had commits after its last recorded experiment (${tip.slice(0, 7)}); ` +
       `they were never measured to the end, so autoexp reset the branch to ${recorded.slice(0, 7)}`,
   );
+}
+
+/** The commit a killed session's lock says it recorded last, when it still exists. */
+async function killedSessionHead(repo: Git, lock: TagLock): Promise<string | undefined> {
+  const recorded = lock.previous?.head;
+  // The lock is a file untrusted code could write: only a commit id is looked up.
+  return recorded && /^[0-9a-f]{40,64}$/.test(recorded) ? await repo.resolve(recorded) : undefined;
+}
+
+/**
+ * Where a branch that is gone was recorded last by a killed session: a proposal killed with it may have
+ * deleted it. Without a remote that says otherwise: a remote's copy that is not behind the recorded head
+ * (another run's, or the branch deleted there to start over) is what counts.
+ */
+async function deletedBranchHead(
+  repo: Git,
+  lock: TagLock,
+  remoteBranchRef: string | undefined,
+): Promise<string | undefined> {
+  const recorded = await killedSessionHead(repo, lock);
+  if (recorded === undefined || remoteBranchRef === undefined) return recorded;
+  const remoteTip = await repo.resolve(remoteBranchRef);
+  return remoteTip !== undefined && (await repo.isAncestor(remoteTip, recorded)) ? recorded : undefined;
+}
+
+/**
+ * Whether `tip` is the ledger commit the killed session was making when it died: a child of the commit
+ * its lock says it was recording on. Only autoexp notes that, just before its commit, when no proposal
+ * runs on the branch; the kept candidate under it (if any) was decided before the note.
+ */
+async function isLedgerCommitOf(repo: Git, tip: string, previous: LockInfo): Promise<boolean> {
+  const on = previous.recordingOn;
+  if (on === undefined || !/^[0-9a-f]{40,64}$/.test(on)) return false;
+  const { parents } = await repo.commitInfo(tip);
+  return parents.length === 1 && parents[0] === on;
 }
 
 async function startState(

@@ -31,6 +31,11 @@ export interface LockInfo {
   tag: string;
   /** The branch commit the session last recorded; undefined until it records one. */
   head?: string;
+  /**
+   * Set while the session commits a ledger row: the commit it commits it on. A child of it at the
+   * branch's tip is that ledger commit, made before the session could record it as `head`.
+   */
+  recordingOn?: string;
 }
 
 /** Why a lock was taken over from its holder. */
@@ -57,6 +62,11 @@ export interface TagLock {
   readonly staleReason?: StaleReason;
   /** Record the branch commit the session has recorded up to (rewrites the file atomically). */
   recordHead(sha: string): Promise<void>;
+  /**
+   * Note that a ledger commit is about to be made on `sha` (cleared by the next recordHead), so that a
+   * session killed between that commit and recordHead does not lose the row it committed.
+   */
+  recordingOn(sha: string): Promise<void>;
   /** Remove the lock file if it is still this session's. Safe to call more than once. */
   release(): Promise<void>;
   /**
@@ -165,6 +175,7 @@ export function parseLockInfo(text: string): LockInfo | undefined {
     info.processStart = v.processStart;
   }
   if (typeof v.head === 'string' && v.head !== '') info.head = v.head;
+  if (typeof v.recordingOn === 'string' && v.recordingOn !== '') info.recordingOn = v.recordingOn;
   return info;
 }
 
@@ -316,12 +327,20 @@ class HeldLock implements TagLock {
   }
 
   recordHead(sha: string): Promise<void> {
+    const { recordingOn: _done, ...rest } = this.current;
+    return this.rewrite({ ...rest, head: sha });
+  }
+
+  recordingOn(sha: string): Promise<void> {
+    return this.rewrite({ ...this.current, recordingOn: sha });
+  }
+
+  private rewrite(next: LockInfo): Promise<void> {
     return this.enqueue(async () => {
       if (this.released) throw new Error(`autoexp/${this.current.tag}: the lock was already released`);
       if ((await readLockFile(this.path))?.text !== this.written) {
         throw new LockLostError(this.current.tag, this.path);
       }
-      const next: LockInfo = { ...this.current, head: sha };
       const text = serialise(next);
       await replaceFile(this.path, text);
       this.current = next;
