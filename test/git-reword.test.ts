@@ -1,5 +1,6 @@
 // Git.rewordHead: a keep's final message, given without git reading or writing the index.
-import { statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Git, parseCommitHeader } from '../src/git/git.js';
@@ -87,6 +88,52 @@ describe('Git.rewordHead', () => {
     await expect(Git.at(repo.root).rewordHead(candidate, 'reworded\n')).rejects.toThrow(/update-ref/);
 
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+  });
+});
+
+/**
+ * What a replace ref says `commit` is: a commit with `commit`'s tree plus evil.txt, on the same parent.
+ * With workers, another tree's eval can plant one while autoexp moves a candidate (the guard takes it
+ * away only when that eval ends).
+ */
+function plantReplacement(repo: { root: string; git(...args: string[]): string }, commit: string): void {
+  const run = (args: string[], input: string) =>
+    execFileSync('git', args, { cwd: repo.root, input, encoding: 'utf8' }).trim();
+  const blob = run(['hash-object', '-w', '--stdin'], 'planted\n');
+  const tree = run(['mktree'], `${repo.git('ls-tree', commit)}\n100644 blob ${blob}\tevil.txt\n`);
+  repo.git(
+    'update-ref',
+    `refs/replace/${commit}`,
+    repo.git('commit-tree', tree, '-p', `${commit}~1`, '-m', 'x'),
+  );
+}
+
+describe('a replace ref planted for the commit autoexp moves', () => {
+  it('rewordHead gives the candidate its message, not the replacement its tree', async () => {
+    const repo = repoWithCandidate();
+    const candidate = repo.git('rev-parse', 'HEAD');
+    const tree = repo.git('rev-parse', 'HEAD^{tree}');
+    plantReplacement(repo, candidate);
+    expect(repo.git('ls-tree', '--name-only', candidate), 'git follows the replace ref').toContain(
+      'evil.txt',
+    );
+
+    await Git.at(repo.root).rewordHead(candidate, 'kept: 2\n');
+
+    expect(repo.git('--no-replace-objects', 'rev-parse', 'HEAD^{tree}')).toBe(tree);
+    expect(repo.git('--no-replace-objects', 'ls-tree', '--name-only', 'HEAD')).not.toContain('evil.txt');
+  });
+
+  it("applyCommit (a worker's keep reaching the branch) applies the commit's own change", async () => {
+    const repo = repoWithCandidate();
+    const candidate = repo.git('rev-parse', 'HEAD');
+    repo.git('checkout', '--quiet', '--detach', 'HEAD~1');
+    plantReplacement(repo, candidate);
+
+    expect(await Git.at(repo.root).applyCommit(candidate)).toEqual([]);
+
+    expect(repo.read('a.txt')).toBe('2\n');
+    expect(existsSync(join(repo.root, 'evil.txt')), "the replacement's file").toBe(false);
   });
 });
 

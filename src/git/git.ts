@@ -171,7 +171,15 @@ export function gitEnvironment(
   env: NodeJS.ProcessEnv,
   options: { network?: boolean } = {},
 ): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const result: NodeJS.ProcessEnv = {
+    GIT_TERMINAL_PROMPT: '0',
+    LC_ALL: 'C',
+    // A commit autoexp names by its sha is that object: git would otherwise read whatever a
+    // refs/replace/<sha> says it is, and a ref planted there by an eval still running in another tree
+    // (workers) would give a keep another tree (rewordHead's cat-file, a worker's keep cherry-picked onto
+    // the branch). The remote ignores replace refs too.
+    GIT_NO_REPLACE_OBJECTS: '1',
+  };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
     if (GIT_ENVIRONMENT.has(name) || (options.network && NETWORK_ENVIRONMENT.has(name))) result[name] = value;

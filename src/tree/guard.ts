@@ -159,10 +159,14 @@ export class RepositoryGuard {
    * experiment's reason (e.g. "planted .git/hooks/post-commit", "moved refs/heads/main").
    */
   async end(): Promise<string[]> {
-    this.openRuns = Math.max(0, this.openRuns - 1);
+    // The run counts as open until what it changed is put back: a run that begins meanwhile (workers)
+    // would otherwise take the refs as they are mid-check (a branch it moved, not yet put back) for the
+    // ones to hold the repository to, and neither check would put them back; and quiet() would run its
+    // work beside this check.
     try {
       return await this.check();
     } finally {
+      this.openRuns = Math.max(0, this.openRuns - 1);
       if (this.openRuns === 0) this.onIdle?.();
     }
   }
