@@ -36,7 +36,7 @@ describe('Git.rewordHead', () => {
     const tree = repo.git('rev-parse', 'HEAD^{tree}');
     const author = show(repo, '%an <%ae> %ad', 'HEAD');
 
-    const short = await Git.at(repo.root).rewordHead(before, 'kept: 2\n\nAutoexp-Experiment: 1\n');
+    const short = await Git.at(repo.root).rewordHead(before, 'kept: 2\n\nAutoexp-Experiment: 1\n', 'main');
 
     expect(repo.git('rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     expect(repo.git('rev-parse', '--short', 'main')).toBe(short);
@@ -45,9 +45,8 @@ describe('Git.rewordHead', () => {
     expect(show(repo, '%an <%ae> %ad')).toBe(author);
     expect(show(repo, '%aI'), 'the author date stays, zone and all').toBe('2021-03-04T05:06:07+05:30');
     expect(show(repo, '%B')).toBe('kept: 2\n\nAutoexp-Experiment: 1');
-    // A reflog entry as an amend writes it, on the branch and on HEAD.
+    // A reflog entry as an amend writes it.
     expect(repo.git('reflog', '-1', '--format=%gs', 'main')).toBe('commit (amend): kept: 2');
-    expect(repo.git('reflog', '-1', '--format=%gs', 'HEAD')).toBe('commit (amend): kept: 2');
   });
 
   it('keeps both parents of a merge commit', async () => {
@@ -61,7 +60,7 @@ describe('Git.rewordHead', () => {
     repo.git('merge', '--quiet', '--no-ff', '-m', 'merge', 'side');
     const parents = show(repo, '%P');
 
-    await Git.at(repo.root).rewordHead(repo.git('rev-parse', 'HEAD'), 'merge, reworded\n');
+    await Git.at(repo.root).rewordHead(repo.git('rev-parse', 'HEAD'), 'merge, reworded\n', 'main');
 
     expect(show(repo, '%P')).toBe(parents);
     expect(show(repo, '%s')).toBe('merge, reworded');
@@ -72,7 +71,7 @@ describe('Git.rewordHead', () => {
     const index = join(repo.root, '.git', 'index');
     const written = statSync(index).mtimeMs;
 
-    await Git.at(repo.root).rewordHead(repo.git('rev-parse', 'HEAD'), 'reworded\n');
+    await Git.at(repo.root).rewordHead(repo.git('rev-parse', 'HEAD'), 'reworded\n', 'main');
 
     expect(statSync(index).mtimeMs).toBe(written);
     expect(repo.git('status', '--porcelain')).toBe('');
@@ -85,9 +84,30 @@ describe('Git.rewordHead', () => {
     repo.commitAll('someone else');
     const head = repo.git('rev-parse', 'HEAD');
 
-    await expect(Git.at(repo.root).rewordHead(candidate, 'reworded\n')).rejects.toThrow(/update-ref/);
+    await expect(Git.at(repo.root).rewordHead(candidate, 'reworded\n', 'main')).rejects.toThrow(/update-ref/);
 
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+  });
+
+  it('moves only the tree’s own ref, whatever branch HEAD was made to point at since', async () => {
+    // On a branch: HEAD made a symref to another branch that was moved to the candidate.
+    const repo = repoWithCandidate();
+    const candidate = repo.git('rev-parse', 'HEAD');
+    repo.git('branch', 'other', candidate);
+    repo.git('symbolic-ref', 'HEAD', 'refs/heads/other');
+    await Git.at(repo.root).rewordHead(candidate, 'reworded\n', 'main');
+    expect(repo.git('rev-parse', 'other')).toBe(candidate);
+    expect(show(repo, '%s', 'main')).toBe('reworded');
+
+    // Detached (a worker's tree): HEAD made a symref to main, main moved to the candidate.
+    const detached = repoWithCandidate();
+    const at = detached.git('rev-parse', 'HEAD');
+    detached.git('checkout', '--quiet', '--detach', at);
+    detached.git('symbolic-ref', 'HEAD', 'refs/heads/main');
+    await Git.at(detached.root).rewordHead(at, 'reworded\n');
+    expect(detached.git('rev-parse', 'main')).toBe(at);
+    expect(detached.git('rev-parse', '--symbolic-full-name', 'HEAD'), 'HEAD detached again').toBe('HEAD');
+    expect(show(detached, '%s')).toBe('reworded');
   });
 });
 
@@ -118,7 +138,7 @@ describe('a replace ref planted for the commit autoexp moves', () => {
       'evil.txt',
     );
 
-    await Git.at(repo.root).rewordHead(candidate, 'kept: 2\n');
+    await Git.at(repo.root).rewordHead(candidate, 'kept: 2\n', 'main');
 
     expect(repo.git('--no-replace-objects', 'rev-parse', 'HEAD^{tree}')).toBe(tree);
     expect(repo.git('--no-replace-objects', 'ls-tree', '--name-only', 'HEAD')).not.toContain('evil.txt');

@@ -739,9 +739,10 @@ export class Git {
   /**
    * Gives `commit`, where HEAD is, a new message: the same tree, parents and author, as `commit --amend
    * --only` would, but without git reading or writing the index (on a large tree, nearly all of an
-   * amend's cost). HEAD moves only if it is still at `commit`. Returns the new commit's short sha.
+   * amend's cost). `branch` (the tree's) or, for a detached tree, HEAD moves only if it is still at
+   * `commit`. Returns the new commit's short sha.
    */
-  async rewordHead(commit: string, message: string): Promise<string> {
+  async rewordHead(commit: string, message: string, branch?: string): Promise<string> {
     const { tree, parents, author } = parseCommitHeader(
       (await this.run(['cat-file', 'commit', commit])).stdout,
     );
@@ -752,7 +753,10 @@ export class Git {
       })
     ).stdout.trim();
     const subject = message.split('\n', 1)[0] ?? '';
-    await this.run(['update-ref', '-m', `commit (amend): ${subject}`, 'HEAD', sha, commit]);
+    // The ref the tree is on, named: a HEAD that something made a symref to another branch since is not
+    // followed there (a detached tree moves its HEAD alone).
+    const target = branch ? [`refs/heads/${branch}`] : ['--no-deref', 'HEAD'];
+    await this.run(['update-ref', '-m', `commit (amend): ${subject}`, ...target, sha, commit]);
     return this.shortSha(sha);
   }
 

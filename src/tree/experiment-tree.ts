@@ -675,7 +675,7 @@ export class ExperimentTree {
 
   /** Gives the candidate commit its final message (a keep's trailers). */
   async rewordHead(message: string): Promise<string> {
-    return this.moved(await this.git.rewordHead(this.recorded, message));
+    return this.moved(await this.git.rewordHead(this.recorded, message, this.branch));
   }
 
   /** Applies another tree's commit here and commits it with `message` (a worker's keep reaching the branch). */
