@@ -32,10 +32,15 @@ export interface PushedSession {
   failure?: string;
 }
 
-interface PushState {
+export interface PushState {
   /** search: tree: push the node refs (and delete the remote's that were pruned here). */
   nodes: 'push' | 'push-and-prune' | undefined;
-  /** Ledger records pushed so far this session (the baseline row counts as one). */
+  /** Ledger records made so far this session (the baseline row counts as one): one push per record. */
+  recordsMade: number;
+  /**
+   * Ledger records pushed so far: all those made before the last push that went through. A push carries
+   * the branch as it is, so one that follows a failed one carries that one's record too.
+   */
   pushedRecords: number;
   race: boolean;
   failure?: string;
@@ -59,7 +64,7 @@ export async function runPushedSession(options: PushedSessionOptions): Promise<P
   const session = async (
     more: Partial<SessionOptions>,
   ): Promise<{ result: SessionResult; pushes: PushState }> => {
-    const pushes: PushState = { nodes, pushedRecords: 0, race: false };
+    const pushes: PushState = { nodes, recordsMade: 0, pushedRecords: 0, race: false };
     const result = await options.run({ ...more, afterRecord: () => pushAfterExperiment(options, pushes) });
     return { result, pushes };
   };
@@ -97,8 +102,13 @@ export async function runPushedSession(options: PushedSessionOptions): Promise<P
   return { result, ...(failure !== undefined ? { failure } : {}) };
 }
 
-async function pushAfterExperiment(options: PushedSessionOptions, pushes: PushState): Promise<void | 'stop'> {
+/** After each record: pushes the branch (exported for its tests). */
+export async function pushAfterExperiment(
+  options: Pick<PushedSessionOptions, 'settings' | 'remote' | 'remoteName'>,
+  pushes: PushState,
+): Promise<void | 'stop'> {
   const { settings } = options;
+  pushes.recordsMade++;
   const pushed = await pushBranch(
     options.remote,
     settings.tag,
@@ -109,7 +119,7 @@ async function pushAfterExperiment(options: PushedSessionOptions, pushes: PushSt
     },
   );
   if (pushed.ok) {
-    pushes.pushedRecords++;
+    pushes.pushedRecords = pushes.recordsMade;
     return;
   }
   if (pushed.rejected) pushes.race = true;
