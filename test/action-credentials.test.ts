@@ -3,7 +3,7 @@
 // (an extraheader) and includes that file from .git/config with `includeIf.gitdir:` entries. The eval is
 // told RUNNER_TEMP (it is no secret), so taking the include out of .git/config is not enough.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,5 +164,42 @@ describe('authEnvironment', () => {
     );
     // Another host's address is not the server's to answer for.
     expect(urlOf('git@gitlab.com:octo/quad.git', 'https://github.com')).toBe('git@gitlab.com:octo/quad.git');
+  });
+});
+
+describe('checkout credentials put back at the end', () => {
+  it('go only into the config they came from: a .git replaced meanwhile by a gitfile to another repository gets none', async () => {
+    const repo = createTestRepo({ 'params.txt': 'x=3\n' });
+    const workspace = checkout(repo.origin);
+    const prepared = await prepareRepository({
+      workspace,
+      serverUrl: 'https://github.com',
+      token: GITHUB_TOKEN,
+      branch: 'autoexp/quad',
+    });
+    // What an eval could do: move the checkout's .git aside and point .git at a repository of its own.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'autoexp-elsewhere-'));
+    git(elsewhere, 'init', '--quiet');
+    renameSync(join(workspace, '.git'), join(workspace, '.git-moved'));
+    writeFileSync(join(workspace, '.git'), `gitdir: ${join(elsewhere, '.git')}\n`);
+
+    await expect(prepared.restoreCredentials()).rejects.toThrow(/was replaced while autoexp ran/);
+
+    expect(readFileSync(join(elsewhere, '.git', 'config'), 'utf8')).not.toMatch(/extraheader/i);
+  });
+
+  it('go back into the checkout’s config when it is the one they came from', async () => {
+    const repo = createTestRepo({ 'params.txt': 'x=3\n' });
+    const workspace = checkout(repo.origin);
+    const before = git(workspace, 'config', '--local', 'http.https://github.com/.extraheader');
+    const prepared = await prepareRepository({
+      workspace,
+      serverUrl: 'https://github.com',
+      token: GITHUB_TOKEN,
+      branch: 'autoexp/quad',
+    });
+    expect(readFileSync(join(workspace, '.git', 'config'), 'utf8')).not.toMatch(/extraheader/i);
+    await prepared.restoreCredentials();
+    expect(git(workspace, 'config', '--local', 'http.https://github.com/.extraheader')).toBe(before);
   });
 });

@@ -54,6 +54,8 @@ interface HiddenFile {
 interface Hidden {
   entries: HiddenEntry[];
   files: HiddenFile[];
+  /** The git dir whose config held the entries, as it was (device and inode): they go back there only. */
+  gitDir: { path: string; dev: number; ino: number };
 }
 
 /**
@@ -108,7 +110,8 @@ export function sshKeyFiles(command: string, env: NodeJS.ProcessEnv = process.en
  * files it names (actions/checkout's `ssh-key`).
  */
 async function credentialEntries(git: Git, commonDir: string): Promise<Hidden> {
-  const hidden: Hidden = { entries: [], files: [] };
+  const { dev, ino } = await stat(commonDir);
+  const hidden: Hidden = { entries: [], files: [], gitDir: { path: commonDir, dev, ino } };
   // Several entries may name one file (the checkout's tree and its worktrees).
   const hideFile = async (path: string, content: Buffer) => {
     if (!hidden.files.some((file) => file.path === path))
@@ -155,7 +158,23 @@ async function putBackCredentials(git: Git, hidden: Hidden): Promise<void> {
     await rm(file.path, { recursive: true, force: true });
     await writeFile(file.path, file.content, { flag: 'wx', mode: file.mode });
   }
-  for (const entry of hidden.entries) await git.addLocalConfig(entry.key, entry.value);
+  if (hidden.entries.length === 0) return;
+  // Into the config file they came from, never through a .git that untrusted code replaced since (a
+  // gitfile or a link to a repository of its own would get the token written into its config).
+  const config = join(hidden.gitDir.path, 'config');
+  const dir = await lstat(hidden.gitDir.path).catch(() => undefined);
+  const file = await lstat(config).catch(() => undefined);
+  if (
+    !dir?.isDirectory() ||
+    dir.dev !== hidden.gitDir.dev ||
+    dir.ino !== hidden.gitDir.ino ||
+    !file?.isFile()
+  )
+    throw new Error(
+      `${hidden.gitDir.path} was replaced while autoexp ran, so the credentials actions/checkout left in ` +
+        'its config were not put back. Later steps of this job that push need a new actions/checkout',
+    );
+  for (const entry of hidden.entries) await git.addConfigTo(config, entry.key, entry.value);
 }
 
 /**

@@ -439,8 +439,9 @@ export class Git {
     await this.run(['config', '--local', key, value]);
   }
 
-  async addLocalConfig(key: string, value: string): Promise<void> {
-    await this.run(['config', '--local', '--add', key, value], { allowFailure: true });
+  /** Adds an entry to the config file at `file` (not one git finds from the working tree). */
+  async addConfigTo(file: string, key: string, value: string): Promise<void> {
+    await this.run(['config', '--file', file, '--add', key, value]);
   }
 
   async unsetLocalConfig(key: string): Promise<void> {
