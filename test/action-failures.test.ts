@@ -51,3 +51,25 @@ describe('the action when the remote refuses the push', () => {
     expect(git(repo.origin, 'branch', '--list', 'autoexp/*')).toBe('');
   });
 });
+
+describe('the action with a base origin does not have', () => {
+  it('fails before anything runs, naming the branch and how to fix it', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject({ config: `${projectConfig()}\nbase: mian\n` });
+    const workspace = checkout(repo.origin);
+    const run = await runAction({
+      workspace,
+      apiUrl: github.url,
+      source: true,
+      inputs: { experiments: '1' },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::autoexp: base branch "mian" does not exist on origin; set "base" in autoexp.yml to an ' +
+        "existing branch, or remove it to use origin's default branch (main)",
+    );
+    expect(git(workspace, 'branch', '--list', 'autoexp/*')).toBe('');
+    expect(git(repo.origin, 'branch', '--list', 'autoexp/*')).toBe('');
+  });
+});
