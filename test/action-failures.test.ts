@@ -73,3 +73,25 @@ describe('the action with a base origin does not have', () => {
     expect(git(repo.origin, 'branch', '--list', 'autoexp/*')).toBe('');
   });
 });
+
+describe('the action with a time budget of zero', () => {
+  it('fails before anything runs, as autoexp.yml would', async () => {
+    github = await startFakeGitHub({ token: GITHUB_TOKEN, owner: 'octo', repo: 'widgets' });
+    const repo = createProject();
+    const workspace = checkout(repo.origin);
+    const run = await runAction({
+      workspace,
+      apiUrl: github.url,
+      source: true,
+      inputs: { 'time-budget': '0s' },
+      env: { AUTOEXP_PLAN: plan(['set 5']) },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::autoexp: input time-budget: "0s" is zero, so no experiment would start; give a duration ' +
+        'longer than 0 (e.g. 90s, 5m, 1h30m)',
+    );
+    expect(git(workspace, 'branch', '--list', 'autoexp/*')).toBe('');
+    expect(git(repo.origin, 'branch', '--list', 'autoexp/*')).toBe('');
+  });
+});
