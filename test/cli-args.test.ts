@@ -48,6 +48,11 @@ describe('command line', () => {
     [['run', '--experiments', '0'], /--experiments wants a whole number/],
     [['run', '--experiments', 'many'], /--experiments wants a whole number/],
     [['run', '--time', 'soon'], /--time wants a duration/],
+    [
+      ['run', '--time', '0s'],
+      /^--time "0s" is zero, so no experiment would start; give a duration longer than 0/,
+    ],
+    [['run', '--time', '0.0001'], /^--time "0.0001" is zero/],
     [['run', '--bogus'], /^unknown option --bogus; run takes --config, --experiments, --time, --push/],
     [['report', '--format', 'pdf'], /--format wants md or html/],
     [['combine'], /combine needs --tracks/],

@@ -85,4 +85,16 @@ describe('autoexp run --push', () => {
     // What was recorded stays on the local branch; the session stopped after the first failed push.
     expect(repo.git('show', 'autoexp/quad:.autoexp/quad/results.tsv').split('\n')).toHaveLength(2);
   });
+
+  it('says in its summary line that the push failed, not that another run moved the branch', async () => {
+    const repo = createProject();
+    repo.git('remote', 'set-url', 'origin', join(tmpdir(), 'autoexp-no-such-remote', 'origin.git'));
+    const attempt = run(repo.root, ['set 5'], 1);
+    await attempt.done.catch(() => undefined);
+    expect(attempt.output()).not.toContain('another run moved the branch');
+    expect(attempt.output()).toContain(
+      'autoexp: 0 experiments on autoexp/quad (none); pushing the branch failed, so this run stopped; ' +
+        'what it recorded is committed on the local branch',
+    );
+  });
 });

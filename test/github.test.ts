@@ -10,6 +10,7 @@ import {
   networkFailure,
   type UpsertSummaryOptions,
 } from '../src/action/github.js';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import {
   botUser,
@@ -316,6 +317,31 @@ describe('a GitHub API that cannot be reached', () => {
       `cannot reach 127.0.0.1:${port}: connection refused (ECONNREFUSED); trying again in 2 ms`,
     ]);
     expect(NETWORK_RETRIES).toBe(2);
+  });
+
+  it('gives up on a server that accepts the connection and never answers, saying so', async () => {
+    const silent = createHttpServer(() => {}); // holds every request open, like a stalled API
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const client = createGitHubClient({
+        token: 'test-token',
+        apiUrl: `http://127.0.0.1:${port}`,
+        log: (message) => logged.push(message),
+        timing: { retryUnitMs: 1, writeSpacingMs: 0, notificationSpacingMs: 0, requestTimeoutMs: 200 },
+      });
+      const started = Date.now();
+      const error = await failure(GitHubRepo.fromSlug('octo-org/widgets', client));
+      expect(error.message).toBe(
+        `GitHub API: list pull requests failed: cannot reach 127.0.0.1:${port}: no answer in 0.2 s`,
+      );
+      // Three attempts of 200 ms, not three of undici's five minutes each.
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(logged).toHaveLength(NETWORK_RETRIES);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('says the DNS lookup failed for a host that does not resolve', async () => {

@@ -4,9 +4,10 @@
 //
 // Retries live in the client, not in the callers: 5xx answers are retried by @octokit/plugin-retry,
 // rate limits (primary and secondary) by @octokit/plugin-throttling, at most twice. A request that never
-// got an answer (no DNS, a refused or reset connection) is tried twice more within a few seconds and then
-// reported as what it is, "cannot reach api.github.com: DNS lookup failed (ENOTFOUND)": @octokit/request
-// would call it an HTTP 500, and the retry plugin would spend a minute and a half on it.
+// got an answer (no DNS, a refused or reset connection, no answer within a minute) is tried twice more
+// within a few seconds and then reported as what it is, "cannot reach api.github.com: DNS lookup failed
+// (ENOTFOUND)": @octokit/request would call it an HTTP 500, and the retry plugin would spend a minute and
+// a half on it.
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -65,35 +66,61 @@ export function networkFailure(error: unknown, url: string): GitHubNetworkError 
   const cause = error.cause;
   const code = errorCode(cause);
   const known = code === undefined ? undefined : NETWORK_CODES[code];
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // not a URL: said as it is
-  }
   const text = known?.text ?? (cause instanceof Error ? cause.message : String(cause));
   const suffix = code === undefined || text.includes(code) ? '' : ` (${code})`;
-  return new GitHubNetworkError(`cannot reach ${host}: ${text}${suffix}`, code, known?.transient ?? false);
+  return new GitHubNetworkError(
+    `cannot reach ${hostOf(url)}: ${text}${suffix}`,
+    code,
+    known?.transient ?? false,
+  );
 }
 
 /** How often a request that got no answer is tried again, waiting 1 then 2 units. */
 export const NETWORK_RETRIES = 2;
+
+/**
+ * How long one attempt waits for GitHub's answer. Without a limit, Node waits five minutes for the
+ * headers of a stalled API; with the retries, a quarter of an hour per call, and the job's timeout may
+ * cancel the step before it writes its job summary and outputs.
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url; // not a URL: said as it is
+  }
+}
 
 function urlOf(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
 /**
- * `fetch`, trying a request that got no answer twice more; then what went wrong reaches Octokit as a
- * GitHubNetworkError.
+ * `fetch`, trying a request that got no answer (within `timeoutMs`) twice more; then what went wrong
+ * reaches Octokit as a GitHubNetworkError.
  */
-function fetchRetryingNetworkFailures(unitMs: number, log: (message: string) => void): typeof fetch {
+function fetchRetryingNetworkFailures(
+  unitMs: number,
+  timeoutMs: number,
+  log: (message: string) => void,
+): typeof fetch {
   return async (input, init) => {
     for (let attempt = 0; ; attempt++) {
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       try {
-        return await fetch(input, init);
+        return await fetch(input, { ...init, signal });
       } catch (error) {
-        const failure = networkFailure(error, urlOf(input));
+        const failure =
+          timeout.aborted && !init?.signal?.aborted
+            ? new GitHubNetworkError(
+                `cannot reach ${hostOf(urlOf(input))}: no answer in ${timeoutMs / 1000} s`,
+                'TIMEOUT',
+                true,
+              )
+            : networkFailure(error, urlOf(input));
         if (failure === undefined) throw error;
         if (!failure.transient || attempt >= NETWORK_RETRIES || init?.signal?.aborted) throw failure;
         const wait = unitMs * (attempt + 1);
@@ -133,6 +160,8 @@ export interface GitHubClientOptions {
      * the waits before a request without an answer is tried again (1, 2 units).
      */
     retryUnitMs?: number;
+    /** How long one attempt waits for an answer (default REQUEST_TIMEOUT_MS). */
+    requestTimeoutMs?: number;
     /** Minimum spacing between two writes (GitHub: at least one second). */
     writeSpacingMs?: number;
     /** Minimum spacing between two writes that notify people (new PRs, comments). */
@@ -167,7 +196,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // `error` is @octokit/rest's request log ("GET … - 404"): every failure reaches the caller anyway, in
     // words (describeFailure), and a request without an answer would show up there as a 500.
     log: { debug: () => {}, info: () => {}, warn: log, error: () => {} },
-    request: { fetch: fetchRetryingNetworkFailures(unit, log) },
+    request: {
+      fetch: fetchRetryingNetworkFailures(unit, options.timing?.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, log),
+    },
     retry: { retries: SERVER_ERROR_RETRIES, retryAfterBaseValue: unit },
     throttle: {
       retryAfterBaseValue: unit,

@@ -436,7 +436,8 @@ async function finish(context: {
   if (pushes.failure !== undefined) {
     log.setFailed(
       `autoexp: pushing ${branch} to origin failed: ${pushes.failure}. The github-token needs "contents: write" ` +
-        `(permissions in the workflow). The experiments up to the failure are committed on the local branch.`,
+        `(permissions in the workflow), and no branch protection rule or ruleset may cover ${branch}. ` +
+        `The experiments up to the failure are committed on the local branch.`,
     );
   }
 }

@@ -205,6 +205,14 @@ export async function fetchExperimentBranches(plan: {
   }
 }
 
+function missingBaseMessage(base: string, defaultBranch: string | undefined): string {
+  const fallback = defaultBranch === undefined ? '' : ` (${defaultBranch})`;
+  return (
+    `base branch "${base}" does not exist on origin; set "base" in autoexp.yml to an existing branch, ` +
+    `or remove it to use origin's default branch${fallback}`
+  );
+}
+
 /** The remote's default branch and which of `branches` exist there, in one round trip. */
 async function lookAtRemote(
   remote: Git,
@@ -242,11 +250,16 @@ export async function prepareRepository(plan: RepositoryPlan): Promise<PreparedR
   try {
     const remote = git.withCredentials(authEnvironment(plan.serverUrl, plan.token));
     const alsoFetch = plan.alsoFetch ?? [];
-    const seen = await lookAtRemote(remote, [plan.branch, ...alsoFetch]);
+    const configured = plan.configuredBase === undefined ? [] : [plan.configuredBase];
+    const seen = await lookAtRemote(remote, [plan.branch, ...alsoFetch, ...configured]);
     const hasBranch = seen.has(plan.branch);
     const base = plan.configuredBase ?? seen.defaultBranch;
     if (base === undefined)
       throw new Error('cannot tell the default branch of origin; set "base" in autoexp.yml');
+    // Checked here, in words: git's own "couldn't find remote ref" (or "invalid refspec" for a name like
+    // main~1) would say what failed but not what to change.
+    if (plan.configuredBase !== undefined && !seen.has(base))
+      throw new Error(missingBaseMessage(base, seen.defaultBranch));
 
     const refspecs = [`+refs/heads/${base}:refs/remotes/origin/${base}`];
     for (const branch of [plan.branch, ...alsoFetch].filter(seen.has))

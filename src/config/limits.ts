@@ -13,6 +13,9 @@ export const MAX_DURATION_TEXT = '24 days';
 
 /** Why `ms` is not a duration autoexp can wait for, or undefined when it is. */
 export function durationProblem(ms: number): string | undefined {
+  // A time budget of 0 would record the baseline, start nothing and call the night a success.
+  if (ms === 0)
+    return 'is zero, so no experiment would start; give a duration longer than 0 (e.g. 90s, 5m, 1h30m)';
   return ms > MAX_DURATION_MS
     ? `is longer than the ${MAX_DURATION_TEXT} a timer can wait on this runtime; use a shorter duration`
     : undefined;

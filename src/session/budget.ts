@@ -9,6 +9,8 @@ export type StopReason =
   | 'stages-done'
   | 'cancelled'
   | 'superseded'
+  /** A push failed for a reason other than a race (no permission, a protection rule): set by pushed-session.ts. */
+  | 'push-failed'
   /** stop.target: the program is finished (the session's `halt` says more). */
   | 'target-reached'
   /** stop.plateau: the program waits for a change or a person (the session's `halt` says more). */
@@ -86,6 +88,8 @@ export function describeStop(reason: StopReason, limits: BudgetLimits): string {
       return 'cancelled';
     case 'superseded':
       return "another run moved the branch; this run stopped and recorded its results after the other run's";
+    case 'push-failed':
+      return 'pushing the branch failed, so this run stopped; what it recorded is committed on the local branch';
     case 'target-reached':
       return 'target reached (stop.target): the program is finished';
     case 'paused':

@@ -72,7 +72,7 @@ export async function runPushedSession(options: PushedSessionOptions): Promise<P
   let result = first.result;
   let failure = first.pushes.failure;
   const lost = await settleRace(options, first.result, first.pushes);
-  if (!lost) return { result, ...(failure !== undefined ? { failure } : {}) };
+  if (!lost) return failure === undefined ? { result } : pushFailed(result, failure);
   result = { ...result, outcomes: lost.outcomes };
   if (!options.goOnAfterRace || options.signal.aborted) return { result };
 
@@ -99,7 +99,17 @@ export async function runPushedSession(options: PushedSessionOptions): Promise<P
     baseline: first.result.baseline,
     outcomes: [...lost.outcomes, ...(lostAgain?.outcomes ?? continued.result.outcomes)],
   };
-  return { result, ...(failure !== undefined ? { failure } : {}) };
+  return failure === undefined ? { result } : pushFailed(result, failure);
+}
+
+/**
+ * The session stopped because a push failed. It stops the way it does after a race (afterRecord asked it
+ * to), which it calls "superseded", and the summaries would say "another run moved the branch": here no
+ * other run was involved, and nobody should go looking for one. A cancel meanwhile stays a cancel.
+ */
+function pushFailed(result: SessionResult, failure: string): PushedSession {
+  const stopReason = result.stopReason === 'superseded' ? 'push-failed' : result.stopReason;
+  return { result: { ...result, stopReason }, failure };
 }
 
 /** After each record: pushes the branch (exported for its tests). */

@@ -5,9 +5,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { git } from './repo.js';
 
 export const ACTION = resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
+/** The action's TypeScript entry, run under tsx: tests of a change not yet in dist/ use it. */
+export const ACTION_SOURCE = resolve(import.meta.dirname, '..', '..', 'src', 'action', 'index.ts');
+/** tsx's loader by path: the action runs in the checkout, where `tsx` alone would not resolve. */
+const TSX_LOADER = pathToFileURL(
+  resolve(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+).href;
 
 /** What actions/checkout@v4 leaves in .git/config (a dummy token). */
 export const CHECKOUT_HEADER = 'AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX2NoZWNrb3V0X3NlY3JldA==';
@@ -55,6 +62,8 @@ export function startAction(options: {
   apiUrl: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
+  /** Run src/action/index.ts under tsx instead of the bundle in dist/. */
+  source?: boolean;
 }): ActionProcess {
   const runnerDir = mkdtempSync(join(tmpdir(), 'autoexp-runner-files-'));
   const home = join(runnerDir, 'home');
@@ -85,7 +94,8 @@ export function startAction(options: {
     ),
     ...options.env,
   };
-  const child = spawn(process.execPath, [ACTION], {
+  const entry = options.source ? ['--import', TSX_LOADER, ACTION_SOURCE] : [ACTION];
+  const child = spawn(process.execPath, entry, {
     cwd: options.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
