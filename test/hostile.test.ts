@@ -397,6 +397,17 @@ const HIDING_ATTACKS: HidingAttack[] = [
     step: `git checkout -q --detach\n${HARNESS_EDIT}\n${set(1)}\ngit commit -qam "agent's own commit"`,
   },
   {
+    name: 'a harness edit, with scope.modify naming the harness itself',
+    modify: ['params.txt', 'evaluate.sh'],
+    step: `${HARNESS_EDIT}\n${set(1)}`,
+  },
+  {
+    name: 'an edit of autoexp.yml (the rules), with scope.modify matching every file',
+    modify: ['"**"'],
+    // With a better x, so that only the rules' edit can keep it from being kept.
+    step: `sed -i 's/^  experiments: 3$/  experiments: 99/' autoexp.yml\n${set(5)}`,
+  },
+  {
     name: 'a symlink in scope pointing at the harness',
     modify: ['params.txt', 'knobs/**'],
     step: `mkdir -p knobs\nln -s ../evaluate.sh knobs/link\n${set(5)}`,

@@ -26,6 +26,7 @@ import { RepositoryGuard } from '../tree/guard.js';
 import { acquireTagLock, LockHeldError, tagLockDir, type LockInfo, type TagLock } from '../tree/lock.js';
 import { sessionPlace } from '../tree/places.js';
 import { BestPointer } from './best.js';
+import { harnessFiles } from './harness.js';
 import { SessionBudget, type StopReason } from './budget.js';
 import { SessionError, SetupError } from './errors.js';
 import { Measurer } from './measuring.js';
@@ -450,9 +451,16 @@ async function startState(
   );
   tree.watchOwnFiles(() => ledger.openFiles());
   const stageIndex = settings.stages ? currentStage(settings.stages, await ledger.records()) : 0;
-  const inScope = scopeOf(settings, stageIndex);
-  const inContext = scopeMatcher(settings.scope.context);
   const tracked = await tree.reader.trackedFiles();
+  const harness = harnessFiles(settings, options.checkout, tracked);
+  const inScope = scopeOf(settings, stageIndex, harness);
+  const inContext = scopeMatcher(settings.scope.context);
+  const guarded = [...harness].filter(scopeOf(settings, stageIndex)).sort();
+  if (guarded.length > 0)
+    events.notice?.(
+      `scope.modify matches ${guarded.join(', ')}; no experiment may change ${guarded.length === 1 ? 'it' : 'them'} ` +
+        '(autoexp.yml and the files the eval runs are the rules experiments are judged by)',
+    );
   const scopePaths = tracked.filter(inScope);
   const links = await notPlainFiles(
     tree.path,
@@ -521,6 +529,7 @@ async function startState(
     sessionId,
     withoutGitHubSecrets(env),
     stageIndex,
+    harness,
   );
   // An injected proposer (combine) replays commits made on the head: it proposes from the head.
   if (settings.search === 'tree' && !options.proposer) {

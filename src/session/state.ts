@@ -85,10 +85,12 @@ export class SessionState {
     readonly sessionId: string,
     readonly proposerEnv: Record<string, string>,
     stageIndex: number,
+    /** autoexp.yml and the eval's files: never in scope (harness.ts). */
+    readonly harness: ReadonlySet<string>,
   ) {
     this.recordedHead = branchTree.head;
     this.stageIndex = stageIndex;
-    this.inScope = scopeOf(options.settings, stageIndex);
+    this.inScope = scopeOf(options.settings, stageIndex, harness);
     this.view = viewOf(options.settings, stageIndex);
     this.discardsInARow = trailingDiscards(ledger.rows());
   }
@@ -123,7 +125,7 @@ export class SessionState {
   async enterStage(index: number): Promise<void> {
     this.stageIndex = index;
     this.view = viewOf(this.settings, index);
-    this.inScope = scopeOf(this.settings, index);
+    this.inScope = scopeOf(this.settings, index, this.harness);
     this.scopeContents = await readScopeFiles(
       this.branchTree.path,
       (await this.branchTree.reader.trackedFiles()).filter(this.inScope),
@@ -228,7 +230,17 @@ export class SessionState {
 }
 
 /** What an experiment may change: scope.modify, or with stages the stage's files (earlier stages' frozen). */
-export function scopeOf(settings: Settings, stageIndex: number): ScopeMatcher {
+export function scopeOf(
+  settings: Settings,
+  stageIndex: number,
+  harness: ReadonlySet<string> = new Set(),
+): ScopeMatcher {
+  const matcher = stagedScopeOf(settings, stageIndex);
+  // autoexp.yml and the eval harness stay out of every experiment, whatever the globs say (harness.ts).
+  return (path) => matcher(path) && !harness.has(path);
+}
+
+function stagedScopeOf(settings: Settings, stageIndex: number): ScopeMatcher {
   if (!settings.stages) return scopeMatcher(settings.scope.modify);
   if (stageIndex >= settings.stages.length) return () => false;
   return stageScope(settings.stages, stageIndex);

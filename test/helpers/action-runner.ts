@@ -5,16 +5,32 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { git } from './repo.js';
 
 export const ACTION = resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
-/** The action's TypeScript entry, run under tsx: tests of a change not yet in dist/ use it. */
+/** The action's TypeScript entry: tests of a change not yet in dist/ run it, bundled (actionFromSource). */
 export const ACTION_SOURCE = resolve(import.meta.dirname, '..', '..', 'src', 'action', 'index.ts');
-/** tsx's loader by path: the action runs in the checkout, where `tsx` alone would not resolve. */
-const TSX_LOADER = pathToFileURL(
-  resolve(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs'),
-).href;
+
+/** src/action/index.ts bundled as dist/ would be, once per test file, into a temp dir. */
+let bundledAction: string | undefined;
+function actionFromSource(): string {
+  if (bundledAction) return bundledAction;
+  const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-action-src-')), 'index.mjs');
+  buildSync({
+    entryPoints: [ACTION_SOURCE],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __actionRequire } from 'node:module'; const require = __actionRequire(import.meta.url);",
+    },
+  });
+  return (bundledAction = outfile);
+}
 
 /** What actions/checkout@v4 leaves in .git/config (a dummy token). */
 export const CHECKOUT_HEADER = 'AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX2NoZWNrb3V0X3NlY3JldA==';
@@ -62,7 +78,7 @@ export function startAction(options: {
   apiUrl: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
-  /** Run src/action/index.ts under tsx instead of the bundle in dist/. */
+  /** Run src/action/index.ts (bundled from src) instead of the bundle in dist/. */
   source?: boolean;
 }): ActionProcess {
   const runnerDir = mkdtempSync(join(tmpdir(), 'autoexp-runner-files-'));
@@ -94,7 +110,7 @@ export function startAction(options: {
     ),
     ...options.env,
   };
-  const entry = options.source ? ['--import', TSX_LOADER, ACTION_SOURCE] : [ACTION];
+  const entry = [options.source ? actionFromSource() : ACTION];
   const child = spawn(process.execPath, entry, {
     cwd: options.workspace,
     env,
