@@ -5,7 +5,7 @@
 // before any untrusted code runs, and put back before every `command` proposer run (docs/agents.md).
 import { lstat, mkdir, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** What was at a path: nothing, a file's bytes, a link's target, or a directory's entries. */
 type Entry =
@@ -100,36 +100,94 @@ async function writeEntry(path: string, entry: Entry): Promise<void> {
   }
 }
 
-export interface AgentConfig {
-  /** Puts back every watched path that differs from the snapshot; returns those paths. */
-  restore(): Promise<string[]>;
+/**
+ * What the agents read in the directories above the one they start in: Gemini CLI takes the first
+ * `.gemini/.env` or `.env` it finds going up (a base URL there sends the key elsewhere), Claude Code every
+ * CLAUDE.md. The tree's place (its parent, autoexp's own) is as writable by an eval as HOME.
+ */
+const ABOVE_THE_TREE = [
+  '.env',
+  '.gemini/.env',
+  '.gemini/settings.json',
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+  'CLAUDE.md',
+  'CLAUDE.local.md',
+  'AGENTS.md',
+  'GEMINI.md',
+  '.codex/config.toml',
+  '.mcp.json',
+];
+
+/** The directories above `tree`, up to the root (HOME too, when the tree is in it). */
+function directoriesAbove(tree: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(resolve(tree)); ; dir = dirname(dir)) {
+    dirs.push(dir);
+    if (dir === dirname(dir)) return dirs;
+  }
 }
 
-/** Reads the agents' config now: call it before any untrusted code runs in the session. */
-export async function snapshotAgentConfig(env: NodeJS.ProcessEnv): Promise<AgentConfig> {
-  const snapshot: { dir: string; dirIsDirectory: boolean; paths: Map<string, Entry> }[] = [];
-  for (const { dir, names } of watchedPaths(env)) {
-    const paths = new Map<string, Entry>();
-    for (const name of names) paths.set(join(dir, name), await readEntry(join(dir, name)));
-    snapshot.push({ dir, dirIsDirectory: (await readEntry(dir)).kind === 'dir', paths });
+interface Snapshot {
+  dir: string;
+  dirIsDirectory: boolean;
+  paths: Map<string, Entry>;
+}
+
+async function readWatched({ dir, names }: Watched): Promise<Snapshot> {
+  const paths = new Map<string, Entry>();
+  for (const name of names) paths.set(join(dir, name), await readEntry(join(dir, name)));
+  const stat = await lstat(dir).catch(() => undefined);
+  return { dir, dirIsDirectory: stat?.isDirectory() === true, paths };
+}
+
+/** Puts back what differs in one watched directory; returns the paths put back. */
+async function restoreWatched({ dir, dirIsDirectory, paths }: Snapshot, above: boolean): Promise<string[]> {
+  const restored: string[] = [];
+  // An agent's directory replaced by a link would take the paths below somewhere else: removed, and made
+  // again only when something must be put back in it. (Not a directory above the tree: the tree is in it.)
+  const now = await lstat(dir).catch(() => undefined);
+  if (!above && now && !now.isDirectory()) {
+    await rm(dir, { recursive: true, force: true });
+    restored.push(dir);
   }
+  for (const [path, entry] of paths) {
+    if (sameEntry(await readEntry(path), entry)) continue;
+    if (entry.kind !== 'absent' && dirIsDirectory) await mkdir(dirname(path), { recursive: true });
+    await writeEntry(path, entry);
+    restored.push(path);
+  }
+  return restored;
+}
+
+export interface AgentConfig {
+  /**
+   * Puts back every watched path that differs from the snapshot, in HOME and above `tree` (the tree the
+   * agent starts in); returns those paths.
+   */
+  restore(tree: string): Promise<string[]>;
+}
+
+/**
+ * Reads the agents' config now, in HOME and above `tree` (the branch's tree): call it before any untrusted
+ * code runs in the session.
+ */
+export async function snapshotAgentConfig(env: NodeJS.ProcessEnv, tree: string): Promise<AgentConfig> {
+  const inHome = await Promise.all(watchedPaths(env).map(readWatched));
+  const above = new Map<string, Snapshot>();
+  for (const dir of directoriesAbove(tree)) above.set(dir, await readWatched({ dir, names: ABOVE_THE_TREE }));
   return {
-    async restore() {
+    async restore(agentTree) {
       const restored: string[] = [];
-      for (const { dir, dirIsDirectory, paths } of snapshot) {
-        // The directory replaced by a link would take the paths below somewhere else: removed, and made again
-        // only when something must be put back in it.
-        const now = await lstat(dir).catch(() => undefined);
-        if (now && !now.isDirectory()) {
-          await rm(dir, { recursive: true, force: true });
-          restored.push(dir);
-        }
-        for (const [path, entry] of paths) {
-          if (sameEntry(await readEntry(path), entry)) continue;
-          if (entry.kind !== 'absent' && dirIsDirectory) await mkdir(dir, { recursive: true });
-          await writeEntry(path, entry);
-          restored.push(path);
-        }
+      for (const snapshot of inHome) restored.push(...(await restoreWatched(snapshot, false)));
+      for (const dir of directoriesAbove(agentTree)) {
+        // A directory not read at the start is one autoexp made since (a worker's place): it held none.
+        const snapshot = above.get(dir) ?? {
+          dir,
+          dirIsDirectory: true,
+          paths: new Map(ABOVE_THE_TREE.map((name) => [join(dir, name), { kind: 'absent' } as const])),
+        };
+        restored.push(...(await restoreWatched(snapshot, true)));
       }
       return restored;
     },

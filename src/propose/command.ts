@@ -32,7 +32,7 @@ export function createCommandProposer(run: string, scratchDir: string, agentConf
       await rm(descriptionFile, { force: true });
       const lessonsBefore = context.lessons?.markdown ?? '';
       await writeLessonsCopy(lessonsFile, lessonsBefore);
-      await agentConfig?.restore();
+      await agentConfig?.restore(context.worktree);
       const result = await runCommand({
         command: run,
         cwd: context.worktree,

@@ -477,7 +477,9 @@ async function startState(
   }
   // Read before setup or any eval runs: what an eval writes there later is put back before each agent run.
   const agentConfig =
-    settings.proposer.kind === 'command' && !options.proposer ? await snapshotAgentConfig(env) : undefined;
+    settings.proposer.kind === 'command' && !options.proposer
+      ? await snapshotAgentConfig(env, tree.path)
+      : undefined;
   const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env, agentConfig);
   const proposer = options.reapplyFirst?.length ? reapplyThen(options.reapplyFirst, configured) : configured;
   const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
