@@ -2,6 +2,7 @@
 import { constants } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AgentConfig } from './agent-config.js';
 import { readAddedLessons, writeLessonsCopy } from '../memory/lessons-file.js';
 import { writeScratchFile } from '../tree/plain-file.js';
 import { runCommand } from '../measure/run-command.js';
@@ -14,7 +15,11 @@ export const COMMAND_PROPOSER_TIMEOUT_MS = 30 * 60_000;
 /** Of the description file, only this much is read: the description is its first non-blank line. */
 export const DESCRIPTION_FILE_READ_BYTES = 64 * 1024;
 
-export function createCommandProposer(run: string, scratchDir: string): Proposer {
+/**
+ * `agentConfig`: the coding agents' config in HOME as the session found it, put back before each run, so
+ * that nothing an eval wrote there runs in the agent with its key (src/propose/agent-config.ts).
+ */
+export function createCommandProposer(run: string, scratchDir: string, agentConfig?: AgentConfig): Proposer {
   const promptFile = join(scratchDir, 'prompt.md');
   const descriptionFile = join(scratchDir, 'description.txt');
   // Outside the tree: the proposer may append lessons here; autoexp writes lessons.md on the branch itself.
@@ -27,6 +32,7 @@ export function createCommandProposer(run: string, scratchDir: string): Proposer
       await rm(descriptionFile, { force: true });
       const lessonsBefore = context.lessons?.markdown ?? '';
       await writeLessonsCopy(lessonsFile, lessonsBefore);
+      await agentConfig?.restore(context.worktree);
       const result = await runCommand({
         command: run,
         cwd: context.worktree,

@@ -4,6 +4,7 @@ import type { ProviderOptions } from '../llm/openai.js';
 import { priceOf } from '../llm/prices.js';
 import type { ChatClient } from '../llm/types.js';
 import { secretValues } from '../measure/environment.js';
+import type { AgentConfig } from './agent-config.js';
 import { createCommandProposer } from './command.js';
 import { apiKeyFrom, createLlmProposer } from './llm.js';
 import { createMutateProposer } from './mutate/mutate.js';
@@ -14,13 +15,19 @@ export const LLM_MAX_RETRIES = 4;
 /** One call's limit; reasoning models can think for minutes. */
 export const LLM_TIMEOUT_MS = 10 * 60_000;
 
-export function createProposer(settings: Settings, scratchDir: string, env: NodeJS.ProcessEnv): Proposer {
+/** `agentConfig`: for a `command` proposer, the agents' config to put back before each run (command.ts). */
+export function createProposer(
+  settings: Settings,
+  scratchDir: string,
+  env: NodeJS.ProcessEnv,
+  agentConfig?: AgentConfig,
+): Proposer {
   const proposer = settings.proposer;
   switch (proposer.kind) {
     case 'mutate':
       return createMutateProposer({ seed: proposer.seed, step: proposer.step, jump: proposer.jump });
     case 'command':
-      return createCommandProposer(proposer.run, scratchDir);
+      return createCommandProposer(proposer.run, scratchDir, agentConfig);
     case 'llm': {
       const key = apiKeyFrom(proposer, env);
       if (!key) {

@@ -19,6 +19,7 @@ import { Ledger } from '../ledger/ledger.js';
 import { cleanEnvironment, withoutGitHubSecrets } from '../measure/environment.js';
 import { formatDuration } from '../measure/measure.js';
 import { detectNetworkIsolation, type NetworkIsolation } from '../measure/network.js';
+import { snapshotAgentConfig, type AgentConfig } from '../propose/agent-config.js';
 import { createProposer } from '../propose/create.js';
 import { ProposerSetupError, type Proposer } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
@@ -482,7 +483,12 @@ async function startState(
     if (settings.proposer.kind === 'mutate' && !options.proposer) throw new SessionError(problem);
     events.notice?.(`${problem} (a proposer may still create files there)`);
   }
-  const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env);
+  // Read before setup or any eval runs: what an eval writes there later is put back before each agent run.
+  const agentConfig =
+    settings.proposer.kind === 'command' && !options.proposer
+      ? await snapshotAgentConfig(env, tree.path)
+      : undefined;
+  const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env, agentConfig);
   const proposer = options.reapplyFirst?.length ? reapplyThen(options.reapplyFirst, configured) : configured;
   const network = settings.eval.network === 'off' ? await isolationOrError() : undefined;
   const llmKeyNames = settings.proposer.kind === 'llm' ? [settings.proposer.apiKeyEnv] : [];
@@ -531,6 +537,7 @@ async function startState(
     stageIndex,
     harness,
   );
+  state.agentConfig = agentConfig;
   // An injected proposer (combine) replays commits made on the head: it proposes from the head.
   if (settings.search === 'tree' && !options.proposer) {
     const seed = settings.proposer.kind === 'mutate' ? settings.proposer.seed : 0;
@@ -723,7 +730,8 @@ async function createSlots(state: SessionState, workers: number): Promise<Slot[]
     slots.push({
       index,
       tree,
-      proposer: index === 1 ? state.proposer : proposerOrError(settings, tree.scratchDir, env),
+      proposer:
+        index === 1 ? state.proposer : proposerOrError(settings, tree.scratchDir, env, state.agentConfig),
       onBranch: false,
     });
   }
@@ -731,9 +739,14 @@ async function createSlots(state: SessionState, workers: number): Promise<Slot[]
 }
 
 /** A proposer that cannot work at all (no key, an unknown price) is a setup error, before any measuring. */
-function proposerOrError(settings: Settings, scratchDir: string, env: NodeJS.ProcessEnv): Proposer {
+function proposerOrError(
+  settings: Settings,
+  scratchDir: string,
+  env: NodeJS.ProcessEnv,
+  agentConfig?: AgentConfig,
+): Proposer {
   try {
-    return createProposer(settings, scratchDir, env);
+    return createProposer(settings, scratchDir, env, agentConfig);
   } catch (error) {
     if (error instanceof ProposerSetupError) throw new SessionError(error.message);
     throw error;

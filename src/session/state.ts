@@ -6,6 +6,7 @@ import type { Settings } from '../config/settings.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { secretValues } from '../measure/environment.js';
 import type { ExperimentRecord, LedgerRow } from '../ledger/types.js';
+import type { AgentConfig } from '../propose/agent-config.js';
 import type { InFlightCandidate, Proposer, ProposerContext } from '../propose/types.js';
 import type { ExperimentTree } from '../tree/experiment-tree.js';
 import type { RepositoryGuard } from '../tree/guard.js';
@@ -62,6 +63,8 @@ export class SessionState {
   readonly inFlight = new Map<number, InFlightCandidate>();
   /** search: tree: the tree of experiments (search-tree.ts); undefined with search: hill. */
   search: SearchTree | undefined;
+  /** proposer.kind: command: the agents' config in HOME as the session found it, for every worker's proposer. */
+  agentConfig: AgentConfig | undefined;
   /** Proposers that propose in moments (mutate) take turns, so that each sees the others in flight. */
   private proposalTurn: Promise<void> = Promise.resolve();
   /** The experiments log without holdout results, as proposers get it (eval.holdout only). */
