@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-WNTNC3GG.js");
+  const { run } = await import("./chunks/main-DLQJIGT5.js");
   await run();
 }

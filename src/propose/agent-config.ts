@@ -141,8 +141,15 @@ async function readWatched({ dir, names }: Watched): Promise<Snapshot> {
   return { dir, dirIsDirectory: stat?.isDirectory() === true, paths };
 }
 
-/** Puts back what differs in one watched directory; returns the paths put back. */
-async function restoreWatched({ dir, dirIsDirectory, paths }: Snapshot, above: boolean): Promise<string[]> {
+/**
+ * Puts back what differs in one watched directory; returns the paths put back. What was there instead is
+ * kept in `keptDir` (the last one per path), so that an edit of the user's own made meanwhile is not lost.
+ */
+async function restoreWatched(
+  { dir, dirIsDirectory, paths }: Snapshot,
+  above: boolean,
+  keptDir: string,
+): Promise<string[]> {
   const restored: string[] = [];
   // An agent's directory replaced by a link would take the paths below somewhere else: removed, and made
   // again only when something must be put back in it. (Not a directory above the tree: the tree is in it.)
@@ -152,7 +159,12 @@ async function restoreWatched({ dir, dirIsDirectory, paths }: Snapshot, above: b
     restored.push(dir);
   }
   for (const [path, entry] of paths) {
-    if (sameEntry(await readEntry(path), entry)) continue;
+    const found = await readEntry(path);
+    if (sameEntry(found, entry)) continue;
+    if (found.kind !== 'absent') {
+      await mkdir(keptDir, { recursive: true });
+      await writeEntry(join(keptDir, path.split('/').join('%')), found);
+    }
     if (entry.kind !== 'absent' && dirIsDirectory) await mkdir(dirname(path), { recursive: true });
     await writeEntry(path, entry);
     restored.push(path);
@@ -166,20 +178,39 @@ export interface AgentConfig {
    * agent starts in); returns those paths.
    */
   restore(tree: string): Promise<string[]>;
+  /**
+   * After an agent run: what it left is the snapshot from now on. The agent holds its key already, so
+   * nothing it writes for its own next run can take more; its own state (Claude Code rewrites
+   * ~/.claude.json every run) is then not put back every time.
+   */
+  settle(tree: string): Promise<void>;
 }
 
 /**
  * Reads the agents' config now, in HOME and above `tree` (the branch's tree): call it before any untrusted
- * code runs in the session.
+ * code runs in the session. `keptDir`: where what a restore replaced is kept (see restoreWatched).
  */
-export async function snapshotAgentConfig(env: NodeJS.ProcessEnv, tree: string): Promise<AgentConfig> {
-  const inHome = await Promise.all(watchedPaths(env).map(readWatched));
+export async function snapshotAgentConfig(
+  env: NodeJS.ProcessEnv,
+  tree: string,
+  keptDir: string,
+): Promise<AgentConfig> {
+  const watched = watchedPaths(env);
+  let inHome = await Promise.all(watched.map(readWatched));
   const above = new Map<string, Snapshot>();
-  for (const dir of directoriesAbove(tree)) above.set(dir, await readWatched({ dir, names: ABOVE_THE_TREE }));
+  const readAbove = async (agentTree: string) => {
+    for (const dir of directoriesAbove(agentTree))
+      above.set(dir, await readWatched({ dir, names: ABOVE_THE_TREE }));
+  };
+  await readAbove(tree);
   return {
+    async settle(agentTree) {
+      inHome = await Promise.all(watched.map(readWatched));
+      await readAbove(agentTree);
+    },
     async restore(agentTree) {
       const restored: string[] = [];
-      for (const snapshot of inHome) restored.push(...(await restoreWatched(snapshot, false)));
+      for (const snapshot of inHome) restored.push(...(await restoreWatched(snapshot, false, keptDir)));
       for (const dir of directoriesAbove(agentTree)) {
         // A directory not read at the start is one autoexp made since (a worker's place): it held none.
         const snapshot = above.get(dir) ?? {
@@ -187,7 +218,7 @@ export async function snapshotAgentConfig(env: NodeJS.ProcessEnv, tree: string):
           dirIsDirectory: true,
           paths: new Map(ABOVE_THE_TREE.map((name) => [join(dir, name), { kind: 'absent' } as const])),
         };
-        restored.push(...(await restoreWatched(snapshot, true)));
+        restored.push(...(await restoreWatched(snapshot, true, keptDir)));
       }
       return restored;
     },

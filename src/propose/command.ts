@@ -16,8 +16,9 @@ export const COMMAND_PROPOSER_TIMEOUT_MS = 30 * 60_000;
 export const DESCRIPTION_FILE_READ_BYTES = 64 * 1024;
 
 /**
- * `agentConfig`: the coding agents' config in HOME as the session found it, put back before each run, so
- * that nothing an eval wrote there runs in the agent with its key (src/propose/agent-config.ts).
+ * `agentConfig`: the coding agents' config in HOME as the session found it or the last run left it, put
+ * back before each run, so that nothing an eval wrote there runs in the agent with its key
+ * (src/propose/agent-config.ts).
  */
 export function createCommandProposer(run: string, scratchDir: string, agentConfig?: AgentConfig): Proposer {
   const promptFile = join(scratchDir, 'prompt.md');
@@ -49,6 +50,7 @@ export function createCommandProposer(run: string, scratchDir: string, agentConf
         metrics: [],
         signal: context.signal,
       });
+      await agentConfig?.settle(context.worktree);
       if (result.aborted) throw new ProposalError('cancelled while the proposer ran');
       // The proposer's output is untrusted text on its way to the ledger and the screen: cleaned here.
       if (result.timedOut)

@@ -486,7 +486,7 @@ async function startState(
   // Read before setup or any eval runs: what an eval writes there later is put back before each agent run.
   const agentConfig =
     settings.proposer.kind === 'command' && !options.proposer
-      ? await snapshotAgentConfig(env, tree.path)
+      ? await snapshotAgentConfig(env, tree.path, join(tree.scratchDir, 'agent-config-replaced'))
       : undefined;
   const configured = options.proposer ?? proposerOrError(settings, tree.scratchDir, env, agentConfig);
   const proposer = options.reapplyFirst?.length ? reapplyThen(options.reapplyFirst, configured) : configured;
