@@ -5,32 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleFromSource } from './bundle.js';
 import { git } from './repo.js';
 
 export const ACTION = resolve(import.meta.dirname, '..', '..', 'dist', 'index.js');
-/** The action's TypeScript entry: tests of a change not yet in dist/ run it, bundled (actionFromSource). */
+/** The action's TypeScript entry: tests of a change not yet in dist/ run it, bundled (bundle.ts). */
 export const ACTION_SOURCE = resolve(import.meta.dirname, '..', '..', 'src', 'action', 'index.ts');
-
-/** src/action/index.ts bundled as dist/ would be, once per test file, into a temp dir. */
-let bundledAction: string | undefined;
-function actionFromSource(): string {
-  if (bundledAction) return bundledAction;
-  const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-action-src-')), 'index.mjs');
-  buildSync({
-    entryPoints: [ACTION_SOURCE],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __actionRequire } from 'node:module'; const require = __actionRequire(import.meta.url);",
-    },
-  });
-  return (bundledAction = outfile);
-}
 
 /** What actions/checkout@v4 leaves in .git/config (a dummy token). */
 export const CHECKOUT_HEADER = 'AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX2NoZWNrb3V0X3NlY3JldA==';
@@ -110,7 +90,7 @@ export function startAction(options: {
     ),
     ...options.env,
   };
-  const entry = [options.source ? actionFromSource() : ACTION];
+  const entry = [options.source ? bundleFromSource(ACTION_SOURCE) : ACTION];
   const child = spawn(process.execPath, entry, {
     cwd: options.workspace,
     env,

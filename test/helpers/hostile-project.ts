@@ -1,12 +1,11 @@
 // The plumbing of the hostile suites (test/hostile*.test.ts): a project whose proposer runs the shell step
 // planned for each experiment and whose eval may run an attack after its honest score.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { loadSettings } from '../../src/config/load.js';
 import { runSession, type SessionOptions, type SessionResult } from '../../src/session/session.js';
 import { expect } from 'vitest';
+import { bundleFromSource } from './bundle.js';
 import { GIT_IDENTITY_ENV, type TestRepo } from './repo.js';
 
 export interface Project {
@@ -92,25 +91,8 @@ export async function waitFor(what: string, done: () => boolean, ms = 20_000): P
 }
 
 /** The CLI built from src/ (not dist/, which may lag behind), bundled once per run of this file. */
-let bundledCli: Promise<string> | undefined;
 export function cliFromSource(): Promise<string> {
-  bundledCli ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'autoexp-hostile-cli-')), 'cli.mjs');
-    await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'bin.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'esm',
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __hostileRequire } from 'node:module'; const require = __hostileRequire(import.meta.url);",
-      },
-    });
-    return outfile;
-  })();
-  return bundledCli;
+  return Promise.resolve(bundleFromSource(join(ROOT, 'src', 'cli', 'bin.ts')));
 }
 
 const BRANCH = 'autoexp/quad';
