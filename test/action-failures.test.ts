@@ -33,10 +33,12 @@ describe('the action when the remote refuses the push', () => {
       workspace,
       apiUrl: github.url,
       source: true,
-      inputs: { experiments: '2' },
+      inputs: { experiments: '2', finalize: 'true' },
       env: { AUTOEXP_PLAN: plan(['set 5', 'set 6']) },
     });
     expect(run.code).toBe(1);
+    // finalize says what stood in its way: the push, not "nothing is kept and pushed".
+    expect(run.summary).toContain('no pull request: the branch could not be pushed');
     expect(run.stdout).toMatch(
       /::error::autoexp: pushing autoexp\/quad to origin failed: .*GH006: Protected branch/,
     );

@@ -378,6 +378,18 @@ describe('parseSettings problems', () => {
       'is required (a short name such as cache-tuning; the branch is autoexp/<tag>)',
     ],
     [
+      'an eval command of blanks only',
+      yml({ eval: 'eval:\n  command: "   "' }),
+      'eval.command',
+      'is empty, but required (the command that runs your eval and prints the metrics, run by bash in the repository root)',
+    ],
+    [
+      'more workers than a machine runs',
+      yml({}, 'workers: 100000'),
+      'workers',
+      'expected an integer from 1 to 64, got the number 100000',
+    ],
+    [
       'an empty tag',
       yml({ tag: 'tag:' }),
       'tag',
@@ -1082,7 +1094,7 @@ describe('not supported yet', () => {
 
   it('still validates the later keys', () => {
     expect(problemAt(yml({}, 'workers: 0'), 'workers', ALL_FEATURES).message).toBe(
-      'expected an integer >= 1, got the number 0',
+      'expected an integer from 1 to 64, got the number 0',
     );
     expect(problemAt(yml({}, 'track: "A B"'), 'track', ALL_FEATURES).message).toBe(
       '"A B" is not a valid track name: use up to 63 lowercase letters, digits, ".", "_" and "-", starting with a letter or digit',

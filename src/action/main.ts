@@ -372,7 +372,14 @@ async function finish(context: {
         })
       : { operation: 'none', note: String(gitHubContext(inputs.githubToken)) };
   }
-  const final = await finalizeAfterSession(context, pushes.failure === undefined && everKept);
+  const final = await finalizeAfterSession(
+    context,
+    pushes.failure !== undefined
+      ? 'the branch could not be pushed'
+      : everKept
+        ? undefined
+        : 'nothing is kept on the branch yet',
+  );
   if (result.conflicts.length > 0) {
     log.warning(
       `merging ${repository.base} into ${branch} conflicts in ${result.conflicts.join(', ')}; no experiments ran. ` +
@@ -442,15 +449,17 @@ async function finish(context: {
   }
 }
 
-/** Input finalize: autoexp-final/<tag> and its PR, once the session's branch is pushed (not for a track). */
+/**
+ * Input finalize: autoexp-final/<tag> and its PR, once the session's branch is pushed (not for a track).
+ * `notReady`: why there is nothing to finalize yet (the summary says it as it is).
+ */
 async function finalizeAfterSession(
   context: Parameters<typeof finish>[0],
-  ready: boolean,
+  notReady: string | undefined,
 ): Promise<FinalizeOutcome | undefined> {
   const { inputs, settings, repository, github, trackRun } = context;
   if (!inputs.finalize || trackRun) return undefined;
-  if (!ready)
-    return { pullRequest: { operation: 'none', note: 'nothing is kept and pushed on the branch yet' } };
+  if (notReady !== undefined) return { pullRequest: { operation: 'none', note: notReady } };
   return finalizeInAction({
     repository,
     settings,

@@ -40,7 +40,10 @@ export function readString(
   required?: { hint: string },
 ): string | undefined {
   const value = given(reader, field);
-  if (value === 'unset' || (typeof value === 'object' && value.value === '')) {
+  // Blanks only (`command: "  "`) say nothing either: as empty, so a required value is asked for now,
+  // not found missing when the eval runs.
+  const blank = typeof value === 'object' && typeof value.value === 'string' && value.value.trim() === '';
+  if (value === 'unset' || blank) {
     if (required) reportRequired(reader, field, required.hint);
     return undefined;
   }

@@ -5,6 +5,11 @@
 export const MAX_DURATION_MS = 2 ** 31 - 1;
 /** Samples per measurement: each is a whole eval run. */
 export const MAX_REPEATS = 1000;
+/**
+ * Parallel experiments: each has a worktree of the repository and an eval of its own. Past this, a typo
+ * (`workers: 100000`) would fill the disk with trees before the first experiment.
+ */
+export const MAX_WORKERS = 64;
 /** Experiments per session (numbering stays well inside what the ledger's chunks are named for). */
 export const MAX_EXPERIMENTS = 1_000_000;
 

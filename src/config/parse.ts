@@ -1,6 +1,6 @@
 // autoexp.yml text -> Settings (docs/format.md), without touching the file system: the caller supplies
 // how program.md is read. Every problem in the file is collected and thrown as one ConfigError.
-import { MAX_EXPERIMENTS, MAX_REPEATS } from './limits.js';
+import { MAX_EXPERIMENTS, MAX_REPEATS, MAX_WORKERS } from './limits.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import {
@@ -360,7 +360,7 @@ function readLaterKeys(reader: ConfigReader, field: (key: string) => Field): Lat
   const later: LaterKeys = {};
   const workersField = field('workers');
   if (reader.value(workersField).kind !== 'absent') {
-    later.workers = readInteger(reader, workersField, { fallback: 1, min: 1 });
+    later.workers = readInteger(reader, workersField, { fallback: 1, min: 1, max: MAX_WORKERS });
   }
   const trackField = field('track');
   const track = readString(
