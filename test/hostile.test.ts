@@ -225,7 +225,7 @@ function refsSnapshot(dir: string): string[] {
 }
 
 describe('refs and the user checkout', () => {
-  it('moves no ref but autoexp/<tag> and refs/autoexp/<tag>/*, here or on origin, whatever proposer and eval do with git', async () => {
+  it('moves no ref but autoexp/<tag> and refs/autoexp/<tag>/* (not even the remote-tracking copy of autoexp/<tag>), here or on origin, whatever proposer and eval do with git', async () => {
     const project = hostileProject();
     const { repo } = project;
     repo.git('branch', 'feature');
@@ -240,6 +240,7 @@ git branch -f feature HEAD
 git branch -f side HEAD
 git tag -f v1 HEAD
 git update-ref refs/autoexp/other/best HEAD
+git update-ref refs/remotes/origin/autoexp/quad HEAD
 git push -q -f origin HEAD:refs/heads/main HEAD:refs/heads/planted >/dev/null 2>&1 || true`;
     await session(
       project,

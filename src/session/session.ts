@@ -257,13 +257,14 @@ function movedHead(row: LedgerRow, settings: Settings): boolean {
 }
 
 /**
- * The refs a session moves itself while untrusted code may run: its branch and its remote-tracking copy
- * (the trees check the branch against what they recorded). refs/autoexp/<tag>/best is guarded like any
- * other ref, and the session tells the guard where it moves it.
+ * The refs a session moves itself while untrusted code may run: its branch (the trees check it against
+ * what they recorded). refs/autoexp/<tag>/best is guarded like any other ref, and the session tells the
+ * guard where it moves it. The branch's remote-tracking copy is guarded too: autoexp's pushes move it only
+ * while no run is open (RepositoryGuard.quiet), and a run that moved it could make a killed session's
+ * successor take it for the remote's copy of the branch.
  */
 function ownRefs(branch: string): (ref: string) => boolean {
-  return (ref) =>
-    ref === `refs/heads/${branch}` || (ref.startsWith('refs/remotes/') && ref.endsWith(`/${branch}`));
+  return (ref) => ref === `refs/heads/${branch}`;
 }
 
 async function lockOrError(commonDir: string, tag: string, branch: string): Promise<TagLock> {

@@ -188,7 +188,12 @@ export class RepositoryGuard {
       this.onIdle = undefined;
       // What a run changed is put back when it ends; this also covers what changed since.
       await this.check();
-      return await work();
+      const result = await work();
+      // What `work` moved (a push moves the branch's remote-tracking ref, a pruning push may rewrite
+      // packed-refs) is autoexp's: the next run's snapshot is taken afresh, not compared with this one.
+      this.refsBefore = undefined;
+      this.packedBefore = undefined;
+      return result;
     } finally {
       this.quietUntil = undefined;
       settle();
