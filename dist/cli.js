@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-OYOY776N.js");
+  const { main } = await import("./chunks/main-2BONANS5.js");
   process.exitCode = await main(process.argv.slice(2));
 }

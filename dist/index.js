@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-UV63ZCLO.js");
+  const { run } = await import("./chunks/main-O5VJ2LAG.js");
   await run();
 }

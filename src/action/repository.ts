@@ -4,6 +4,7 @@
 import { lstat, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Git } from '../git/git.js';
+import { shellWords } from '../text/shell-words.js';
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
@@ -88,7 +89,7 @@ export function authEnvironment(serverUrl: string, token: string): Record<string
  * sets `core.sshCommand` to `"/usr/bin/ssh" -i "$RUNNER_TEMP/<uuid>" …`.
  */
 export function sshKeyFiles(command: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  const words = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+  const words = shellWords(command);
   const files: string[] = [];
   words.forEach((word, index) => {
     if (word === '-i' && words[index + 1]) files.push(words[index + 1]!);

@@ -5,6 +5,7 @@
 // import or read is not known here: docs/format.md asks to keep it out of scope.modify.
 import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { Settings } from '../config/settings.js';
+import { shellWords } from '../text/shell-words.js';
 
 /** Programs whose first argument that is not an option is the script they run. */
 const INTERPRETERS =
@@ -26,11 +27,7 @@ const WRAPPERS = new Set([
 
 /** The words of each simple command in `command` (split at ; & | && || ( ) and newlines), quotes removed. */
 function simpleCommands(command: string): string[][] {
-  return command
-    .split(/[;&|()\n]+/)
-    .map((part) =>
-      [...part.matchAll(/"([^"]*)"|'([^']*)'|([^\s<>"']+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? ''),
-    );
+  return command.split(/[;&|()\n]+/).map(shellWords);
 }
 
 /** The scripts a shell command runs: each simple command's program, or an interpreter's script. */

@@ -395,10 +395,10 @@ async function recoverUnrecorded(
     notice?.(`taking over from ${who}; ${branch} ends with the row it committed last, which stays`);
     return;
   }
-  await repo.setRef(`refs/heads/${branch}`, recorded);
+  await repo.setRef(`refs/heads/${branch}`, recordedCommit);
   notice?.(
     `recovering from ${who}: ${branch} had commits after its last recorded experiment (${tip.slice(0, 7)}); ` +
-      `they were never measured to the end, so autoexp reset the branch to ${recorded.slice(0, 7)}`,
+      `they were never measured to the end, so autoexp reset the branch to ${recordedCommit.slice(0, 7)}`,
   );
 }
 

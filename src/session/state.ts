@@ -47,10 +47,7 @@ export class SessionState {
   /** The front end asked to stop (see SessionOptions.afterRecord). */
   stopRequested = false;
   /** What the credentials in autoexp's environment hold: redacted from what the ledger records. */
-  get secrets(): readonly string[] {
-    return (this.secretsOfEnv ??= secretValues(this.options.env));
-  }
-  private secretsOfEnv: string[] | undefined;
+  readonly secrets: readonly string[];
   /** stages: the index of the stage experiments run in (stages.length: all are over). */
   stageIndex: number;
   /** What experiments may change: scope.modify, or the current stage's files. */
@@ -92,6 +89,7 @@ export class SessionState {
     readonly harness: ReadonlySet<string>,
   ) {
     this.recordedHead = branchTree.head;
+    this.secrets = secretValues(options.env);
     this.stageIndex = stageIndex;
     this.inScope = scopeOf(options.settings, stageIndex, harness);
     this.view = viewOf(options.settings, stageIndex);

@@ -47,6 +47,17 @@ type RecordText = Pick<
   'description' | 'reason' | 'log_tail' | 'crash_repairs' | 'feedback' | 'guard_feedback' | 'output_tail'
 >;
 
+/** The text fields a record (or one of its crash repairs) may have, and how each is cleaned. */
+const CLEANERS = {
+  feedback: (text: string) => cleanBlock(text, FEEDBACK_RECORD_BYTES),
+  guard_feedback: (text: string) => cleanBlock(text, FEEDBACK_RECORD_BYTES),
+  output_tail: outputTail,
+  description: cleanDescriptionText,
+  reason: cleanReason,
+  log_tail: cleanLogTail,
+} as const;
+type TextField = keyof typeof CLEANERS;
+
 /**
  * The record's description, reason and log tails, cleaned (the fields that are there, and only those),
  * with `secrets` redacted: before cleaning, so that no cut leaves a part of one, and after, so that no
@@ -54,47 +65,27 @@ type RecordText = Pick<
  */
 export function cleanRecordText(record: ExperimentRecord, secrets: readonly string[] = []): RecordText {
   const redact = (text: string) => (secrets.length === 0 ? text : redactSecrets(text, secrets));
-  return eachText(cleanFields(eachText(record, redact)), redact);
+  return eachText(record, (text, field) => redact(CLEANERS[field](redact(text))));
 }
 
-/** The text fields of `record` (those that are there), each passed through `change`. */
-function eachText(record: RecordText, change: (text: string) => string): RecordText {
+/** The text fields of `record` (those that are there), each passed through `change` once. */
+function eachText(record: RecordText, change: (text: string, field: TextField) => string): RecordText {
+  const changed: Partial<Record<TextField, string>> = {};
+  for (const field of Object.keys(CLEANERS) as TextField[]) {
+    const text = record[field];
+    if (text !== undefined) changed[field] = change(text, field);
+  }
   return {
-    ...(record.feedback === undefined ? {} : { feedback: change(record.feedback) }),
-    ...(record.guard_feedback === undefined ? {} : { guard_feedback: change(record.guard_feedback) }),
-    ...(record.output_tail === undefined ? {} : { output_tail: change(record.output_tail) }),
-    description: change(record.description),
-    reason: change(record.reason),
-    ...(record.log_tail === undefined ? {} : { log_tail: change(record.log_tail) }),
+    ...changed,
+    // Every record has these two.
+    description: changed.description!,
+    reason: changed.reason!,
     ...(record.crash_repairs === undefined
       ? {}
       : {
           crash_repairs: record.crash_repairs.map((repair) => ({
-            reason: change(repair.reason),
-            log_tail: change(repair.log_tail),
-          })),
-        }),
-  };
-}
-
-function cleanFields(record: RecordText): RecordText {
-  return {
-    ...(record.feedback === undefined
-      ? {}
-      : { feedback: cleanBlock(record.feedback, FEEDBACK_RECORD_BYTES) }),
-    ...(record.guard_feedback === undefined
-      ? {}
-      : { guard_feedback: cleanBlock(record.guard_feedback, FEEDBACK_RECORD_BYTES) }),
-    ...(record.output_tail === undefined ? {} : { output_tail: outputTail(record.output_tail) }),
-    description: cleanDescriptionText(record.description),
-    reason: cleanReason(record.reason),
-    ...(record.log_tail === undefined ? {} : { log_tail: cleanLogTail(record.log_tail) }),
-    ...(record.crash_repairs === undefined
-      ? {}
-      : {
-          crash_repairs: record.crash_repairs.map((repair) => ({
-            reason: cleanReason(repair.reason),
-            log_tail: cleanLogTail(repair.log_tail),
+            reason: change(repair.reason, 'reason'),
+            log_tail: change(repair.log_tail, 'log_tail'),
           })),
         }),
   };
