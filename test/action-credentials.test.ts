@@ -137,6 +137,10 @@ describe('sshKeyFiles', () => {
     expect(
       sshKeyFiles("ssh -i${HOME}/.ssh/deploy -o 'IdentityFile=/keys/a' -o IdentityFile=/keys/b", env),
     ).toEqual(['/home/runner/.ssh/deploy', '/keys/a', '/keys/b']);
+    // A quoted path right after -i, as a shell reads it.
+    expect(sshKeyFiles('ssh -i"$RUNNER_TEMP/key" -o BatchMode=yes', env)).toEqual([
+      '/home/runner/work/_temp/key',
+    ]);
     // A relative path is the ssh process's business (its cwd): not one autoexp can name.
     expect(sshKeyFiles('ssh -i id_rsa', env)).toEqual([]);
   });
