@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Git } from '../src/git/git.js';
 import { ExperimentTree } from '../src/tree/experiment-tree.js';
 import { createTestRepo, GIT_IDENTITY_ENV } from './helpers/repo.js';
@@ -58,6 +58,75 @@ describe('ExperimentTree.resetAfterVerify', () => {
     await tree.resetAfterVerify(recorded);
     expect(tree.head).toBe(recorded);
     expect(sh('git status --porcelain; cat a.txt').toString()).toBe('x=3\n');
+  });
+});
+
+describe('ExperimentTree.commitLedger', () => {
+  /** The arguments of every git process `step` starts, one string each. */
+  async function commandsOf(step: () => Promise<unknown>): Promise<string[]> {
+    const run = vi.spyOn(Git.prototype as unknown as { run: (args: string[]) => unknown }, 'run');
+    try {
+      await step();
+      return run.mock.calls.map(([args]) => args.join(' '));
+    } finally {
+      run.mockRestore();
+    }
+  }
+  /** The paths a commit changes against its parent. */
+  const changedBy = (sh: (script: string) => Buffer, commit = 'HEAD') =>
+    sh(`git diff-tree --no-commit-id --name-only -r ${commit}`).toString().trim().split('\n');
+
+  it('alone, commits the ledger files on the index its last step left (--include): that commit and nothing else', async () => {
+    const { tree, sh } = await branchTree({ 'a.txt': 'x=3\n', 'results.tsv': 'experiment\n' });
+    const recorded = tree.head;
+    sh('echo x=4 > a.txt');
+    await tree.commitCandidate('candidate', { hasUntracked: false });
+    await tree.resetAfterVerify(recorded);
+    sh('echo 1 >> results.tsv');
+    const commands = await commandsOf(() =>
+      tree.commitLedger(['results.tsv'], 'record 1', { newPaths: false, alone: true }),
+    );
+    expect(commands.filter((args) => args.startsWith('commit '))).toEqual([
+      expect.stringContaining('--include --'),
+    ]);
+    expect(changedBy(sh)).toEqual(['results.tsv']);
+    expect(sh('git status --porcelain').toString()).toBe('');
+  });
+
+  it('alone, after a change autoexp staged and did not commit (a commit applied, not committed yet), commits the ledger on HEAD (--only)', async () => {
+    const { tree, sh } = await branchTree({
+      'a.txt': 'x=3\n',
+      'b.txt': 'b\n',
+      'results.tsv': 'experiment\n',
+    });
+    const recorded = tree.head;
+    sh('echo b2 > b.txt');
+    await tree.commitCandidate('other', { hasUntracked: false });
+    const other = tree.head;
+    await tree.resetAfterVerify(recorded);
+    // Applied, not committed: b.txt is staged.
+    expect(await tree.apply(other)).toEqual([]);
+    sh('echo 1 >> results.tsv');
+    const commands = await commandsOf(() =>
+      tree.commitLedger(['results.tsv'], 'record 1', { newPaths: false, alone: true }),
+    );
+    expect(commands.filter((args) => args.startsWith('commit '))).toEqual([
+      expect.stringContaining('--only --'),
+    ]);
+    expect(changedBy(sh)).toEqual(['results.tsv']);
+  });
+
+  it('with workers (written) commits on HEAD (--only) even when told it is alone', async () => {
+    const { tree, sh } = await branchTree({ 'a.txt': 'x=3\n', 'results.tsv': 'experiment\n' });
+    sh('echo 1 >> results.tsv');
+    const written = new Map([['results.tsv', readFileSync(join(tree.path, 'results.tsv'))]]);
+    const commands = await commandsOf(() =>
+      tree.commitLedger(['results.tsv'], 'record 1', { newPaths: false, alone: true, written }),
+    );
+    expect(commands.filter((args) => args.startsWith('commit '))).toEqual([
+      expect.stringContaining('--only --'),
+    ]);
+    expect(changedBy(sh)).toEqual(['results.tsv']);
   });
 });
 

@@ -998,6 +998,40 @@ describe.skipIf(process.getuid?.() !== 0 || !setpriv)("an ordinary user's sessio
     expectLedgerWhole(project);
   });
 
+  it('alone, where the ledger is committed on the index autoexp left: proposals and evals that stage files get none of them into a ledger commit', async () => {
+    const project = hostileProject();
+    const result = await runAsNobody(
+      project,
+      [
+        `${set(5)}\necho sneak > sneak.txt\ngit add sneak.txt params.txt`,
+        `${set(3)}\ngit add params.txt`,
+        `${set(9)}\ngit add params.txt\ngit update-index --assume-unchanged params.txt`,
+      ],
+      {
+        evalAttack:
+          'echo planted > planted.txt; git add -f planted.txt; git update-index --chmod=+x evaluate.sh',
+      },
+    );
+    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(parkRecords(project)).toHaveLength(1);
+    const records = project.repo
+      .git('log', '--format=%H %s', BRANCH)
+      .split('\n')
+      .filter((line) => / autoexp\(quad\): record /.test(line));
+    expect(records.length).toBeGreaterThanOrEqual(3);
+    for (const line of records) {
+      const changed = project.repo.git(
+        'diff-tree',
+        '--no-commit-id',
+        '--name-only',
+        '-r',
+        line.split(' ')[0]!,
+      );
+      for (const path of changed.split('\n')) expect(path, line).toMatch(new RegExp(`^${LEDGER}/`));
+    }
+    expectLedgerWhole(project);
+  });
+
   it("parks its tree with a record the next session may trust; a root session's commands could outlive it, so it leaves none", async () => {
     const asUser = hostileProject();
     const result = await runAsNobody(asUser, [set(5)]);

@@ -721,11 +721,21 @@ export class Git {
     return parseCommitSha(await this.run(['commit', '--no-verify', '-F', '-'], { input: message }));
   }
 
-  /** Commits exactly these paths (new or tracked); other changes stay out of the commit. */
-  async commitPaths(paths: string[], message: string, options: { newPaths: boolean }): Promise<string> {
+  /**
+   * Commits these paths (new or tracked) as they are in the working tree. By default on HEAD's tree
+   * (`--only`: other changes stay out of the commit, whatever the index holds; git builds a second index
+   * from HEAD for it). With `onIndex`, on the index as it is (`--include`): one whole-tree pass fewer, for
+   * a caller that knows the index holds HEAD's tree.
+   */
+  async commitPaths(
+    paths: string[],
+    message: string,
+    options: { newPaths: boolean; onIndex?: boolean },
+  ): Promise<string> {
     if (options.newPaths) await this.run(['add', '--', ...paths]);
+    const onto = options.onIndex ? '--include' : '--only';
     return parseCommitSha(
-      await this.run(['commit', '--no-verify', '-F', '-', '--only', '--', ...paths], { input: message }),
+      await this.run(['commit', '--no-verify', '-F', '-', onto, '--', ...paths], { input: message }),
     );
   }
 

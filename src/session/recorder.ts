@@ -47,8 +47,11 @@ export async function recordOutcome(
   await state.lock.recordingOn(branchTree.head);
   await branchTree.commitLedger([...paths, ...memory.paths], ledgerCommitMessage(settings.tag, record), {
     newPaths: !existedBefore || memory.newPaths,
+    // Alone, with nothing untrusted outliving its run (the same promise that lets a session take over the
+    // last one's parked trees), nothing else has written into the branch's tree since autoexp's last step.
+    alone: !state.watchBranchTree && state.trees.trustParked,
     // With workers, other trees' evals run while autoexp records, and may write into the branch's tree:
-    // the commit is checked to hold what autoexp wrote. Alone, nothing else runs meanwhile.
+    // the commit is checked to hold what autoexp wrote.
     ...(state.watchBranchTree
       ? {
           // What the commit must hold besides the ledger's open files: the chunk this row filled, the memory.

@@ -22,7 +22,7 @@ export class SessionTrees {
      * namespaces, the last session not killed): parked trees are taken over and left with a park record
      * (see ExperimentTree.park).
      */
-    private readonly trustParked: boolean,
+    readonly trustParked: boolean,
   ) {}
 
   /** The branch's tree, at <place>/tree, with the session's scratch files beside it. */

@@ -180,6 +180,11 @@ export class ExperimentTree {
   private ownIndex: IndexCopy | undefined;
   /** Sealed, and not verified since: untrusted code may have run, and the index is not autoexp's. */
   private awaitingVerify = false;
+  /**
+   * autoexp staged a change it has not committed yet (apply, or a merge or replay that conflicted): the
+   * index is not HEAD's tree. Every other step of its own ends with a commit, a reset or a checkout.
+   */
+  private staged = false;
   /** The ignored entries eval.setup left (none without setup): the only ones an eval's leftovers may join. */
   private setupArtifacts = new Set<string>();
   /**
@@ -580,6 +585,7 @@ export class ExperimentTree {
 
   /** After one of autoexp's own commits: the tree is at the new commit. Returns its short sha. */
   private async moved(shortSha: string): Promise<string> {
+    this.staged = false;
     this.recorded = await this.readHead();
     await this.noteOwnIndex();
     return shortSha;
@@ -681,6 +687,7 @@ export class ExperimentTree {
   /** Applies another tree's commit here and commits it with `message` (a worker's keep reaching the branch). */
   async commitFrom(commit: string, message: string): Promise<string | string[]> {
     const before = await this.indexBeforeMove();
+    this.staged = true;
     const conflicts = await this.git.applyCommit(commit);
     if (conflicts.length > 0) return conflicts;
     const sha = await this.moved(await this.git.commitStaged(message));
@@ -690,6 +697,7 @@ export class ExperimentTree {
 
   /** Applies `commit`'s change without committing; the conflicting paths, or [] when it applied. */
   async apply(commit: string): Promise<string[]> {
+    this.staged = true;
     return this.git.applyCommit(commit);
   }
 
@@ -707,11 +715,15 @@ export class ExperimentTree {
    * the commit must hold the ledger's open files as the ledger wrote them and the other files of `paths`
    * as `written` says (lessons.md, a chunk just filled); otherwise this throws (the session stops, and the
    * branch goes back to its last recorded experiment).
+   * With `alone` (the caller knows nothing but autoexp has written into this tree since its last step: one
+   * worker, and nothing untrusted outlives its run), the index is the one that step left, HEAD's tree
+   * unless autoexp staged something itself: the files are committed on it, which spares git the second
+   * index `--only` builds from HEAD (a whole-tree pass, a third of an experiment's git on a large tree).
    */
   async commitLedger(
     paths: string[],
     message: string,
-    options: { newPaths: boolean; written?: ReadonlyMap<string, string | Buffer> },
+    options: { newPaths: boolean; alone?: boolean; written?: ReadonlyMap<string, string | Buffer> },
   ): Promise<string> {
     const own = this.ownFiles();
     const before = new Date(Date.now() - OWN_FILE_AGE_MS);
@@ -723,7 +735,10 @@ export class ExperimentTree {
       if (options.written) expected.set(path, bytes);
       await utimes(join(this.path, path), before, before);
     }
-    const sha = await this.moved(await this.git.commitPaths(paths, message, options));
+    const onIndex = options.alone === true && !options.written && !this.staged;
+    const sha = await this.moved(
+      await this.git.commitPaths(paths, message, { newPaths: options.newPaths, onIndex }),
+    );
     // What the commit holds (git reads a file once for the commit and once more for the index).
     const committed = expected.size > 0 ? await this.git.blobIds('HEAD', [...expected.keys()]) : new Map();
     for (const [path, bytes] of expected) {
@@ -747,6 +762,7 @@ export class ExperimentTree {
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
     if (conflicts.length === 0) this.recorded = await this.readHead();
+    else this.staged = true;
     await this.noteOwnIndex();
     if (conflicts.length === 0) await this.writeAsCheckedOut(before, { committed: false });
     return conflicts;
@@ -768,6 +784,7 @@ export class ExperimentTree {
       // Always, even when git status showed nothing: it shows no empty directories.
       await this.git.removeUntracked();
     });
+    this.staged = false;
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
     await this.writeAsCheckedOut(before, { committed: false });
@@ -787,6 +804,7 @@ export class ExperimentTree {
       if (!this.branch) await this.git.checkoutDetached(commit);
       else if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
     });
+    this.staged = false;
     this.recorded = commit === this.recorded ? commit : await this.readHead();
     await this.noteOwnIndex();
     await this.writeAsCheckedOut(before, { committed: false });
