@@ -185,12 +185,21 @@ describe('secrets in a record', () => {
       WANDB_API_KEY: KEY,
       HF_TOKEN: 'hf_abcdefgh',
       DB_PASSWORD: 'short',
+      SMTP_PASSWD: 'smtp-passwd-value',
+      GOOGLE_APPLICATION_CREDENTIALS: '/home/runner/gcp.json',
       'INPUT_GITHUB-TOKEN': 'ghs_input_token',
       KEYBOARD_LAYOUT: 'us-international',
       HOME: '/home/runner/work',
     };
     expect(secretValues(env, ['sk-the-model-key']).sort()).toEqual(
-      ['ghs_input_token', 'hf_abcdefgh', 'sk-the-model-key', KEY].sort(),
+      [
+        'ghs_input_token',
+        'hf_abcdefgh',
+        'sk-the-model-key',
+        KEY,
+        'smtp-passwd-value',
+        '/home/runner/gcp.json',
+      ].sort(),
     );
   });
 });

@@ -89,14 +89,19 @@ export function withoutGitHubSecrets(env: NodeJS.ProcessEnv): Record<string, str
   return keepOnly(env, (name) => !isGitHubSecret(name) && !isRunnerFileVariable(name));
 }
 
+/** A variable named as a credential: `…_TOKEN`, `…_KEY`, `…_SECRET`, `…_PASSWORD`, `…_PASSWD`, `…_CREDENTIALS`. */
+export function isCredentialName(name: string): boolean {
+  return /(^|_)(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)($|_)/i.test(name);
+}
+
 /**
  * Values in `env` that must never be written where others read (a prompt, the ledger): what variables
- * named as credentials hold (`…_TOKEN`, `…_KEY`, `…_SECRET`, `…_PASSWORD`, the action's github-token and
- * api-key inputs), and `more`. Shorter than 8 characters they are left: they would match ordinary text.
+ * named as credentials hold (isCredentialName, the action's github-token and api-key inputs), and
+ * `more`. Shorter than 8 characters they are left: they would match ordinary text.
  */
 export function secretValues(env: NodeJS.ProcessEnv, more: readonly string[] = []): string[] {
-  const names = Object.keys(env).filter((name) =>
-    /(^|_)(TOKEN|KEY|SECRET|PASSWORD)($|_)|^INPUT_GITHUB-TOKEN$|^INPUT_API-KEY$/i.test(name),
+  const names = Object.keys(env).filter(
+    (name) => isCredentialName(name) || /^INPUT_GITHUB-TOKEN$|^INPUT_API-KEY$/i.test(name),
   );
   const values = [...more, ...names.map((name) => env[name] ?? '')].filter((value) => value.length >= 8);
   return [...new Set(values)];

@@ -7,18 +7,16 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isGitHubSecret, isLlmKey } from './environment.js';
+import { isCredentialName, isGitHubSecret, isLlmKey } from './environment.js';
 
 /** Where the started-over process finds the secrets (a path, not a secret). */
 export const SECRETS_FILE_VARIABLE = 'AUTOEXP_SECRETS_FILE';
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
-const SECRET_NAME = /(^|_)(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)($|_)/i;
-
 /** The variables that must not stay in the environment block: credentials, keys, the action's inputs. */
 export function isSecretName(name: string): boolean {
-  return isGitHubSecret(name) || isLlmKey(name) || SECRET_NAME.test(name);
+  return isGitHubSecret(name) || isLlmKey(name) || isCredentialName(name);
 }
 
 /**
