@@ -6,7 +6,7 @@
 // still measured.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -350,6 +350,31 @@ describe.skipIf(noIsolation || !perl)('eval.network: off, attacked', () => {
     });
     expect(result.logTail).toBe('unix-tree: reached');
     expect(reached['unix-tree']).toBe(before + 1);
+  });
+
+  it('an experiment tree inside TMPDIR (both under the private /tmp): the tree is there, TMPDIR fresh around it', async () => {
+    const outer = tempDir();
+    const cwd = join(outer, 'trees', 'tree');
+    mkdirSync(cwd, { recursive: true });
+    chmodSync(join(outer, 'trees'), 0o777);
+    chmodSync(cwd, 0o777);
+    writeFileSync(join(outer, 'host-file'), 'the host TMPDIR\n');
+    const result = await runCommand({
+      command:
+        'echo written in the tree > written.txt && ls -A "$TMPDIR" && echo made > "$TMPDIR/made" && echo tmpdir ok',
+      cwd,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: outer },
+      timeoutMs: 30_000,
+      logPath: join(outer, 'eval.log'),
+      metrics: [],
+      network: isolation,
+    });
+    expect(result.exitCode, result.logTail).toBe(0);
+    // Inside, TMPDIR holds only the way to the tree; the host's TMPDIR keeps its file and gets none.
+    expect(result.logTail).toBe('trees\ntmpdir ok');
+    expect(readFileSync(join(cwd, 'written.txt'), 'utf8')).toBe('written in the tree\n');
+    expect(existsSync(join(outer, 'made'))).toBe(false);
+    expect(readFileSync(join(outer, 'host-file'), 'utf8')).toBe('the host TMPDIR\n');
   });
 
   it('passes exactly the given environment while sockets are covered; TMPDIR is made, the rest untouched', async () => {

@@ -243,23 +243,25 @@ function privateSetupScript(setup: PrivateSetup): string[] {
     '  for i in "${!covered[@]}"; do',
     `    esc "\${covered[i]}"; echo "${PRIVATE_MOUNT_SOURCE} $e tmpfs mode=\${modes[i]},nosuid,nodev 0 0"`,
     '  done',
-    // An experiment tree inside one of them is mounted back in its place: the real one, reached through
-    // the working directory, which still is the real tree (/proc/self/cwd, not canonicalized: -c).
-    '  for c in "${covered[@]}"; do case $here/ in "$c"/*)',
-    '    tree=$here; esc "$here"; echo "/proc/self/cwd $e none bind,X-mount.mkdir 0 0"; break;; esac; done',
-    // Sockets of the machine bound elsewhere (the list autoexp read from /proc/net/unix): /dev/null over
-    // each, so that connecting fails. Those in the working directory stay.
-    '  for s in "${hide[@]}"; do',
-    '    [ -S "$s" ] || continue; case $s in "$here"/*) continue;; esac',
-    '    hidden+=("$s"); esc "$s"; echo "/dev/null $e none bind 0 0"',
-    '  done',
-    // TMPDIR and the like, when they point into a private directory: a fresh directory of the user's.
+    // TMPDIR and the like, when they point into a private directory: a fresh directory of the user's,
+    // mounted first, so that an experiment tree inside one (below) is mounted back on top of it.
     '  for v in "${vars[@]}"; do',
     `    case $v in ${variables}) d=\${v#*=};; *) continue;; esac`,
     '    case $d/ in "$here"/*) continue;; esac',
     '    for c in "${covered[@]}"; do case $d in "$c"/*)',
     `      made+=("$d"); esc "$d"; echo "${PRIVATE_MOUNT_SOURCE} $e tmpfs mode=700${owner},nosuid,nodev,X-mount.mkdir 0 0"`,
     '      break;; esac; done',
+    '  done',
+    // An experiment tree inside one of them is mounted back in its place: the real one, reached through
+    // the working directory, which still is the real tree (/proc/self/cwd, not canonicalized: -c).
+    '  for c in "${covered[@]}"; do case $here/ in "$c"/*)',
+    '    tree=$here; esc "$here"; echo "/proc/self/cwd $e none bind,X-mount.mkdir 0 0"; break;; esac; done',
+    // Sockets of the machine bound elsewhere (the list autoexp read from /proc/net/unix): /dev/null over
+    // each, so that connecting fails. Those in the working directory stay; those in a fresh directory are gone.
+    '  for s in "${hide[@]}"; do',
+    '    [ -S "$s" ] || continue; case $s in "$here"/*) continue;; esac',
+    '    for d in "${made[@]}"; do case $s in "$d"/*) continue 2;; esac; done',
+    '    hidden+=("$s"); esc "$s"; echo "/dev/null $e none bind 0 0"',
     '  done',
     ...(setup.root
       ? [
