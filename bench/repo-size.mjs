@@ -34,9 +34,9 @@ export function repoSizeProject({ files, fileBytes }, experiments = 5) {
   return root;
 }
 
-function session(root, trees) {
+function session(cli, root, trees) {
   return timed(() => {
-    const result = spawnSync(process.execPath, [CLI, 'run'], {
+    const result = spawnSync(process.execPath, [cli, 'run'], {
       cwd: root,
       env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees },
       encoding: 'utf8',
@@ -45,27 +45,71 @@ function session(root, trees) {
   }).ms;
 }
 
-export function benchRepoSize({ files = 20000, fileBytes = 11800, laterSessions = 3 } = {}) {
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/**
+ * Each build (`before`, given as AUTOEXP_BENCH_BEFORE_CLI, and this one) gets its own copy of each
+ * project; their later sessions alternate, so both builds run the same sessions under the same load.
+ * mutate's search goes on from session to session (some later sessions cost more than others), and the
+ * tiny and the large project go through the same ones: a build's figure is the mean of its later
+ * sessions, so the two sides compare the same work.
+ */
+export function benchRepoSize({
+  files = 20000,
+  fileBytes = 11800,
+  laterSessions = 4,
+  before = process.env.AUTOEXP_BENCH_BEFORE_CLI,
+} = {}) {
+  const builds = before ? { before, after: CLI } : { after: CLI };
   const measure = (shape) => {
-    const root = repoSizeProject(shape);
-    const trees = mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-'));
-    const first = session(root, trees);
-    // Every later session reuses the parked trees alike: the fastest of `later` of them, so that a
-    // moment of machine load does not decide the ratio.
-    const later = Array.from({ length: laterSessions }, () => session(root, trees));
+    const projects = Object.fromEntries(
+      Object.keys(builds).map((build) => [
+        build,
+        { root: repoSizeProject(shape), trees: mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-')) },
+      ]),
+    );
+    const first = {};
+    const later = {};
+    for (const [build, cli] of Object.entries(builds)) {
+      first[build] = session(cli, projects[build].root, projects[build].trees);
+      later[build] = [];
+    }
+    for (let round = 0; round < laterSessions; round++) {
+      const order = Object.entries(builds);
+      if (round % 2 === 1) order.reverse();
+      for (const [build, cli] of order)
+        later[build].push(session(cli, projects[build].root, projects[build].trees));
+    }
     // Half a gigabyte each for the large one (repository and tree): not left in the temp dir.
-    rmSync(root, { recursive: true, force: true });
-    rmSync(trees, { recursive: true, force: true });
-    return { first_ms: Math.round(first), later_ms: Math.round(Math.min(...later)) };
+    for (const { root, trees } of Object.values(projects)) {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(trees, { recursive: true, force: true });
+    }
+    return Object.fromEntries(
+      Object.keys(builds).map((build) => [
+        build,
+        {
+          first_ms: Math.round(first[build]),
+          later_ms: Math.round(mean(later[build])),
+          later_each_ms: later[build].map(Math.round),
+        },
+      ]),
+    );
   };
   const tiny = measure({ files: 0, fileBytes: 0 });
   const large = measure({ files, fileBytes });
+  const ratios = (build) => ({
+    ratio_first: +(large[build].first_ms / tiny[build].first_ms).toFixed(2),
+    ratio_later: +(large[build].later_ms / tiny[build].later_ms).toFixed(2),
+  });
   return {
     files,
     megabytes: Math.round((files * fileBytes) / 1e6),
-    tiny,
-    large,
-    ratio_first: +(large.first_ms / tiny.first_ms).toFixed(2),
-    ratio_later: +(large.later_ms / tiny.later_ms).toFixed(2),
+    ...Object.fromEntries(
+      Object.keys(builds).map((build) => [
+        build,
+        { tiny: tiny[build], large: large[build], ...ratios(build) },
+      ]),
+    ),
   };
 }
