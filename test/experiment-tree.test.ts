@@ -192,6 +192,24 @@ describe('the tree holds what a checkout of its commit writes', () => {
     await tree.resetTo(recorded);
     expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=3\n');
   });
+
+  it("with core.splitIndex in the repository's config: autoexp's indexes are whole, a candidate is committed and its discard writes back what it re-encoded", async () => {
+    const ctx = await branchTree({ 'a.sh': 'x=3\n', 'b.txt': 'b\n' });
+    const { repo, tree, sh } = ctx;
+    repo.git('config', 'core.splitIndex', 'true');
+    const recorded = tree.head;
+    sh(
+      "echo 'a.sh working-tree-encoding=UTF-16LE' > .gitattributes && printf 'x=3\\n' | iconv -t UTF-16LE > a.sh",
+    );
+    // A split index lists a changed entry without its name: read as the path "", checked out, git refused.
+    await tree.commitCandidate('candidate', { hasUntracked: true });
+    expect(sh('ls "$(git rev-parse --git-dir)" | grep -c sharedindex || true').toString()).toBe('0\n');
+    await tree.seal();
+    expect((await tree.verify({ dropNewArtifacts: true })).changed).toEqual([]);
+    await tree.resetAfterVerify(recorded);
+    expect(sh('git status --porcelain; ls -A').toString()).toBe('.git\na.sh\nb.txt\n');
+    expect(readFileSync(join(tree.path, 'a.sh'), 'latin1')).toBe('x=3\n');
+  });
 });
 
 describe('ExperimentTree.verify', () => {

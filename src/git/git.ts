@@ -115,6 +115,10 @@ const FIXED_CONFIG = [
   'core.ignoreStat=false',
   '-c',
   'core.pager=cat',
+  // Whole indexes: a split one (core.splitIndex) keeps its entries in a shared file and lists a changed
+  // entry without its name, which autoexp's index reader (src/tree/index-file.ts) cannot read.
+  '-c',
+  'core.splitIndex=false',
   // No housekeeping process after every experiment commit; the session runs it once at its end.
   '-c',
   'maintenance.auto=false',

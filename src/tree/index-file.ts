@@ -322,7 +322,20 @@ function walk(index: Buffer, version: number, hashLength: number): Entries | und
     nameEnds[n] = nameAt + length;
     offset = next;
   }
+  if (isSplit(index, offset, limit)) return undefined;
   return { count, version, hashLength, offsets, ends, end: offset, nameStarts, nameEnds, names };
+}
+
+/**
+ * Whether the extensions (from `at` to `limit`) include a split index's link to its shared index: its
+ * entries are then only the ones changed since, a changed one without its name.
+ */
+function isSplit(index: Buffer, at: number, limit: number): boolean {
+  while (at + 8 <= limit) {
+    if (index.toString('latin1', at, at + 4) === 'link') return true;
+    at += 8 + index.readUInt32BE(at + 4);
+  }
+  return false;
 }
 
 /** git's varint (index v4 names): the value and the offset after it. */
