@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
@@ -605,6 +605,25 @@ describe('nothing the eval starts outlives it', () => {
       expect([honest[index], `${index + 1} crash `]).toContain(outcome),
     );
     expectLedgerWhole(project);
+  });
+
+  it("a git the eval puts in a directory on autoexp's PATH (~/.local/bin comes before /usr/bin on GitHub's runners) never runs in autoexp's git calls", async () => {
+    const project = hostileProject();
+    const bin = join(project.scratch, 'bin');
+    mkdirSync(bin);
+    const marker = join(project.scratch, 'planted-git-ran');
+    // Outside the eval's namespace it could start anything, a process that stages a change before the
+    // ledger commit included.
+    const attack = `[ -e ${bin}/git ] || { printf '#!/bin/sh\\ntouch %s\\nexec %s "$@"\\n' ${marker} "$(command -v git)" > ${bin}/git && chmod +x ${bin}/git; }`;
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}${delimiter}${path ?? ''}`;
+    try {
+      await session(project, [set(5), set(1)], { evalAttack: attack });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(existsSync(join(bin, 'git')), 'the attack ran').toBe(true);
+    expect(existsSync(marker), "the planted git ran in autoexp's git calls").toBe(false);
   });
 
   it('a process the proposer leaves behind cannot rewrite what the eval loads while it is measured', async () => {

@@ -11,9 +11,10 @@
 //   repository's config: no hooks, no fsmonitor, no external diff or textconv, no pager. (The session
 //   also puts the repository's config back as it was before untrusted code ran: src/tree/guard.ts.)
 import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 
 export class GitError extends Error {
   override name = 'GitError';
@@ -239,6 +240,33 @@ export async function freezeGlobalConfig(): Promise<void> {
   frozenVersion++;
 }
 
+/**
+ * The git program autoexp runs, found on PATH when this process first runs git, before any untrusted
+ * code: a command runs as the user and may put a `git` of its own into a directory on PATH that the
+ * user can write (~/.local/bin comes before /usr/bin on many machines, GitHub's runners among them).
+ * Looked up again at every call, that one would run as autoexp's next git call, outside any namespace.
+ */
+let gitProgram: string | undefined;
+
+function gitPath(): string {
+  if (gitProgram === undefined) {
+    gitProgram = 'git';
+    for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+      if (!isAbsolute(directory)) continue;
+      const candidate = join(directory, 'git');
+      try {
+        accessSync(candidate, constants.X_OK);
+        if (!statSync(candidate).isFile()) continue;
+      } catch {
+        continue;
+      }
+      gitProgram = candidate;
+      break;
+    }
+  }
+  return gitProgram;
+}
+
 /** `git show` of a big ledger chunk must fit; anything larger is not something autoexp reads. */
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
@@ -292,7 +320,7 @@ export class Git {
     processesStarted++;
     const outcome = await new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
-        'git',
+        gitPath(),
         [...FIXED_CONFIG, ...(options.network && this.carriesCredentials ? CREDENTIAL_CONFIG : []), ...args],
         {
           cwd: this.cwd,
