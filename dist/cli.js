@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/cli/bin.ts
 if (checkNodeVersion("cli")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XSJKUYMP.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-2BONANS5.js");
+  const { main } = await import("./chunks/main-WHPRSNQ6.js");
   process.exitCode = await main(process.argv.slice(2));
 }

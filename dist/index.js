@@ -7,8 +7,8 @@ import "./chunks/chunk-EWQXPLVQ.js";
 
 // src/action/index.ts
 if (checkNodeVersion("action")) {
-  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XOMDLYU5.js");
+  const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XSJKUYMP.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-O5VJ2LAG.js");
+  const { run } = await import("./chunks/main-U76T7SNL.js");
   await run();
 }
