@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../src/config/duration.js';
 import { ConfigError, type ConfigProblem } from '../src/config/errors.js';
 import { loadSettings, parseSettings, type ParseOptions } from '../src/config/load.js';
+import { branchNameProblem } from '../src/config/parse.js';
 import type { Settings } from '../src/config/settings.js';
 import { closestMatch } from '../src/config/suggest.js';
 import { NOT_SUPPORTED_YET } from '../src/config/unsupported.js';
@@ -1194,5 +1196,53 @@ describe('loadSettings', () => {
   it('does not take a directory named program.md for the program', async () => {
     const root = tempRepo({ 'autoexp.yml': yml(), 'program.md/x': 'not a file' });
     expect((await loadSettings(join(root, 'autoexp.yml'), root)).program).toBeUndefined();
+  });
+});
+
+describe('base', () => {
+  const names = [
+    'main',
+    'release/1.2',
+    'feature/x-y_z',
+    'origin/main',
+    'HEAD~1',
+    'main^',
+    'a..b',
+    'feature branch',
+    '-main',
+    'a.lock',
+    'x/a.lock/y',
+    'HEAD',
+    'a//b',
+    'x/',
+    '/x',
+    '.hidden',
+    'x/.hidden',
+    'v1.',
+    'a@{1}',
+    'a:b',
+    'a?',
+    'a*',
+    'a[1]',
+    'a\\b',
+    'tab\there',
+    'del\u007f',
+  ];
+
+  it.each(names)('%j is a branch name exactly when git says so (git check-ref-format --branch)', (name) => {
+    // Outside any repository: inside one, git reads @ and @{-1} as the branches they stand for.
+    const git = spawnSync('git', ['check-ref-format', '--branch', name], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(branchNameProblem(name) === undefined).toBe(git.status === 0);
+  });
+
+  it('@ (git check-ref-format --branch reads it as the current branch) is HEAD, not a branch', () => {
+    expect(branchNameProblem('@')).toBe("is not a branch but git's name for the current commit");
+  });
+
+  it('a base that is not a branch name is refused at load, saying what base is', () => {
+    expect(problemAt(yml({}, 'base: HEAD~1'), 'base').message).toBe(
+      '"HEAD~1" is not a branch name: it contains "~". base is the branch autoexp/<tag> starts from and the pull request targets, such as main',
+    );
+    expect(parse(yml({}, 'base: release/1.2')).base).toBe('release/1.2');
   });
 });

@@ -102,7 +102,7 @@ export function parseSettings(text: string, options: ParseOptions): Settings {
 
   readVersion(reader, field('version'));
   const tag = readTag(reader, field('tag'));
-  const base = readString(reader, field('base'));
+  const base = readBase(reader, field('base'));
   const program = readProgram(reader, field('program'), options.readProgram);
   const scope = readScope(reader, field('scope'));
   const evalSettings = readEval(reader, field('eval'));
@@ -199,6 +199,44 @@ function readTag(reader: ConfigReader, field: Field): string | undefined {
     return undefined;
   }
   return tag;
+}
+
+/**
+ * Why `name` cannot be a branch by git's rules (git check-ref-format --branch), or undefined when it can.
+ * `base` is a branch: where autoexp/<tag> starts and what the pull request targets; a revision such as
+ * HEAD~1 or a tag would start the branch somewhere no pull request can go back to.
+ */
+export function branchNameProblem(name: string): string | undefined {
+  if (name === 'HEAD' || name === '@') return `is not a branch but git's name for the current commit`;
+  if (name.startsWith('-')) return 'starts with "-"';
+  // eslint-disable-next-line no-control-regex
+  const character = /[\x00-\x20\x7f~^:?*[\\]/.exec(name)?.[0];
+  if (character !== undefined)
+    return `contains ${character.trim() === '' || character === '\x7f' ? 'a space or control character' : `"${character}"`}`;
+  if (name.includes('..')) return 'contains ".."';
+  if (name.includes('@{')) return 'contains "@{"';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+    return 'has an empty part between "/"';
+  if (name.endsWith('.')) return 'ends with "."';
+  for (const part of name.split('/')) {
+    if (part.startsWith('.')) return `has a part that starts with "." (${part})`;
+    if (part.endsWith('.lock')) return `has a part that ends with ".lock" (${part})`;
+  }
+  return undefined;
+}
+
+function readBase(reader: ConfigReader, field: Field): string | undefined {
+  const base = readString(reader, field);
+  if (base === undefined) return undefined;
+  const problem = branchNameProblem(base);
+  if (problem) {
+    reader.report(
+      field,
+      `"${base}" is not a branch name: it ${problem}. base is the branch autoexp/<tag> starts from and the pull request targets, such as main`,
+    );
+    return undefined;
+  }
+  return base;
 }
 
 function readProgram(
