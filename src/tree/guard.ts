@@ -13,7 +13,7 @@ import { lstat, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
-import { changedRefs, readRefs, restoreRefs } from './refs.js';
+import { changedRefs, readRefs, refLocks, restoreRefs } from './refs.js';
 
 /** Relative to the git common dir. */
 const PROTECTED_PATHS = [
@@ -53,6 +53,13 @@ export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[
   return links;
 }
 
+/**
+ * How long a ref lock that appeared during a run may stay after it before the guard takes it for one no
+ * git process holds (git holds one for the moment of a write, and waits at most a second for a lock
+ * itself): then it goes, or every later write of that ref fails.
+ */
+const STALE_LOCK_MS = 2000;
+
 /** A worktree's half-done operations that make git count their branch as checked out in it. */
 const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
 
@@ -63,6 +70,8 @@ export class RepositoryGuard {
   private packedBefore: Buffer | undefined;
   /** The worktrees git knows of (names under worktrees/). */
   private worktreesBefore: string[] = [];
+  /** The ref locks there were (see refLocks): ones that were there before a run are not its doing. */
+  private locksBefore: ReadonlySet<string> | undefined;
   /**
    * Where autoexp put its own protected refs (undefined: deleted it): laid over every snapshot, so that a
    * snapshot read while autoexp moved one (workers) does not hold the old value.
@@ -141,6 +150,7 @@ export class RepositoryGuard {
       }
       this.refsBefore = refs;
       this.worktreesBefore = await this.worktrees();
+      this.locksBefore = new Set(await refLocks(this.commonDir));
     }
   }
 
@@ -193,6 +203,7 @@ export class RepositoryGuard {
       // packed-refs) is autoexp's: the next run's snapshot is taken afresh, not compared with this one.
       this.refsBefore = undefined;
       this.packedBefore = undefined;
+      this.locksBefore = undefined;
       return result;
     } finally {
       this.quietUntil = undefined;
@@ -255,6 +266,8 @@ export class RepositoryGuard {
       await rm(admin, { recursive: true, force: true });
       findings.push(`${added ? 'added' : 'changed'} a worktree (${name})`);
     }
+    // Before the refs are put back: a lock left on one would fail that too.
+    findings.push(...(await this.removeLeftLocks()));
     if (this.refsBefore) {
       let now = await readRefs(this.commonDir, this.git);
       let moved = changedRefs(this.refsBefore, now, this.ownRef);
@@ -274,5 +287,25 @@ export class RepositoryGuard {
       }
     }
     return findings;
+  }
+
+  /**
+   * Ref locks that appeared since the run began and are still there STALE_LOCK_MS after it (a git process
+   * of autoexp's or the user's holds one for a moment): a run's processes are gone when it ends, so no one
+   * will remove them, and each would fail every later write of its ref — the next undo or record included.
+   */
+  private async removeLeftLocks(): Promise<string[]> {
+    if (!this.locksBefore) return [];
+    const before = this.locksBefore;
+    const isNew = (lock: string) => !before.has(lock);
+    let left = (await refLocks(this.commonDir)).filter(isNew);
+    const deadline = Date.now() + STALE_LOCK_MS;
+    while (left.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = new Set(await refLocks(this.commonDir));
+      left = left.filter((lock) => now.has(lock));
+    }
+    for (const lock of left) await rm(join(this.commonDir, lock), { recursive: true, force: true });
+    return left.map((lock) => `left .git/${lock}`);
   }
 }

@@ -24,6 +24,27 @@ async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): P
   }
 }
 
+/**
+ * The lock files git takes to write refs (`refs/…/<name>.lock`, `packed-refs.lock`), relative to the
+ * common dir. One that no git process holds blocks every later write of that ref (or of packed-refs).
+ * None for a repository in the reftable format.
+ */
+export async function refLocks(commonDir: string): Promise<string[]> {
+  if ((await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined) return [];
+  const locks: string[] = [];
+  if ((await lstat(join(commonDir, 'packed-refs.lock')).catch(() => undefined)) !== undefined)
+    locks.push('packed-refs.lock');
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => [])) {
+      const name = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) await walk(name);
+      else if (entry.name.endsWith('.lock')) locks.push(name);
+    }
+  };
+  await walk('refs');
+  return locks;
+}
+
 /** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
 export async function readRefs(commonDir: string, git: Git): Promise<RefValues> {
   if ((await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined) return git.refs();
