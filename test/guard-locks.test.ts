@@ -26,8 +26,15 @@ describe('ref locks', () => {
     await guard.begin();
     lock('refs/heads/main.lock');
     lock('packed-refs.lock');
-    expect(await guard.end()).toEqual(['left .git/packed-refs.lock', 'left .git/refs/heads/main.lock']);
+    // A directory in the lock's place blocks it as well.
+    mkdirSync(join(commonDir, 'refs/heads/autoexp/t.lock/x'), { recursive: true });
+    expect(await guard.end()).toEqual([
+      'left .git/packed-refs.lock',
+      'left .git/refs/heads/autoexp/t.lock',
+      'left .git/refs/heads/main.lock',
+    ]);
     expect(existsSync(join(commonDir, 'refs/heads/main.lock'))).toBe(false);
+    expect(existsSync(join(commonDir, 'refs/heads/autoexp/t.lock'))).toBe(false);
     expect(existsSync(join(commonDir, 'packed-refs.lock'))).toBe(false);
   });
 

@@ -37,12 +37,13 @@ export async function refLocks(commonDir: string): Promise<string[]> {
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => [])) {
       const name = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) await walk(name);
-      else if (entry.name.endsWith('.lock')) locks.push(name);
+      // A directory by that name blocks the lock as well (no ref name ends with .lock).
+      if (entry.name.endsWith('.lock')) locks.push(name);
+      else if (entry.isDirectory()) await walk(name);
     }
   };
   await walk('refs');
-  return locks;
+  return locks.sort();
 }
 
 /** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
