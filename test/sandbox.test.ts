@@ -377,6 +377,26 @@ describe.skipIf(noIsolation || !perl)('eval.network: off, attacked', () => {
     expect(readFileSync(join(outer, 'host-file'), 'utf8')).toBe('the host TMPDIR\n');
   });
 
+  it('TMPDIR inside TMP (either order in the environment), TEMP with a trailing slash: each is there, writable', async () => {
+    const cwd = tempDir();
+    for (const order of ['inner first', 'outer first']) {
+      const outer = tempDir();
+      const inner = join(outer, 'inner');
+      const dirs = order === 'inner first' ? { TMPDIR: inner, TMP: outer } : { TMP: outer, TMPDIR: inner };
+      const result = await runCommand({
+        command: 'for d in "$TMPDIR" "$TMP" "$TEMP"; do echo x > "$d/f" || exit 1; done; echo ok',
+        cwd,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...dirs, TEMP: `${tempDir()}/` },
+        timeoutMs: 30_000,
+        logPath: join(cwd, 'eval.log'),
+        metrics: [],
+        network: isolation,
+      });
+      expect(result.exitCode, `${order}: ${result.logTail}`).toBe(0);
+      expect(result.logTail, order).toBe('ok');
+    }
+  });
+
   it('passes exactly the given environment while sockets are covered; TMPDIR is made, the rest untouched', async () => {
     expect(hostUnixSockets()).toContain(targets.elsewhereSocket);
     const cwd = tempDir();

@@ -244,13 +244,20 @@ function privateSetupScript(setup: PrivateSetup): string[] {
     `    esc "\${covered[i]}"; echo "${PRIVATE_MOUNT_SOURCE} $e tmpfs mode=\${modes[i]},nosuid,nodev 0 0"`,
     '  done',
     // TMPDIR and the like, when they point into a private directory: a fresh directory of the user's,
-    // mounted first, so that an experiment tree inside one (below) is mounted back on top of it.
+    // mounted first, so that an experiment tree inside one (below) is mounted back on top of it. Without
+    // trailing slashes (mountinfo has none), and shorter first: one inside another (TMPDIR inside TMP) is
+    // mounted after it, or the outer one's fresh tmpfs would hide it.
     '  for v in "${vars[@]}"; do',
     `    case $v in ${variables}) d=\${v#*=};; *) continue;; esac`,
+    '    while [ "$d" != / ] && [ "${d%/}" != "$d" ]; do d=${d%/}; done',
     '    case $d/ in "$here"/*) continue;; esac',
+    '    for m in "${made[@]}"; do [ "$m" != "$d" ] || continue 2; done',
     '    for c in "${covered[@]}"; do case $d in "$c"/*)',
-    `      made+=("$d"); esc "$d"; echo "${PRIVATE_MOUNT_SOURCE} $e tmpfs mode=700${owner},nosuid,nodev,X-mount.mkdir 0 0"`,
-    '      break;; esac; done',
+    '      i=${#made[@]}; while [ $i -gt 0 ] && [ ${#made[i-1]} -gt ${#d} ]; do made[i]=${made[i-1]}; i=$((i - 1)); done',
+    '      made[i]=$d; break;; esac; done',
+    '  done',
+    '  for d in "${made[@]}"; do',
+    `    esc "$d"; echo "${PRIVATE_MOUNT_SOURCE} $e tmpfs mode=700${owner},nosuid,nodev,X-mount.mkdir 0 0"`,
     '  done',
     // An experiment tree inside one of them is mounted back in its place: the real one, reached through
     // the working directory, which still is the real tree (/proc/self/cwd, not canonicalized: -c).
