@@ -9,7 +9,7 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
-import { lstat, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -265,6 +265,15 @@ export class RepositoryGuard {
       // it. Its files stay where they are: its pointer names any directory the run chose, the user's too.
       await rm(admin, { recursive: true, force: true });
       findings.push(`${added ? 'added' : 'changed'} a worktree (${name})`);
+    }
+    // .git/refs made a symlink (or removed, or a file): the walks below (a left lock is removed) and git
+    // itself would act on whatever it points to, the user's files outside the repository too. A directory
+    // again, with the refs put back below.
+    const refsDir = join(this.commonDir, 'refs');
+    if (!(await lstat(refsDir).catch(() => undefined))?.isDirectory()) {
+      await rm(refsDir, { recursive: true, force: true });
+      await mkdir(refsDir);
+      findings.push('replaced .git/refs');
     }
     // Before the refs are put back: a lock left on one would fail that too.
     findings.push(...(await this.removeLeftLocks()));
