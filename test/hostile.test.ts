@@ -937,6 +937,48 @@ describe('nested repositories', () => {
     expectLedgerWhole(project);
   });
 
+  // OPEN (not fixed): with workers, one tree's eval reaches every other tree (same user) while autoexp
+  // works there: a lock it holds meanwhile (a tree's index.lock or HEAD.lock, the branch's ref lock) fails
+  // autoexp's next git command in that tree (the ledger commit, a reset --hard of a keep, a worker's
+  // checkout) with "Unable to create …lock: File exists", and the session stops with rows unrecorded.
+  // Removing left locks cannot help while the holder runs; autoexp's own step would have to wait for it
+  // (guard.quiet) and retry, or the other trees be out of the eval's reach.
+  it.skip('with workers: 2, an eval that holds the locks of the branch’s tree and ref loses no row', async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    const hold = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(git rev-parse --git-common-dir)
+for i in $(seq 1 60); do
+  git worktree list --porcelain | sed -n 's/^worktree //p' | while read -r tree; do
+    [ -f "$tree/${LEDGER}/results.tsv" ] || continue
+    dir=$(cd "$tree" && cd "$(git rev-parse --git-dir)" && pwd -P)
+    touch "$dir/index.lock" "$dir/HEAD.lock"
+  done
+  touch "$common/refs/heads/${BRANCH}.lock"
+  sleep 0.02
+done`;
+    await session(project, [set(5), set(6), set(1), set(7), set(2)], {
+      evalAttack: hold,
+      env: { HOSTILE_EVAL_DELAY: '0.2' },
+    });
+    expect(outcomes(project.repo)).toHaveLength(5);
+    expect(readdirSync(join(project.repo.root, '.git')).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    expectLedgerWhole(project);
+  });
+
+  it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
+    const project = hostileProject();
+    mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });
+    writeFileSync(join(project.scratch, 'user', 'project', 'Cargo.lock'), 'the user’s\n');
+    await session(project, [set(5), set(1), set(6)], {
+      evalAttack: `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(git rev-parse --git-common-dir); mv "$common/refs" "$common/refs-moved"; ln -s "$HOSTILE_DIR/user" "$common/refs"`,
+    });
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84']);
+    expect(existsSync(join(project.scratch, 'user', 'project', 'Cargo.lock'))).toBe(true);
+    expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/replaced \.git\/refs/);
+    expectLedgerWhole(project);
+  });
+
   it('a .git directory created in scope blocks no later experiment and does not crash the next session', async () => {
     const project = hostileProject({ modify: ['params.txt', 'lib/**'] });
     await session(project, ['mkdir -p lib/sub && git init -q lib/sub', set(6), set(1)]);
