@@ -1,6 +1,7 @@
 // Reading every ref of a repository straight from its files (packed-refs and the loose files under
 // refs/), so that checking "did untrusted code move a ref?" costs no git process. Repositories that use
 // the reftable format are read through git instead.
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Git, RefValues } from '../git/git.js';
@@ -9,15 +10,34 @@ async function readOptional(path: string): Promise<string | undefined> {
   return readFile(path, 'utf8').catch(() => undefined);
 }
 
-async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): Promise<void> {
-  const entries = await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
+/** Whether the repository keeps its refs in the reftable format (read through git, not these files). */
+async function isReftable(commonDir: string): Promise<boolean> {
+  return (await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined;
+}
+
+/**
+ * The entries under `dir` (a path relative to the common dir), depth first, with their paths. A name
+ * ending in .lock is git's lock of the ref it names (no ref name ends so), never a ref: a directory by
+ * that name is not entered.
+ */
+async function* looseEntries(
+  commonDir: string,
+  dir: string,
+): AsyncGenerator<{ name: string; entry: Dirent }> {
+  for (const entry of await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => [])) {
     const name = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) await walkLooseRefs(commonDir, name, into);
+    yield { name, entry };
+    if (entry.isDirectory() && !entry.name.endsWith('.lock')) yield* looseEntries(commonDir, name);
+  }
+}
+
+async function readLooseRefs(commonDir: string, into: RefValues): Promise<void> {
+  for await (const { name, entry } of looseEntries(commonDir, 'refs')) {
+    if (entry.name.endsWith('.lock')) continue;
     // git follows a symlinked ref; it counts as a value of its own so that it never looks unchanged.
-    else if (entry.isSymbolicLink())
+    if (entry.isSymbolicLink())
       into.set(name, `symlink: ${await readlink(join(commonDir, name)).catch(() => '')}`);
-    else if (entry.isFile() && !entry.name.endsWith('.lock')) {
+    else if (entry.isFile()) {
       const value = await readOptional(join(commonDir, name));
       if (value !== undefined) into.set(name, value.trim());
     }
@@ -30,25 +50,18 @@ async function walkLooseRefs(commonDir: string, dir: string, into: RefValues): P
  * None for a repository in the reftable format.
  */
 export async function refLocks(commonDir: string): Promise<string[]> {
-  if ((await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined) return [];
+  if (await isReftable(commonDir)) return [];
   const locks: string[] = [];
   if ((await lstat(join(commonDir, 'packed-refs.lock')).catch(() => undefined)) !== undefined)
     locks.push('packed-refs.lock');
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(join(commonDir, dir), { withFileTypes: true }).catch(() => [])) {
-      const name = `${dir}/${entry.name}`;
-      // A directory by that name blocks the lock as well (no ref name ends with .lock).
-      if (entry.name.endsWith('.lock')) locks.push(name);
-      else if (entry.isDirectory()) await walk(name);
-    }
-  };
-  await walk('refs');
+  for await (const { name, entry } of looseEntries(commonDir, 'refs'))
+    if (entry.name.endsWith('.lock')) locks.push(name);
   return locks.sort();
 }
 
 /** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
 export async function readRefs(commonDir: string, git: Git): Promise<RefValues> {
-  if ((await readdir(join(commonDir, 'reftable')).catch(() => undefined)) !== undefined) return git.refs();
+  if (await isReftable(commonDir)) return git.refs();
   const refs: RefValues = new Map();
   const packed = (await readOptional(join(commonDir, 'packed-refs'))) ?? '';
   for (const line of packed.split('\n')) {
@@ -56,7 +69,7 @@ export async function readRefs(commonDir: string, git: Git): Promise<RefValues> 
     const space = line.indexOf(' ');
     if (space > 0) refs.set(line.slice(space + 1), line.slice(0, space));
   }
-  await walkLooseRefs(commonDir, 'refs', refs);
+  await readLooseRefs(commonDir, refs);
   return refs;
 }
 
