@@ -937,13 +937,12 @@ describe('nested repositories', () => {
     expectLedgerWhole(project);
   });
 
-  // OPEN (not fixed): with workers, one tree's eval reaches every other tree (same user) while autoexp
-  // works there: a lock it holds meanwhile (a tree's index.lock or HEAD.lock, the branch's ref lock) fails
-  // autoexp's next git command in that tree (the ledger commit, a reset --hard of a keep, a worker's
-  // checkout) with "Unable to create …lock: File exists", and the session stops with rows unrecorded.
-  // Removing left locks cannot help while the holder runs; autoexp's own step would have to wait for it
-  // (guard.quiet) and retry, or the other trees be out of the eval's reach.
-  it.skip('with workers: 2, an eval that holds the locks of the branch’s tree and ref loses no row', async () => {
+  // With workers, one tree's eval reaches every other tree (same user) while autoexp works there: a lock
+  // it holds meanwhile (a tree's index.lock or HEAD.lock, the branch's ref lock) fails autoexp's next git
+  // command in that tree (the ledger commit, a reset --hard of a keep, a worker's checkout) with "Unable
+  // to create …lock: File exists". Removing the lock while the eval runs would not help (it takes it
+  // again): autoexp's step waits until no untrusted code runs, clears the lock and runs again.
+  it('with workers: 2, an eval that holds the locks of the branch’s tree and ref loses no row', async () => {
     const project = hostileProject({ top: 'workers: 2' });
     const hold = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
 common=$(git rev-parse --git-common-dir)
@@ -960,8 +959,14 @@ done`;
       evalAttack: hold,
       env: { HOSTILE_EVAL_DELAY: '0.2' },
     });
-    expect(outcomes(project.repo)).toHaveLength(5);
-    expect(readdirSync(join(project.repo.root, '.git')).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    // Experiment 1 measures beside the attack, in the branch's tree, whose locks it takes too: the tree's
+    // check after that eval cannot tell whose they were (a crash, or a keep when the attack came later).
+    expect(outcomes(project.repo).slice(1)).toEqual(['2 crash ', '3 discard 19', '4 keep 91', '5 invalid ']);
+    expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/left \.git\/refs\/heads\/autoexp\/\w+\.lock/);
+    const locks = execFileSync('find', [join(project.repo.root, '.git'), '-name', '*.lock'], {
+      encoding: 'utf8',
+    });
+    expect(locks).toBe('');
     expectLedgerWhole(project);
   });
 

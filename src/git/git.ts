@@ -53,6 +53,23 @@ export interface GitResult {
 }
 
 /**
+ * Called when a git process of autoexp's failed because a lock file it needs is there (`lockPath`):
+ * returns the outcome of `retry` once the lock is dealt with, or undefined to let the failure stand.
+ */
+export type LockHeldHandler = (
+  lockPath: string,
+  retry: () => Promise<GitResult>,
+) => Promise<GitResult | undefined>;
+
+/** How many times one git command is retried after a lock it needed was cleared (see whenLockHeld). */
+const LOCK_RETRIES = 5;
+
+/** The lock file git names when it cannot take one ("Unable to create '<path>.lock': File exists."). */
+export function heldLockPath(stderr: string): string | undefined {
+  return /Unable to create '(\/.*?\.lock)': File exists\./.exec(stderr)?.[1];
+}
+
+/**
  * Settles one conflicting file of a merge: HEAD's and the merged ref's versions in (undefined where a
  * side deleted it), the text to keep out (written as a regular file, byte for byte), or undefined to
  * leave the conflict standing.
@@ -272,6 +289,14 @@ const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
 let processesStarted = 0;
 
+interface RunOptions {
+  allowFailure?: boolean;
+  input?: string;
+  network?: boolean;
+  /** More environment for this process only (never credentials: those go through withCredentials). */
+  env?: Record<string, string>;
+}
+
 export class Git {
   private localEnv: NodeJS.ProcessEnv | undefined;
   private remoteEnv: NodeJS.ProcessEnv | undefined;
@@ -282,6 +307,7 @@ export class Git {
     readonly cwd: string,
     /** Extra environment for push, fetch and ls-remote only (e.g. GIT_CONFIG_* carrying a token). */
     private readonly credentials: Readonly<Record<string, string>>,
+    private readonly lockHeld?: LockHeldHandler,
   ) {}
 
   /** A wrapper for the working tree (or repository) at `cwd`. */
@@ -295,7 +321,15 @@ export class Git {
   }
 
   withCwd(cwd: string): Git {
-    return new Git(cwd, this.credentials);
+    return new Git(cwd, this.credentials, this.lockHeld);
+  }
+
+  /**
+   * The same working tree, with `handler` asked what to do when a git process fails on a lock file that
+   * is there (wrappers made from this one with withCwd and withCredentials keep it).
+   */
+  whenLockHeld(handler: LockHeldHandler): Git {
+    return new Git(this.cwd, this.credentials, handler);
   }
 
   /**
@@ -303,22 +337,31 @@ export class Git {
    * processes (and of no other).
    */
   withCredentials(credentials: Record<string, string>): Git {
-    return new Git(this.cwd, { ...this.credentials, ...credentials });
+    return new Git(this.cwd, { ...this.credentials, ...credentials }, this.lockHeld);
   }
 
-  /** Runs git; throws GitError on a non-zero exit unless `allowFailure`. */
-  private async run(
-    args: string[],
-    options: {
-      allowFailure?: boolean;
-      input?: string;
-      network?: boolean;
-      /** More environment for this process only (never credentials: those go through withCredentials). */
-      env?: Record<string, string>;
-    } = {},
-  ): Promise<GitResult> {
+  /**
+   * Runs git; throws GitError on a non-zero exit unless `allowFailure`. A process that failed on a lock
+   * file is run again when the lock handler (whenLockHeld) cleared it. That finishes what it was asked
+   * for: git takes a lock before it writes what the lock guards (a commit that failed on its ref left
+   * the index as it was), and files a reset or checkout wrote before it failed on the ref are the same
+   * the second time.
+   */
+  private async run(args: string[], options: RunOptions = {}, retries = LOCK_RETRIES): Promise<GitResult> {
+    const outcome = await this.runOnce(args, options);
+    if (outcome.exitCode !== 0 && this.lockHeld && retries > 0) {
+      const lockPath = heldLockPath(outcome.stderr);
+      const retried = lockPath && (await this.lockHeld(lockPath, () => this.run(args, options, retries - 1)));
+      if (retried) return retried;
+    }
+    if (outcome.exitCode !== 0 && !options.allowFailure)
+      throw new GitError(args, outcome.exitCode, outcome.stderr);
+    return outcome;
+  }
+
+  private async runOnce(args: string[], options: RunOptions): Promise<GitResult> {
     processesStarted++;
-    const outcome = await new Promise<GitResult>((resolve, reject) => {
+    return new Promise<GitResult>((resolve, reject) => {
       const child = execFile(
         gitPath(),
         [...FIXED_CONFIG, ...(options.network && this.carriesCredentials ? CREDENTIAL_CONFIG : []), ...args],
@@ -341,9 +384,6 @@ export class Git {
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(options.input);
     });
-    if (outcome.exitCode !== 0 && !options.allowFailure)
-      throw new GitError(args, outcome.exitCode, outcome.stderr);
-    return outcome;
   }
 
   /** Computed once per wrapper (copying the environment per call shows up in profiles). */

@@ -101,6 +101,7 @@ export async function runSession(options: SessionOptions): Promise<SessionResult
   let state: SessionState | undefined;
   try {
     guard = await RepositoryGuard.take(repo, commonDir, ownRefs(branch), trees.place);
+    trees.whenLockHeld(guard.onLockHeld);
     const opened = await openBranch(options, repo, branch, lock, trees);
     if (opened.created) created = opened.tree.head;
     state = await startState(options, repo, opened.tree, lock, guard, trees, startedAt);

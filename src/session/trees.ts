@@ -3,7 +3,7 @@
 // session ends, however it ends, they are parked (HEAD detached, files left) for the next session of the
 // tag, which checks them against their commit instead of writing a new tree (see ExperimentTree.create).
 import { join } from 'node:path';
-import type { Git } from '../git/git.js';
+import type { Git, LockHeldHandler } from '../git/git.js';
 import { ExperimentTree } from '../tree/experiment-tree.js';
 import type { Measurer } from './measuring.js';
 
@@ -13,7 +13,7 @@ export class SessionTrees {
   measurer: Measurer | undefined;
 
   constructor(
-    private readonly repo: Git,
+    private repo: Git,
     private readonly commonDir: string,
     /** This tag's directory (see src/tree/places.ts). */
     readonly place: string,
@@ -24,6 +24,11 @@ export class SessionTrees {
      */
     readonly trustParked: boolean,
   ) {}
+
+  /** Trees made from now on run git with `handler` for the locks it finds taken (Git.whenLockHeld). */
+  whenLockHeld(handler: LockHeldHandler): void {
+    this.repo = this.repo.whenLockHeld(handler);
+  }
 
   /** The branch's tree, at <place>/tree, with the session's scratch files beside it. */
   async branch(branch: string): Promise<ExperimentTree> {

@@ -9,9 +9,10 @@
 //
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Git, RefValues } from '../git/git.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Git, LockHeldHandler, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
 import { changedRefs, readRefs, refLocks, restoreRefs } from './refs.js';
 
@@ -59,6 +60,13 @@ export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[
  * itself): then it goes, or every later write of that ref fails.
  */
 const STALE_LOCK_MS = 2000;
+
+/**
+ * How long a lock that fails one of autoexp's own git steps may go on being renewed while no untrusted
+ * code runs before autoexp gives up on it (the step fails as it would have): only a process that
+ * outlived its run could renew it then.
+ */
+const HELD_LOCK_WAIT_MS = 10_000;
 
 /** A worktree's half-done operations that make git count their branch as checked out in it. */
 const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
@@ -135,6 +143,8 @@ export class RepositoryGuard {
    * fetch, which reads .git/config and carries credentials): no run begins until it settles.
    */
   private quietUntil: Promise<void> | undefined;
+  /** Set inside quiet()'s work: a quiet() called from there runs at once (it is quiet already). */
+  private readonly insideQuiet = new AsyncLocalStorage<true>();
   /** Called when the last open run ends (quiet() waits for it). */
   private onIdle: (() => void) | undefined;
 
@@ -190,6 +200,7 @@ export class RepositoryGuard {
    * elsewhere. So `work` waits for the runs in flight to end, and no run begins before it is done.
    */
   async quiet<T>(work: () => Promise<T>): Promise<T> {
+    if (this.insideQuiet.getStore()) return work();
     while (this.quietUntil) await this.quietUntil;
     let settle!: () => void;
     this.quietUntil = new Promise((resolve) => (settle = resolve));
@@ -198,7 +209,7 @@ export class RepositoryGuard {
       this.onIdle = undefined;
       // What a run changed is put back when it ends; this also covers what changed since.
       await this.check();
-      const result = await work();
+      const result = await this.insideQuiet.run(true, work);
       // What `work` moved (a push moves the branch's remote-tracking ref, a pruning push may rewrite
       // packed-refs) is autoexp's: the next run's snapshot is taken afresh, not compared with this one.
       this.refsBefore = undefined;
@@ -209,6 +220,62 @@ export class RepositoryGuard {
       this.quietUntil = undefined;
       settle();
     }
+  }
+
+  /**
+   * For the session's own git (Git.whenLockHeld): a step of autoexp's that failed on a lock in one of the
+   * session's places is run again once no untrusted code runs, with that lock cleared (clearHeldLock).
+   * With workers, an eval in one tree reaches every other tree (same user): it can take a tree's
+   * index.lock or HEAD.lock, or the branch's ref lock, while autoexp works there, and keep taking them
+   * until it ends; removing the lock while it runs would not help.
+   */
+  readonly onLockHeld: LockHeldHandler = (lockPath, retry) =>
+    this.quiet(async () => ((await this.clearHeldLock(lockPath)) ? retry() : undefined));
+
+  /**
+   * Removes `lockPath` once it is stale (no one has renewed it for STALE_LOCK_MS: autoexp's own git and
+   * the user's hold one for a moment), when it is a lock of the session's own: in a git dir of one of its
+   * trees, on one of its refs, or packed-refs.lock; reached through no symlink. Whether it is gone.
+   * Called while no untrusted code runs (see onLockHeld).
+   */
+  async clearHeldLock(lockPath: string): Promise<boolean> {
+    if (!(await this.isOwnLock(lockPath))) return false;
+    const deadline = Date.now() + HELD_LOCK_WAIT_MS;
+    for (;;) {
+      const found = await lstat(lockPath).catch(() => undefined);
+      if (!found) return true;
+      if (Date.now() - found.ctimeMs >= STALE_LOCK_MS) break;
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await rm(lockPath, { recursive: true, force: true });
+    return true;
+  }
+
+  private async isOwnLock(lockPath: string): Promise<boolean> {
+    if (!lockPath.endsWith('.lock') || resolve(lockPath) !== lockPath) return false;
+    for (const root of new Set([
+      this.commonDir,
+      await realpath(this.commonDir).catch(() => this.commonDir),
+    ])) {
+      const name = relative(root, lockPath);
+      if (name === '' || name.startsWith(`..${sep}`) || isAbsolute(name)) continue;
+      // Every directory from the common dir down is a directory, not a symlink to elsewhere.
+      for (let dir = dirname(lockPath); dir.length > root.length; dir = dirname(dir))
+        if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) return false;
+      const parts = name.split(sep);
+      if (name === 'packed-refs.lock') return true;
+      if (parts[0] === 'refs') {
+        const ref = name.slice(0, -'.lock'.length);
+        return this.ownRef(ref) || this.ownValues.has(ref);
+      }
+      if (parts[0] !== 'worktrees' || parts.length !== 3) return false;
+      const pointer = (
+        await readFile(join(root, 'worktrees', parts[1]!, 'gitdir'), 'utf8').catch(() => '')
+      ).trim();
+      return pointer !== '' && this.ownTreeRule(pointer) !== undefined;
+    }
+    return false;
   }
 
   /** Compares with the snapshots and puts back what differs; returns what it put back. */
@@ -302,6 +369,8 @@ export class RepositoryGuard {
    * Ref locks that appeared since the run began and are still there STALE_LOCK_MS after it (a git process
    * of autoexp's or the user's holds one for a moment): a run's processes are gone when it ends, so no one
    * will remove them, and each would fail every later write of its ref — the next undo or record included.
+   * While other runs are open (workers), a lock renewed meanwhile is one of theirs: it is left to the
+   * check at their end, and this run is not blamed for it.
    */
   private async removeLeftLocks(): Promise<string[]> {
     if (!this.locksBefore) return [];
@@ -313,6 +382,14 @@ export class RepositoryGuard {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const now = new Set(await refLocks(this.commonDir));
       left = left.filter((lock) => now.has(lock));
+    }
+    if (this.openRuns > 1) {
+      const stale: string[] = [];
+      for (const lock of left) {
+        const found = await lstat(join(this.commonDir, lock)).catch(() => undefined);
+        if (found && Date.now() - found.ctimeMs >= STALE_LOCK_MS) stale.push(lock);
+      }
+      left = stale;
     }
     for (const lock of left) await rm(join(this.commonDir, lock), { recursive: true, force: true });
     return left.map((lock) => `left .git/${lock}`);
