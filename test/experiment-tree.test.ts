@@ -355,3 +355,34 @@ git checkout -q -b elsewhere && git commit -q --allow-empty -m moved`);
     });
   });
 });
+
+describe('a tree that waited while other trees’ evals ran (workers)', () => {
+  it('its .git file pointed at the repository’s git dir: autoexp’s git still works on the tree, and putBack restores it', async () => {
+    const { repo, tree, sh } = await branchTree();
+    // Work of yours in progress in the main checkout.
+    repo.write('notes.txt', 'mine\n');
+    repo.git('add', 'notes.txt');
+    const link = readFileSync(join(tree.path, '.git'), 'utf8');
+    sh('echo x=4 > a.txt');
+    await tree.commitCandidate('candidate', { hasUntracked: false });
+    const candidate = tree.head;
+    // Another tree's eval, while this one waits: its .git now names the main checkout's git dir.
+    writeFileSync(join(tree.path, '.git'), `gitdir: ${join(repo.root, '.git')}\n`);
+    // autoexp's own git is told where the tree's git dir is (Git.pinnedTo): the reset is the tree's.
+    await tree.resetTo(candidate);
+    expect(repo.git('symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+    expect(repo.git('status', '--porcelain')).toBe('A  notes.txt');
+    await tree.putBack();
+    expect(readFileSync(join(tree.path, '.git'), 'utf8')).toBe(link);
+    expect(sh('git rev-parse HEAD; git symbolic-ref HEAD').toString()).toBe(
+      `${candidate}\nrefs/heads/autoexp/t\n`,
+    );
+  });
+
+  it('its HEAD put on another branch: putBack puts it back on its own', async () => {
+    const { repo, tree, sh } = await branchTree();
+    writeFileSync(join(repo.root, '.git', 'worktrees', 'tree', 'HEAD'), 'ref: refs/heads/main\n');
+    await tree.putBack();
+    expect(sh('git symbolic-ref HEAD').toString()).toBe('refs/heads/autoexp/t\n');
+  });
+});

@@ -970,6 +970,28 @@ done`;
     expectLedgerWhole(project);
   });
 
+  it('with workers: 2, an eval that points the other trees’ .git files at the repository leaves your checkout alone', async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    // Work of yours in progress in the main checkout: a staged file.
+    project.repo.write('notes.txt', 'mine\n');
+    project.repo.git('add', 'notes.txt');
+    const repoint = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+me=$(pwd -P)
+trees=$(git worktree list --porcelain | sed -n 's/^worktree //p')
+for i in $(seq 1 50); do
+  for tree in $trees; do
+    [ "$tree" = "$me" ] || [ ! -f "$tree/.git" ] || printf 'gitdir: %s\n' "$common" > "$tree/.git"
+  done
+  sleep 0.02
+done`;
+    await session(project, [set(5), set(6), set(1), set(7), set(2)], { evalAttack: repoint });
+    expect(project.repo.git('symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+    expect(project.repo.git('status', '--porcelain')).toBe('A  notes.txt');
+    expect(project.repo.git('rev-parse', 'main')).toBe(project.base);
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

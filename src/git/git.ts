@@ -308,6 +308,8 @@ export class Git {
     /** Extra environment for push, fetch and ls-remote only (e.g. GIT_CONFIG_* carrying a token). */
     private readonly credentials: Readonly<Record<string, string>>,
     private readonly lockHeld?: LockHeldHandler,
+    /** GIT_DIR, GIT_COMMON_DIR and GIT_WORK_TREE of a pinned tree (see pinnedTo). */
+    private readonly pinned: Readonly<Record<string, string>> = {},
   ) {}
 
   /** A wrapper for the working tree (or repository) at `cwd`. */
@@ -329,7 +331,22 @@ export class Git {
    * is there (wrappers made from this one with withCwd and withCredentials keep it).
    */
   whenLockHeld(handler: LockHeldHandler): Git {
-    return new Git(this.cwd, this.credentials, handler);
+    return new Git(this.cwd, this.credentials, handler, this.pinned);
+  }
+
+  /**
+   * The same working tree, with git told where its git dir and the repository are (GIT_DIR,
+   * GIT_COMMON_DIR, GIT_WORK_TREE) instead of finding them through the tree's .git file and its git dir's
+   * commondir file. Untrusted code can rewrite those (with workers, an eval in another tree, while this
+   * one waits): pointed at the repository's own git dir, autoexp's next checkout in this tree would move
+   * the HEAD and rewrite the index of your main checkout.
+   */
+  pinnedTo(place: { gitDir: string; commonDir: string }): Git {
+    return new Git(this.cwd, this.credentials, this.lockHeld, {
+      GIT_DIR: place.gitDir,
+      GIT_COMMON_DIR: place.commonDir,
+      GIT_WORK_TREE: this.cwd,
+    });
   }
 
   /**
@@ -337,7 +354,7 @@ export class Git {
    * processes (and of no other).
    */
   withCredentials(credentials: Record<string, string>): Git {
-    return new Git(this.cwd, { ...this.credentials, ...credentials }, this.lockHeld);
+    return new Git(this.cwd, { ...this.credentials, ...credentials }, this.lockHeld, this.pinned);
   }
 
   /**
@@ -389,7 +406,7 @@ export class Git {
   /** Computed once per wrapper (copying the environment per call shows up in profiles). */
   private plainEnv(): NodeJS.ProcessEnv {
     this.forgetStaleEnv();
-    return (this.localEnv ??= { ...gitEnvironment(process.env), ...frozenGlobalConfig });
+    return (this.localEnv ??= { ...gitEnvironment(process.env), ...frozenGlobalConfig, ...this.pinned });
   }
 
   private forgetStaleEnv(): void {
@@ -416,6 +433,7 @@ export class Git {
       ...gitEnvironment(process.env, { network: true }),
       ...isolated,
       ...this.credentials,
+      ...this.pinned,
     });
   }
 

@@ -104,7 +104,7 @@ export async function prepare(
   const { tree } = slot;
   if (!slot.onBranch) {
     // Other workers' evals ran while this tree waited, and may have written into its index.
-    await tree.putBackIndex();
+    await tree.putBack();
     await tree.resetTo(branchHead);
   }
   if (slot.setupNeeded) {

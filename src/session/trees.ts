@@ -75,7 +75,7 @@ export class SessionTrees {
       await this.measurer!.setup(this.incumbentTree);
     } else {
       // It waited while other trees' evals ran (workers), which may have written into its index.
-      await this.incumbentTree.putBackIndex();
+      await this.incumbentTree.putBack();
       if (!commit.startsWith(this.incumbentTree.head) && !this.incumbentTree.head.startsWith(commit))
         await this.incumbentTree.resetTo(commit);
     }

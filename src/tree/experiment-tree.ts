@@ -174,7 +174,7 @@ interface Seal extends IndexCopy {
 export class ExperimentTree {
   private sealed: Seal | undefined;
   /**
-   * The index as autoexp's last own step in this tree left it: what putBackIndex writes back before a tree
+   * The index as autoexp's last own step in this tree left it: what putBack writes back before a tree
    * that waited (while other trees' evals ran, which may write into it) is used again.
    */
   private ownIndex: IndexCopy | undefined;
@@ -231,10 +231,15 @@ export class ExperimentTree {
 
   /** The tree git has just made or checked out at `options.path`, with its pointers as they are now. */
   private static async opened(repo: Git, options: TreeOptions): Promise<ExperimentTree> {
-    const git = repo.withCwd(options.path);
     const link = await readFile(join(options.path, '.git'), 'utf8');
     const pointer = link.trim().replace(/^gitdir: /, '');
     const gitDir = isAbsolute(pointer) ? pointer : resolve(options.path, pointer);
+    // git made it a moment ago; with workers, an eval in another tree could have rewritten it since.
+    if (dirname(gitDir) !== join(await realpath(options.commonDir), 'worktrees'))
+      throw new Error(
+        `the tree at ${options.path} does not point into the repository's worktrees (${gitDir})`,
+      );
+    const git = repo.withCwd(options.path).pinnedTo({ gitDir, commonDir: options.commonDir });
     const pointers = new Map<string, string>();
     for (const name of POINTER_FILES) pointers.set(name, await readFile(join(gitDir, name), 'utf8'));
     const tree = new ExperimentTree(
@@ -285,7 +290,7 @@ export class ExperimentTree {
     for (const name of [...STATE_FILES, 'HEAD', ...(indexTrusted ? [] : ['index'])])
       await rm(join(pointer, name), { recursive: true, force: true });
     await writeFile(join(pointer, 'HEAD'), `${indexTrusted ? parked.commit : commit}\n`);
-    const git = repo.withCwd(options.path);
+    const git = repo.withCwd(options.path).pinnedTo({ gitDir: pointer, commonDir: options.commonDir });
     const target = 'branch' in options ? { branch: options.branch } : {};
     if (!indexTrusted) {
       await git.checkOutVerified(commit, target);
@@ -391,12 +396,16 @@ export class ExperimentTree {
   }
 
   /**
-   * Before autoexp uses a tree that waited while other trees' evals ran (workers): writes back the index
-   * as autoexp's last own step left it. An eval may have written into it meanwhile, and an index flag
-   * (assume-unchanged) or stat data it planted would hide its edit of a file from every reset and check
-   * after; with autoexp's index back, git compares that file with the commit again. The caller resets.
+   * Before autoexp uses a tree that waited while other trees' evals ran (workers): writes back its git
+   * state (see putBackGitState) and the index as autoexp's last own step left them. An eval may have
+   * written into them meanwhile: a .git file pointed at the repository's own git dir would have the next
+   * run's git work on your main checkout, a HEAD put on a branch would take the next commit, and an index
+   * flag (assume-unchanged) or stat data it planted would hide its edit of a file from every reset and
+   * check after; with autoexp's index back, git compares that file with the commit again. The caller
+   * resets.
    */
-  async putBackIndex(): Promise<void> {
+  async putBack(): Promise<void> {
+    await this.putBackGitState();
     if (this.ownIndex) await this.restoreIndex(this.ownIndex);
   }
 
@@ -404,6 +413,56 @@ export class ExperimentTree {
   async noteSetupArtifacts(): Promise<void> {
     this.knownIgnored = (await this.git.status({ ignored: true })).ignored;
     this.setupArtifacts = new Set(this.knownIgnored);
+  }
+
+  /**
+   * The tree's git state as autoexp left it: its git dir, the .git file and the git dir's pointers,
+   * HEAD (on the branch, or detached at the recorded commit), and no half-done operations or lock files.
+   * Says what it put back. No git process of autoexp's works in this tree meanwhile.
+   */
+  private async putBackGitState(): Promise<string[]> {
+    const moved: string[] = [];
+    // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
+    // again, then filled in below (pointers, HEAD, the index).
+    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) {
+      await rm(this.gitDir, { recursive: true, force: true });
+      await mkdir(this.gitDir, { recursive: true });
+      moved.push("the tree's git dir was replaced");
+    }
+    // What tells git where the repository and the tree are: autoexp's own git is told them (Git.pinnedTo),
+    // but the next run's git, and a session after this one, read them.
+    if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");
+    for (const [name, text] of this.pointers)
+      if (await putBack(join(this.gitDir, name), text)) moved.push(`the tree's ${name} was changed`);
+    // Half-done merges, cherry-picks and rebases: a MERGE_HEAD would become a parent of the next commit.
+    for (const name of STATE_FILES) {
+      const path = join(this.gitDir, name);
+      if (await lstat(path).catch(() => undefined)) {
+        await rm(path, { recursive: true, force: true });
+        moved.push(`left ${name}`);
+      }
+    }
+    // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
+    // is there, so one a run left would fail the undo and every git command after it.
+    for (const name of await readdir(this.gitDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.lock')) continue;
+      await rm(join(this.gitDir, name), { recursive: true, force: true });
+      moved.push(`left ${name}`);
+    }
+    // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
+    // moved whatever it reads as: git follows it.
+    const expectedHead = this.branch ? `ref: refs/heads/${this.branch}` : this.recorded;
+    const headPath = join(this.gitDir, 'HEAD');
+    const headIsFile = (await lstat(headPath).catch(() => undefined))?.isFile() === true;
+    const head = headIsFile ? (await readFile(headPath, 'utf8').catch(() => '')).trim() : '';
+    if (head !== expectedHead) {
+      moved.push(
+        head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached or replaced',
+      );
+      await rm(headPath, { recursive: true, force: true });
+      await writeFile(headPath, `${expectedHead}\n`);
+    }
+    return moved;
   }
 
   /**
@@ -417,48 +476,7 @@ export class ExperimentTree {
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     // From the index put back below on, the index is autoexp's again.
     this.awaitingVerify = false;
-    const moved: string[] = [];
-    // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
-    // again, then filled in below (pointers, HEAD, the index).
-    if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) {
-      await rm(this.gitDir, { recursive: true, force: true });
-      await mkdir(this.gitDir, { recursive: true });
-      moved.push("the tree's git dir was replaced");
-    }
-    // Before any git process: what tells git where the repository and the tree are. A run that replaced
-    // them would have autoexp's git read another repository's config (and run its filters).
-    if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");
-    for (const [name, text] of this.pointers)
-      if (await putBack(join(this.gitDir, name), text)) moved.push(`the tree's ${name} was changed`);
-    // Half-done merges, cherry-picks and rebases: a MERGE_HEAD would become a parent of the next commit.
-    for (const name of STATE_FILES) {
-      const path = join(this.gitDir, name);
-      if (await lstat(path).catch(() => undefined)) {
-        await rm(path, { recursive: true, force: true });
-        moved.push(`left ${name}`);
-      }
-    }
-    // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
-    // is there, so one a run left would fail the undo and every git command after it. No git process of
-    // autoexp's works in this tree while it is verified.
-    for (const name of await readdir(this.gitDir).catch(() => [] as string[])) {
-      if (!name.endsWith('.lock')) continue;
-      await rm(join(this.gitDir, name), { recursive: true, force: true });
-      moved.push(`left ${name}`);
-    }
-    // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
-    // moved whatever it reads as: git follows it.
-    const expectedHead = this.branch ? `ref: refs/heads/${this.branch}` : sealed.head;
-    const headPath = join(this.gitDir, 'HEAD');
-    const headIsFile = (await lstat(headPath).catch(() => undefined))?.isFile() === true;
-    const head = headIsFile ? (await readFile(headPath, 'utf8').catch(() => '')).trim() : '';
-    if (head !== expectedHead) {
-      moved.push(
-        head.startsWith('ref: ') ? `HEAD was moved to ${head.slice(5)}` : 'HEAD was detached or replaced',
-      );
-      await rm(headPath, { recursive: true, force: true });
-      await writeFile(headPath, `${expectedHead}\n`);
-    }
+    const moved = await this.putBackGitState();
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
     await this.restoreIndex(sealed);
@@ -675,7 +693,7 @@ export class ExperimentTree {
     message: string,
     options: { amend?: boolean; newPaths?: boolean } = {},
   ) {
-    await this.putBackIndex();
+    await this.putBack();
     return this.git.commitOnly(paths, message, options);
   }
 
