@@ -992,6 +992,27 @@ done`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that swaps its tree for a symlink to your checkout leaves your .git, index and files alone', async () => {
+    const project = hostileProject();
+    // Work of yours in progress in the main checkout: a staged file and an untracked one.
+    project.repo.write('notes.txt', 'mine\n');
+    project.repo.git('add', 'notes.txt');
+    project.repo.write('draft.txt', 'draft\n');
+    const swap = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+main=$(git worktree list --porcelain | sed -n '1s/^worktree //p')
+me=$(pwd -P)
+mv "$me" "$me.moved" && ln -s "$main" "$me"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: swap });
+    const { repo } = project;
+    expect(lstatSync(join(repo.root, '.git')).isDirectory()).toBe(true);
+    expect(repo.git('symbolic-ref', 'HEAD')).toBe('refs/heads/main');
+    expect(repo.git('rev-parse', 'main')).toBe(project.base);
+    expect(repo.git('status', '--porcelain')).toBe('A  notes.txt\n?? draft.txt');
+    expect(outcomes(repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84']);
+    expect(ledgerRecords(repo)[2]!.reason).toMatch(/the tree's directory was replaced/);
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

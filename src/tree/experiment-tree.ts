@@ -8,10 +8,12 @@
 // the tree against that record — never against what git or the proposer chooses to show — puts back
 // what was moved (HEAD, the branch, the index, index flags such as skip-worktree) and reports what differs.
 import { createHash } from 'node:crypto';
+import { constants, existsSync } from 'node:fs';
 import {
   chmod,
   lstat,
   mkdir,
+  open,
   readdir,
   readFile,
   realpath,
@@ -211,6 +213,8 @@ export class ExperimentTree {
     readonly branch: string | undefined,
     /** The commit the tree is at, as autoexp last put it there (full sha). */
     private recorded: string,
+    /** Where `path` leads (symlinks above it resolved) as git made the tree. */
+    private readonly realPath: string,
   ) {}
 
   /**
@@ -252,6 +256,7 @@ export class ExperimentTree {
       pointers,
       'branch' in options ? options.branch : undefined,
       '',
+      await realpath(options.path),
     );
     tree.recorded = await tree.readHead();
     return tree;
@@ -422,6 +427,29 @@ export class ExperimentTree {
    */
   private async putBackGitState(): Promise<string[]> {
     const moved: string[] = [];
+    // The tree's directory itself, swapped for a symlink (to your main checkout, say): the .git file put
+    // back below would be written there, your .git directory removed first, and autoexp's git would work
+    // on your files (GIT_WORK_TREE names this path). An empty directory again instead: the status after
+    // this finds every file gone, and the reset after it writes them back.
+    if (!(await lstat(this.path).catch(() => undefined))?.isDirectory()) {
+      await rm(this.path, { recursive: true, force: true });
+      await mkdir(this.path);
+      moved.push("the tree's directory was replaced");
+    }
+    // The .git file is put back in the directory opened here, named through /proc/self/fd: with workers,
+    // another tree's eval could swap the path for a symlink between the look above and the write.
+    const treeDir = await open(this.path, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+    try {
+      const opened = existsSync(`/proc/self/fd/${treeDir.fd}`) ? `/proc/self/fd/${treeDir.fd}` : this.path;
+      // A directory above it swapped (the worker's directory made a link to one holding another tree):
+      // not this tree any more, and nothing here can tell what is safe to write there.
+      const leadsTo = await realpath(opened);
+      if (leadsTo !== this.realPath)
+        throw new Error(`the tree at ${this.path} leads to ${leadsTo} now, not to ${this.realPath}`);
+      if (await putBack(join(opened, '.git'), this.link)) moved.push("the tree's .git file was replaced");
+    } finally {
+      await treeDir.close();
+    }
     // The tree's git dir itself, deleted or swapped for a symlink (the guard removes such a link): made
     // again, then filled in below (pointers, HEAD, the index).
     if (!(await lstat(this.gitDir).catch(() => undefined))?.isDirectory()) {
@@ -431,7 +459,6 @@ export class ExperimentTree {
     }
     // What tells git where the repository and the tree are: autoexp's own git is told them (Git.pinnedTo),
     // but the next run's git, and a session after this one, read them.
-    if (await putBack(join(this.path, '.git'), this.link)) moved.push("the tree's .git file was replaced");
     for (const [name, text] of this.pointers)
       if (await putBack(join(this.gitDir, name), text)) moved.push(`the tree's ${name} was changed`);
     // Half-done merges, cherry-picks and rebases: a MERGE_HEAD would become a parent of the next commit.
