@@ -1013,6 +1013,27 @@ mv "$me" "$me.moved" && ln -s "$main" "$me"`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that links the reflogs autoexp appends to (its tree’s HEAD, the branch’s) to your files writes nothing into them', async () => {
+    const project = hostileProject();
+    project.repo.write('notes.txt', 'mine\n');
+    project.repo.git('add', 'notes.txt');
+    const victim = join(project.scratch, 'victim.txt');
+    writeFileSync(victim, 'the user’s\n');
+    const link = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+dir=$(cd "$(git rev-parse --git-dir)" && pwd -P)
+mkdir -p "$dir/logs" && rm -f "$dir/logs/HEAD" && ln -s "$common/index" "$dir/logs/HEAD"
+mkdir -p "$common/logs/refs/heads/autoexp" && rm -f "$common/logs/refs/heads/${BRANCH}"
+ln "$HOSTILE_DIR/victim.txt" "$common/logs/refs/heads/${BRANCH}"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: link });
+    expect(project.repo.git('status', '--porcelain')).toBe('A  notes.txt');
+    expect(readFileSync(victim, 'utf8')).toBe('the user’s\n');
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84']);
+    expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/linked \.git\/logs\/refs\/heads\/autoexp\/quad/);
+    expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/linked the tree's logs\/HEAD/);
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

@@ -24,7 +24,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, GitError, type ChangedPath } from '../git/git.js';
-import { unlinkSymlinkedGitDirs } from './guard.js';
+import { removeLinkedLogs, unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 import { blobId, changedEntries, sanitizeIndex, smudgeEntries } from './index-file.js';
@@ -461,6 +461,12 @@ export class ExperimentTree {
     // but the next run's git, and a session after this one, read them.
     for (const [name, text] of this.pointers)
       if (await putBack(join(this.gitDir, name), text)) moved.push(`the tree's ${name} was changed`);
+    // The reflogs autoexp's next step appends to (the tree's HEAD, the branch's), linked to a file of yours.
+    for (const name of await removeLinkedLogs(join(this.gitDir, 'logs')))
+      moved.push(`linked the tree's logs/${name} elsewhere`);
+    if (this.branch)
+      for (const name of await removeLinkedLogs(join(this.commonDir, 'logs', 'refs', 'heads', this.branch)))
+        moved.push(`linked the branch's reflog elsewhere${name === '.' ? '' : ` (${name})`}`);
     // Half-done merges, cherry-picks and rebases: a MERGE_HEAD would become a parent of the next commit.
     for (const name of STATE_FILES) {
       const path = join(this.gitDir, name);

@@ -55,6 +55,35 @@ export async function unlinkSymlinkedGitDirs(commonDir: string): Promise<string[
 }
 
 /**
+ * Removes what a reflog directory (`logs`, under a git dir) holds that git never makes there: symlinks,
+ * anything but directories and files, the directory itself when it is not one; and files with other
+ * names (hard links) among the reflogs `appendedTo` names (relative to `logs`). git appends a line to a
+ * ref's reflog at every move of the ref, through a link too: one planted to a file of yours (your index,
+ * a script) would have autoexp's own commits and resets append to it. The user's own reflogs may be hard
+ * links (a `cp -al` backup), so only the ones autoexp appends to are judged by that. Says what it removed.
+ */
+export async function removeLinkedLogs(
+  logs: string,
+  appendedTo: (name: string) => boolean = () => true,
+): Promise<string[]> {
+  const removed: string[] = [];
+  const visit = async (path: string, name: string): Promise<void> => {
+    const found = await lstat(path).catch(() => undefined);
+    if (!found) return;
+    if (found.isDirectory()) {
+      for (const entry of await readdir(path).catch(() => [] as string[]))
+        await visit(join(path, entry), name ? `${name}/${entry}` : entry);
+      return;
+    }
+    if (found.isFile() && (found.nlink === 1 || !appendedTo(name))) return;
+    await rm(path, { recursive: true, force: true });
+    removed.push(name || '.');
+  };
+  await visit(logs, '');
+  return removed;
+}
+
+/**
  * How long a ref lock that appeared during a run may stay after it before the guard takes it for one no
  * git process holds (git holds one for the moment of a write, and waits at most a second for a lock
  * itself): then it goes, or every later write of that ref fails.
@@ -333,6 +362,9 @@ export class RepositoryGuard {
       await rm(admin, { recursive: true, force: true });
       findings.push(`${added ? 'added' : 'changed'} a worktree (${name})`);
     }
+    const ownLog = (name: string) => this.ownRef(name) || this.ownValues.has(name);
+    for (const name of await removeLinkedLogs(join(this.commonDir, 'logs'), ownLog))
+      findings.push(`linked .git/logs/${name} elsewhere`);
     // .git/refs made a symlink (or removed, or a file): the walks below (a left lock is removed) and git
     // itself would act on whatever it points to, the user's files outside the repository too. A directory
     // again, with the refs put back below.
