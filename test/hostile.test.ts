@@ -23,6 +23,7 @@ import { loadSettings } from '../src/config/load.js';
 import { parseJsonl } from '../src/ledger/jsonl.js';
 import type { ExperimentRecord } from '../src/ledger/types.js';
 import { detectContainment } from '../src/measure/sandbox.js';
+import { Git } from '../src/git/git.js';
 import { runSession } from '../src/session/session.js';
 import { processesWithEnvironment } from './helpers/marked-processes.js';
 import {
@@ -1031,6 +1032,20 @@ ln "$HOSTILE_DIR/victim.txt" "$common/logs/refs/heads/${BRANCH}"`;
     expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 crash ', '3 keep 84']);
     expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/linked \.git\/logs\/refs\/heads\/autoexp\/quad/);
     expect(ledgerRecords(project.repo)[2]!.reason).toMatch(/linked the tree's logs\/HEAD/);
+    expectLedgerWhole(project);
+  });
+
+  it('an eval that links .git/FETCH_HEAD to your file: autoexp’s fetches after it (a push race, finalize) leave the file alone', async () => {
+    const project = hostileProject();
+    const victim = join(project.scratch, 'victim.txt');
+    writeFileSync(victim, 'the user’s\n');
+    const link = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+ln -sf "$HOSTILE_DIR/victim.txt" "$common/FETCH_HEAD"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: link });
+    // What `autoexp finalize --push` and a session's push race fetch.
+    await Git.at(project.repo.root).fetch('origin', ['+refs/heads/main:refs/remotes/origin/main']);
+    expect(readFileSync(victim, 'utf8')).toBe('the user’s\n');
     expectLedgerWhole(project);
   });
 

@@ -1165,8 +1165,12 @@ export class Git {
     );
   }
 
+  /**
+   * Fetches into the refs `refspecs` name. No FETCH_HEAD (nothing of autoexp's reads it): git writes it
+   * through a symlink, and one an eval left there would have this fetch overwrite the file it names.
+   */
   async fetch(remote: string, refspecs: string[]): Promise<GitResult> {
-    return this.run(['fetch', '--quiet', '--no-tags', remote, ...refspecs], {
+    return this.run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, ...refspecs], {
       allowFailure: true,
       network: true,
     });
