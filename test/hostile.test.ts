@@ -1049,6 +1049,23 @@ ln -sf "$HOSTILE_DIR/victim.txt" "$common/FETCH_HEAD"`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that points the git dir of a worktree of yours at its own tree gets the guard to touch neither its HEAD nor its rebase in progress', async () => {
+    const project = hostileProject();
+    const yours = join(project.scratch, 'yours');
+    project.repo.git('worktree', 'add', '-q', '-b', 'feature', yours);
+    const admin = join(project.repo.root, '.git', 'worktrees', 'yours');
+    // A rebase of yours stopped halfway (git counts its branch as checked out there).
+    mkdirSync(join(admin, 'rebase-merge'));
+    writeFileSync(join(admin, 'rebase-merge', 'head-name'), 'refs/heads/feature\n');
+    const repoint = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+echo "$(pwd -P)/.git" > "$common/worktrees/yours/gitdir"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: repoint });
+    expect(git(yours, 'symbolic-ref', 'HEAD')).toBe('refs/heads/feature');
+    expect(existsSync(join(admin, 'rebase-merge', 'head-name'))).toBe(true);
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

@@ -117,6 +117,15 @@ describe('a lock that fails one of autoexp’s own git steps', () => {
     await expect(git.withCwd(theirs).resetHard(head)).rejects.toThrow(GitError);
     expect(existsSync(path)).toBe(true);
   });
+
+  it('a worktree of the user’s whose pointer a run aimed at the session’s tree: stays', async () => {
+    const theirs = join(mkdtempSync(join(tmpdir(), 'autoexp-theirs-')), 'tree');
+    const { commonDir, treePath, head, git, lock } = await session({ theirs });
+    writeFileSync(join(commonDir, 'worktrees', 'tree1', 'gitdir'), `${treePath}/.git\n`);
+    const path = lock(join(commonDir, 'worktrees', 'tree1', 'index.lock'));
+    await expect(git.withCwd(theirs).resetHard(head)).rejects.toThrow(GitError);
+    expect(existsSync(path)).toBe(true);
+  });
 });
 
 describe('ref locks with runs overlapping (workers)', () => {

@@ -107,6 +107,13 @@ export class RepositoryGuard {
   private packedBefore: Buffer | undefined;
   /** The worktrees git knows of (names under worktrees/). */
   private worktreesBefore: string[] = [];
+  /**
+   * The worktrees that were the user's when the session started (names under worktrees/): theirs for the
+   * whole session, whatever their pointer (gitdir) names later. A run can write it: pointed at one of the
+   * session's tree paths, the check would detach the user's HEAD there and remove their rebase in
+   * progress, and a lock of theirs would count as the session's (isOwnLock).
+   */
+  private readonly usersWorktrees = new Set<string>();
   /** The ref locks there were (see refLocks): ones that were there before a run are not its doing. */
   private locksBefore: ReadonlySet<string> | undefined;
   /**
@@ -144,6 +151,8 @@ export class RepositoryGuard {
     );
     // The user's own worktrees are never "added by a run", whether or not untrusted code ever runs.
     guard.worktreesBefore = await guard.worktrees();
+    for (const name of guard.worktreesBefore)
+      if (!(await guard.isSessionTree(name))) guard.usersWorktrees.add(name);
     return guard;
   }
 
@@ -161,6 +170,22 @@ export class RepositoryGuard {
       if (/^(incumbent|worker-\d+)\/tree\/\.git$/.test(rest)) return detached;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the worktree git knows as `name` is one of the session's own trees (parked by an earlier
+   * session, at the start): its pointer names one of the session's tree paths, and the .git file there
+   * points back to it. Untrusted code can write any worktree's pointer; a worktree of yours pointed at a
+   * tree of the session's is not pointed at from there.
+   */
+  private async isSessionTree(name: string): Promise<boolean> {
+    const admin = join(this.commonDir, 'worktrees', name);
+    const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
+    if (!pointer || !this.ownTreeRule(pointer)) return false;
+    const back = /^gitdir: (.+)$/.exec((await readFile(pointer, 'utf8').catch(() => '')).trim())?.[1];
+    if (!back) return false;
+    const real = join(await realpath(this.commonDir).catch(() => this.commonDir), 'worktrees', name);
+    return back === admin || back === real;
   }
 
   private async worktrees(): Promise<string[]> {
@@ -298,7 +323,7 @@ export class RepositoryGuard {
         const ref = name.slice(0, -'.lock'.length);
         return this.ownRef(ref) || this.ownValues.has(ref);
       }
-      if (parts[0] !== 'worktrees' || parts.length !== 3) return false;
+      if (parts[0] !== 'worktrees' || parts.length !== 3 || this.usersWorktrees.has(parts[1]!)) return false;
       const pointer = (
         await readFile(join(root, 'worktrees', parts[1]!, 'gitdir'), 'utf8').catch(() => '')
       ).trim();
@@ -333,7 +358,7 @@ export class RepositoryGuard {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
       const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
-      const rule = pointer ? this.ownTreeRule(pointer) : undefined;
+      const rule = pointer && !this.usersWorktrees.has(name) ? this.ownTreeRule(pointer) : undefined;
       // The user's own worktrees (there before the run, elsewhere) are not the guard's to judge.
       if (!added && !rule) continue;
       // git counts a branch being rebased or bisected as checked out there, HEAD detached or not.
