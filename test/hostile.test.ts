@@ -1066,6 +1066,23 @@ echo "$(pwd -P)/.git" > "$common/worktrees/yours/gitdir"`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that points the git dir of a worktree of yours nowhere: the `git worktree prune` of autoexp’s next tree forgets nothing of yours', async () => {
+    const project = hostileProject();
+    const yours = join(project.scratch, 'yours');
+    project.repo.git('worktree', 'add', '-q', '-b', 'feature', yours);
+    writeFileSync(join(yours, 'notes.txt'), 'mine\n');
+    git(yours, 'add', 'notes.txt');
+    const repoint = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+echo "/nonexistent/.git" > "$common/worktrees/yours/gitdir"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: repoint });
+    // What autoexp runs before it adds a tree (Git.removeWorktree): the next session's, an incumbent tree's.
+    project.repo.git('worktree', 'prune');
+    expect(git(yours, 'status', '--porcelain')).toBe('A  notes.txt');
+    expect(git(yours, 'symbolic-ref', 'HEAD')).toBe('refs/heads/feature');
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

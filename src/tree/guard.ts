@@ -11,7 +11,7 @@
 // proposal and every eval.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Git, LockHeldHandler, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
 import { changedRefs, readRefs, refLocks, restoreRefs } from './refs.js';
@@ -108,12 +108,12 @@ export class RepositoryGuard {
   /** The worktrees git knows of (names under worktrees/). */
   private worktreesBefore: string[] = [];
   /**
-   * The worktrees that were the user's when the session started (names under worktrees/): theirs for the
-   * whole session, whatever their pointer (gitdir) names later. A run can write it: pointed at one of the
-   * session's tree paths, the check would detach the user's HEAD there and remove their rebase in
-   * progress, and a lock of theirs would count as the session's (isOwnLock).
+   * The worktrees that were the user's when the session started (names under worktrees/), with their
+   * pointer (gitdir) then: theirs for the whole session, whatever their pointer names later. A run can
+   * write it: pointed at one of the session's tree paths, the check would detach the user's HEAD there and
+   * remove their rebase in progress, and a lock of theirs would count as the session's (isOwnLock).
    */
-  private readonly usersWorktrees = new Set<string>();
+  private readonly usersWorktrees = new Map<string, string>();
   /** The ref locks there were (see refLocks): ones that were there before a run are not its doing. */
   private locksBefore: ReadonlySet<string> | undefined;
   /**
@@ -152,7 +152,11 @@ export class RepositoryGuard {
     // The user's own worktrees are never "added by a run", whether or not untrusted code ever runs.
     guard.worktreesBefore = await guard.worktrees();
     for (const name of guard.worktreesBefore)
-      if (!(await guard.isSessionTree(name))) guard.usersWorktrees.add(name);
+      if (!(await guard.isSessionTree(name)))
+        guard.usersWorktrees.set(
+          name,
+          await readFile(join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => ''),
+        );
     return guard;
   }
 
@@ -181,10 +185,21 @@ export class RepositoryGuard {
   private async isSessionTree(name: string): Promise<boolean> {
     const admin = join(this.commonDir, 'worktrees', name);
     const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
-    if (!pointer || !this.ownTreeRule(pointer)) return false;
+    return (
+      pointer !== '' && this.ownTreeRule(pointer) !== undefined && (await this.pointsBack(pointer, admin))
+    );
+  }
+
+  /** Whether the .git file at `pointer` (a worktree's gitdir) names the worktree git dir `admin`. */
+  private async pointsBack(pointer: string, admin: string): Promise<boolean> {
+    if (!pointer) return false;
     const back = /^gitdir: (.+)$/.exec((await readFile(pointer, 'utf8').catch(() => '')).trim())?.[1];
     if (!back) return false;
-    const real = join(await realpath(this.commonDir).catch(() => this.commonDir), 'worktrees', name);
+    const real = join(
+      await realpath(this.commonDir).catch(() => this.commonDir),
+      'worktrees',
+      basename(admin),
+    );
     return back === admin || back === real;
   }
 
@@ -358,7 +373,16 @@ export class RepositoryGuard {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
       const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
-      const rule = pointer && !this.usersWorktrees.has(name) ? this.ownTreeRule(pointer) : undefined;
+      const theirs = this.usersWorktrees.get(name);
+      if (theirs !== undefined && pointer !== theirs.trim() && !(await this.pointsBack(pointer, admin))) {
+        // Pointed where no worktree points back (nowhere, or at a tree of the session's): the next
+        // `git worktree prune` (autoexp runs one before it adds a tree) would remove the git dir of
+        // yours, with your index and HEAD. A pointer git wrote (`git worktree move`) leads back.
+        await rm(join(admin, 'gitdir'), { recursive: true, force: true });
+        await writeFile(join(admin, 'gitdir'), theirs);
+        findings.push(`changed the pointer of a worktree of yours (${name})`);
+      }
+      const rule = pointer && theirs === undefined ? this.ownTreeRule(pointer) : undefined;
       // The user's own worktrees (there before the run, elsewhere) are not the guard's to judge.
       if (!added && !rule) continue;
       // git counts a branch being rebased or bisected as checked out there, HEAD detached or not.
