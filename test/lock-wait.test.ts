@@ -52,6 +52,20 @@ describe('a lock that fails one of autoexp’s own git steps', () => {
     expect(heldLockPath('fatal: not a git repository')).toBeUndefined();
   });
 
+  it('not from text git quotes (a commit subject the proposer wrote, a path in the tree)', () => {
+    // A worker's keep that conflicts on the branch: git names the commit by its subject.
+    expect(
+      heldLockPath(
+        "error: could not apply 1234567... Unable to create '/r/.git/packed-refs.lock': File exists.\nhint: after resolving the conflicts, mark the corrected paths",
+      ),
+    ).toBeUndefined();
+    expect(
+      heldLockPath(
+        "error: Your local changes to the following files would be overwritten by checkout:\n\tUnable to create '/r/.git/worktrees/tree/index.lock': File exists.\nAborting",
+      ),
+    ).toBeUndefined();
+  });
+
   it('in a tree of the session or on its branch: cleared once stale, and the step runs again', async () => {
     const { treeGitDir, commonDir, head, tree, lock } = await session();
     const locks = [

@@ -64,9 +64,17 @@ export type LockHeldHandler = (
 /** How many times one git command is retried after a lock it needed was cleared (see whenLockHeld). */
 const LOCK_RETRIES = 5;
 
-/** The lock file git names when it cannot take one ("Unable to create '<path>.lock': File exists."). */
+/**
+ * The lock file git names when it cannot take one: "fatal: Unable to create '<path>.lock': File exists.",
+ * "error: cannot lock ref '<ref>': Unable to create …", reset's "error: update_ref failed for ref …".
+ * Only a line git starts so counts: a commit subject (error: could not apply <sha>... <subject>) or a
+ * path in the tree quoted in another error could spell the same words, and have the step wait for every
+ * run to end and run again, or a lock of the session's be removed that failed nothing.
+ */
 export function heldLockPath(stderr: string): string | undefined {
-  return /Unable to create '(\/.*?\.lock)': File exists\./.exec(stderr)?.[1];
+  return /^(?:fatal|error): (?:update_ref failed for ref '[^'\n]*': )?(?:cannot lock ref '[^'\n]*': )?Unable to create '(\/[^\n]*?\.lock)': File exists\.$/m.exec(
+    stderr,
+  )?.[1];
 }
 
 /**
