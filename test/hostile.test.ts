@@ -1083,6 +1083,29 @@ echo "/nonexistent/.git" > "$common/worktrees/yours/gitdir"`;
     expectLedgerWhole(project);
   });
 
+  it('with workers: 2, an eval that swaps a waiting tree’s git dir for a worktree of yours (both pointers): the next session takes nothing of yours over', async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    const yours = join(project.scratch, 'yours');
+    project.repo.git('worktree', 'add', '-q', '-b', 'feature', yours);
+    writeFileSync(join(yours, 'notes.txt'), 'mine\n');
+    git(yours, 'add', 'notes.txt');
+    // The last experiment's eval, once the other worker's tree waits for good.
+    const swap = `[ "$AUTOEXP_EXPERIMENT" = 3 ] || exit 0
+sleep 1
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+me=$(pwd -P)
+for tree in $(git worktree list --porcelain | sed -n 's/^worktree //p'); do
+  case "$tree" in */worker-*/tree) [ "$tree" = "$me" ] && continue ;; *) continue ;; esac
+  printf 'gitdir: %s\n' "$common/worktrees/yours" > "$tree/.git"
+  echo "$tree/.git" > "$common/worktrees/yours/gitdir"
+done`;
+    await session(project, [set(5), set(6), set(1)], { evalAttack: swap });
+    await session(project, [undefined, undefined, undefined, set(7), set(2)], { experiments: 2 });
+    expect(git(yours, 'symbolic-ref', 'HEAD')).toBe('refs/heads/feature');
+    expect(git(yours, 'status', '--porcelain')).toBe('A  notes.txt');
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

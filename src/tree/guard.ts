@@ -374,10 +374,15 @@ export class RepositoryGuard {
       const admin = join(this.commonDir, 'worktrees', name);
       const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
       const theirs = this.usersWorktrees.get(name);
-      if (theirs !== undefined && pointer !== theirs.trim() && !(await this.pointsBack(pointer, admin))) {
-        // Pointed where no worktree points back (nowhere, or at a tree of the session's): the next
-        // `git worktree prune` (autoexp runs one before it adds a tree) would remove the git dir of
-        // yours, with your index and HEAD. A pointer git wrote (`git worktree move`) leads back.
+      const repointed =
+        theirs !== undefined &&
+        pointer !== theirs.trim() &&
+        (this.ownTreeRule(pointer) !== undefined || !(await this.pointsBack(pointer, admin)));
+      if (repointed) {
+        // Pointed where no worktree points back (nowhere): the next `git worktree prune` (autoexp runs
+        // one before it adds a tree) would remove the git dir of yours, with your index and HEAD. Pointed
+        // at one of the session's tree paths (that tree's .git file pointed at it too): the next session
+        // would take it for its own, and reuse it there. A pointer `git worktree move` wrote stays.
         await rm(join(admin, 'gitdir'), { recursive: true, force: true });
         await writeFile(join(admin, 'gitdir'), theirs);
         findings.push(`changed the pointer of a worktree of yours (${name})`);
