@@ -1014,6 +1014,17 @@ mv "$me" "$me.moved" && ln -s "$main" "$me"`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that moves the session’s directory aside and leaves a link to it in its place stops nothing', async () => {
+    const project = hostileProject();
+    const move = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+me=$(pwd -P)
+place=$(dirname "$me")
+mv "$place" "$place.moved" && ln -s "$place.moved" "$place"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: move });
+    expect(outcomes(project.repo)).toEqual(['1 keep 75', '2 discard 19', '3 keep 84']);
+    expectLedgerWhole(project);
+  });
+
   it('an eval that links the reflogs autoexp appends to (its tree’s HEAD, the branch’s) to your files writes nothing into them', async () => {
     const project = hostileProject();
     project.repo.write('notes.txt', 'mine\n');

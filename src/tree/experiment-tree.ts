@@ -213,8 +213,8 @@ export class ExperimentTree {
     readonly branch: string | undefined,
     /** The commit the tree is at, as autoexp last put it there (full sha). */
     private recorded: string,
-    /** Where `path` leads (symlinks above it resolved) as git made the tree. */
-    private readonly realPath: string,
+    /** Where `path` leads (symlinks above it resolved) as git made the tree, and that directory itself. */
+    private readonly made: { realPath: string; dev: number; ino: number },
   ) {}
 
   /**
@@ -231,6 +231,12 @@ export class ExperimentTree {
     await repo.removeWorktree(options.path);
     await repo.addWorktree(options.path, 'branch' in options ? { branch: options.branch } : options);
     return ExperimentTree.opened(repo, options);
+  }
+
+  /** Where `path` leads, and the directory there (see `made`). */
+  private static async identify(path: string): Promise<{ realPath: string; dev: number; ino: number }> {
+    const { dev, ino } = await stat(path);
+    return { realPath: await realpath(path), dev, ino };
   }
 
   /** The tree git has just made or checked out at `options.path`, with its pointers as they are now. */
@@ -256,7 +262,7 @@ export class ExperimentTree {
       pointers,
       'branch' in options ? options.branch : undefined,
       '',
-      await realpath(options.path),
+      await ExperimentTree.identify(options.path),
     );
     tree.recorded = await tree.readHead();
     return tree;
@@ -442,10 +448,13 @@ export class ExperimentTree {
     try {
       const opened = existsSync(`/proc/self/fd/${treeDir.fd}`) ? `/proc/self/fd/${treeDir.fd}` : this.path;
       // A directory above it swapped (the worker's directory made a link to one holding another tree):
-      // not this tree any more, and nothing here can tell what is safe to write there.
+      // neither the tree's directory nor its place, and nothing here can tell what is safe to write there.
+      // The tree's own directory reached another way (its parent moved, a link left in its place) is fine.
       const leadsTo = await realpath(opened);
-      if (leadsTo !== this.realPath)
-        throw new Error(`the tree at ${this.path} leads to ${leadsTo} now, not to ${this.realPath}`);
+      const found = await treeDir.stat();
+      const same = found.dev === this.made.dev && found.ino === this.made.ino;
+      if (leadsTo !== this.made.realPath && !same)
+        throw new Error(`the tree at ${this.path} leads to ${leadsTo} now, not to ${this.made.realPath}`);
       if (await putBack(join(opened, '.git'), this.link)) moved.push("the tree's .git file was replaced");
     } finally {
       await treeDir.close();
