@@ -971,6 +971,28 @@ done`;
     expectLedgerWhole(project);
   });
 
+  it('with workers: 2, an eval that holds the other worker tree’s locks while it runs: the experiment measured there is not blamed for them', async () => {
+    const project = hostileProject({ top: 'workers: 2' });
+    const hold = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+me=$(pwd -P)
+for i in $(seq 1 100); do
+  git worktree list --porcelain | sed -n 's/^worktree //p' | while read -r tree; do
+    case "$tree" in "$me") continue ;; */worker-*/tree) ;; *) continue ;; esac
+    dir=$(cd "$tree" && cd "$(git rev-parse --git-dir)" && pwd -P)
+    touch "$dir/index.lock" "$dir/HEAD.lock"
+  done
+  sleep 0.02
+done`;
+    await session(project, [set(5), set(6), set(1), set(7), set(2)], {
+      evalAttack: hold,
+      env: { HOSTILE_EVAL_DELAY: '0.5' },
+    });
+    const records = ledgerRecords(project.repo);
+    for (const record of records.filter((entry) => entry.experiment !== 2))
+      expect(record.reason ?? '', `experiment ${record.experiment}`).not.toMatch(/\.lock/);
+    expectLedgerWhole(project);
+  });
+
   it('with workers: 2, an eval that points the other trees’ .git files at the repository leaves your checkout alone', async () => {
     const project = hostileProject({ top: 'workers: 2' });
     // Work of yours in progress in the main checkout: a staged file.

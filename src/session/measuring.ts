@@ -59,7 +59,11 @@ export class Measurer {
       if (await this.options.lock.reassert()) tampering.push("changed autoexp's lock");
     }
     for (const tree of trees) {
-      const verified = await tree.verify({ dropNewArtifacts: !options.setup });
+      const verified = await tree.verify({
+        dropNewArtifacts: !options.setup,
+        // Other trees' evals still running (workers) may be holding this tree's locks.
+        othersRunning: guard.runsInFlight > 0,
+      });
       tampering.push(...verified.moved);
       const tracked = verified.changed.filter((change) => change.code !== '??');
       if (tracked.length > 0) {

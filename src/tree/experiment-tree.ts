@@ -24,7 +24,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, GitError, type ChangedPath } from '../git/git.js';
-import { removeLinkedLogs, unlinkSymlinkedGitDirs } from './guard.js';
+import { removeLinkedLogs, STALE_LOCK_MS, unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 import { blobId, changedEntries, sanitizeIndex, smudgeEntries } from './index-file.js';
@@ -431,7 +431,7 @@ export class ExperimentTree {
    * HEAD (on the branch, or detached at the recorded commit), and no half-done operations or lock files.
    * Says what it put back. No git process of autoexp's works in this tree meanwhile.
    */
-  private async putBackGitState(): Promise<string[]> {
+  private async putBackGitState(options: { othersRunning?: boolean } = {}): Promise<string[]> {
     const moved: string[] = [];
     // The tree's directory itself, swapped for a symlink (to your main checkout, say): the .git file put
     // back below would be written there, your .git directory removed first, and autoexp's git would work
@@ -486,10 +486,14 @@ export class ExperimentTree {
     }
     // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
     // is there, so one a run left would fail the undo and every git command after it.
+    // With `othersRunning` (workers), one renewed a moment ago is another tree's eval's, still running (this
+    // run's processes are gone): it goes all the same, but this run is not blamed for it.
     for (const name of await readdir(this.gitDir).catch(() => [] as string[])) {
       if (!name.endsWith('.lock')) continue;
+      const found = await lstat(join(this.gitDir, name)).catch(() => undefined);
       await rm(join(this.gitDir, name), { recursive: true, force: true });
-      moved.push(`left ${name}`);
+      const renewed = found !== undefined && Date.now() - found.ctimeMs < STALE_LOCK_MS;
+      if (!options.othersRunning || !renewed) moved.push(`left ${name}`);
     }
     // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
     // moved whatever it reads as: git follows it.
@@ -513,12 +517,12 @@ export class ExperimentTree {
    * candidate's eval must not leave files that a later candidate's eval loads. What an eval writes inside
    * setup's directories (a cache) stays.
    */
-  async verify(options: { dropNewArtifacts?: boolean } = {}): Promise<Verification> {
+  async verify(options: { dropNewArtifacts?: boolean; othersRunning?: boolean } = {}): Promise<Verification> {
     const sealed = this.sealed;
     if (!sealed) throw new Error('ExperimentTree.verify without seal');
     // From the index put back below on, the index is autoexp's again.
     this.awaitingVerify = false;
-    const moved = await this.putBackGitState();
+    const moved = await this.putBackGitState(options);
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
     await this.restoreIndex(sealed);

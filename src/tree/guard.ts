@@ -88,7 +88,7 @@ export async function removeLinkedLogs(
  * git process holds (git holds one for the moment of a write, and waits at most a second for a lock
  * itself): then it goes, or every later write of that ref fails.
  */
-const STALE_LOCK_MS = 2000;
+export const STALE_LOCK_MS = 2000;
 
 /**
  * How long a lock that fails one of autoexp's own git steps may go on being renewed while no untrusted
@@ -216,6 +216,11 @@ export class RepositoryGuard {
   private readonly insideQuiet = new AsyncLocalStorage<true>();
   /** Called when the last open run ends (quiet() waits for it). */
   private onIdle: (() => void) | undefined;
+
+  /** How many runs of untrusted code are in flight (with workers, others may be while one is checked). */
+  get runsInFlight(): number {
+    return this.openRuns;
+  }
 
   /** Before untrusted code runs: remembers the refs. Runs may overlap (workers); each is ended once. */
   async begin(): Promise<void> {
