@@ -1139,6 +1139,21 @@ done`;
     expectLedgerWhole(project);
   });
 
+  it('an eval that renames the git dir of a worktree of yours gets the guard to remove none of it', async () => {
+    const project = hostileProject();
+    const yours = join(project.scratch, 'yours');
+    project.repo.git('worktree', 'add', '-q', '-b', 'feature', yours);
+    writeFileSync(join(yours, 'notes.txt'), 'mine\n');
+    git(yours, 'add', 'notes.txt');
+    const rename = `[ "$AUTOEXP_EXPERIMENT" = 2 ] || exit 0
+common=$(cd "$(git rev-parse --git-common-dir)" && pwd -P)
+mv "$common/worktrees/yours" "$common/worktrees/renamed"`;
+    await session(project, [set(5), set(1), set(6)], { evalAttack: rename });
+    expect(git(yours, 'symbolic-ref', 'HEAD')).toBe('refs/heads/feature');
+    expect(git(yours, 'status', '--porcelain')).toBe('A  notes.txt');
+    expectLedgerWhole(project);
+  });
+
   it('an eval that makes .git/refs a symlink to a directory of the user’s removes none of its files', async () => {
     const project = hostileProject();
     mkdirSync(join(project.scratch, 'user', 'project'), { recursive: true });

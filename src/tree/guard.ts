@@ -10,7 +10,7 @@
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { lstat, mkdir, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Git, LockHeldHandler, RefValues } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -352,6 +352,29 @@ export class RepositoryGuard {
     return false;
   }
 
+  /**
+   * A git dir of a worktree of yours that a run renamed (.git/worktrees/<yours> moved to another name):
+   * under its new name it looks added by the run, and the check below would remove it, your index and
+   * HEAD with it. Found by its pointer, and given its name back.
+   */
+  private async renameUsersWorktreesBack(): Promise<string[]> {
+    const found: string[] = [];
+    const now = await this.worktrees();
+    for (const [name, pointer] of this.usersWorktrees) {
+      if (now.includes(name) || !pointer.trim()) continue;
+      for (const other of now) {
+        if (this.worktreesBefore.includes(other)) continue;
+        const admin = join(this.commonDir, 'worktrees', other);
+        if ((await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim() !== pointer.trim())
+          continue;
+        await rename(admin, join(this.commonDir, 'worktrees', name));
+        found.push(`renamed the git dir of a worktree of yours (${name})`);
+        break;
+      }
+    }
+    return found;
+  }
+
   /** Compares with the snapshots and puts back what differs; returns what it put back. */
   async check(): Promise<string[]> {
     const findings: string[] = [];
@@ -374,6 +397,7 @@ export class RepositoryGuard {
           ? 'replaced .git/worktrees with a symlink'
           : `replaced a worktree's git dir with a symlink (${name})`,
       );
+    findings.push(...(await this.renameUsersWorktreesBack()));
     for (const name of await this.worktrees()) {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
