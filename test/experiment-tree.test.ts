@@ -5,12 +5,14 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Git } from '../src/git/git.js';
 import { ExperimentTree } from '../src/tree/experiment-tree.js';
@@ -384,5 +386,20 @@ describe('a tree that waited while other trees’ evals ran (workers)', () => {
     writeFileSync(join(repo.root, '.git', 'worktrees', 'tree', 'HEAD'), 'ref: refs/heads/main\n');
     await tree.putBack();
     expect(sh('git symbolic-ref HEAD').toString()).toBe('refs/heads/autoexp/t\n');
+  });
+});
+
+describe('a tree whose place was swapped for a link', () => {
+  it('removes nothing of what the link leads to, and stops', async () => {
+    const { tree } = await branchTree();
+    const place = dirname(tree.path);
+    // Another tree's eval: the tree's place moved away, a link to a directory of yours in its stead,
+    // where a file of yours has the tree's name.
+    const yours = mkdtempSync(join(tmpdir(), 'autoexp-yours-'));
+    writeFileSync(join(yours, 'tree'), 'the user’s\n');
+    renameSync(place, `${place}.moved`);
+    symlinkSync(yours, place);
+    await expect(tree.putBack()).rejects.toThrow(/leads to/);
+    expect(readFileSync(join(yours, 'tree'), 'utf8')).toBe('the user’s\n');
   });
 });

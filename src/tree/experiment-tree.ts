@@ -24,7 +24,7 @@ import {
 } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Git, GitError, type ChangedPath } from '../git/git.js';
-import { removeLinkedLogs, STALE_LOCK_MS, unlinkSymlinkedGitDirs } from './guard.js';
+import { removeLinkedLogs, renewedLately, unlinkSymlinkedGitDirs } from './guard.js';
 import { changedArtifacts, signArtifacts, type ArtifactSignatures } from './artifacts.js';
 import { mergeKeepingLedger, type LedgerPlace } from './ledger-merge.js';
 import { blobId, changedEntries, sanitizeIndex, smudgeEntries } from './index-file.js';
@@ -159,6 +159,11 @@ async function makeDirectoriesWritable(root: string): Promise<boolean> {
   return changed;
 }
 
+/** Whether a tree's git dir pointer names a worktree git dir of this repository (.git/worktrees/<name>). */
+async function leadsIntoWorktrees(pointer: string, commonDir: string): Promise<boolean> {
+  return dirname(pointer) === join(await realpath(commonDir), 'worktrees');
+}
+
 /** A regular file's modes in git's index (as numbers): the only entries git add converts. */
 const REGULAR_FILE_MODES = new Set([0o100644, 0o100755]);
 
@@ -245,7 +250,7 @@ export class ExperimentTree {
     const pointer = link.trim().replace(/^gitdir: /, '');
     const gitDir = isAbsolute(pointer) ? pointer : resolve(options.path, pointer);
     // git made it a moment ago; with workers, an eval in another tree could have rewritten it since.
-    if (dirname(gitDir) !== join(await realpath(options.commonDir), 'worktrees'))
+    if (!(await leadsIntoWorktrees(gitDir, options.commonDir)))
       throw new Error(
         `the tree at ${options.path} does not point into the repository's worktrees (${gitDir})`,
       );
@@ -282,8 +287,7 @@ export class ExperimentTree {
     const link = join(options.path, '.git');
     if (!(await lstat(link).catch(() => undefined))?.isFile()) return undefined;
     const pointer = /^gitdir: (\/[^\n]+)\n$/.exec(await readFile(link, 'utf8'))?.[1];
-    if (!pointer || dirname(pointer) !== join(await realpath(options.commonDir), 'worktrees'))
-      return undefined;
+    if (!pointer || !(await leadsIntoWorktrees(pointer, options.commonDir))) return undefined;
     if (!(await lstat(pointer).catch(() => undefined))?.isDirectory()) return undefined;
     const expected = new Map([
       ['gitdir', `${await realpath(options.path)}/.git\n`],
@@ -438,6 +442,13 @@ export class ExperimentTree {
     // on your files (GIT_WORK_TREE names this path). An empty directory again instead: the status after
     // this finds every file gone, and the reset after it writes them back.
     if (!(await lstat(this.path).catch(() => undefined))?.isDirectory()) {
+      // Only in the tree's own place: with a directory above it swapped for a link, what is there by the
+      // tree's name is somebody else's (checked below for a tree that is still a directory).
+      const place = await realpath(dirname(this.path)).catch(() => '');
+      if (place !== dirname(this.made.realPath))
+        throw new Error(
+          `the tree at ${this.path} leads to ${place} now, not to ${dirname(this.made.realPath)}`,
+        );
       await rm(this.path, { recursive: true, force: true });
       await mkdir(this.path);
       moved.push("the tree's directory was replaced");
@@ -492,8 +503,7 @@ export class ExperimentTree {
       if (!name.endsWith('.lock')) continue;
       const found = await lstat(join(this.gitDir, name)).catch(() => undefined);
       await rm(join(this.gitDir, name), { recursive: true, force: true });
-      const renewed = found !== undefined && Date.now() - found.ctimeMs < STALE_LOCK_MS;
-      if (!options.othersRunning || !renewed) moved.push(`left ${name}`);
+      if (!options.othersRunning || !found || !renewedLately(found)) moved.push(`left ${name}`);
     }
     // HEAD: on the branch (or detached at the commit), whatever the run did to it. A symlink counts as
     // moved whatever it reads as: git follows it.

@@ -10,6 +10,7 @@
 // Checked from the files themselves (no git process), so the check is cheap enough to run after every
 // proposal and every eval.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Git, LockHeldHandler, RefValues } from '../git/git.js';
@@ -88,7 +89,15 @@ export async function removeLinkedLogs(
  * git process holds (git holds one for the moment of a write, and waits at most a second for a lock
  * itself): then it goes, or every later write of that ref fails.
  */
-export const STALE_LOCK_MS = 2000;
+const STALE_LOCK_MS = 2000;
+
+/**
+ * Whether a lock file (`found`: its lstat) was taken or touched within STALE_LOCK_MS: by its change time,
+ * which the kernel sets on every write and utime and nothing can set back.
+ */
+export function renewedLately(found: Stats): boolean {
+  return Date.now() - found.ctimeMs < STALE_LOCK_MS;
+}
 
 /**
  * How long a lock that fails one of autoexp's own git steps may go on being renewed while no untrusted
@@ -318,7 +327,7 @@ export class RepositoryGuard {
     for (;;) {
       const found = await lstat(lockPath).catch(() => undefined);
       if (!found) return true;
-      if (Date.now() - found.ctimeMs >= STALE_LOCK_MS) break;
+      if (!renewedLately(found)) break;
       if (Date.now() > deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -502,7 +511,7 @@ export class RepositoryGuard {
       const stale: string[] = [];
       for (const lock of left) {
         const found = await lstat(join(this.commonDir, lock)).catch(() => undefined);
-        if (found && Date.now() - found.ctimeMs >= STALE_LOCK_MS) stale.push(lock);
+        if (found && !renewedLately(found)) stale.push(lock);
       }
       left = stale;
     }
