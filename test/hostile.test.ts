@@ -662,9 +662,13 @@ while (!fs.existsSync(stopFile)) {
     let environ;
     try { environ = fs.readFileSync('/proc/' + name + '/environ'); } catch { continue; }
     for (const needle of needles) {
-      if (!environ.includes(needle.value)) continue;
       const key = pid + ' ' + needle.name;
-      if (found.has(key)) continue;
+      // Latest look wins: a child between fork and exec shows its parent's block (the test's own, which
+      // holds every marker) until its program starts with the environment it was given.
+      if (!environ.includes(needle.value)) {
+        found.delete(key);
+        continue;
+      }
       let cmd = '';
       try { cmd = fs.readFileSync('/proc/' + name + '/cmdline', 'utf8').split('\\0').join(' ').trim(); } catch {}
       found.set(key, { pid, marker: needle.name, cmd, proposer: environ.includes(proposerMark) });
