@@ -61,7 +61,7 @@ function byCommand(processes) {
   return table;
 }
 
-async function startCost(rounds = 200) {
+export async function startCost(rounds = 200) {
   const bash = spawnSync(
     'bash',
     ['-c', `time (for i in $(seq ${rounds}); do git --version >/dev/null; done)`],
@@ -109,6 +109,30 @@ export async function benchProfile({ short = 1, long = 11 } = {}) {
 
 const sum = (processes) => processes.reduce((total, { ms }) => total + ms, 0);
 
+/** The session length `repo-size` times. */
+const REPO_SIZE_EXPERIMENTS = 5;
+
+/**
+ * The repo-size ratio these sessions imply, beside its floor: a later 5-experiment session on each
+ * repository (the short session plus 5 - short experiments), and the tiny one's plus only the extra time
+ * the large one's git processes run. That extra is the whole-tree passes the checks make (statuses,
+ * commits, cleans); no build that keeps them gets below the floor, whatever it does in node.
+ */
+function repoSizeFloor(columns, short, extra) {
+  const session = (column, pick) =>
+    pick(column.s) + ((REPO_SIZE_EXPERIMENTS - short) * (pick(column.l) - pick(column.s))) / extra;
+  const wall = (column) => session(column, (s) => s.ms);
+  const git = (column) => session(column, (s) => sum(s.git));
+  const tiny = wall(columns.tiny);
+  const gitExtra = git(columns.large) - git(columns.tiny);
+  const large = wall(columns.large);
+  return [
+    `a later ${REPO_SIZE_EXPERIMENTS}-experiment session: tiny ${tiny.toFixed(0)} ms, large ${large.toFixed(0)} ms (${(large / tiny).toFixed(2)}x);` +
+      ` the large one's git runs ${gitExtra.toFixed(0)} ms longer, a floor of ${((tiny + gitExtra) / tiny).toFixed(2)}x;` +
+      ` the rest of the gap, ${(large - tiny - gitExtra).toFixed(0)} ms, is autoexp's own (node, starting processes)`,
+  ];
+}
+
 /**
  * The profile as a table, tiny beside large: per command, processes and ms of a short session (start-up,
  * tree reuse, baseline and `short` experiments) and per experiment (long minus short, divided).
@@ -153,6 +177,7 @@ export function profileTable({ short, long, sessions, start }) {
   lines.push(totals('git, all', (session) => sum(session.git)));
   lines.push(totals('everything else', (session) => session.ms - sum(session.git)));
   lines.push(totals('wall', (session) => session.ms));
+  lines.push(...repoSizeFloor(columns, short, extra));
   lines.push(
     `starting git --version: ${start.from_bash_ms} ms from bash, ${start.from_node_ms} ms from node (${start.node_blocked_in_spawn_ms} ms of it with node blocked in spawn)`,
   );
