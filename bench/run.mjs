@@ -13,6 +13,7 @@ import { benchReport } from './report.mjs';
 import { benchSpawn } from './spawn.mjs';
 import { benchWorkers, workersTable } from './workers.mjs';
 import { benchRepoSize } from './repo-size.mjs';
+import { benchRefs } from './refs.mjs';
 import { benchProfile, profileTable, startCost } from './profile.mjs';
 
 const only = process.argv[2];
@@ -23,6 +24,7 @@ if (
     wants('report') ||
     wants('workers') ||
     wants('repo-size') ||
+    wants('refs') ||
     wants('profile')) &&
   !existsSync(CLI)
 )
@@ -80,6 +82,10 @@ if (wants('repo-size')) {
     'a large repository vs a tiny one, 5-experiment sessions: the first, the mean of the later ones (goal ratio_later <= 2):',
     JSON.stringify(results.repoSize, null, 1),
   );
+}
+if (wants('refs')) {
+  results.refs = benchRefs();
+  console.log('a later 5-experiment session, mean ms, in a repository with many refs:', results.refs);
 }
 if (wants('profile')) {
   results.profile = await benchProfile();

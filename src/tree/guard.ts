@@ -13,9 +13,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Stats } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Git, LockHeldHandler, RefValues } from '../git/git.js';
+import type { Git, LockHeldHandler } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
-import { changedRefs, readRefs, refLocks, restoreRefs } from './refs.js';
+import { readRefs, refLocks, restoreRefs, type RefSnapshot } from './refs.js';
 
 /** Relative to the git common dir. */
 const PROTECTED_PATHS = [
@@ -68,19 +68,29 @@ export async function removeLinkedLogs(
   appendedTo: (name: string) => boolean = () => true,
 ): Promise<string[]> {
   const removed: string[] = [];
-  const visit = async (path: string, name: string): Promise<void> => {
-    const found = await lstat(path).catch(() => undefined);
-    if (!found) return;
-    if (found.isDirectory()) {
-      for (const entry of await readdir(path).catch(() => [] as string[]))
-        await visit(join(path, entry), name ? `${name}/${entry}` : entry);
+  // Each directory is read with its entries' types: one call however many reflogs it holds (a clone with
+  // thousands of remote branches has one for each). Only a reflog autoexp appends to gets a look of its
+  // own, for its link count.
+  const visit = async (path: string, name: string, kind: Pick<Stats, 'isDirectory' | 'isFile'>) => {
+    if (kind.isDirectory()) {
+      for (const entry of await readdir(path, { withFileTypes: true }).catch(() => [])) {
+        const entryName = name ? `${name}/${entry.name}` : entry.name;
+        // The common case, a reflog autoexp never appends to, without a path made for it.
+        if (entry.isFile() && !appendedTo(entryName)) continue;
+        await visit(join(path, entry.name), entryName, entry);
+      }
       return;
     }
-    if (found.isFile() && (found.nlink === 1 || !appendedTo(name))) return;
+    if (kind.isFile()) {
+      if (!appendedTo(name)) return;
+      const found = await lstat(path).catch(() => undefined);
+      if (!found || (found.isFile() && found.nlink === 1)) return;
+    }
     await rm(path, { recursive: true, force: true });
     removed.push(name || '.');
   };
-  await visit(logs, '');
+  const found = await lstat(logs).catch(() => undefined);
+  if (found) await visit(logs, '', found);
   return removed;
 }
 
@@ -111,7 +121,7 @@ const BRANCH_HOLDING_STATE = ['rebase-merge', 'rebase-apply', 'BISECT_START'];
 
 export class RepositoryGuard {
   private openRuns = 0;
-  private refsBefore: RefValues | undefined;
+  private refsBefore: RefSnapshot | undefined;
   /** packed-refs as it was: git looks refs up in it by binary search, so its order matters too. */
   private packedBefore: Buffer | undefined;
   /** The worktrees git knows of (names under worktrees/). */
@@ -470,12 +480,12 @@ export class RepositoryGuard {
     findings.push(...(await this.removeLeftLocks()));
     if (this.refsBefore) {
       let now = await readRefs(this.commonDir, this.git);
-      let moved = changedRefs(this.refsBefore, now, this.ownRef);
+      let moved = now.changedSince(this.refsBefore, this.ownRef);
       if (moved.length > 0) {
         // packed-refs and the loose files are two reads: a `git pack-refs` (gc) between them looks like a
         // deleted ref. Only what a second read confirms counts.
         now = await readRefs(this.commonDir, this.git);
-        const again = new Set(changedRefs(this.refsBefore, now, this.ownRef));
+        const again = new Set(now.changedSince(this.refsBefore, this.ownRef));
         moved = moved.filter((ref) => again.has(ref));
       }
       if (moved.length > 0) {

@@ -4,7 +4,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Git, RefValues } from '../git/git.js';
+import type { Git } from '../git/git.js';
 
 async function readOptional(path: string): Promise<string | undefined> {
   return readFile(path, 'utf8').catch(() => undefined);
@@ -31,7 +31,7 @@ async function* looseEntries(
   }
 }
 
-async function readLooseRefs(commonDir: string, into: RefValues): Promise<void> {
+async function readLooseRefs(commonDir: string, into: RefSnapshot): Promise<void> {
   for await (const { name, entry } of looseEntries(commonDir, 'refs')) {
     if (entry.name.endsWith('.lock')) continue;
     // git follows a symlinked ref; it counts as a value of its own so that it never looks unchanged.
@@ -59,31 +59,78 @@ export async function refLocks(commonDir: string): Promise<string[]> {
   return locks.sort();
 }
 
-/** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
-export async function readRefs(commonDir: string, git: Git): Promise<RefValues> {
-  if (await isReftable(commonDir)) return git.refs();
-  const refs: RefValues = new Map();
-  const packed = (await readOptional(join(commonDir, 'packed-refs'))) ?? '';
-  for (const line of packed.split('\n')) {
-    if (line === '' || line.startsWith('#') || line.startsWith('^')) continue;
-    const space = line.indexOf(' ');
-    if (space > 0) refs.set(line.slice(space + 1), line.slice(0, space));
+/**
+ * The refs of a repository at one moment: the ones packed-refs lists, and over them the loose ref files
+ * (and autoexp's own changes, see set and delete). The guard reads every ref after each run; a repository
+ * with tens of thousands of tags lists them in a packed-refs file of megabytes that hardly ever changes,
+ * so snapshots of the same packed-refs bytes share one table of them, and two such snapshots are compared
+ * by their other refs alone.
+ */
+export class RefSnapshot {
+  private readonly loose = new Map<string, string>();
+  /** Packed refs that are gone (deleted as loose files can't say). */
+  private readonly hidden = new Set<string>();
+
+  constructor(private readonly packed: ReadonlyMap<string, string>) {}
+
+  /** The value of `name`: a sha, `ref: <target>`, or `symlink: <target>` for a symlinked loose ref. */
+  get(name: string): string | undefined {
+    return this.loose.get(name) ?? (this.hidden.has(name) ? undefined : this.packed.get(name));
   }
-  await readLooseRefs(commonDir, refs);
-  return refs;
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  set(name: string, value: string): void {
+    this.loose.set(name, value);
+    this.hidden.delete(name);
+  }
+
+  delete(name: string): void {
+    this.loose.delete(name);
+    if (this.packed.has(name)) this.hidden.add(name);
+  }
+
+  /** The refs whose value differs from `other`'s (added, removed or moved), sorted; `ignore`d ones aside. */
+  changedSince(other: RefSnapshot, ignore: (ref: string) => boolean): string[] {
+    const names = new Set([...this.loose.keys(), ...this.hidden, ...other.loose.keys(), ...other.hidden]);
+    if (this.packed !== other.packed)
+      for (const table of [this.packed, other.packed]) for (const name of table.keys()) names.add(name);
+    return [...names].filter((name) => !ignore(name) && this.get(name) !== other.get(name)).sort();
+  }
 }
 
-/** The refs whose value differs between `before` and `after` (added, removed or moved). */
-export function changedRefs(before: RefValues, after: RefValues, ignore: (ref: string) => boolean): string[] {
-  const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((name) => !ignore(name) && before.get(name) !== after.get(name)).sort();
+/** The packed-refs bytes last parsed and their table (see RefSnapshot). */
+let lastPacked: { bytes: Buffer; table: ReadonlyMap<string, string> } | undefined;
+
+/** The refs a packed-refs file lists, with their values. */
+function packedTable(bytes: Buffer): ReadonlyMap<string, string> {
+  if (lastPacked?.bytes.equals(bytes)) return lastPacked.table;
+  const table = new Map<string, string>();
+  for (const line of bytes.toString('utf8').split('\n')) {
+    if (line === '' || line.startsWith('#') || line.startsWith('^')) continue;
+    const space = line.indexOf(' ');
+    if (space > 0) table.set(line.slice(space + 1), line.slice(0, space));
+  }
+  lastPacked = { bytes, table };
+  return table;
+}
+
+/** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
+export async function readRefs(commonDir: string, git: Git): Promise<RefSnapshot> {
+  if (await isReftable(commonDir)) return new RefSnapshot(await git.refs());
+  const packed = await readFile(join(commonDir, 'packed-refs')).catch(() => Buffer.alloc(0));
+  const refs = new RefSnapshot(packedTable(packed));
+  await readLooseRefs(commonDir, refs);
+  return refs;
 }
 
 /** Puts `names` back to their values in `before` (deleting those that did not exist). */
 export async function restoreRefs(
   git: Git,
   commonDir: string,
-  before: RefValues,
+  before: RefSnapshot,
   names: readonly string[],
 ): Promise<void> {
   for (const name of names) {
