@@ -14,6 +14,7 @@ import { benchSpawn } from './spawn.mjs';
 import { benchWorkers, workersTable } from './workers.mjs';
 import { benchRepoSize } from './repo-size.mjs';
 import { benchRefs } from './refs.mjs';
+import { benchArtifacts } from './artifacts.mjs';
 import { benchProfile, profileTable, startCost } from './profile.mjs';
 
 const only = process.argv[2];
@@ -25,6 +26,7 @@ if (
     wants('workers') ||
     wants('repo-size') ||
     wants('refs') ||
+    wants('artifacts') ||
     wants('profile')) &&
   !existsSync(CLI)
 )
@@ -86,6 +88,10 @@ if (wants('repo-size')) {
 if (wants('refs')) {
   results.refs = benchRefs();
   console.log('a later 5-experiment session, mean ms, in a repository with many refs:', results.refs);
+}
+if (wants('artifacts')) {
+  results.artifacts = benchArtifacts();
+  console.log('an experiment when eval.setup leaves a large ignored directory:', results.artifacts);
 }
 if (wants('profile')) {
   results.profile = await benchProfile();

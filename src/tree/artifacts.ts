@@ -3,7 +3,7 @@
 // the eval may read them and the kept commit would not hold what made it win. A signature of each
 // ignored entry (names, sizes, inode change times) is taken before a proposal and compared after it.
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -15,36 +15,51 @@ export const SIGNED_FILES_PER_ENTRY = 20_000;
 /** Ignored entry (as git status lists it; a directory ends in "/") → its signature. */
 export type ArtifactSignatures = Map<string, string>;
 
-async function sign(
+/**
+ * Adds `relative`'s entry to `hash`, and a directory's entries below it. Synchronous: a virtualenv or
+ * node_modules that setup installed holds tens of thousands of files, signed before and after every
+ * proposal, and a promise per file cost over a second per experiment where this costs tens of
+ * milliseconds (the event loop waits meanwhile; commands in flight go on in their processes).
+ */
+function sign(
   root: string,
   relative: string,
   hash: ReturnType<typeof createHash>,
   budget: { left: number },
   depth: number,
-): Promise<void> {
+): void {
   const path = join(root, relative);
-  const info = await lstat(path, { bigint: true }).catch(() => undefined);
+  const info = readOr(() => lstatSync(path, { bigint: true, throwIfNoEntry: false }), undefined);
   if (!info) return;
   budget.left--;
   hash.update(`${relative}\0${info.mode}\0${info.size}\0${info.ino}\0${info.ctimeNs}\0${info.mtimeNs}\0`);
-  if (info.isSymbolicLink()) hash.update(await readlink(path).catch(() => ''));
+  if (info.isSymbolicLink()) hash.update(readOr(() => readlinkSync(path), ''));
   if (!info.isDirectory() || (budget.left <= 0 && depth > 0)) return;
-  const names = (await readdir(path).catch(() => [] as string[])).sort();
+  const names = readOr(() => readdirSync(path), [] as string[]).sort();
   for (const name of names) {
     if (budget.left <= 0) {
       hash.update(`…${names.length}`);
       return;
     }
-    await sign(root, join(relative, name), hash, budget, depth + 1);
+    sign(root, join(relative, name), hash, budget, depth + 1);
+  }
+}
+
+/** What `read` returns, or `fallback` when it throws (an entry removed or unreadable meanwhile). */
+function readOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
   }
 }
 
 /** Signatures of the ignored `entries` of the tree at `root`. */
-export async function signArtifacts(root: string, entries: readonly string[]): Promise<ArtifactSignatures> {
+export function signArtifacts(root: string, entries: readonly string[]): ArtifactSignatures {
   const signatures: ArtifactSignatures = new Map();
   for (const entry of entries) {
     const hash = createHash('sha1');
-    await sign(root, entry.replace(/\/$/, ''), hash, { left: SIGNED_FILES_PER_ENTRY }, 0);
+    sign(root, entry.replace(/\/$/, ''), hash, { left: SIGNED_FILES_PER_ENTRY }, 0);
     signatures.set(entry, hash.digest('hex'));
   }
   return signatures;

@@ -393,7 +393,7 @@ export class ExperimentTree {
     // The index autoexp's last step left, not whatever is there now: with workers, another tree's eval
     // may have written into this one since.
     const { index, indexWrittenMs } = this.ownIndex ?? (await this.readIndex());
-    const artifacts = options.artifacts ? await this.signIgnored() : undefined;
+    const artifacts = options.artifacts ? this.signIgnored() : undefined;
     this.sealed = { head: this.recorded, index, indexWrittenMs, ...(artifacts ? { artifacts } : {}) };
     this.awaitingVerify = true;
   }
@@ -550,7 +550,7 @@ export class ExperimentTree {
     let removedArtifacts: string[] = [];
     let setupNeeded = false;
     if (sealed.artifacts) {
-      const { created, changed } = changedArtifacts(sealed.artifacts, await this.signIgnored(status.ignored));
+      const { created, changed } = changedArtifacts(sealed.artifacts, this.signIgnored(status.ignored));
       removedArtifacts = [...created, ...changed].sort();
       for (const entry of removedArtifacts) await this.removeEntry(entry);
       setupNeeded = changed.length > 0;
@@ -651,7 +651,7 @@ export class ExperimentTree {
     }
   }
 
-  private async signIgnored(entries: readonly string[] = this.knownIgnored): Promise<ArtifactSignatures> {
+  private signIgnored(entries: readonly string[] = this.knownIgnored): ArtifactSignatures {
     return signArtifacts(this.path, entries);
   }
 
