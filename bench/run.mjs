@@ -14,7 +14,7 @@ import { benchSpawn } from './spawn.mjs';
 import { benchWorkers, workersTable } from './workers.mjs';
 import { benchRepoSize } from './repo-size.mjs';
 import { benchRefs } from './refs.mjs';
-import { benchArtifacts } from './artifacts.mjs';
+import { benchArtifacts, benchWideScope } from './shapes.mjs';
 import { benchProfile, profileTable, startCost } from './profile.mjs';
 
 const only = process.argv[2];
@@ -27,6 +27,7 @@ if (
     wants('repo-size') ||
     wants('refs') ||
     wants('artifacts') ||
+    wants('scope') ||
     wants('profile')) &&
   !existsSync(CLI)
 )
@@ -92,6 +93,10 @@ if (wants('refs')) {
 if (wants('artifacts')) {
   results.artifacts = benchArtifacts();
   console.log('an experiment when eval.setup leaves a large ignored directory:', results.artifacts);
+}
+if (wants('scope')) {
+  results.scope = benchWideScope();
+  console.log('an experiment with a scope of thousands of files:', results.scope);
 }
 if (wants('profile')) {
   results.profile = await benchProfile();

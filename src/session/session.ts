@@ -475,7 +475,7 @@ async function startState(
         'autoexp writes only plain files. Narrow scope.modify to exclude them',
     );
   }
-  const scopeContents = await readScopeFiles(tree.path, scopePaths);
+  const scopeContents = readScopeFiles(tree.path, scopePaths);
   const contextFiles = tracked.filter((path) => inContext(path) && !inScope(path));
   if (scopeContents.size === 0) {
     const problem = unmatchedScopeMessage(settings.scope.modify, tracked, {

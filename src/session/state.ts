@@ -1,6 +1,6 @@
 // What the parts of one session share: the settings as experiments see them, the incumbent, the ledger,
 // the budget, the branch's tree, and how the proposer sees all of it.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -127,7 +127,7 @@ export class SessionState {
     this.stageIndex = index;
     this.view = viewOf(this.settings, index);
     this.inScope = scopeOf(this.settings, index, this.harness);
-    this.scopeContents = await readScopeFiles(
+    this.scopeContents = readScopeFiles(
       this.branchTree.path,
       (await this.branchTree.reader.trackedFiles()).filter(this.inScope),
     );
@@ -251,9 +251,10 @@ function viewOf(settings: Settings, stageIndex: number): Settings {
   return settings.stages && stageIndex < settings.stages.length ? stageView(settings, stageIndex) : settings;
 }
 
-export async function readScopeFiles(root: string, paths: readonly string[]): Promise<Map<string, string>> {
+/** The scope files' contents (read synchronously: a scope may hold thousands of small files). */
+export function readScopeFiles(root: string, paths: readonly string[]): Map<string, string> {
   const contents = new Map<string, string>();
-  for (const path of paths) contents.set(path, await readFile(join(root, path), 'utf8'));
+  for (const path of paths) contents.set(path, readFileSync(join(root, path), 'utf8'));
   return contents;
 }
 

@@ -2,7 +2,8 @@
 // numeric literal in the scope files by an adaptive step; the same seed, history and files give the
 // same proposal, and a content already tried (by any proposer) is never proposed again. The decisions
 // are in plan.ts; this file reads and writes the files.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ProposalError,
@@ -31,8 +32,17 @@ export function createMutateProposer(settings: MutateSettings): Proposer {
   };
 }
 
-async function readScopeFile(worktree: string, path: string): Promise<ScopeFile | undefined> {
-  const bytes = await readFile(join(worktree, path)).catch(() => undefined);
+/**
+ * A scope file as mutate reads it. Synchronous: every proposal reads every scope file, and with a scope of
+ * thousands of files (a directory of configs) a promise per file cost several times the reading.
+ */
+function readScopeFile(worktree: string, path: string): ScopeFile | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(worktree, path));
+  } catch {
+    return undefined;
+  }
   if (!bytes || bytes.includes(0)) return undefined; // gone, or binary: nothing to mutate
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').equals(bytes)) return { path, encoding: 'utf8', text };
@@ -42,7 +52,7 @@ async function readScopeFile(worktree: string, path: string): Promise<ScopeFile 
 async function proposeMutation(context: ProposerContext, settings: MutateSettings): Promise<Proposal> {
   const files: ScopeFile[] = [];
   for (const path of context.scopeFiles) {
-    const file = await readScopeFile(context.worktree, path);
+    const file = readScopeFile(context.worktree, path);
     if (file) files.push(file);
   }
   const planned = planMutation({
@@ -78,7 +88,7 @@ async function redo(
   const mutation = mutationIn(proposal.details);
   const after = mutation && changes.find((change) => change.path === mutation.file)?.after;
   if (!mutation || after === undefined) throw new ProposalError('not a mutation mutate can make again');
-  const file = await readScopeFile(context.worktree, mutation.file);
+  const file = readScopeFile(context.worktree, mutation.file);
   if (!file) throw new ProposalError(`${mutation.file} is gone from the incumbent`);
   return write(context, redoMutation(file, mutation, after));
 }
