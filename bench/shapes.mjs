@@ -3,8 +3,8 @@
 // - artifacts: eval.setup leaves a large directory git ignores in the tree (a virtualenv, node_modules);
 //   autoexp signs what setup left before and after every proposal (names, sizes, times of each file), so
 //   that a proposal cannot change it unseen.
-// - scope: the scope is a directory of thousands of small config files; mutate reads every one of them
-//   at every proposal.
+// - scope: the scope is a directory of thousands of small config files, or one file of 100,000 numbers;
+//   mutate reads every scope file at every proposal, and each record holds the candidate's patch.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,9 +74,16 @@ export function benchArtifacts({ files = 20000 } = {}) {
   };
 }
 
-export function benchWideScope({ files = 2000 } = {}) {
+/** A scope file of `lines` lines, a number on each (a table of settings, say), beside params.yaml. */
+function longScopeFile(lines) {
+  const text = Array.from({ length: lines }, (_, n) => `k${n}: ${n * 3 + 1}\n`).join('');
+  return { files: { 'table.yaml': text }, options: { scope: ['params.yaml', 'table.yaml'] } };
+}
+
+export function benchWideScope({ files = 2000, lines = 100_000 } = {}) {
   return {
     ms_per_experiment_one_scope_file: perExperiment(),
     [`ms_per_experiment_${files + 1}_scope_files`]: perExperiment(wideScope(files)),
+    [`ms_per_experiment_a_scope_file_of_${lines}_numbers`]: perExperiment(longScopeFile(lines)),
   };
 }

@@ -1,5 +1,6 @@
+import { structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { describeChanges, summarizeChanges } from '../src/session/patch.js';
+import { describeChanges, diffWindow, summarizeChanges } from '../src/session/patch.js';
 
 describe('in-process patches', () => {
   it('makes a unified diff with counts and a line delta', () => {
@@ -36,5 +37,61 @@ describe('in-process patches', () => {
       { path: 'n.txt', before: undefined, after: 'n\n' },
     ];
     expect(describeChanges(two, summarizeChanges(two))).toBe('edit a.txt, n.txt (new) (+3 −1 lines)');
+  });
+});
+
+describe('the diff of a large file', () => {
+  /** The patch jsdiff makes of the whole texts, as summarizeChanges printed it before it diffed a window. */
+  function wholePatch(path: string, before: string, after: string): string {
+    const { hunks } = structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 });
+    const lines = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
+    for (const hunk of hunks)
+      lines.push(
+        `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
+        ...hunk.lines,
+      );
+    return `${lines.join('\n')}\n`;
+  }
+
+  /** A text of `count` numbered lines, with or without a newline at its end. */
+  const text = (count: number, end: boolean) =>
+    Array.from({ length: count }, (_, n) => `line ${n}`).join('\n') + (end ? '\n' : '');
+
+  it('is the patch of the whole texts, wherever the changes are', () => {
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    for (let trial = 0; trial < 300; trial++) {
+      const count = 1 + random(40);
+      const lines = text(count, random(2) === 0).split('\n');
+      const edited = [...lines];
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        const at = random(edited.length + 1);
+        const kind = random(3);
+        if (kind === 0) edited.splice(at, 0, `new ${trial}`);
+        else if (kind === 1 && edited.length > 1) edited.splice(Math.min(at, edited.length - 1), 1);
+        else edited[Math.min(at, edited.length - 1)] += ' changed';
+      }
+      const before = lines.join('\n');
+      const after = random(4) === 0 ? `${edited.join('\n')}\n` : edited.join('\n');
+      if (before === after) continue;
+      expect([trial, summarizeChanges([{ path: 'f.txt', before, after }]).patch]).toEqual([
+        trial,
+        wholePatch('f.txt', before, after),
+      ]);
+    }
+  });
+
+  it('diffs only the lines around the change', () => {
+    const before = text(100_000, true);
+    const after = before.replace('line 50000\n', 'line 50000 changed\n');
+    const window = diffWindow(before, after);
+    expect(window.skipped).toBe(49_996);
+    expect(window.before.split('\n')).toHaveLength(10);
+    expect(summarizeChanges([{ path: 'big.txt', before, after }]).patch).toBe(
+      wholePatch('big.txt', before, after),
+    );
   });
 });

@@ -23,8 +23,53 @@ function looksBinary(text: string | undefined): boolean {
 
 function countLines(text: string | undefined): number {
   if (!text) return 0;
-  const newlines = text.split('\n').length - 1;
+  let newlines = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) newlines++;
   return text.endsWith('\n') ? newlines : newlines + 1;
+}
+
+/** Lines of context around each change in a patch. */
+const CONTEXT = 3;
+
+/**
+ * The part of two texts a diff needs: the lines both share at their start and at their end are left out
+ * but for CONTEXT + 1 of them next to the first and last change, which no hunk reaches past. jsdiff's cost
+ * grows with the whole text, and one changed number in a file of 100,000 lines took it about 90 ms.
+ * `skipped`: how many lines were left out at the start, to add to the hunks' line numbers.
+ */
+export function diffWindow(
+  before: string,
+  after: string,
+): { before: string; after: string; skipped: number } {
+  const shorter = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  // The whole lines of the common start, then CONTEXT + 1 of them kept.
+  const starts: number[] = [0];
+  for (let at = before.indexOf('\n'); at >= 0 && at < prefix; at = before.indexOf('\n', at + 1))
+    starts.push(at + 1);
+  const skipped = Math.max(0, starts.length - 1 - (CONTEXT + 1));
+  const cut = starts[skipped]!;
+  let suffix = 0;
+  while (
+    suffix < shorter - cut &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
+  // The common end from its first whole line on (after a newline both share), less CONTEXT + 1 lines.
+  const tail = before.slice(before.length - suffix);
+  const lineStart = tail.indexOf('\n') + 1;
+  let dropFrom = lineStart === 0 ? tail.length : lineStart;
+  for (let kept = 0; kept < CONTEXT + 1 && dropFrom < tail.length; kept++) {
+    const next = tail.indexOf('\n', dropFrom);
+    dropFrom = next < 0 ? tail.length : next + 1;
+  }
+  const dropped = tail.length - dropFrom;
+  return {
+    before: before.slice(cut, before.length - dropped),
+    after: after.slice(cut, after.length - dropped),
+    skipped,
+  };
 }
 
 export function summarizeChanges(changes: readonly FileChange[]): PatchSummary {
@@ -41,12 +86,13 @@ export function summarizeChanges(changes: readonly FileChange[]): PatchSummary {
       continue;
     }
     lineDelta += countLines(change.after) - countLines(change.before);
-    const structured = structuredPatch(from, to, change.before ?? '', change.after ?? '', '', '', {
-      context: 3,
-    });
+    const window = diffWindow(change.before ?? '', change.after ?? '');
+    const structured = structuredPatch(from, to, window.before, window.after, '', '', { context: CONTEXT });
     parts.push(`--- ${from}\n+++ ${to}\n`);
     for (const hunk of structured.hunks) {
-      parts.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@\n`);
+      // Every hunk starts after the CONTEXT lines kept before the first change: none starts at 0.
+      const [oldStart, newStart] = [hunk.oldStart + window.skipped, hunk.newStart + window.skipped];
+      parts.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@\n`);
       for (const line of hunk.lines) {
         if (line.startsWith('+')) added++;
         else if (line.startsWith('-')) removed++;

@@ -436,8 +436,22 @@ function codeLiterals(text: string, extension: string): Found[] {
   return found;
 }
 
+/**
+ * The literals last found in each file. mutate looks at every scope file at every proposal, and most of
+ * them are as they were: a config file of 100,000 numbers took over 100 ms to read again each time.
+ */
+const lastFound = new Map<string, { text: string; literals: readonly Readonly<NumericLiteral>[] }>();
+
 /** Every numeric literal mutate may change in a file, in file order, each with a unique key. */
-export function findNumericLiterals(path: string, text: string): NumericLiteral[] {
+export function findNumericLiterals(path: string, text: string): readonly Readonly<NumericLiteral>[] {
+  const last = lastFound.get(path);
+  if (last?.text === text) return last.literals;
+  const literals = literalsOf(path, text);
+  lastFound.set(path, { text, literals });
+  return literals;
+}
+
+function literalsOf(path: string, text: string): NumericLiteral[] {
   const format = formatOf(path);
   const found =
     format === 'yaml'
