@@ -243,3 +243,31 @@ describe('bounded work per line, whatever the output', () => {
     expect(extract([pattern], `n=1\n${tail} n=2`).metrics).toEqual({ n: 1 });
   });
 });
+
+describe('the streaming entry (feedBytes)', () => {
+  it('finds what feeding the decoded lines finds, lines that only begin like a metric included', () => {
+    const lines = [
+      'scor',
+      'score',
+      'score:',
+      'score: 5',
+      'xscore: 6',
+      'Score: 9',
+      'size: 3',
+      'score:7',
+      ' score: 8',
+      '',
+    ];
+    const metrics = [metric('score'), metric('size')];
+    for (let first = 0; first < lines.length; first++) {
+      const order = [...lines.slice(first), ...lines.slice(0, first)];
+      const bytes = new MetricExtractor(metrics);
+      const text = new MetricExtractor(metrics);
+      for (const line of order) {
+        bytes.feedBytes(Buffer.from(line), 'stdout');
+        text.feed(line, 'stdout');
+      }
+      expect(bytes.result()).toEqual(text.result());
+    }
+  });
+});
