@@ -84,6 +84,58 @@ describe('the diff of a large file', () => {
     }
   });
 
+  it('is the patch of the whole texts when the change is among repeated lines (a brace, blank lines)', () => {
+    const lines = (list: string[]) => list.map((line) => `${line}\n`).join('');
+    const numbered = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, n) => `line ${from + n}`);
+    const braces = (count: number) =>
+      lines([...numbered(0, 10), ...Array<string>(count).fill('}'), ...numbered(10, 20)]);
+    const blanks = (changed: string, count: number) =>
+      lines([...numbered(0, 10), changed, ...Array<string>(count).fill(''), ...numbered(10, 20)]);
+    const cases: [string, string][] = [
+      [braces(6), braces(5)],
+      [braces(5), braces(6)],
+      [blanks('x', 4), blanks('y', 5)],
+      // More changes than lines kept after them, among lines that repeat.
+      [
+        lines([...numbered(0, 10), 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', ...numbered(10, 20)]),
+        lines([...numbered(0, 10), 'b', 'b', 'b', 'b', 'b', 'b', 'a', 'a', ...numbered(10, 20)]),
+      ],
+    ];
+    for (const [before, after] of cases)
+      expect(summarizeChanges([{ path: 'f.txt', before, after }]).patch).toBe(
+        wholePatch('f.txt', before, after),
+      );
+  });
+
+  it('is the patch of the whole texts over random edits of lines that repeat, CRs among them', () => {
+    let seed = 12345;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % below;
+    };
+    const alphabet = ['a', 'b', '', 'a\r', '\r', 'x\ry', 'c'];
+    for (let trial = 0; trial < 3000; trial++) {
+      const lines = Array.from({ length: random(25) }, () => alphabet[random(alphabet.length)]!);
+      const edited = [...lines];
+      for (let edits = 1 + random(4); edits > 0; edits--) {
+        const at = random(edited.length + 1);
+        const kind = random(3);
+        const line = alphabet[random(alphabet.length)]!;
+        if (kind === 0) edited.splice(at, 0, line);
+        else if (edited.length > 0)
+          edited.splice(Math.min(at, edited.length - 1), 1, ...(kind === 1 ? [] : [line]));
+      }
+      const before = lines.join('\n') + (random(2) ? '\n' : '');
+      const after = edited.join('\n') + (random(2) ? '\n' : '');
+      if (before === after) continue;
+      expect([trial, summarizeChanges([{ path: 'f.txt', before, after }]).patch]).toEqual([
+        trial,
+        wholePatch('f.txt', before, after),
+      ]);
+    }
+  });
+
   it('diffs only the lines around the change', () => {
     const before = text(100_000, true);
     const after = before.replace('line 50000\n', 'line 50000 changed\n');

@@ -1,6 +1,6 @@
 // Unified diffs of a candidate against its parent, computed in-process from file contents autoexp
 // already holds (a `git diff` per experiment would be one more process on the hot path).
-import { structuredPatch } from 'diff';
+import { structuredPatch, type StructuredPatchHunk } from 'diff';
 
 export interface FileChange {
   path: string;
@@ -32,15 +32,19 @@ function countLines(text: string | undefined): number {
 const CONTEXT = 3;
 
 /**
- * The part of two texts a diff needs: the lines both share at their start and at their end are left out
- * but for CONTEXT + 1 of them next to the first and last change, which no hunk reaches past. jsdiff's cost
- * grows with the whole text, and one changed number in a file of 100,000 lines took it about 90 ms.
- * `skipped`: how many lines were left out at the start, to add to the hunks' line numbers.
+ * The part of two texts a diff needs: the lines both share at their start are left out but for CONTEXT + 1
+ * of them next to the first change (jsdiff walks the common start before anything else, so the diff of
+ * the rest is the same), and the lines both share at their end but for `kept` of them after the last
+ * change (whether the diff of the rest is the same is for exactHunks to judge). jsdiff's cost grows with
+ * the whole text, and one changed number in a file of 100,000 lines took it about 90 ms. `skipped`: how
+ * many lines were left out at the start, to add to the hunks' line numbers; `cutEnd`: whether lines were
+ * left out at the end.
  */
 export function diffWindow(
   before: string,
   after: string,
-): { before: string; after: string; skipped: number } {
+  kept = CONTEXT + 1,
+): { before: string; after: string; skipped: number; cutEnd: boolean } {
   const shorter = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < shorter && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
@@ -50,17 +54,18 @@ export function diffWindow(
     starts.push(at + 1);
   const skipped = Math.max(0, starts.length - 1 - (CONTEXT + 1));
   const cut = starts[skipped]!;
+  // The common end, after the common start (in a run of equal lines the two would overlap).
   let suffix = 0;
   while (
-    suffix < shorter - cut &&
+    suffix < shorter - prefix &&
     before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
   )
     suffix++;
-  // The common end from its first whole line on (after a newline both share), less CONTEXT + 1 lines.
+  // The common end from its first whole line on (after a newline both share), less `kept` lines.
   const tail = before.slice(before.length - suffix);
   const lineStart = tail.indexOf('\n') + 1;
   let dropFrom = lineStart === 0 ? tail.length : lineStart;
-  for (let kept = 0; kept < CONTEXT + 1 && dropFrom < tail.length; kept++) {
+  for (let count = 0; count < kept && dropFrom < tail.length; count++) {
     const next = tail.indexOf('\n', dropFrom);
     dropFrom = next < 0 ? tail.length : next + 1;
   }
@@ -69,7 +74,59 @@ export function diffWindow(
     before: before.slice(cut, before.length - dropped),
     after: after.slice(cut, after.length - dropped),
     skipped,
+    cutEnd: dropped > 0,
   };
+}
+
+/** jsdiff's lines: each ends after its newline (a CR before it is part of the line). */
+function linesOf(text: string): string[] {
+  const lines = text.split('\n').map((line) => `${line}\n`);
+  lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, -1);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * The hunks jsdiff makes of the whole texts, diffing a window of them (diffWindow). Leaving out the common
+ * end can change the diff: jsdiff's search for the shortest edit walks past the last change, and where the
+ * lines repeat (braces, blank lines) it would place a change elsewhere in the run, or a hunk's context
+ * would reach past the window. The window's diff is the whole texts' when each of the last `kept` lines
+ * occurs once in each window and there are more of them than the diff's changed lines (no path of
+ * jsdiff's with that few changes reaches the window's end but the one through them all), and the last
+ * hunk ends before them; else the window grows to that many lines once, then to the whole common end.
+ */
+function exactHunks(before: string, after: string): { hunks: StructuredPatchHunk[]; skipped: number } {
+  const diff = (kept: number) => {
+    const window = diffWindow(before, after, kept);
+    const { hunks } = structuredPatch('', '', window.before, window.after, '', '', { context: CONTEXT });
+    return { window, hunks };
+  };
+  let kept = CONTEXT + 1;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { window, hunks } = diff(kept);
+    if (!window.cutEnd) return { hunks, skipped: window.skipped };
+    let changed = 0;
+    for (const hunk of hunks)
+      for (const line of hunk.lines) if (line.startsWith('+') || line.startsWith('-')) changed++;
+    if (changed >= kept) {
+      kept = changed + 1;
+      continue;
+    }
+    const [old, now] = [linesOf(window.before), linesOf(window.after)];
+    const last = hunks[hunks.length - 1];
+    const endsBefore = !last || last.oldStart + last.oldLines - 1 < old.length;
+    const counts = (lines: string[]) => {
+      const count = new Map<string, number>();
+      for (const line of lines) count.set(line, (count.get(line) ?? 0) + 1);
+      return count;
+    };
+    const [inOld, inNow] = [counts(old), counts(now)];
+    const unique = old.slice(-kept).every((line) => inOld.get(line) === 1 && inNow.get(line) === 1);
+    if (endsBefore && unique) return { hunks, skipped: window.skipped };
+    break;
+  }
+  const { window, hunks } = diff(Infinity);
+  return { hunks, skipped: window.skipped };
 }
 
 export function summarizeChanges(changes: readonly FileChange[]): PatchSummary {
@@ -86,12 +143,11 @@ export function summarizeChanges(changes: readonly FileChange[]): PatchSummary {
       continue;
     }
     lineDelta += countLines(change.after) - countLines(change.before);
-    const window = diffWindow(change.before ?? '', change.after ?? '');
-    const structured = structuredPatch(from, to, window.before, window.after, '', '', { context: CONTEXT });
+    const { hunks, skipped } = exactHunks(change.before ?? '', change.after ?? '');
     parts.push(`--- ${from}\n+++ ${to}\n`);
-    for (const hunk of structured.hunks) {
+    for (const hunk of hunks) {
       // Every hunk starts after the CONTEXT lines kept before the first change: none starts at 0.
-      const [oldStart, newStart] = [hunk.oldStart + window.skipped, hunk.newStart + window.skipped];
+      const [oldStart, newStart] = [hunk.oldStart + skipped, hunk.newStart + skipped];
       parts.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@\n`);
       for (const line of hunk.lines) {
         if (line.startsWith('+')) added++;
