@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -329,6 +329,27 @@ describe('the mutate proposer', () => {
     expect(after).toBe(original.replace('ttl_s: 300', `ttl_s: ${to}`));
     expect(proposal.description).toBe(`cache.yaml: images.ttl_s 300 → ${to}`);
   });
+
+  it('passes over a scope file another worker made a FIFO or a link, without waiting for a writer', async () => {
+    const root = workdir({ 'a.yaml': 'ttl: 300\n' });
+    const users = workdir({ 'numbers.yaml': 'size: 7\n' });
+    execFileSync('mkfifo', [join(root, 'b.yaml')]);
+    symlinkSync(join(users, 'numbers.yaml'), join(root, 'c.yaml'));
+    // A writer that comes 3 s later: a read that waits for one stops the whole process until then.
+    const writer = spawn('sh', ['-c', 'sleep 3; echo "size: 5" > b.yaml'], { cwd: root, stdio: 'ignore' });
+    try {
+      const started = Date.now();
+      for (let experiment = 1; experiment <= 3; experiment++)
+        await createMutateProposer({ seed: experiment }).propose(
+          context(root, experiment, [], ['a.yaml', 'b.yaml', 'c.yaml']),
+        );
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(readFileSync(join(root, 'a.yaml'), 'utf8')).not.toBe('ttl: 300\n');
+      expect(readFileSync(join(users, 'numbers.yaml'), 'utf8')).toBe('size: 7\n');
+    } finally {
+      writer.kill();
+    }
+  }, 15_000);
 
   it('keeps a non-UTF-8 file byte-exact', async () => {
     const root = workdir({});

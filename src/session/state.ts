@@ -1,7 +1,7 @@
 // What the parts of one session share: the settings as experiments see them, the incumbent, the ledger,
 // the budget, the branch's tree, and how the proposer sees all of it.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPlainFileSync } from '../tree/plain-file.js';
 import type { Settings } from '../config/settings.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { secretValues } from '../measure/environment.js';
@@ -254,7 +254,12 @@ function viewOf(settings: Settings, stageIndex: number): Settings {
 /** The scope files' contents (read synchronously: a scope may hold thousands of small files). */
 export function readScopeFiles(root: string, paths: readonly string[]): Map<string, string> {
   const contents = new Map<string, string>();
-  for (const path of paths) contents.set(path, readFileSync(join(root, path), 'utf8'));
+  for (const path of paths) {
+    // Synchronous, so never from a FIFO (it would stop the whole process until a writer came).
+    const bytes = readPlainFileSync(join(root, path));
+    if (!bytes) throw new Error(`scope file ${path} is missing or not a plain file in ${root}`);
+    contents.set(path, bytes.toString('utf8'));
+  }
   return contents;
 }
 

@@ -1,7 +1,7 @@
 // autoexp's own files that untrusted code could reach (it runs as the same user): prompts, copies of
 // lessons.md, the feedback file, the ledger's files in a tree. A command may have put a link, a FIFO or a
 // directory in their place, so they are read and written without following a link or waiting on a pipe.
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, rm, writeFile } from 'node:fs/promises';
 
 /**
@@ -22,6 +22,27 @@ export async function readPlainFile(path: string, maxBytes: number): Promise<Buf
     return undefined;
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * The plain file at `path`, whole, read synchronously (scope files: thousands of them at every proposal)
+ * the same way: no link followed, no wait for a writer (a FIFO read synchronously would stop the whole
+ * process, its signal handlers and the other workers too). Undefined when it is missing or not a plain file.
+ */
+export function readPlainFileSync(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

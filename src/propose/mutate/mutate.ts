@@ -2,9 +2,9 @@
 // numeric literal in the scope files by an adaptive step; the same seed, history and files give the
 // same proposal, and a content already tried (by any proposer) is never proposed again. The decisions
 // are in plan.ts; this file reads and writes the files.
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readPlainFileSync } from '../../tree/plain-file.js';
 import {
   ProposalError,
   type ChangedFile,
@@ -37,13 +37,9 @@ export function createMutateProposer(settings: MutateSettings): Proposer {
  * thousands of files (a directory of configs) a promise per file cost several times the reading.
  */
 function readScopeFile(worktree: string, path: string): ScopeFile | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(worktree, path));
-  } catch {
-    return undefined;
-  }
-  if (!bytes || bytes.includes(0)) return undefined; // gone, or binary: nothing to mutate
+  // Another worker's eval may have put a FIFO, a link or a directory there.
+  const bytes = readPlainFileSync(join(worktree, path));
+  if (!bytes || bytes.includes(0)) return undefined; // gone, not a plain file, or binary: nothing to mutate
   const text = bytes.toString('utf8');
   if (Buffer.from(text, 'utf8').equals(bytes)) return { path, encoding: 'utf8', text };
   return { path, encoding: 'latin1', text: bytes.toString('latin1') };
