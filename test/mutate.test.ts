@@ -343,6 +343,7 @@ describe('the mutate proposer', () => {
         await createMutateProposer({ seed: experiment }).propose(
           context(root, experiment, [], ['a.yaml', 'b.yaml', 'c.yaml']),
         );
+      // Not a speed check: a read that waits is released by the writer only after 3 s.
       expect(Date.now() - started).toBeLessThan(2000);
       expect(readFileSync(join(root, 'a.yaml'), 'utf8')).not.toBe('ttl: 300\n');
       expect(readFileSync(join(users, 'numbers.yaml'), 'utf8')).toBe('size: 7\n');

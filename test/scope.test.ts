@@ -1,6 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScope, describeOutOfScope, scopeMatcher } from '../src/session/scope.js';
 import { scopeHash } from '../src/session/scope-hash.js';
+import { readScopeFiles } from '../src/session/state.js';
 
 const change = (path: string, code = ' M') => ({ path, code });
 
@@ -78,5 +83,26 @@ describe('scopeHash', () => {
         ]),
       ),
     );
+  });
+});
+
+describe("the scope files' contents", () => {
+  it('are the plain files only: a link is not followed, a FIFO not waited on', () => {
+    const root = mkdtempSync(join(tmpdir(), 'autoexp-scope-'));
+    const users = mkdtempSync(join(tmpdir(), 'autoexp-users-'));
+    writeFileSync(join(root, 'a.yaml'), 'ttl: 300\n');
+    writeFileSync(join(users, 'mine.yaml'), 'secret: 1\n');
+    symlinkSync(join(users, 'mine.yaml'), join(root, 'link.yaml'));
+    execFileSync('mkfifo', [join(root, 'pipe.yaml')]);
+    // A writer 3 s later releases a read that waits (the test fails instead of hanging).
+    const writer = spawn('sh', ['-c', 'sleep 3; echo "size: 5" > pipe.yaml'], { cwd: root, stdio: 'ignore' });
+    try {
+      const started = Date.now();
+      const contents = readScopeFiles(root, ['a.yaml', 'link.yaml', 'pipe.yaml', 'gone.yaml']);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect([...contents]).toEqual([['a.yaml', 'ttl: 300\n']]);
+    } finally {
+      writer.kill();
+    }
   });
 });

@@ -251,14 +251,18 @@ function viewOf(settings: Settings, stageIndex: number): Settings {
   return settings.stages && stageIndex < settings.stages.length ? stageView(settings, stageIndex) : settings;
 }
 
-/** The scope files' contents (read synchronously: a scope may hold thousands of small files). */
+/**
+ * The scope files' contents (read synchronously: a scope may hold thousands of small files). Only plain
+ * files: a link is not followed (autoexp would write its target later, a file of yours) and a FIFO not
+ * waited on (a synchronous read would stop the whole process until a writer came). No proposal can
+ * change either kind (a change to one makes the experiment invalid), so they are left out, as mutate
+ * leaves them out.
+ */
 export function readScopeFiles(root: string, paths: readonly string[]): Map<string, string> {
   const contents = new Map<string, string>();
   for (const path of paths) {
-    // Synchronous, so never from a FIFO (it would stop the whole process until a writer came).
     const bytes = readPlainFileSync(join(root, path));
-    if (!bytes) throw new Error(`scope file ${path} is missing or not a plain file in ${root}`);
-    contents.set(path, bytes.toString('utf8'));
+    if (bytes) contents.set(path, bytes.toString('utf8'));
   }
   return contents;
 }
