@@ -3,7 +3,7 @@
 // never part of a candidate; autoexp reads back only the lines it added and writes lessons.md itself.
 // The file is untrusted once the proposer ran: read without following a symbolic link, never from a FIFO
 // or a device, and only so much of it.
-import { readPlainFile, writeScratchFile } from '../tree/plain-file.js';
+import { readPlainFile, writeNewPlainFile } from '../tree/plain-file.js';
 import { LESSONS_PER_EXPERIMENT } from './lessons.js';
 
 /** Read at most this much beyond the copy autoexp wrote. */
@@ -11,7 +11,7 @@ const APPENDED_READ_BYTES = 64 * 1024;
 
 /** Writes a fresh copy of lessons.md at `path` for the proposer (replacing whatever is there). */
 export async function writeLessonsCopy(path: string, markdown: string): Promise<void> {
-  await writeScratchFile(path, markdown, 0o600);
+  await writeNewPlainFile(path, markdown, 0o600);
 }
 
 /**

@@ -4,7 +4,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentConfig } from './agent-config.js';
 import { readAddedLessons, writeLessonsCopy } from '../memory/lessons-file.js';
-import { writeScratchFile } from '../tree/plain-file.js';
+import { writeNewPlainFile } from '../tree/plain-file.js';
 import { runCommand } from '../measure/run-command.js';
 import { cleanDescriptionText, cleanLogTail } from '../text/record.js';
 import { buildAgentPrompt } from './prompt.js';
@@ -29,7 +29,7 @@ export function createCommandProposer(run: string, scratchDir: string, agentConf
   return {
     name: 'command',
     async propose(context: ProposerContext): Promise<Proposal> {
-      await writeScratchFile(promptFile, buildAgentPrompt(context, descriptionFile, lessonsFile));
+      await writeNewPlainFile(promptFile, buildAgentPrompt(context, descriptionFile, lessonsFile));
       await rm(descriptionFile, { force: true });
       const lessonsBefore = context.lessons?.markdown ?? '';
       await writeLessonsCopy(lessonsFile, lessonsBefore);

@@ -3,7 +3,7 @@
 // The provider is behind ChatClient (src/llm); this file is the conversation and the bookkeeping.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeScratchFile } from '../tree/plain-file.js';
+import { writeNewPlainFile } from '../tree/plain-file.js';
 import type { Settings } from '../config/settings.js';
 import { applyChanges, planEdits } from '../edit/apply.js';
 import { describeFailures, FORMAT_REMINDER } from '../edit/feedback.js';
@@ -94,7 +94,7 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
         { ...spent(conversation), stop: 'cost' },
       );
     }
-    await writeScratchFile(join(options.scratchDir, 'llm-prompt.md'), renderForHumans(conversation));
+    await writeNewPlainFile(join(options.scratchDir, 'llm-prompt.md'), renderForHumans(conversation));
     try {
       const reply = await client.complete({
         system: conversation.system,
@@ -106,7 +106,7 @@ export function createLlmProposer(options: LlmProposerOptions): Proposer {
       conversation.usage = addUsage(conversation.usage, reply.usage);
       conversation.costUsd += costOf(reply.usage, price);
       conversation.messages.push({ role: 'assistant', parts: [{ text: reply.text }] });
-      await writeScratchFile(join(options.scratchDir, 'llm-reply.md'), reply.text);
+      await writeNewPlainFile(join(options.scratchDir, 'llm-reply.md'), reply.text);
       if (reply.truncated) return `${reply.text}\n[autoexp: reply cut off at ${maxOutputTokens} tokens]`;
       return reply.text;
     } catch (error) {

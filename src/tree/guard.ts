@@ -15,6 +15,7 @@ import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Git, LockHeldHandler } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
+import { readPlainFile, writeNewPlainFile } from './plain-file.js';
 import { readRefs, refLocks, restoreRefs, type RefSnapshot } from './refs.js';
 
 /** Relative to the git common dir. */
@@ -245,7 +246,7 @@ export class RepositoryGuard {
   async begin(): Promise<void> {
     while (this.quietUntil) await this.quietUntil;
     if (this.openRuns++ === 0 || !this.refsBefore) {
-      this.packedBefore = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
+      this.packedBefore = await readPlainFile(join(this.commonDir, 'packed-refs'));
       const refs = await readRefs(this.commonDir, this.git);
       for (const [ref, value] of this.ownValues) {
         if (value === undefined) refs.delete(ref);
@@ -401,12 +402,15 @@ export class RepositoryGuard {
       findings.push(`${this.files.has(path) ? 'changed' : 'planted'} .git/${path}`);
     }
     if (this.packedBefore !== undefined || this.refsBefore) {
-      const packed = await readFile(join(this.commonDir, 'packed-refs')).catch(() => undefined);
+      // Read and written as a plain file: a run may have put a link to a file of yours there (written
+      // through, your file would get the refs), or a FIFO (a read or a write would wait for the other end).
+      const packedPath = join(this.commonDir, 'packed-refs');
+      const packed = await readPlainFile(packedPath);
       if (this.packedBefore && !packed?.equals(this.packedBefore)) {
-        await writeFile(join(this.commonDir, 'packed-refs'), this.packedBefore);
+        await writeNewPlainFile(packedPath, this.packedBefore);
         findings.push('rewrote .git/packed-refs');
-      } else if (!this.packedBefore && packed) {
-        await rm(join(this.commonDir, 'packed-refs'), { force: true });
+      } else if (!this.packedBefore && (await lstat(packedPath).catch(() => undefined))) {
+        await rm(packedPath, { recursive: true, force: true });
         findings.push('planted .git/packed-refs');
       }
     }

@@ -5,16 +5,18 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { open, rm, writeFile } from 'node:fs/promises';
 
 /**
- * The first `maxBytes` of the plain file at `path`, opened without following a link and without waiting
- * for a writer, and checked as opened; undefined when it is missing or not a plain file.
+ * The first `maxBytes` of the plain file at `path` (all of it without), opened without following a link
+ * and without waiting for a writer, and checked as opened; undefined when it is missing or not a plain
+ * file.
  */
-export async function readPlainFile(path: string, maxBytes: number): Promise<Buffer | undefined> {
+export async function readPlainFile(path: string, maxBytes?: number): Promise<Buffer | undefined> {
   const file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
     () => undefined,
   );
   if (!file) return undefined;
   try {
     if (!(await file.stat()).isFile()) return undefined;
+    if (maxBytes === undefined) return await file.readFile();
     const buffer = Buffer.alloc(maxBytes);
     const { bytesRead } = await file.read(buffer, 0, maxBytes, 0);
     return buffer.subarray(0, bytesRead);
@@ -47,11 +49,11 @@ export function readPlainFileSync(path: string): Buffer | undefined {
 }
 
 /**
- * Writes a file of autoexp's own among its scratch files (a prompt, a copy of lessons.md). Whatever is
- * there goes first (a link itself, never what it leads to), and the file is created new, so no write can
- * follow a link into a file of the user's.
+ * Writes a file of autoexp's own where untrusted code could have been (a prompt or a copy of lessons.md
+ * among its scratch files, .git/packed-refs put back). Whatever is there goes first (a link itself, never
+ * what it leads to), and the file is created new, so no write can follow a link into a file of the user's.
  */
-export async function writeScratchFile(path: string, text: string, mode = 0o644): Promise<void> {
+export async function writeNewPlainFile(path: string, text: string | Buffer, mode = 0o644): Promise<void> {
   await rm(path, { recursive: true, force: true });
   await writeFile(path, text, { flag: 'wx', mode });
 }

@@ -5,6 +5,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Git } from '../git/git.js';
+import { readPlainFile } from './plain-file.js';
 
 async function readOptional(path: string): Promise<string | undefined> {
   return readFile(path, 'utf8').catch(() => undefined);
@@ -120,7 +121,8 @@ function packedTable(bytes: Buffer): ReadonlyMap<string, string> {
 /** Every ref under refs/ and its value (a sha, or `ref: <target>`); loose refs win over packed ones. */
 export async function readRefs(commonDir: string, git: Git): Promise<RefSnapshot> {
   if (await isReftable(commonDir)) return new RefSnapshot(await git.refs());
-  const packed = await readFile(join(commonDir, 'packed-refs')).catch(() => Buffer.alloc(0));
+  // Not through a link, and not from a FIFO (a run's, with workers: the read would wait for a writer).
+  const packed = (await readPlainFile(join(commonDir, 'packed-refs'))) ?? Buffer.alloc(0);
   const refs = new RefSnapshot(packedTable(packed));
   await readLooseRefs(commonDir, refs);
   return refs;
