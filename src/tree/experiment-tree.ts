@@ -61,6 +61,11 @@ const STATE_FILES = [
   'rebase-apply',
   'config.worktree',
 ];
+/**
+ * Files of a git dir that autoexp's own git writes (commit, reset, merge) in place or through a symref,
+ * and never reads: see putBackGitState.
+ */
+const WRITTEN_IN_PLACE = ['COMMIT_EDITMSG', 'ORIG_HEAD'];
 
 /**
  * How far back autoexp's own files are dated when it commits them: older, by git's clock of whole
@@ -494,6 +499,24 @@ export class ExperimentTree {
         await rm(path, { recursive: true, force: true });
         moved.push(`left ${name}`);
       }
+    }
+    // Files git writes at autoexp's own steps, which a run can plant first: `git commit` writes
+    // COMMIT_EDITMSG in place (through a link: a file of yours would get the commit message; a FIFO would
+    // stop the commit), `git reset` and `git merge` write ORIG_HEAD through a symref or a symlinked one
+    // (`ref: refs/heads/main`: your branch would move to the commit the tree left). autoexp reads neither:
+    // they go. Only what git itself leaves there (a plain file of one link; for ORIG_HEAD, an object id)
+    // is not the run's doing.
+    for (const name of WRITTEN_IN_PLACE) {
+      const path = join(this.gitDir, name);
+      const found = await lstat(path).catch(() => undefined);
+      if (!found) continue;
+      const plain =
+        found.isFile() &&
+        found.nlink === 1 &&
+        (name !== 'ORIG_HEAD' ||
+          /^[0-9a-f]{40,64}\n?$/.test((await readPlainFile(path, 80))?.toString('latin1') ?? ''));
+      await rm(path, { recursive: true, force: true });
+      if (!plain) moved.push(`planted the tree's ${name} (a link, a symref or no plain file)`);
     }
     // Lock files (index.lock, HEAD.lock, …): git creates them with O_EXCL and refuses to go on while one
     // is there, so one a run left would fail the undo and every git command after it.
