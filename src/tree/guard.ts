@@ -11,7 +11,7 @@
 // proposal and every eval.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Stats } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Git, LockHeldHandler } from '../git/git.js';
 import { restoreFiles, snapshotFiles, type FileSnapshot } from './files.js';
@@ -35,6 +35,15 @@ const PROTECTED_PATHS = [
  * local git command reads; every repack (a background `git gc --auto`) rewrites it.
  */
 const UNGUARDED: ReadonlySet<string> = new Set(['info/refs']);
+
+/**
+ * A worktree's record (its gitdir, HEAD) or the .git file a pointer names, as text ('' when it is not a
+ * plain file): a run can leave a FIFO at any of them, or point a record at one, and a read that waited for
+ * a writer would stop the check, and the session, for good. Not through a link either.
+ */
+async function readRecord(path: string): Promise<string> {
+  return (await readPlainFile(path, 64 * 1024))?.toString('utf8') ?? '';
+}
 
 /**
  * Removes worktree git dirs that are symlinks (only the links): `git worktree prune` would empty the
@@ -173,10 +182,7 @@ export class RepositoryGuard {
     guard.worktreesBefore = await guard.worktrees();
     for (const name of guard.worktreesBefore)
       if (!(await guard.isSessionTree(name)))
-        guard.usersWorktrees.set(
-          name,
-          await readFile(join(commonDir, 'worktrees', name, 'gitdir'), 'utf8').catch(() => ''),
-        );
+        guard.usersWorktrees.set(name, await readRecord(join(commonDir, 'worktrees', name, 'gitdir')));
     return guard;
   }
 
@@ -204,7 +210,7 @@ export class RepositoryGuard {
    */
   private async isSessionTree(name: string): Promise<boolean> {
     const admin = join(this.commonDir, 'worktrees', name);
-    const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
+    const pointer = (await readRecord(join(admin, 'gitdir'))).trim();
     return (
       pointer !== '' && this.ownTreeRule(pointer) !== undefined && (await this.pointsBack(pointer, admin))
     );
@@ -213,7 +219,7 @@ export class RepositoryGuard {
   /** Whether the .git file at `pointer` (a worktree's gitdir) names the worktree git dir `admin`. */
   private async pointsBack(pointer: string, admin: string): Promise<boolean> {
     if (!pointer) return false;
-    const back = /^gitdir: (.+)$/.exec((await readFile(pointer, 'utf8').catch(() => '')).trim())?.[1];
+    const back = /^gitdir: (.+)$/.exec((await readRecord(pointer)).trim())?.[1];
     if (!back) return false;
     const real = join(
       await realpath(this.commonDir).catch(() => this.commonDir),
@@ -364,9 +370,7 @@ export class RepositoryGuard {
         return this.ownRef(ref) || this.ownValues.has(ref);
       }
       if (parts[0] !== 'worktrees' || parts.length !== 3 || this.usersWorktrees.has(parts[1]!)) return false;
-      const pointer = (
-        await readFile(join(root, 'worktrees', parts[1]!, 'gitdir'), 'utf8').catch(() => '')
-      ).trim();
+      const pointer = (await readRecord(join(root, 'worktrees', parts[1]!, 'gitdir'))).trim();
       return pointer !== '' && this.ownTreeRule(pointer) !== undefined;
     }
     return false;
@@ -385,8 +389,7 @@ export class RepositoryGuard {
       for (const other of now) {
         if (this.worktreesBefore.includes(other)) continue;
         const admin = join(this.commonDir, 'worktrees', other);
-        if ((await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim() !== pointer.trim())
-          continue;
+        if ((await readRecord(join(admin, 'gitdir'))).trim() !== pointer.trim()) continue;
         await rename(admin, join(this.commonDir, 'worktrees', name));
         found.push(`renamed the git dir of a worktree of yours (${name})`);
         break;
@@ -424,7 +427,7 @@ export class RepositoryGuard {
     for (const name of await this.worktrees()) {
       const added = !this.worktreesBefore.includes(name);
       const admin = join(this.commonDir, 'worktrees', name);
-      const pointer = (await readFile(join(admin, 'gitdir'), 'utf8').catch(() => '')).trim();
+      const pointer = (await readRecord(join(admin, 'gitdir'))).trim();
       const theirs = this.usersWorktrees.get(name);
       const repointed =
         theirs !== undefined &&
@@ -448,7 +451,7 @@ export class RepositoryGuard {
         await rm(join(admin, state), { recursive: true, force: true });
         findings.push(`left ${state} in a worktree (${name})`);
       }
-      const head = (await readFile(join(admin, 'HEAD'), 'utf8').catch(() => '')).trim();
+      const head = (await readRecord(join(admin, 'HEAD'))).trim();
       if (rule?.(head)) continue;
       if (!added && head.startsWith('ref: ')) {
         // One of the session's tree paths put on a branch by a run (a worker's tree, or one a run added
