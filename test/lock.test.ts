@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -450,5 +450,41 @@ describe('acquireTagLock', () => {
     } finally {
       sleeper.kill();
     }
+  });
+
+  // A run (same user) can replace the lock file with anything; reassert reads it after every run.
+  it('reassert puts back a lock a run replaced with a FIFO, without waiting for a writer', async () => {
+    const lock = await acquireTagLock({ dir, tag: 't', now: STARTED });
+    const written = await readFile(lockPath(), 'utf8');
+    await rm(lockPath());
+    execFileSync('mkfifo', [lockPath()]);
+    // A writer 3 s later releases a read that waits (the test fails instead of hanging).
+    const writer = spawn('sh', ['-c', `sleep 3; [ -p '${lockPath()}' ] && echo x > '${lockPath()}'`], {
+      stdio: 'ignore',
+    });
+    try {
+      const started = Date.now();
+      expect(await lock.reassert()).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect((await lstat(lockPath())).isFile()).toBe(true);
+      expect(await readFile(lockPath(), 'utf8')).toBe(written);
+    } finally {
+      writer.kill();
+    }
+    await lock.release();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reassert puts back a lock a run replaced with a link to a file of yours, which stays as it was', async () => {
+    const lock = await acquireTagLock({ dir, tag: 't', now: STARTED });
+    const written = await readFile(lockPath(), 'utf8');
+    const yours = join(root, 'notes.txt');
+    await writeFile(yours, written);
+    await rm(lockPath());
+    await symlink(yours, lockPath());
+    expect(await lock.reassert()).toBe(true);
+    expect((await lstat(lockPath())).isFile()).toBe(true);
+    await lock.release();
+    expect(await readFile(yours, 'utf8')).toBe(written);
   });
 });

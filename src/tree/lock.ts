@@ -11,7 +11,8 @@
 // The pure parts (reading /proc/<pid>/stat, judging a holder, the message) are separate functions; the
 // rest is a handful of file operations.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, lstat, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -399,18 +400,27 @@ async function createExclusive(path: string, text: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * The lock file's text and write time. Untrusted code (it runs as the same user) can replace the file
+ * with a FIFO, whose read would wait for a writer (reassert reads it after every run: the session would
+ * stop there), or with a link: neither is followed nor waited on, and anything but a plain file reads as
+ * no text (an unreadable lock, replaced by a rename, never written through).
+ */
 async function readLockFile(path: string): Promise<{ text: string; mtimeMs: number } | undefined> {
+  let handle;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const [text, info] = await Promise.all([handle.readFile('utf8'), handle.stat()]);
-      return { text, mtimeMs: info.mtimeMs };
-    } finally {
-      await handle.close();
-    }
+    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
-    throw error;
+    if (errorCode(error) !== 'ELOOP') throw error;
+    const link = await lstat(path).catch(() => undefined);
+    return link && { text: '', mtimeMs: link.mtimeMs };
+  }
+  try {
+    const info = await handle.stat();
+    return { text: info.isFile() ? await handle.readFile('utf8') : '', mtimeMs: info.mtimeMs };
+  } finally {
+    await handle.close();
   }
 }
 
