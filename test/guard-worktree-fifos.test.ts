@@ -68,3 +68,24 @@ describe('.git/worktrees after a run', () => {
     expect(await endWithFifos(guard, [fifo])).toContain('changed the pointer of a worktree of yours (wt)');
   });
 });
+
+describe('.git/refs after a run', () => {
+  it('a FIFO among the loose refs: removed, so that a push (git lists every ref) does not wait on it', async () => {
+    const { repo, commonDir, guard } = await guarded();
+    await guard.begin();
+    const fifo = join(commonDir, 'refs', 'heads', 'planted');
+    execFileSync('mkfifo', [fifo]);
+    expect(await guard.end()).toContain('planted .git/refs/heads/planted (no ref)');
+    // A writer 3 s later releases git's read should the FIFO still be there (the test fails, not hangs).
+    const writer = spawn('sh', ['-c', `sleep 3; [ -p '${fifo}' ] && echo x > '${fifo}'`], {
+      stdio: 'ignore',
+    });
+    try {
+      const started = Date.now();
+      repo.git('push', '--quiet', 'origin', 'main:refs/heads/pushed');
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      writer.kill();
+    }
+  });
+});

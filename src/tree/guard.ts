@@ -485,8 +485,13 @@ export class RepositoryGuard {
     }
     // Before the refs are put back: a lock left on one would fail that too.
     findings.push(...(await this.removeLeftLocks()));
+    let now = await readRefs(this.commonDir, this.git);
+    // A FIFO among the loose refs would stop autoexp's next push or fetch (git lists every ref) for good.
+    for (const name of now.strange) {
+      await rm(join(this.commonDir, name), { force: true });
+      findings.push(`planted .git/${name} (no ref)`);
+    }
     if (this.refsBefore) {
-      let now = await readRefs(this.commonDir, this.git);
       let moved = now.changedSince(this.refsBefore, this.ownRef);
       if (moved.length > 0) {
         // packed-refs and the loose files are two reads: a `git pack-refs` (gc) between them looks like a

@@ -41,7 +41,7 @@ async function readLooseRefs(commonDir: string, into: RefSnapshot): Promise<void
     else if (entry.isFile()) {
       const value = await readOptional(join(commonDir, name));
       if (value !== undefined) into.set(name, value.trim());
-    }
+    } else if (!entry.isDirectory()) into.strange.push(name);
   }
 }
 
@@ -71,6 +71,12 @@ export class RefSnapshot {
   private readonly loose = new Map<string, string>();
   /** Packed refs that are gone (deleted as loose files can't say). */
   private readonly hidden = new Set<string>();
+  /**
+   * What is under refs/ that git never makes there (a FIFO, a socket, a device; relative to the common
+   * dir): no ref, but every git process that lists the refs (a push, a fetch, gc's pack-refs) opens it,
+   * and waits on a FIFO for a writer that never comes.
+   */
+  readonly strange: string[] = [];
 
   constructor(private readonly packed: ReadonlyMap<string, string>) {}
 
