@@ -89,3 +89,27 @@ describe('.git/refs after a run', () => {
     }
   });
 });
+
+describe('.git/gc.pid after a run', () => {
+  it("a FIFO: removed, so that the session's closing `git maintenance` does not wait on it", async () => {
+    const { repo, commonDir, guard } = await guarded();
+    await guard.begin();
+    // Enough loose objects (by their names) for git to want a gc, and a FIFO where gc reads who runs one.
+    mkdirSync(join(commonDir, 'objects', '17'), { recursive: true });
+    for (let n = 0; n < 40; n++)
+      writeFileSync(join(commonDir, 'objects', '17', n.toString(16).padStart(38, '0')), '');
+    const fifo = join(commonDir, 'gc.pid');
+    execFileSync('mkfifo', [fifo]);
+    expect(await guard.end()).toContain('planted .git/gc.pid (no plain file)');
+    const writer = spawn('sh', ['-c', `sleep 3; [ -p '${fifo}' ] && echo x > '${fifo}'`], {
+      stdio: 'ignore',
+    });
+    try {
+      const started = Date.now();
+      await Git.at(repo.root).maintenance();
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      writer.kill();
+    }
+  });
+});

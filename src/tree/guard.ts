@@ -417,6 +417,14 @@ export class RepositoryGuard {
         findings.push('planted .git/packed-refs');
       }
     }
+    // gc reads gc.pid (who runs one) before it runs: a FIFO there would stop the session's closing
+    // `git maintenance` for good. git writes it as a plain file (and removes it when done).
+    const gcPid = join(this.commonDir, 'gc.pid');
+    const gcPidFound = await lstat(gcPid).catch(() => undefined);
+    if (gcPidFound && !gcPidFound.isFile()) {
+      await rm(gcPid, { recursive: true, force: true });
+      findings.push('planted .git/gc.pid (no plain file)');
+    }
     for (const name of await unlinkSymlinkedGitDirs(this.commonDir))
       findings.push(
         name === 'worktrees'
