@@ -3,9 +3,11 @@ import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   existsSync,
+  lstatSync,
   mkdtempSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -401,5 +403,53 @@ describe('a tree whose place was swapped for a link', () => {
     symlinkSync(yours, place);
     await expect(tree.putBack()).rejects.toThrow(/leads to/);
     expect(readFileSync(join(yours, 'tree'), 'utf8')).toBe('the user’s\n');
+  });
+});
+
+describe('the branch made a symbolic ref (or a link) by a run', () => {
+  /** The branch's loose ref file, made to point at main while both are at the same commit. */
+  async function pointedAtMain(how: 'symref' | 'symlink') {
+    const made = await branchTree();
+    const { repo } = made;
+    const main = repo.git('rev-parse', 'main');
+    const branchFile = join(repo.root, '.git', 'refs', 'heads', 'autoexp', 't');
+    await made.tree.seal();
+    rmSync(branchFile, { force: true });
+    if (how === 'symref') writeFileSync(branchFile, 'ref: refs/heads/main\n');
+    else symlinkSync(join(repo.root, '.git', 'refs', 'heads', 'main'), branchFile);
+    return { ...made, main, branchFile };
+  }
+
+  it.each(['symref', 'symlink'] as const)(
+    'a %s: verify makes it a plain ref again, and autoexp’s next commit leaves main where it was',
+    async (how) => {
+      const { repo, tree, sh, main, branchFile } = await pointedAtMain(how);
+      const verified = await tree.verify();
+      expect(verified.moved.join('; ')).toMatch(/made the branch autoexp\/t a symbolic ref or a link/);
+      expect(lstatSync(branchFile).isFile()).toBe(true);
+      expect(readFileSync(branchFile, 'utf8').trim()).toBe(main);
+      sh('echo x=4 > a.txt');
+      await tree.commitCandidate('candidate', { hasUntracked: false });
+      expect(repo.git('rev-parse', 'main')).toBe(main);
+      expect(repo.git('rev-parse', 'autoexp/t')).not.toBe(main);
+    },
+  );
+
+  it('planted where no run is checked (another worker’s eval): autoexp’s next commit puts it back first, and leaves main', async () => {
+    const { repo, tree, sh, main, branchFile } = await pointedAtMain('symref');
+    sh('echo x=4 > a.txt');
+    await tree.commitCandidate('candidate', { hasUntracked: false });
+    expect(repo.git('rev-parse', 'main')).toBe(main);
+    expect(repo.git('rev-parse', 'autoexp/t^')).toBe(main);
+    expect(readFileSync(branchFile, 'utf8').trim()).toBe(repo.git('rev-parse', 'autoexp/t'));
+  });
+
+  it('left so by an earlier session: the next one refuses the branch and says how to put it back', async () => {
+    const { repo, tree, main, reopen } = await pointedAtMain('symref');
+    await tree.park({ record: false });
+    await expect(reopen()).rejects.toThrow(
+      /refs\/heads\/autoexp\/t is a symbolic ref or a link.*update-ref --no-deref/s,
+    );
+    expect(repo.git('rev-parse', 'main')).toBe(main);
   });
 });

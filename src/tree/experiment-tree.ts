@@ -164,6 +164,20 @@ async function makeDirectoriesWritable(root: string): Promise<boolean> {
   return changed;
 }
 
+/**
+ * Whether the loose ref `name` (relative to the common dir) is a plain file holding a commit id, or is
+ * only packed. A run can make autoexp's branch a symbolic ref (`ref: refs/heads/main`) or a link to
+ * another ref's file while both are at one commit: HEAD is then where autoexp recorded it, and autoexp's
+ * next commit or reset on the branch would move what it points to, your main.
+ */
+async function isPlainRef(commonDir: string, name: string): Promise<boolean> {
+  const path = join(commonDir, name);
+  const found = await lstat(path).catch(() => undefined);
+  if (!found) return true;
+  if (!found.isFile()) return false;
+  return /^[0-9a-f]{40,64}\n?$/.test((await readPlainFile(path, 80))?.toString('latin1') ?? '');
+}
+
 /** Whether a tree's git dir pointer names a worktree git dir of this repository (.git/worktrees/<name>). */
 async function leadsIntoWorktrees(pointer: string, commonDir: string): Promise<boolean> {
   return dirname(pointer) === join(await realpath(commonDir), 'worktrees');
@@ -232,6 +246,15 @@ export class ExperimentTree {
    * checked and made as good as new (see reuse), or else a new worktree (whatever was there removed).
    */
   static async create(repo: Git, options: TreeOptions): Promise<ExperimentTree> {
+    if ('branch' in options && !(await isPlainRef(options.commonDir, `refs/heads/${options.branch}`))) {
+      const ref = `refs/heads/${options.branch}`;
+      throw new Error(
+        `${ref} is a symbolic ref or a link, not a commit of its own (an eval or a proposal of an earlier ` +
+          'session may have made it one): autoexp will not commit on it, since its commits would move what it ' +
+          `points to. Its own reflog (.git/logs/${ref}) ends with its last commit; put it back with ` +
+          `\`git update-ref --no-deref ${ref} <commit>\`, then run autoexp again`,
+      );
+    }
     const kept = await ExperimentTree.reuse(repo, options).catch(() => undefined);
     if (kept) return kept;
     // Whatever is there goes, then git forgets it (a tree whose .git file no longer points back cannot be
@@ -556,6 +579,11 @@ export class ExperimentTree {
     // From the index put back below on, the index is autoexp's again.
     this.awaitingVerify = false;
     const moved = await this.putBackGitState(options);
+    if (!(await this.branchIsPlain())) {
+      await rm(this.branchRefPath(), { recursive: true, force: true });
+      await this.git.setRef(`refs/heads/${this.branch}`, sealed.head);
+      moved.push(`made the branch ${this.branch} a symbolic ref or a link`);
+    }
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
     await this.restoreIndex(sealed);
@@ -697,7 +725,7 @@ export class ExperimentTree {
     message: string,
     options: { hasUntracked: boolean; paths?: readonly string[] },
   ): Promise<string> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     const sha = await this.moved(
       options.paths
         ? await this.commitVerified(options.paths, message, { newPaths: options.hasUntracked })
@@ -713,7 +741,7 @@ export class ExperimentTree {
    * directories go, as above).
    */
   async amendCandidate(message: string, paths?: readonly string[]): Promise<string> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     const sha = await this.moved(
       paths ? await this.commitVerified(paths, message, { amend: true }) : await this.git.amendAll(message),
     );
@@ -722,9 +750,33 @@ export class ExperimentTree {
     return sha;
   }
 
-  /** The index autoexp's last step left, to compare the next move's with (read once at the start). */
-  private async indexBeforeMove(): Promise<IndexCopy> {
+  /**
+   * Before one of autoexp's own moves: the branch checked (assertBranchPlain), and the index autoexp's
+   * last step left, to compare the move's with (read once at the start).
+   */
+  private async beforeMove(): Promise<IndexCopy> {
+    await this.assertBranchPlain();
     return this.ownIndex ?? (await this.readIndex());
+  }
+
+  /** Whether the branch's ref is as autoexp keeps it (see isPlainRef). */
+  private async branchIsPlain(): Promise<boolean> {
+    return !this.branch || (await isPlainRef(this.commonDir, `refs/heads/${this.branch}`));
+  }
+
+  private branchRefPath(): string {
+    return join(this.commonDir, 'refs', 'heads', this.branch ?? '');
+  }
+
+  /**
+   * Before an own move on a branch that is no plain ref any more: verify puts it back after a run in this
+   * tree, but with workers another tree's eval can make it one at any time. It goes back to where autoexp
+   * left it (nothing else moves it: a run's move of it is put back too).
+   */
+  private async assertBranchPlain(): Promise<void> {
+    if (await this.branchIsPlain()) return;
+    await rm(this.branchRefPath(), { recursive: true, force: true });
+    await this.git.setRef(`refs/heads/${this.branch}`, this.recorded);
   }
 
   /**
@@ -778,12 +830,13 @@ export class ExperimentTree {
 
   /** Gives the candidate commit its final message (a keep's trailers). */
   async rewordHead(message: string): Promise<string> {
+    await this.assertBranchPlain();
     return this.moved(await this.git.rewordHead(this.recorded, message, this.branch));
   }
 
   /** Applies another tree's commit here and commits it with `message` (a worker's keep reaching the branch). */
   async commitFrom(commit: string, message: string): Promise<string | string[]> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     this.staged = true;
     const conflicts = await this.git.applyCommit(commit);
     if (conflicts.length > 0) return conflicts;
@@ -800,7 +853,7 @@ export class ExperimentTree {
 
   /** Commits what `apply` staged (a rebased candidate). */
   async commitApplied(message: string): Promise<string> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     const sha = await this.moved(await this.git.commitStaged(message));
     await this.writeAsCheckedOut(before, { committed: false });
     return sha;
@@ -833,6 +886,7 @@ export class ExperimentTree {
       await utimes(join(this.path, path), before, before);
     }
     const onIndex = options.alone === true && !options.written && !this.staged;
+    await this.assertBranchPlain();
     const sha = await this.moved(
       await this.git.commitPaths(paths, message, { newPaths: options.newPaths, onIndex }),
     );
@@ -854,7 +908,7 @@ export class ExperimentTree {
    * ledger's rule (src/tree/ledger-merge.ts).
    */
   async merge(ref: string, message: string, ledger?: LedgerPlace): Promise<string[]> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     const conflicts = ledger
       ? await mergeKeepingLedger(this.git, ref, message, ledger)
       : await this.git.merge(ref, message);
@@ -874,7 +928,7 @@ export class ExperimentTree {
    * files reset, untracked files and nested repositories removed. Ignored files stay (setup's).
    */
   async resetTo(commit: string = this.recorded): Promise<void> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     await this.withWritableDirectories(async () => {
       if (this.branch) await this.git.resetHard(commit);
       else await this.git.checkoutDetached(commit);
@@ -896,7 +950,7 @@ export class ExperimentTree {
    * commitCandidate removes it before any eval.
    */
   async resetAfterVerify(commit: string): Promise<void> {
-    const before = await this.indexBeforeMove();
+    const before = await this.beforeMove();
     await this.withWritableDirectories(async () => {
       if (!this.branch) await this.git.checkoutDetached(commit);
       else if (!(await this.git.resetKeep(commit))) await this.git.resetHard(commit);
