@@ -2,12 +2,11 @@
 // each run. The tiny repo-size project three times: with its few refs, with 50,000 packed tags (a
 // long-lived repository's releases), and with 5,000 remote branches, each with its reflog (a clone of a
 // repository with many branches). Packed and loose as `git fetch` and `git pack-refs` leave them.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, IDENTITY, sh, timed } from './lib.mjs';
-import { repoSizeProject } from './repo-size.mjs';
+import { CLI, sh } from './lib.mjs';
+import { repoSizeProject, session } from './repo-size.mjs';
 
 /** The tiny project with `count` refs under `prefix` packed at HEAD, and a reflog each when `reflogs`. */
 function project(count, prefix, reflogs) {
@@ -25,17 +24,6 @@ function project(count, prefix, reflogs) {
   return root;
 }
 
-function session(root, trees) {
-  return timed(() => {
-    const result = spawnSync(process.execPath, [CLI, 'run'], {
-      cwd: root,
-      env: { ...process.env, ...IDENTITY, AUTOEXP_TREES: trees },
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) throw new Error(result.stderr);
-  }).ms;
-}
-
 /** The mean of `laterSessions` later 5-experiment sessions (after a first one) for each shape, in turn. */
 export function benchRefs({ laterSessions = 4 } = {}) {
   const shapes = {
@@ -47,9 +35,9 @@ export function benchRefs({ laterSessions = 4 } = {}) {
     Object.keys(shapes).map((name) => [name, mkdtempSync(join(tmpdir(), 'autoexp-bench-trees-'))]),
   );
   const later = Object.fromEntries(Object.keys(shapes).map((name) => [name, []]));
-  for (const [name, root] of Object.entries(shapes)) session(root, trees[name]);
+  for (const [name, root] of Object.entries(shapes)) session(CLI, root, trees[name]);
   for (let round = 0; round < laterSessions; round++)
-    for (const [name, root] of Object.entries(shapes)) later[name].push(session(root, trees[name]));
+    for (const [name, root] of Object.entries(shapes)) later[name].push(session(CLI, root, trees[name]));
   for (const [name, root] of Object.entries(shapes)) {
     rmSync(root, { recursive: true, force: true });
     rmSync(trees[name], { recursive: true, force: true });

@@ -34,7 +34,8 @@ export function repoSizeProject({ files, fileBytes }, experiments = 5) {
   return root;
 }
 
-function session(cli, root, trees) {
+/** A session of `cli` (a build's cli.js) in the project at `root`, its trees kept in `trees`: its ms. */
+export function session(cli, root, trees) {
   return timed(() => {
     const result = spawnSync(process.execPath, [cli, 'run'], {
       cwd: root,
