@@ -145,6 +145,10 @@ const FIXED_CONFIG = [
   // entry without its name, which autoexp's index reader (src/tree/index-file.ts) cannot read.
   '-c',
   'core.splitIndex=false',
+  // No recorded resolutions (rerere): a run can plant them in .git/rr-cache, which turns rerere on where
+  // the config does not say, and autoexp's merges and cherry-picks would take them for its own.
+  '-c',
+  'rerere.enabled=false',
   // No housekeeping process after every experiment commit; the session runs it once at its end.
   '-c',
   'maintenance.auto=false',
