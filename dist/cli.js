@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("cli")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XSJKUYMP.js");
   hideSecretsFromEnviron();
-  const { main } = await import("./chunks/main-EITXQGCT.js");
+  const { main } = await import("./chunks/main-NIF36MJJ.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -9,6 +9,6 @@ import "./chunks/chunk-EWQXPLVQ.js";
 if (checkNodeVersion("action")) {
   const { hideSecretsFromEnviron } = await import("./chunks/hide-secrets-XSJKUYMP.js");
   hideSecretsFromEnviron();
-  const { run } = await import("./chunks/main-IJWR5H37.js");
+  const { run } = await import("./chunks/main-CIXSQVII.js");
   await run();
 }

@@ -173,8 +173,11 @@ async function makeDirectoriesWritable(root: string): Promise<boolean> {
 async function isPlainRef(commonDir: string, name: string): Promise<boolean> {
   const path = join(commonDir, name);
   const found = await lstat(path).catch(() => undefined);
-  if (!found) return true;
-  if (!found.isFile()) return false;
+  return !found || (found.isFile() && (await holdsObjectId(path)));
+}
+
+/** Whether the plain file at `path` holds an object id alone (as git writes a ref), not `ref: …`. */
+async function holdsObjectId(path: string): Promise<boolean> {
   return /^[0-9a-f]{40,64}\n?$/.test((await readPlainFile(path, 80))?.toString('latin1') ?? '');
 }
 
@@ -534,10 +537,7 @@ export class ExperimentTree {
       const found = await lstat(path).catch(() => undefined);
       if (!found) continue;
       const plain =
-        found.isFile() &&
-        found.nlink === 1 &&
-        (name !== 'ORIG_HEAD' ||
-          /^[0-9a-f]{40,64}\n?$/.test((await readPlainFile(path, 80))?.toString('latin1') ?? ''));
+        found.isFile() && found.nlink === 1 && (name !== 'ORIG_HEAD' || (await holdsObjectId(path)));
       await rm(path, { recursive: true, force: true });
       if (!plain) moved.push(`planted the tree's ${name} (a link, a symref or no plain file)`);
     }
@@ -579,11 +579,8 @@ export class ExperimentTree {
     // From the index put back below on, the index is autoexp's again.
     this.awaitingVerify = false;
     const moved = await this.putBackGitState(options);
-    if (!(await this.branchIsPlain())) {
-      await rm(this.branchRefPath(), { recursive: true, force: true });
-      await this.git.setRef(`refs/heads/${this.branch}`, sealed.head);
+    if (await this.putBranchBack(sealed.head))
       moved.push(`made the branch ${this.branch} a symbolic ref or a link`);
-    }
     // The index as autoexp left it: flags (skip-worktree, assume-unchanged) and staged changes are gone,
     // so the working tree is compared with the recorded commit as it really is.
     await this.restoreIndex(sealed);
@@ -759,13 +756,15 @@ export class ExperimentTree {
     return this.ownIndex ?? (await this.readIndex());
   }
 
-  /** Whether the branch's ref is as autoexp keeps it (see isPlainRef). */
-  private async branchIsPlain(): Promise<boolean> {
-    return !this.branch || (await isPlainRef(this.commonDir, `refs/heads/${this.branch}`));
-  }
-
-  private branchRefPath(): string {
-    return join(this.commonDir, 'refs', 'heads', this.branch ?? '');
+  /**
+   * The branch's ref as autoexp keeps it again (see isPlainRef), at `commit`, when it is not; says whether
+   * it was not.
+   */
+  private async putBranchBack(commit: string): Promise<boolean> {
+    if (!this.branch || (await isPlainRef(this.commonDir, `refs/heads/${this.branch}`))) return false;
+    await rm(join(this.commonDir, 'refs', 'heads', this.branch), { recursive: true, force: true });
+    await this.git.setRef(`refs/heads/${this.branch}`, commit);
+    return true;
   }
 
   /**
@@ -774,9 +773,7 @@ export class ExperimentTree {
    * left it (nothing else moves it: a run's move of it is put back too).
    */
   private async assertBranchPlain(): Promise<void> {
-    if (await this.branchIsPlain()) return;
-    await rm(this.branchRefPath(), { recursive: true, force: true });
-    await this.git.setRef(`refs/heads/${this.branch}`, this.recorded);
+    await this.putBranchBack(this.recorded);
   }
 
   /**

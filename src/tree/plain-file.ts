@@ -49,6 +49,22 @@ export function readPlainFileSync(path: string): Buffer | undefined {
 }
 
 /**
+ * Rewrites the plain file at `path` in place, its mode kept (a scope file mutate changes): opened without
+ * following a link and without waiting for a reader, so that a link or a FIFO another worker's eval put
+ * there since it was read is not written through or waited on. Throws when there is no plain file.
+ */
+export async function rewritePlainFile(path: string, bytes: Buffer): Promise<void> {
+  const file = await open(path, constants.O_WRONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!(await file.stat()).isFile()) throw new Error(`${path} is not a plain file`);
+    await file.truncate(0);
+    await file.write(bytes, 0, bytes.length, 0);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
  * Writes a file of autoexp's own where untrusted code could have been (a prompt or a copy of lessons.md
  * among its scratch files, .git/packed-refs put back). Whatever is there goes first (a link itself, never
  * what it leads to), and the file is created new, so no write can follow a link into a file of the user's.

@@ -2,14 +2,10 @@
 // refs/), so that checking "did untrusted code move a ref?" costs no git process. Repositories that use
 // the reftable format are read through git instead.
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, readlink, rm } from 'node:fs/promises';
+import { lstat, readdir, readlink, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Git } from '../git/git.js';
 import { readPlainFile } from './plain-file.js';
-
-async function readOptional(path: string): Promise<string | undefined> {
-  return readFile(path, 'utf8').catch(() => undefined);
-}
 
 /** Whether the repository keeps its refs in the reftable format (read through git, not these files). */
 async function isReftable(commonDir: string): Promise<boolean> {
@@ -39,8 +35,9 @@ async function readLooseRefs(commonDir: string, into: RefSnapshot): Promise<void
     if (entry.isSymbolicLink())
       into.set(name, `symlink: ${await readlink(join(commonDir, name)).catch(() => '')}`);
     else if (entry.isFile()) {
-      const value = await readOptional(join(commonDir, name));
-      if (value !== undefined) into.set(name, value.trim());
+      // As a plain file, in case a run swapped it for a FIFO since the listing (workers).
+      const value = await readPlainFile(join(commonDir, name), 64 * 1024);
+      if (value !== undefined) into.set(name, value.toString('utf8').trim());
     } else if (!entry.isDirectory()) into.strange.push(name);
   }
 }

@@ -2,9 +2,8 @@
 // numeric literal in the scope files by an adaptive step; the same seed, history and files give the
 // same proposal, and a content already tried (by any proposer) is never proposed again. The decisions
 // are in plan.ts; this file reads and writes the files.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readPlainFileSync } from '../../tree/plain-file.js';
+import { readPlainFileSync, rewritePlainFile } from '../../tree/plain-file.js';
 import {
   ProposalError,
   type ChangedFile,
@@ -68,10 +67,13 @@ async function proposeMutation(context: ProposerContext, settings: MutateSetting
 }
 
 async function write(context: ProposerContext, planned: PlannedMutation): Promise<Proposal> {
-  await writeFile(
+  // In place and as a plain file: with workers, another tree's eval may have swapped it since it was read.
+  await rewritePlainFile(
     join(context.worktree, planned.file.path),
     Buffer.from(planned.text, planned.file.encoding),
-  );
+  ).catch((error: Error) => {
+    throw new ProposalError(`cannot write ${planned.file.path}: ${error.message}`);
+  });
   return { description: planned.description, details: { mutation: planned.mutation } };
 }
 
